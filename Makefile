@@ -1,0 +1,68 @@
+# mcwatch: see README.md. GNU make.
+VERSION	= 0.1.0
+BUILD	?= build
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKGS	= libxml-2.0 libcurl libgit2 jansson
+WARN	= -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	  -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+DEPS_LIBS   := $(shell pkg-config --libs $(PKGS))
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
+	  $(DEPS_CFLAGS) $(CPPFLAGS)
+
+LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c)
+CLISRCS	= $(wildcard cli/*.c)
+LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
+CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
+UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+TOOLS	= $(BUILD)/tests/bench
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all
+
+.PHONY: all check unit e2e sanitize bench demo clean
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/mcwatch
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libmcwatch.a: $(LIBOBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/mcwatch: $(CLIOBJS) $(BUILD)/libmcwatch.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmcwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) \
+	    -o $@ $< $(BUILD)/libmcwatch.a $(CMOCKA_LIBS) $(DEPS_LIBS)
+
+$(BUILD)/tests/bench: tests/bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(DEPS_LIBS)
+
+# Every test: unit tests per module, then end-to-end runs of the binary.
+check: $(BUILD)/mcwatch $(UNITS)
+	@sh tests/run.sh $(BUILD)
+
+sanitize:
+	$(MAKE) BUILD=build/san CC=clang CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" check
+
+bench: $(BUILD)/mcwatch $(TOOLS)
+	$(BUILD)/tests/bench $(BUILD)/mcwatch
+
+demo: $(BUILD)/mcwatch
+	$(BUILD)/mcwatch parse --format text samples/mimecast-data-centers.html
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/obj/*/*.d)

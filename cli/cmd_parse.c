@@ -1,0 +1,117 @@
+/* mcwatch parse: print the records of one page. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../parser/parse.h"
+#include "../records/output.h"
+#include "../scraper/fetch.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: mcwatch parse [-q] [--format json|csv|tsv|text] "
+	    "[--max-size BYTES] PAGE\n"
+	    "\n"
+	    "Read Mimecast's \"Data Centers and URLs\" page and print its "
+	    "records.\n"
+	    "PAGE is a file, a file:// URL, or - for standard input.\n"
+	    "\n"
+	    "  -f, --format FMT     json (default), csv, tsv or text\n"
+	    "      --max-size N     refuse a page over N bytes (k, M, G "
+	    "suffixes; default 16M)\n"
+	    "  -q, --quiet          do not print warnings about the page\n"
+	    "  -h, --help           this help\n"
+	    "\n"
+	    "Exit status: 0 records printed; 2 usage error; 3 PAGE could not "
+	    "be read;\n"
+	    "4 no data found or page refused; 6 out of memory or output "
+	    "failed.\n");
+}
+
+int
+cmd_parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "max-size", required_argument, NULL, 'M' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct output_format *fmt = output_find("json");
+	struct fetch_opts fo = { FETCH_MAXSIZE_DEFAULT };
+	struct recordset *rs = NULL;
+	struct page *page = NULL;
+	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX];
+	int ch, quiet = 0, rc = EXIT_INTERNAL;
+
+	while ((ch = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if ((fmt = output_find(optarg)) == NULL) {
+				cli_error("parse: unknown format '%s' (want %s)",
+				    optarg, output_names());
+				return EXIT_USAGE;
+			}
+			break;
+		case 'M':
+			if (cli_size(optarg, &fo.max_size) == -1) {
+				cli_error("parse: --max-size: not a size: '%s'",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (fetch_page(argv[optind], &fo, &page, ferr) == -1) {
+		cli_error("%s", ferr);
+		return EXIT_FETCH;
+	}
+	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
+	case PARSE_OK:
+		break;
+	case PARSE_REFUSED:
+		cli_error("parse %s: page refused: %s", page->source, perr);
+		rc = EXIT_REJECTED;
+		goto cleanup;
+	default:
+		cli_error("parse %s: %s", page->source, perr);
+		goto cleanup;
+	}
+	if (!quiet)
+		cli_warnings(rs);
+	if (rs->nrecs == 0) {
+		cli_error("parse %s: no data found: no table of networks, "
+		    "ranges, URLs or ports (a login page, an error page, or "
+		    "the wrong URL?)", page->source);
+		rc = EXIT_REJECTED;
+		goto cleanup;
+	}
+	if (fmt->write(stdout, rs) == -1 || fflush(stdout) == EOF ||
+	    ferror(stdout)) {
+		cli_error("parse: writing the %s output failed", fmt->name);
+		goto cleanup;
+	}
+	rc = EXIT_OK;
+ cleanup:
+	recordset_free(rs);
+	page_free(page);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/* Messages on stderr, safe for a terminal and a log. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Write s with control characters (ESC above all) made harmless. */
+static void
+put_safe(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		fputc(c < 0x20 || c == 0x7f ? '?' : c, stderr);
+	}
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	fputs("mcwatch: ", stderr);
+	put_safe(buf);
+	fputc('\n', stderr);
+}
+
+void
+cli_warnings(const struct recordset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nwarns; i++) {
+		const struct warning *w = &rs->warns[i];
+
+		cli_error("warning: %s%s%s: %s", w->region[0] ? w->region :
+		    "(no region)", w->section[0] ? " / " : "", w->section,
+		    w->message);
+	}
+}
+
+int
+cli_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		shift = 10;
+	else if (*end == 'M')
+		shift = 20;
+	else if (*end == 'G')
+		shift = 30;
+	if (shift != 0)
+		end++;
+	if (*end != '\0' || v == 0 || v > (1ULL << 40) >> shift)
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}

@@ -1,0 +1,74 @@
+/* mcwatch: keep a versioned record of Mimecast's data centers and URLs. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <curl/curl.h>
+#include <libxml/parser.h>
+
+#include "cli.h"
+
+#ifndef MCWATCH_VERSION
+#define MCWATCH_VERSION "0.0.0"
+#endif
+
+static const struct command commands[] = {
+	{ "parse", cmd_parse, "print the records of a page" },
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "usage: mcwatch [--help | --version] COMMAND [ARGS]\n"
+	    "\nCommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name,
+		    commands[i].summary);
+	fprintf(fp, "\n'mcwatch COMMAND --help' tells more; see also "
+	    "mcwatch(1) and mcwatch-records(5).\n"
+	    "\nExit status: 0 success; 2 usage error; 3 the page could not be "
+	    "read;\n"
+	    "4 no data found or page refused; 6 out of memory or output "
+	    "failed.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+	int rc = EXIT_USAGE;
+
+	/* Byte-wise collation and C number formats, whatever the user's. */
+	setlocale(LC_ALL, "C");
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("mcwatch %s\n", MCWATCH_VERSION);
+		return EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			break;
+	if (i == sizeof(commands) / sizeof(commands[0])) {
+		cli_error("unknown command '%s'; see 'mcwatch --help'",
+		    argv[1]);
+		return EXIT_USAGE;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		cli_error("cannot initialise libcurl");
+		return EXIT_INTERNAL;
+	}
+	xmlInitParser();
+	rc = commands[i].run(argc - 1, argv + 1);
+	xmlCleanupParser();
+	curl_global_cleanup();
+	return rc;
+}

@@ -1,0 +1,178 @@
+/* Header words to column roles and table kinds. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "classify.h"
+
+#define WORD_MAX	64
+
+static const struct {
+	const char	*word;
+	enum col_role	 role;
+} words[] = {
+	{ "network", COL_NETWORK }, { "network range", COL_NETWORK },
+	{ "network address", COL_NETWORK }, { "subnet", COL_NETWORK },
+	{ "ip network", COL_NETWORK }, { "cidr range", COL_NETWORK },
+	{ "cidr", COL_CIDR }, { "prefix", COL_CIDR },
+	{ "prefix length", COL_CIDR }, { "cidr notation", COL_CIDR },
+	{ "netmask", COL_NETMASK }, { "net mask", COL_NETMASK },
+	{ "subnet mask", COL_NETMASK }, { "mask", COL_NETMASK },
+	{ "ip address range", COL_RANGE }, { "ip range", COL_RANGE },
+	{ "address range", COL_RANGE }, { "range", COL_RANGE },
+	{ "ip address", COL_IP }, { "ip", COL_IP }, { "address", COL_IP },
+	{ "host", COL_IP }, { "ip addr", COL_IP },
+	{ "location", COL_LOCATION }, { "data center", COL_LOCATION },
+	{ "datacenter", COL_LOCATION }, { "site", COL_LOCATION },
+	{ "region", COL_LABEL },
+	{ "application", COL_APPLICATION }, { "app", COL_APPLICATION },
+	{ "service", COL_APPLICATION }, { "product", COL_APPLICATION },
+	{ "url", COL_URL }, { "link", COL_URL }, { "web address", COL_URL },
+	{ "protocol", COL_PROTOCOL }, { "connection type", COL_PROTOCOL },
+	{ "port", COL_PORT }, { "default port", COL_PORT },
+	{ "port number", COL_PORT },
+	{ "usage", COL_USAGE }, { "use", COL_USAGE },
+	{ "description", COL_USAGE }, { "purpose", COL_USAGE },
+	{ "note", COL_USAGE },
+};
+
+/*
+ * Lower-case s into buf without what varies between renderings of the
+ * same word: "(s)" and plural "es"/"s" endings, a trailing number as in
+ * "IP Address Range 2", stars and colons.
+ */
+static void
+word_fold(const char *s, char *buf)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n < WORD_MAX - 1; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (strncmp(s, "(s)", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		if (isalpha(c))
+			buf[n++] = (char)tolower(c);
+		else if (isdigit(c) || c == ' ' || c == '-' || c == '/')
+			buf[n++] = c == '-' || c == '/' ? ' ' : (char)c;
+	}
+	/* Trailing digits and spaces: "range 1", "ports ". */
+	while (n > 0 && (buf[n - 1] == ' ' || isdigit((unsigned char)buf[n - 1])))
+		n--;
+	buf[n] = '\0';
+	/* Plurals: "addresses", "urls", "ports", "ranges". */
+	if (n > 4 && strcmp(buf + n - 4, "sses") == 0)
+		buf[n - 2] = '\0';
+	else if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's')
+		buf[n - 1] = '\0';
+}
+
+enum col_role
+classify_word(const char *cell)
+{
+	char buf[WORD_MAX];
+	char *p, *q;
+	size_t i;
+
+	word_fold(cell, buf);
+	/* Collapse the spaces folding may have doubled. */
+	for (p = q = buf; *p != '\0'; p++)
+		if (*p != ' ' || (q > buf && q[-1] != ' '))
+			*q++ = *p;
+	while (q > buf && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(buf, words[i].word) == 0)
+			return words[i].role;
+	return COL_NONE;
+}
+
+enum table_kind
+classify_header(const char *const *cells, size_t n, struct header *h)
+{
+	unsigned have = 0;
+	size_t i, known = 0;
+	enum col_role prev = COL_NONE;
+
+	memset(h, 0, sizeof(*h));
+	for (i = 0; i < n; i++) {
+		enum col_role r;
+
+		if (cells[i][0] == '\0')
+			continue;
+		r = classify_word(cells[i]);
+		if (r != COL_NONE)
+			known++;
+		have |= 1u << r;
+		/*
+		 * A colspan repeats one word across its columns; "IP Address
+		 * Range 1" and "... 2" are two fields, so only the same text
+		 * twice in a row counts as one.
+		 */
+		if (i > 0 && r == prev && r != COL_NONE &&
+		    strcmp(cells[i], cells[i - 1]) == 0)
+			continue;
+		if (h->nroles < HEADER_MAXFIELDS)
+			h->roles[h->nroles++] = r;
+		prev = r;
+	}
+#define HAS(r)	((have & (1u << (r))) != 0)
+	if (known < 2 && !(known == 1 && HAS(COL_RANGE)))
+		h->kind = TABLE_UNKNOWN;
+	else if (HAS(COL_APPLICATION) && HAS(COL_URL))
+		h->kind = TABLE_URL;
+	else if (HAS(COL_PROTOCOL) && HAS(COL_PORT))
+		h->kind = TABLE_PORT;
+	else if (HAS(COL_LABEL) && HAS(COL_RANGE))
+		h->kind = TABLE_RANGE;
+	else if (HAS(COL_NETWORK) ||
+	    (HAS(COL_RANGE) && (HAS(COL_NETMASK) || HAS(COL_CIDR))))
+		h->kind = TABLE_NETWORK;
+	else if (HAS(COL_IP) &&
+	    (HAS(COL_LOCATION) || HAS(COL_CIDR) || HAS(COL_NETMASK)))
+		h->kind = TABLE_HOST;
+	else if (HAS(COL_RANGE))
+		h->kind = TABLE_RANGE;
+	else
+		h->kind = TABLE_UNKNOWN;
+#undef HAS
+	return h->kind;
+}
+
+int
+classify_note(const char *cell)
+{
+	static const char *const notes[] = {
+		"note", "notes", "important", "tip", "warning", "caution",
+		"info", "information", "please note",
+	};
+	char buf[WORD_MAX];
+	size_t i, n = strlen(cell);
+
+	while (n > 0 && (cell[n - 1] == ':' || cell[n - 1] == ' ' ||
+	    cell[n - 1] == '!'))
+		n--;
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, cell, n);
+	buf[n] = '\0';
+	for (i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
+		if (strcasecmp(buf, notes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+classify_kind_name(enum table_kind k)
+{
+	static const char *const names[] = {
+		[TABLE_UNKNOWN] = "unknown", [TABLE_NETWORK] = "network",
+		[TABLE_HOST] = "host", [TABLE_RANGE] = "range",
+		[TABLE_URL] = "URL", [TABLE_PORT] = "port",
+	};
+
+	return names[k];
+}

@@ -1,0 +1,54 @@
+/* Telling a table's kind from the words of its header row. */
+#ifndef MCWATCH_CLASSIFY_H
+#define MCWATCH_CLASSIFY_H
+
+#include <stddef.h>
+
+#define HEADER_MAXFIELDS	32
+
+enum col_role {
+	COL_NONE,
+	COL_NETWORK,		/* "Network": a.b.c.d/n */
+	COL_CIDR,		/* "CIDR": /n beside an address */
+	COL_NETMASK,
+	COL_RANGE,		/* "IP Address Range [N]": first to last */
+	COL_IP,			/* "IP Address": one host */
+	COL_LOCATION,
+	COL_LABEL,		/* "Region" of a range table */
+	COL_APPLICATION,
+	COL_URL,
+	COL_PROTOCOL,
+	COL_PORT,
+	COL_USAGE
+};
+
+enum table_kind {
+	TABLE_UNKNOWN,
+	TABLE_NETWORK,		/* Network / IP Address Range / Netmask */
+	TABLE_HOST,		/* Location / IP Address / CIDR / Netmask */
+	TABLE_RANGE,		/* Region / IP Address Range 1 / ... */
+	TABLE_URL,		/* Application / URL */
+	TABLE_PORT		/* Protocol / Default Port / Usage */
+};
+
+/*
+ * A header row read as the fields its data rows hold, in order: spans
+ * repeat a word across columns and some pages pad the header with empty
+ * cells, so fields are the distinct words, not the columns.
+ */
+struct header {
+	enum table_kind	 kind;
+	enum col_role	 roles[HEADER_MAXFIELDS];
+	size_t		 nroles;
+};
+
+/* The role a header cell's words name, or COL_NONE. */
+enum col_role	 classify_word(const char *);
+/* Read a header row (n cells); its kind, TABLE_UNKNOWN if none fits. */
+enum table_kind	 classify_header(const char *const *, size_t, struct header *);
+/* Whether a first cell marks a call-out box ("Note:", "Important"). */
+int		 classify_note(const char *);
+/* Name of a table kind, for messages. */
+const char	*classify_kind_name(enum table_kind);
+
+#endif

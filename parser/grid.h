@@ -1,0 +1,65 @@
+/* A table expanded into a rectangle of cells, honouring colspan and rowspan. */
+#ifndef MCWATCH_GRID_H
+#define MCWATCH_GRID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define GRID_MAXSPAN	1000		/* HTML's own colspan limit */
+#define GRID_MAXROWSPAN	65534		/* HTML's own rowspan limit */
+#define GRID_MAXCOLS	1000
+#define GRID_MAXCELLS	(1u << 22)	/* cells in one table */
+
+struct grid_cell {
+	uint32_t	text;	/* offset into the grid's text */
+	uint8_t		head;	/* a <th>, or all its text was bold */
+};
+
+struct grid_row {
+	size_t	off;		/* first cell in cells */
+	size_t	ncols;
+	int	thead;		/* inside <thead> */
+};
+
+/* A rowspan still covering columns of rows to come. */
+struct grid_pending {
+	struct grid_cell	cell;
+	unsigned		left;	/* rows still to cover */
+};
+
+struct grid {
+	char			*text;	/* NUL-separated cell texts */
+	size_t			 textlen;
+	size_t			 textcap;
+	struct grid_cell	*cells;
+	size_t			 ncells;
+	size_t			 capcells;
+	struct grid_row		*rows;
+	size_t			 nrows;
+	size_t			 caprows;
+	struct grid_pending	 pend[GRID_MAXCOLS];
+	size_t			 npend;	/* columns pend may use */
+	size_t			 cursor; /* next column in the open row */
+	int			 inrow;
+	int			 truncated; /* a limit cut something off */
+};
+
+/* A new empty grid; NULL on memory. */
+struct grid	*grid_new(void);
+void		 grid_free(struct grid *);
+/* Open a row (closing any open one); 0, or -1 on memory. */
+int		 grid_row_begin(struct grid *, int);
+/* Close the open row, if any; 0, or -1 on memory. */
+int		 grid_row_end(struct grid *);
+/*
+ * Place a cell in the open row (opening one if needed) at the first free
+ * column; spans are clamped to HTML's limits, rowspan 0 means "to the end".
+ * 0, or -1 on memory.
+ */
+int		 grid_cell(struct grid *, const char *, long, long, int);
+/* Text of row r, column c ("" outside the row). */
+const char	*grid_text(const struct grid *, size_t, size_t);
+/* Whether row r, column c is a header cell. */
+int		 grid_head(const struct grid *, size_t, size_t);
+
+#endif

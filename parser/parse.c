@@ -1,0 +1,645 @@
+/*
+ * The page walk: libxml2's HTML parser in SAX mode, so that no tree is
+ * built (a tree costs as much as the rest of mcwatch) and deep nesting
+ * costs nothing. Headings give each table its region and section; tables
+ * are expanded into grids and read when they close.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "charset.h"
+#include "grid.h"
+#include "parse.h"
+#include "table.h"
+#include "text.h"
+#include "../records/region.h"
+
+#define CELL_MAX	65536	/* bytes of text one cell keeps */
+#define HEADING_MAX	512	/* bytes of text one heading keeps */
+#define PSEUDO_MAX	120	/* longest bold paragraph taken as a heading */
+#define OUTLINE_MAX	8	/* h1..h6, bold paragraphs, and one spare */
+#define TABLES_MAX	16	/* tables nested in tables */
+#define RANK_PSEUDO	7	/* a bold paragraph ranks below h6 */
+
+struct heading {
+	char		*text;
+	int		 rank;
+	unsigned long	 seq;	/* order of arrival */
+};
+
+/* The headings in force: an outline stack and the last known region. */
+struct outline {
+	struct heading	 h[OUTLINE_MAX];
+	size_t		 nh;
+	struct heading	 region;	/* text NULL when none */
+	int		 region_real;	/* from h1..h6, not a bold paragraph */
+};
+
+struct table {
+	struct grid	*grid;
+	char		*region;	/* the headings it stands under */
+	char		*section;
+	int		 incell;
+	int		 th;
+	long		 colspan;
+	long		 rowspan;
+	int		 thead;
+	size_t		 chars;		/* visible bytes in the open cell */
+	size_t		 bold;		/* of which bold */
+	struct outline	*saved;		/* outline before a heading in a cell */
+};
+
+struct walk {
+	htmlParserCtxtPtr	 ctxt;
+	struct recordset	*rs;
+	struct outline		 ol;
+	unsigned long		 seq;
+	int			 region_rank;	/* of the last known region */
+
+	struct table		 tables[TABLES_MAX];
+	size_t			 ntables;
+	size_t			 deep;		/* tables past TABLES_MAX */
+	struct textbuf		 cell;
+
+	int			 hrank;		/* heading being read, or 0 */
+	struct textbuf		 htext;
+
+	/* The innermost <p> or <div>, a heading if all of it is bold. */
+	int			 blockdepth;
+	int			 candepth;	/* its depth, or 0 */
+	size_t			 canchars;
+	size_t			 canbold;
+	struct textbuf		 btext;
+
+	int			 bolddepth;
+	int			 truncwarned;
+	enum parse_status	 status;
+	char			 err[PARSE_ERRMAX];
+};
+
+static void
+outline_clear(struct outline *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nh; i++)
+		free(o->h[i].text);
+	free(o->region.text);
+	memset(o, 0, sizeof(*o));
+}
+
+/* A deep copy; 0, or -1 on memory (dst is then empty). */
+static int
+outline_copy(struct outline *dst, const struct outline *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	*dst = *src;
+	dst->region.text = NULL;
+	for (i = 0; i < src->nh; i++)
+		dst->h[i].text = NULL;
+	if (src->region.text != NULL &&
+	    (dst->region.text = strdup(src->region.text)) == NULL)
+		goto fail;
+	for (i = 0; i < src->nh; i++)
+		if ((dst->h[i].text = strdup(src->h[i].text)) == NULL)
+			goto fail;
+	return 0;
+ fail:
+	outline_clear(dst);
+	return -1;
+}
+
+static void
+walk_nomem(struct walk *w)
+{
+	if (w->status == PARSE_OK) {
+		w->status = PARSE_NOMEM;
+		snprintf(w->err, sizeof(w->err), "out of memory");
+	}
+	xmlStopParser(w->ctxt);
+}
+
+/* A heading arrived: update the outline. */
+static void
+walk_heading(struct walk *w, const char *text, int rank, int real)
+{
+	struct outline *o = &w->ol;
+	char *dup;
+
+	if (*text == '\0')
+		return;
+	while (o->nh > 0 && o->h[o->nh - 1].rank >= rank)
+		free(o->h[--o->nh].text);
+	if (o->nh == OUTLINE_MAX) {
+		free(o->h[0].text);
+		memmove(o->h, o->h + 1, (OUTLINE_MAX - 1) * sizeof(o->h[0]));
+		o->nh--;
+	}
+	if ((dup = strdup(text)) == NULL) {
+		walk_nomem(w);
+		return;
+	}
+	o->h[o->nh].text = dup;
+	o->h[o->nh].rank = rank;
+	o->h[o->nh].seq = ++w->seq;
+	o->nh++;
+	if (region_known(text) != NULL) {
+		free(o->region.text);
+		if ((o->region.text = strdup(text)) == NULL) {
+			walk_nomem(w);
+			return;
+		}
+		o->region.rank = rank;
+		o->region.seq = w->seq;
+		o->region_real = real;
+		w->region_rank = rank;
+	} else if (o->region.text != NULL && (rank < o->region.rank ||
+	    (rank == o->region.rank && real))) {
+		/* A heading at the region's level that is no region we know
+		 * (a new region, or "Considerations") ends the region. */
+		free(o->region.text);
+		o->region.text = NULL;
+	}
+}
+
+/*
+ * The region and section a table stands under. With a known region in
+ * force, the section is the deepest heading after it; otherwise the
+ * outline decides: the region is the deepest heading at or above the
+ * level regions were seen at (else the one above the deepest), the
+ * section the deepest below it.
+ */
+static void
+walk_context(const struct walk *w, const char **region, const char **section)
+{
+	const struct outline *o = &w->ol;
+	size_t i, ri;
+
+	*region = *section = "";
+	if (o->region.text != NULL) {
+		*region = o->region.text;
+		if (o->nh > 0 && o->h[o->nh - 1].seq > o->region.seq)
+			*section = o->h[o->nh - 1].text;
+		return;
+	}
+	if (o->nh == 0)
+		return;
+	ri = o->nh >= 2 ? o->nh - 2 : 0;
+	if (w->region_rank > 0)
+		for (i = o->nh; i-- > 0;)
+			if (o->h[i].rank <= w->region_rank) {
+				ri = i;
+				break;
+			}
+	*region = o->h[ri].text;
+	if (ri + 1 < o->nh)
+		*section = o->h[o->nh - 1].text;
+}
+
+static struct table *
+walk_table(struct walk *w)
+{
+	return w->ntables > 0 && w->deep == 0 ? &w->tables[w->ntables - 1] :
+	    NULL;
+}
+
+/* 1..6 for h1..h6, else 0. */
+static int
+heading_rank(const char *name)
+{
+	if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
+	    name[1] <= '6' && name[2] == '\0')
+		return name[1] - '0';
+	return 0;
+}
+
+static const char *
+attr(const xmlChar **atts, const char *name)
+{
+	size_t i;
+
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		if (strcasecmp((const char *)atts[i], name) == 0)
+			return atts[i + 1] ? (const char *)atts[i + 1] : "";
+	return NULL;
+}
+
+/* A span attribute: digits only, clamped later by the grid. */
+static long
+span(const xmlChar **atts, const char *name)
+{
+	const char *v = attr(atts, name);
+	long n = 0;
+
+	if (v == NULL)
+		return 1;
+	while (*v == ' ')
+		v++;
+	if (*v < '0' || *v > '9')
+		return 1;
+	for (; *v >= '0' && *v <= '9'; v++)
+		if ((n = n * 10 + (*v - '0')) > 1000000)
+			n = 1000000;
+	return n;
+}
+
+static void
+table_open(struct walk *w)
+{
+	struct table *t;
+	const char *region, *section;
+
+	if (w->ntables == TABLES_MAX || w->deep > 0) {
+		w->deep++;
+		return;
+	}
+	t = &w->tables[w->ntables];
+	memset(t, 0, sizeof(*t));
+	walk_context(w, &region, &section);
+	if ((t->grid = grid_new()) == NULL ||
+	    (t->region = strdup(region)) == NULL ||
+	    (t->section = strdup(section)) == NULL) {
+		grid_free(t->grid);
+		free(t->region);
+		walk_nomem(w);
+		return;
+	}
+	w->ntables++;
+	/* An outer cell's text stops here; the inner table has its own. */
+	textbuf_reset(&w->cell);
+}
+
+static void
+table_drop(struct table *t)
+{
+	grid_free(t->grid);
+	free(t->region);
+	free(t->section);
+	if (t->saved != NULL) {
+		outline_clear(t->saved);
+		free(t->saved);
+	}
+	memset(t, 0, sizeof(*t));
+}
+
+static void
+cell_close(struct walk *w, struct table *t)
+{
+	int head;
+
+	if (!t->incell)
+		return;
+	head = t->th || (t->chars > 0 && t->bold == t->chars);
+	if (w->cell.truncated && !w->truncwarned) {
+		w->truncwarned = 1;
+		if (recordset_warn(w->rs, t->region, t->section, "a cell over "
+		    "%d bytes was cut short", CELL_MAX) == -1)
+			walk_nomem(w);
+	}
+	if (grid_cell(t->grid, textbuf_str(&w->cell), t->colspan, t->rowspan,
+	    head) == -1)
+		walk_nomem(w);
+	textbuf_reset(&w->cell);
+	t->incell = 0;
+	/* Headings inside the cell spoke only for tables inside it. */
+	if (t->saved != NULL) {
+		outline_clear(&w->ol);
+		w->ol = *t->saved;
+		free(t->saved);
+		t->saved = NULL;
+	}
+}
+
+static void
+table_close(struct walk *w)
+{
+	struct table *t;
+
+	if (w->deep > 0) {
+		w->deep--;
+		return;
+	}
+	if (w->ntables == 0)
+		return;
+	t = &w->tables[w->ntables - 1];
+	cell_close(w, t);
+	if (grid_row_end(t->grid) == -1 ||
+	    table_extract(t->grid, t->region, t->section, w->rs) == -1)
+		walk_nomem(w);
+	table_drop(t);
+	w->ntables--;
+	textbuf_reset(&w->cell);
+}
+
+/* A block element opens or closes: track the bold-paragraph candidate. */
+static void
+block_open(struct walk *w)
+{
+	w->blockdepth++;
+	/* Only an innermost block can be a heading. */
+	w->candepth = w->ntables == 0 && w->hrank == 0 ? w->blockdepth : 0;
+	w->canchars = w->canbold = 0;
+	textbuf_reset(&w->btext);
+}
+
+static void
+block_close(struct walk *w)
+{
+	if (w->candepth == w->blockdepth && w->candepth > 0) {
+		if (w->canchars > 0 && w->canbold == w->canchars &&
+		    w->btext.len <= PSEUDO_MAX && !w->btext.truncated)
+			walk_heading(w, textbuf_str(&w->btext), RANK_PSEUDO, 0);
+		w->candepth = 0;
+	}
+	if (w->blockdepth > 0)
+		w->blockdepth--;
+}
+
+static int
+is_block(const char *n)
+{
+	return strcasecmp(n, "p") == 0 || strcasecmp(n, "div") == 0;
+}
+
+static int
+is_break(const char *n)
+{
+	static const char *const breaks[] = {
+		"br", "p", "div", "li", "ul", "ol", "dd", "dt", "hr", "tr",
+		"td", "th", "section", "article", "header", "footer",
+		"blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++)
+		if (strcasecmp(n, breaks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct walk *w = ctx;
+	const char *name = (const char *)xname, *role;
+	struct table *t;
+	int rank;
+
+	if (is_break(name)) {
+		textbuf_break(&w->cell);
+		textbuf_break(&w->htext);
+		textbuf_break(&w->btext);
+	}
+	if (strcasecmp(name, "strong") == 0 || strcasecmp(name, "b") == 0)
+		w->bolddepth++;
+	else if (strcasecmp(name, "table") == 0) {
+		w->candepth = 0;
+		table_open(w);
+	} else if ((t = walk_table(w)) != NULL) {
+		if (strcasecmp(name, "tr") == 0) {
+			cell_close(w, t);
+			if (grid_row_begin(t->grid, t->thead) == -1)
+				walk_nomem(w);
+		} else if (strcasecmp(name, "td") == 0 ||
+		    strcasecmp(name, "th") == 0) {
+			cell_close(w, t);
+			t->incell = 1;
+			t->th = name[1] == 'h' || name[1] == 'H';
+			t->colspan = span(atts, "colspan");
+			t->rowspan = span(atts, "rowspan");
+			t->chars = t->bold = 0;
+			textbuf_reset(&w->cell);
+		} else if (strcasecmp(name, "thead") == 0)
+			t->thead = 1;
+	}
+	rank = heading_rank(name);
+	if (rank == 0 && (role = attr(atts, "role")) != NULL &&
+	    strcasecmp(role, "heading") == 0) {
+		const char *lv = attr(atts, "aria-level");
+
+		rank = lv != NULL && lv[0] >= '1' && lv[0] <= '6' &&
+		    lv[1] == '\0' ? lv[0] - '0' : 2;
+	}
+	if (rank > 0 && w->hrank == 0) {
+		w->hrank = rank;
+		w->candepth = 0;
+		textbuf_reset(&w->htext);
+	}
+	if (is_block(name))
+		block_open(w);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *xname)
+{
+	struct walk *w = ctx;
+	const char *name = (const char *)xname;
+	struct table *t;
+
+	if (is_break(name)) {
+		textbuf_break(&w->cell);
+		textbuf_break(&w->htext);
+	}
+	if (is_block(name))
+		block_close(w);
+	if ((strcasecmp(name, "strong") == 0 || strcasecmp(name, "b") == 0) &&
+	    w->bolddepth > 0)
+		w->bolddepth--;
+	else if (strcasecmp(name, "table") == 0)
+		table_close(w);
+	else if ((t = walk_table(w)) != NULL) {
+		if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
+			cell_close(w, t);
+		else if (strcasecmp(name, "tr") == 0) {
+			cell_close(w, t);
+			if (grid_row_end(t->grid) == -1)
+				walk_nomem(w);
+		} else if (strcasecmp(name, "thead") == 0)
+			t->thead = 0;
+	}
+	if (w->hrank > 0 && heading_rank(name) > 0) {
+		/* A heading inside a cell must not outlive the cell. */
+		if ((t = walk_table(w)) != NULL && t->incell &&
+		    t->saved == NULL) {
+			if ((t->saved = malloc(sizeof(*t->saved))) == NULL ||
+			    outline_copy(t->saved, &w->ol) == -1) {
+				free(t->saved);
+				t->saved = NULL;
+				walk_nomem(w);
+				return;
+			}
+		}
+		if (!w->htext.truncated)
+			walk_heading(w, textbuf_str(&w->htext), w->hrank, 1);
+		w->hrank = 0;
+	}
+}
+
+/* Count the visible bytes of a text run. */
+static size_t
+visible(const char *s, size_t n)
+{
+	size_t i, v = 0;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] > 0x20)
+			v++;
+	return v;
+}
+
+static void
+sax_text(void *ctx, const xmlChar *xs, int len)
+{
+	struct walk *w = ctx;
+	const char *s = (const char *)xs;
+	struct table *t = walk_table(w);
+	size_t n = (size_t)len, v;
+
+	if (t != NULL && t->incell) {
+		v = visible(s, n);
+		t->chars += v;
+		if (w->bolddepth > 0)
+			t->bold += v;
+		if (textbuf_add(&w->cell, s, n) == -1)
+			walk_nomem(w);
+	}
+	if (w->hrank > 0 && textbuf_add(&w->htext, s, n) == -1)
+		walk_nomem(w);
+	if (w->candepth > 0) {
+		v = visible(s, n);
+		w->canchars += v;
+		if (w->bolddepth > 0)
+			w->canbold += v;
+		if (w->btext.len <= PSEUDO_MAX &&
+		    textbuf_add(&w->btext, s, n) == -1)
+			walk_nomem(w);
+	}
+}
+
+/* Scripts and styles: never text. */
+static void
+sax_cdata(void *ctx, const xmlChar *s, int len)
+{
+	(void)ctx;
+	(void)s;
+	(void)len;
+}
+
+/*
+ * libxml2 reports through here; nothing is printed. Markup errors are
+ * recovered from; a fatal error (memory, an internal limit) means the
+ * parse stopped part way, and half a page must never pass for a page.
+ */
+static void
+sax_error(void *ctx, xmlErrorPtr e)
+{
+	struct walk *w = ctx;
+	size_t i;
+
+	if (e == NULL || w->status != PARSE_OK)
+		return;
+	if (e->level != XML_ERR_FATAL && e->code != XML_ERR_NO_MEMORY &&
+	    e->code != XML_ERR_INTERNAL_ERROR)
+		return;
+	w->status = e->code == XML_ERR_NO_MEMORY ? PARSE_NOMEM : PARSE_REFUSED;
+	snprintf(w->err, sizeof(w->err), "libxml2 stopped at line %d: %s",
+	    e->line, e->message ? e->message : "unknown error");
+	for (i = 0; w->err[i] != '\0'; i++)
+		if ((unsigned char)w->err[i] < 0x20)
+			w->err[i] = ' ';
+}
+
+static void
+walk_free(struct walk *w)
+{
+	while (w->ntables > 0)
+		table_drop(&w->tables[--w->ntables]);
+	outline_clear(&w->ol);
+	textbuf_free(&w->cell);
+	textbuf_free(&w->htext);
+	textbuf_free(&w->btext);
+}
+
+enum parse_status
+parse_page(const char *buf, size_t len, const char *http_charset,
+    struct recordset **out, char *err)
+{
+	htmlSAXHandler sax;
+	struct walk w;
+	char label[CHARSET_LABELMAX], *utf8 = NULL;
+	size_t ulen;
+	enum parse_status rc = PARSE_NOMEM;
+
+	*out = NULL;
+	memset(&w, 0, sizeof(w));
+	snprintf(w.err, sizeof(w.err), "out of memory");
+	textbuf_init(&w.cell, CELL_MAX);
+	textbuf_init(&w.htext, HEADING_MAX);
+	textbuf_init(&w.btext, PSEUDO_MAX + 1);
+
+	/* libxml2 gets valid UTF-8 and is told not to second-guess it. */
+	charset_sniff(buf, len, http_charset, label);
+	if (charset_decode(buf, len, label, &utf8, &ulen) == -1) {
+		/* An encoding iconv lacks: read it as UTF-8, like a guess. */
+		if (charset_decode(buf, len, "UTF-8", &utf8, &ulen) == -1)
+			goto cleanup;
+	}
+	if (ulen > INT_MAX) {
+		rc = PARSE_REFUSED;
+		snprintf(w.err, sizeof(w.err), "page larger than %d bytes",
+		    INT_MAX);
+		goto cleanup;
+	}
+	if ((w.rs = recordset_new()) == NULL)
+		goto cleanup;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_cdata;
+	sax.serror = sax_error;
+	if ((w.ctxt = htmlCreateMemoryParserCtxt(utf8, (int)ulen)) == NULL)
+		goto cleanup;
+	memcpy(w.ctxt->sax, &sax, sizeof(sax));
+	w.ctxt->userData = &w;
+	htmlCtxtUseOptions(w.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_IGNORE_ENC);
+	xmlSwitchEncoding(w.ctxt, XML_CHAR_ENCODING_UTF8);
+	htmlParseDocument(w.ctxt);
+
+	/* Tables left open at the end of the page still count. */
+	while (w.ntables > 0 && w.status == PARSE_OK)
+		table_close(&w);
+	if (w.status != PARSE_OK) {
+		rc = w.status;
+		goto cleanup;
+	}
+	if (recordset_sort(w.rs) == -1)
+		goto cleanup;
+	*out = w.rs;
+	w.rs = NULL;
+	rc = PARSE_OK;
+ cleanup:
+	if (rc != PARSE_OK)
+		snprintf(err, PARSE_ERRMAX, "%s", w.err);
+	if (w.ctxt != NULL) {
+		w.ctxt->sax->serror = NULL;
+		htmlFreeParserCtxt(w.ctxt);
+	}
+	walk_free(&w);
+	recordset_free(w.rs);
+	free(utf8);
+	return rc;
+}

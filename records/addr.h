@@ -1,0 +1,59 @@
+/* IPv4 and IPv6 address and CIDR arithmetic. */
+#ifndef MCWATCH_ADDR_H
+#define MCWATCH_ADDR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ADDR_STRLEN	46	/* INET6_ADDRSTRLEN */
+#define CIDR_STRLEN	50	/* address, '/', up to 3 digits, NUL */
+#define ADDR_MAXCOVER	256	/* a range never needs more blocks than this */
+
+struct addr {
+	int	 family;	/* 4 or 6 */
+	uint8_t	 b[16];		/* network byte order; IPv4 uses b[0..3] */
+};
+
+struct cidr {
+	struct addr	 addr;
+	int		 len;	/* prefix length */
+};
+
+/* Bits in an address of this family: 32 or 128. */
+int	addr_bits(const struct addr *);
+/* Parse a dotted quad or an IPv6 address; 0, or -1 if s is not one. */
+int	addr_parse(const char *, struct addr *);
+/* Canonical text (RFC 5952 for IPv6) into buf of ADDR_STRLEN; returns buf. */
+char	*addr_format(const struct addr *, char *);
+/* Order: IPv4 before IPv6, then numerically; <0, 0, >0. */
+int	addr_cmp(const struct addr *, const struct addr *);
+/* Add one; 0, or -1 on overflow past the all-ones address. */
+int	addr_incr(struct addr *);
+/* Subtract one; 0, or -1 on underflow below the zero address. */
+int	addr_decr(struct addr *);
+
+/* Parse "a/len"; 0, or -1. Host bits are kept as written. */
+int	cidr_parse(const char *, struct cidr *);
+/* Clear host bits; 1 if any were set, else 0. */
+int	cidr_canonicalize(struct cidr *);
+/* "a/len" into buf of CIDR_STRLEN; returns buf. */
+char	*cidr_format(const struct cidr *, char *);
+/* The first and the last address a block covers. */
+void	 cidr_first(const struct cidr *, struct addr *);
+void	 cidr_last(const struct cidr *, struct addr *);
+/* Whether a lies inside c. */
+int	 cidr_contains(const struct cidr *, const struct addr *);
+
+/* Prefix length of a contiguous netmask, or -1 if it is not one. */
+int	netmask_to_prefix(const struct addr *);
+/* The netmask of a prefix length in family 4 or 6. */
+void	prefix_to_netmask(int, int, struct addr *);
+
+/*
+ * The minimal list of blocks covering exactly first..last, into out
+ * (room for ADDR_MAXCOVER); the count, or -1 if the two differ in family
+ * or first is after last.
+ */
+int	range_to_cidrs(const struct addr *, const struct addr *, struct cidr *);
+
+#endif

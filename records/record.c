@@ -1,0 +1,299 @@
+/* Records, record sets and their canonical order. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+
+static const char *const kind_names[RECORD_NKINDS] = {
+	[RECORD_NETWORK] = "network",
+	[RECORD_RANGE] = "range",
+	[RECORD_URL] = "url",
+	[RECORD_PORT] = "port",
+};
+
+const char *
+record_kind_name(enum record_kind k)
+{
+	return (unsigned)k < RECORD_NKINDS ? kind_names[k] : "unknown";
+}
+
+int
+record_kind_parse(const char *s, enum record_kind *k)
+{
+	int i;
+
+	for (i = 0; i < RECORD_NKINDS; i++)
+		if (strcmp(s, kind_names[i]) == 0) {
+			*k = (enum record_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+void
+record_clear(struct record *r)
+{
+	if (r == NULL)
+		return;
+	free(r->region);
+	free(r->region_code);
+	free(r->section);
+	free(r->first);
+	free(r->last);
+	free(r->netmask);
+	free(r->location);
+	free(r->label);
+	free(r->cidrs);
+	free(r->application);
+	free(r->url);
+	free(r->protocol);
+	free(r->usage);
+	memset(r, 0, sizeof(*r));
+}
+
+/* strcmp with NULL (absent) before any string. */
+static int
+nstrcmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int
+cidr_cmp(const struct cidr *a, const struct cidr *b)
+{
+	int c;
+
+	if ((c = addr_cmp(&a->addr, &b->addr)) != 0)
+		return c;
+	return a->len - b->len;
+}
+
+static int
+intcmp(int a, int b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Compare the fields that make a record's identity, after the common ones. */
+static int
+record_cmp_key(const struct record *a, const struct record *b)
+{
+	switch (a->kind) {
+	case RECORD_NETWORK:
+		return cidr_cmp(&a->cidr, &b->cidr);
+	case RECORD_RANGE: {
+		int c = nstrcmp(a->label, b->label);
+
+		return c != 0 ? c : intcmp(a->position, b->position);
+	}
+	case RECORD_URL:
+		return nstrcmp(a->application, b->application);
+	case RECORD_PORT:
+		return nstrcmp(a->protocol, b->protocol);
+	default:
+		return 0;
+	}
+}
+
+/* Region and section take part in every identity but the port's. */
+static int
+record_cmp_place(const struct record *a, const struct record *b)
+{
+	int c;
+
+	if ((c = nstrcmp(a->region_code, b->region_code)) != 0 ||
+	    (c = nstrcmp(a->region, b->region)) != 0)
+		return c;
+	return nstrcmp(a->section, b->section);
+}
+
+int
+record_same_identity(const struct record *a, const struct record *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case RECORD_PORT:
+		return nstrcmp(a->protocol, b->protocol) == 0;
+	case RECORD_URL:
+		return nstrcmp(a->region, b->region) == 0 &&
+		    nstrcmp(a->application, b->application) == 0;
+	default:
+		return record_cmp_place(a, b) == 0 && record_cmp_key(a, b) == 0;
+	}
+}
+
+int
+record_cmp(const struct record *a, const struct record *b)
+{
+	size_t i;
+	int c;
+
+	if ((c = record_cmp_place(a, b)) != 0 ||
+	    (c = intcmp((int)a->kind, (int)b->kind)) != 0 ||
+	    (c = record_cmp_key(a, b)) != 0)
+		return c;
+	/* The values: only records that share an identity get here. */
+	if ((c = cidr_cmp(&a->cidr, &b->cidr)) != 0 ||
+	    (c = nstrcmp(a->first, b->first)) != 0 ||
+	    (c = nstrcmp(a->last, b->last)) != 0 ||
+	    (c = nstrcmp(a->netmask, b->netmask)) != 0 ||
+	    (c = nstrcmp(a->location, b->location)) != 0 ||
+	    (c = nstrcmp(a->url, b->url)) != 0 ||
+	    (c = intcmp(a->port, b->port)) != 0 ||
+	    (c = nstrcmp(a->usage, b->usage)) != 0)
+		return c;
+	if (a->ncidrs != b->ncidrs)
+		return a->ncidrs < b->ncidrs ? -1 : 1;
+	for (i = 0; i < a->ncidrs; i++)
+		if ((c = cidr_cmp(&a->cidrs[i], &b->cidrs[i])) != 0)
+			return c;
+	return 0;
+}
+
+struct recordset *
+recordset_new(void)
+{
+	return calloc(1, sizeof(struct recordset));
+}
+
+void
+recordset_free(struct recordset *rs)
+{
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	for (i = 0; i < rs->nrecs; i++)
+		record_clear(&rs->recs[i]);
+	free(rs->recs);
+	for (i = 0; i < rs->nwarns; i++) {
+		free(rs->warns[i].region);
+		free(rs->warns[i].section);
+		free(rs->warns[i].message);
+	}
+	free(rs->warns);
+	free(rs);
+}
+
+/* Make room for one more element of size sz; 0, or -1 on memory. */
+static int
+grow(void **arr, size_t n, size_t *cap, size_t sz)
+{
+	void *p;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 64;
+	if ((p = reallocarray(*arr, ncap, sz)) == NULL)
+		return -1;
+	*arr = p;
+	*cap = ncap;
+	return 0;
+}
+
+int
+recordset_add(struct recordset *rs, struct record *r)
+{
+	if (grow((void **)&rs->recs, rs->nrecs, &rs->caprecs,
+	    sizeof(*rs->recs)) == -1)
+		return -1;
+	rs->recs[rs->nrecs++] = *r;
+	memset(r, 0, sizeof(*r));
+	return 0;
+}
+
+int
+recordset_warn(struct recordset *rs, const char *region, const char *section,
+    const char *fmt, ...)
+{
+	struct warning *w;
+	va_list ap;
+	int rc;
+
+	if (grow((void **)&rs->warns, rs->nwarns, &rs->capwarns,
+	    sizeof(*rs->warns)) == -1)
+		return -1;
+	w = &rs->warns[rs->nwarns];
+	va_start(ap, fmt);
+	rc = vasprintf(&w->message, fmt, ap);
+	va_end(ap);
+	w->region = strdup(region ? region : "");
+	w->section = strdup(section ? section : "");
+	if (rc == -1 || w->region == NULL || w->section == NULL) {
+		if (rc != -1)
+			free(w->message);
+		free(w->region);
+		free(w->section);
+		return -1;
+	}
+	rs->nwarns++;
+	return 0;
+}
+
+static int
+record_qcmp(const void *a, const void *b)
+{
+	return record_cmp(a, b);
+}
+
+static int
+warning_qcmp(const void *va, const void *vb)
+{
+	const struct warning *a = va, *b = vb;
+	int c;
+
+	if ((c = strcmp(a->region, b->region)) != 0 ||
+	    (c = strcmp(a->section, b->section)) != 0)
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+int
+recordset_sort(struct recordset *rs)
+{
+	size_t i, j;
+	char cb[CIDR_STRLEN];
+
+	qsort(rs->recs, rs->nrecs, sizeof(*rs->recs), record_qcmp);
+	for (i = j = 0; i < rs->nrecs; i++) {
+		if (j > 0 && record_cmp(&rs->recs[j - 1], &rs->recs[i]) == 0) {
+			struct record *r = &rs->recs[i];
+
+			if (recordset_warn(rs, r->region,
+			    r->section, "duplicate %s record %s dropped",
+			    record_kind_name(r->kind),
+			    r->kind == RECORD_NETWORK ? cidr_format(&r->cidr, cb) :
+			    r->kind == RECORD_RANGE ? r->label :
+			    r->kind == RECORD_URL ? r->application :
+			    r->protocol) == -1)
+				return -1;
+			record_clear(r);
+			continue;
+		}
+		if (j != i)
+			rs->recs[j] = rs->recs[i];
+		j++;
+	}
+	rs->nrecs = j;
+
+	qsort(rs->warns, rs->nwarns, sizeof(*rs->warns), warning_qcmp);
+	for (i = j = 0; i < rs->nwarns; i++) {
+		if (j > 0 && warning_qcmp(&rs->warns[j - 1], &rs->warns[i]) == 0) {
+			free(rs->warns[i].region);
+			free(rs->warns[i].section);
+			free(rs->warns[i].message);
+			continue;
+		}
+		if (j != i)
+			rs->warns[j] = rs->warns[i];
+		j++;
+	}
+	rs->nwarns = j;
+	return 0;
+}

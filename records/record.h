@@ -1,0 +1,90 @@
+/*
+ * The record: one fact from the page. This is the contract between the
+ * stages and with users; see mcwatch-records(5) before changing it.
+ */
+#ifndef MCWATCH_RECORD_H
+#define MCWATCH_RECORD_H
+
+#include <stddef.h>
+
+#include "addr.h"
+
+enum record_kind {
+	RECORD_NETWORK,
+	RECORD_RANGE,
+	RECORD_URL,
+	RECORD_PORT,
+	RECORD_NKINDS
+};
+
+struct record {
+	enum record_kind  kind;
+	char		 *region;	/* heading as on the page */
+	char		 *region_code;	/* "us", ..., or a slug */
+	char		 *section;	/* heading under the region, or "" */
+
+	/* network */
+	struct cidr	  cidr;
+	char		 *first;	/* as the page states; NULL if absent */
+	char		 *last;
+	char		 *netmask;
+	char		 *location;
+
+	/* range (first and last above are set too) */
+	char		 *label;
+	int		  position;	/* 1-based, within its row */
+	struct cidr	 *cidrs;	/* minimal cover of first..last */
+	size_t		  ncidrs;
+
+	/* url */
+	char		 *application;
+	char		 *url;
+
+	/* port */
+	char		 *protocol;
+	int		  port;
+	char		 *usage;
+};
+
+/* A problem found in the page, attached to where it was found. */
+struct warning {
+	char	*region;
+	char	*section;
+	char	*message;
+};
+
+/* A record set and the warnings found while making it. */
+struct recordset {
+	struct record	*recs;
+	size_t		 nrecs;
+	size_t		 caprecs;
+	struct warning	*warns;
+	size_t		 nwarns;
+	size_t		 capwarns;
+};
+
+/* "network", "range", ... for a kind. */
+const char	*record_kind_name(enum record_kind);
+/* The kind named s; 0, or -1 if none is. */
+int		 record_kind_parse(const char *, enum record_kind *);
+
+void	 record_clear(struct record *);
+/* Total order over every field; <0, 0, >0. */
+int	 record_cmp(const struct record *, const struct record *);
+/* Whether two records are the same fact (the identity of mcwatch-records(5)). */
+int	 record_same_identity(const struct record *, const struct record *);
+
+struct recordset	*recordset_new(void);
+void			 recordset_free(struct recordset *);
+/* Take ownership of *r (cleared on return); 0, or -1 on memory. */
+int	 recordset_add(struct recordset *, struct record *);
+/* Add a warning; message built printf-style; 0, or -1 on memory. */
+int	 recordset_warn(struct recordset *, const char *, const char *,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * Sort records and warnings into canonical order and drop exact
+ * duplicates (warning about duplicated records); 0, or -1 on memory.
+ */
+int	 recordset_sort(struct recordset *);
+
+#endif
