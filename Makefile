@@ -44,15 +44,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmcwatch.a
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) \
 	    -o $@ $< $(BUILD)/libmcwatch.a $(CMOCKA_LIBS) $(DEPS_LIBS)
 
-$(BUILD)/tests/bench: tests/bench/bench.c
+$(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(DEPS_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libmcwatch.a $(DEPS_LIBS)
 
 # Every test: unit tests per module, then end-to-end runs of the binary.
 check: $(BUILD)/mcwatch $(UNITS)
 	@sh tests/run.sh $(BUILD)
 
 sanitize:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) BUILD=build/san CC=clang CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 

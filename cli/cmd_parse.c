@@ -99,8 +99,8 @@ cmd_parse(int argc, char **argv)
 		cli_warnings(rs);
 	if (rs->nrecs == 0) {
 		cli_error("parse %s: no data found: no table of networks, "
-		    "ranges, URLs or ports (a login page, an error page, or "
-		    "the wrong URL?)", page->source);
+		    "ranges, URLs or ports (a login or error page? check the "
+		    "URL)", page->source);
 		rc = EXIT_REJECTED;
 		goto cleanup;
 	}

@@ -264,6 +264,28 @@ decode_iconv(const char *buf, size_t len, const char *label, struct out *o)
 	return rc;
 }
 
+/* Whether buf is valid UTF-8 without NUL or BOM: nothing to change. */
+static int
+utf8_clean(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0;
+	long n;
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		return 0;
+	while (i < len) {
+		if (s[i] > 0 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] == 0 || (n = utf8_seq(s + i, len - i)) < 0)
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 int
 charset_decode(const char *buf, size_t len, const char *label, char **outp,
     size_t *outlen)
@@ -271,6 +293,10 @@ charset_decode(const char *buf, size_t len, const char *label, char **outp,
 	struct out o = { NULL, 0, 0 }, u = { NULL, 0, 0 };
 	int rc;
 
+	*outp = NULL;
+	*outlen = len;
+	if (strcmp(label, "UTF-8") == 0 && utf8_clean(buf, len))
+		return 0;
 	if (strcmp(label, "UTF-8") == 0)
 		rc = decode_utf8(buf, len, &o);
 	else if ((rc = decode_iconv(buf, len, label, &u)) == 0) {

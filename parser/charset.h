@@ -17,7 +17,9 @@ void	charset_sniff(const char *, size_t, const char *, char *);
 /*
  * Decode to UTF-8 that libxml2 will take as it is: every invalid byte
  * becomes U+FFFD, and so does NUL. *out is NUL-terminated and the
- * caller's to free. 0, or -1 on memory or an encoding iconv lacks.
+ * caller's to free, or NULL when the input is already such UTF-8 (the
+ * common case, and no copy). 0, or -1 on memory or an encoding iconv
+ * lacks.
  */
 int	charset_decode(const char *, size_t, const char *, char **, size_t *);
 

@@ -5,6 +5,7 @@
  * are expanded into grids and read when they close.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,6 +558,32 @@ sax_error(void *ctx, xmlErrorPtr e)
 			w->err[i] = ' ';
 }
 
+/*
+ * libxml2's untargeted messages: never printed. Running out of memory
+ * is reported only here, and libxml2 2.9 can then loop for ever on the
+ * same input; stopping the parser empties its input and ends the loop.
+ */
+static void
+generic_error(void *ctx, const char *fmt, ...)
+{
+	struct walk *w = ctx;
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (w != NULL && w->ctxt != NULL && strstr(msg, "memory") != NULL)
+		walk_nomem(w);
+}
+
+static void
+silent_error(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 static void
 walk_free(struct walk *w)
 {
@@ -575,6 +602,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	htmlSAXHandler sax;
 	struct walk w;
 	char label[CHARSET_LABELMAX], *utf8 = NULL;
+	const char *text;
 	size_t ulen;
 	enum parse_status rc = PARSE_NOMEM;
 
@@ -592,6 +620,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 		if (charset_decode(buf, len, "UTF-8", &utf8, &ulen) == -1)
 			goto cleanup;
 	}
+	text = utf8 != NULL ? utf8 : buf;
 	if (ulen > INT_MAX) {
 		rc = PARSE_REFUSED;
 		snprintf(w.err, sizeof(w.err), "page larger than %d bytes",
@@ -600,6 +629,13 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	}
 	if ((w.rs = recordset_new()) == NULL)
 		goto cleanup;
+	/* libxml2 will not make a context for nothing; nothing has no data. */
+	if (ulen == 0) {
+		*out = w.rs;
+		w.rs = NULL;
+		rc = PARSE_OK;
+		goto cleanup;
+	}
 
 	memset(&sax, 0, sizeof(sax));
 	sax.initialized = XML_SAX2_MAGIC;
@@ -609,7 +645,8 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	sax.ignorableWhitespace = sax_text;
 	sax.cdataBlock = sax_cdata;
 	sax.serror = sax_error;
-	if ((w.ctxt = htmlCreateMemoryParserCtxt(utf8, (int)ulen)) == NULL)
+	xmlSetGenericErrorFunc(&w, generic_error);
+	if ((w.ctxt = htmlCreateMemoryParserCtxt(text, (int)ulen)) == NULL)
 		goto cleanup;
 	memcpy(w.ctxt->sax, &sax, sizeof(sax));
 	w.ctxt->userData = &w;
@@ -638,6 +675,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 		w.ctxt->sax->serror = NULL;
 		htmlFreeParserCtxt(w.ctxt);
 	}
+	xmlSetGenericErrorFunc(NULL, silent_error);
 	walk_free(&w);
 	recordset_free(w.rs);
 	free(utf8);

@@ -255,18 +255,22 @@ network_check(struct tctx *t, const struct row *row, const struct cidr *c,
 {
 	struct addr lo, hi, ulo, uhi;
 	char cb[CIDR_STRLEN], ab[ADDR_STRLEN], msg[256];
-	int plen;
+	int plen, v6;
 
 	cidr_format(c, cb);
 	cidr_first(c, &lo);
 	cidr_last(c, &hi);
 	ulo = lo;
 	uhi = hi;
-	/* IPv4 blocks of 4 and more: hosts exclude network and broadcast. */
-	if (c->addr.family == 4 && c->len <= 30) {
+	/*
+	 * IPv4 blocks of 4 and more: hosts exclude the network and broadcast
+	 * addresses. IPv6 has neither, and pages write ranges both ways.
+	 */
+	if (c->len < addr_bits(&c->addr) - 1) {
 		addr_incr(&ulo);
 		addr_decr(&uhi);
 	}
+	v6 = c->addr.family == 6;
 	if (mask != NULL) {
 		if (mask->family != c->addr.family ||
 		    (plen = netmask_to_prefix(mask)) == -1)
@@ -285,7 +289,7 @@ network_check(struct tctx *t, const struct row *row, const struct cidr *c,
 		if (!cidr_contains(c, first))
 			snprintf(msg, sizeof(msg), "first address %s is outside "
 			    "%s", addr_format(first, ab), cb);
-		else if (addr_cmp(first, &ulo) < 0)
+		else if (addr_cmp(first, &ulo) < 0 && !v6)
 			snprintf(msg, sizeof(msg), "first address %s of %s is "
 			    "its network address", addr_format(first, ab), cb);
 		else if (addr_cmp(first, &ulo) > 0)
@@ -299,7 +303,7 @@ network_check(struct tctx *t, const struct row *row, const struct cidr *c,
 		if (!cidr_contains(c, last))
 			snprintf(msg, sizeof(msg), "last address %s is outside "
 			    "%s", addr_format(last, ab), cb);
-		else if (addr_cmp(last, &uhi) > 0)
+		else if (addr_cmp(last, &uhi) > 0 && !v6)
 			snprintf(msg, sizeof(msg), "last address %s of %s is "
 			    "its broadcast address", addr_format(last, ab), cb);
 		else if (addr_cmp(last, &uhi) < 0)

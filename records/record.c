@@ -260,7 +260,8 @@ recordset_sort(struct recordset *rs)
 	size_t i, j;
 	char cb[CIDR_STRLEN];
 
-	qsort(rs->recs, rs->nrecs, sizeof(*rs->recs), record_qcmp);
+	if (rs->nrecs > 1)
+		qsort(rs->recs, rs->nrecs, sizeof(*rs->recs), record_qcmp);
 	for (i = j = 0; i < rs->nrecs; i++) {
 		if (j > 0 && record_cmp(&rs->recs[j - 1], &rs->recs[i]) == 0) {
 			struct record *r = &rs->recs[i];
@@ -282,7 +283,8 @@ recordset_sort(struct recordset *rs)
 	}
 	rs->nrecs = j;
 
-	qsort(rs->warns, rs->nwarns, sizeof(*rs->warns), warning_qcmp);
+	if (rs->nwarns > 1)
+		qsort(rs->warns, rs->nwarns, sizeof(*rs->warns), warning_qcmp);
 	for (i = j = 0; i < rs->nwarns; i++) {
 		if (j > 0 && warning_qcmp(&rs->warns[j - 1], &rs->warns[i]) == 0) {
 			free(rs->warns[i].region);

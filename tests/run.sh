@@ -1,0 +1,37 @@
+#!/bin/sh
+# Run every test: the cmocka unit tests, then the end-to-end scripts.
+# Usage: tests/run.sh BUILD-DIR. Prints one line per test and a total;
+# exits non-zero if anything failed.
+build=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+export MCWATCH="$top/$build/mcwatch" TOP="$top"
+passed=0 failed=0
+
+for t in "$top/$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	out=$("$t" 2>&1)
+	rc=$?
+	printf '%s\n' "$out" | grep -E '^\[ +(OK|FAILED) +\]|^\[  (PASSED|FAILED)  \]'
+	n=$(printf '%s\n' "$out" | grep -c '^\[       OK \]')
+	passed=$((passed + n))
+	if [ $rc -ne 0 ]; then
+		# cmocka exits with the number of failed tests, or 255 on a crash.
+		failed=$((failed + (rc > 0 && rc < 255 ? rc : 1)))
+		echo "unit $(basename "$t"): exit $rc"
+	fi
+done
+
+for s in "$top"/tests/e2e/*.sh; do
+	[ "$(basename "$s")" = lib.sh ] && continue
+	res=$(mktemp)
+	RESULTS=$res sh "$s"
+	rc=$?
+	read -r p f < "$res" 2>/dev/null || { p=0; f=1; }
+	rm -f "$res"
+	[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
+
+echo "check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

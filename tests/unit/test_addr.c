@@ -1,0 +1,215 @@
+/* Address math: parse and print, CIDR, netmasks, minimal range covers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../records/addr.h"
+
+/* The cover of first..last as one space-separated string. */
+static const char *
+cover(const char *first, const char *last)
+{
+	static char out[ADDR_MAXCOVER * CIDR_STRLEN];
+	struct cidr c[ADDR_MAXCOVER];
+	struct addr a, b;
+	char buf[CIDR_STRLEN];
+	int i, n;
+
+	assert_int_equal(addr_parse(first, &a), 0);
+	assert_int_equal(addr_parse(last, &b), 0);
+	if ((n = range_to_cidrs(&a, &b, c)) == -1)
+		return "error";
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(out, " ");
+		strcat(out, cidr_format(&c[i], buf));
+	}
+	return out;
+}
+
+static void
+test_parse_format(void **state)
+{
+	struct addr a;
+	char buf[ADDR_STRLEN];
+
+	(void)state;
+	assert_int_equal(addr_parse("170.10.132.1", &a), 0);
+	assert_int_equal(a.family, 4);
+	assert_string_equal(addr_format(&a, buf), "170.10.132.1");
+	assert_int_equal(addr_parse("2001:DB8:0:0:0:0:0:1", &a), 0);
+	assert_int_equal(a.family, 6);
+	assert_string_equal(addr_format(&a, buf), "2001:db8::1");
+	assert_int_equal(addr_parse("::", &a), 0);
+	assert_string_equal(addr_format(&a, buf), "::");
+	assert_int_equal(addr_parse("::ffff:10.0.0.1", &a), 0);
+	assert_int_equal(a.family, 6);
+	/* Not addresses. */
+	assert_int_equal(addr_parse("256.1.1.1", &a), -1);
+	assert_int_equal(addr_parse("1.2.3", &a), -1);
+	assert_int_equal(addr_parse("1.2.3.4 ", &a), -1);
+	assert_int_equal(addr_parse("", &a), -1);
+	assert_int_equal(addr_parse("to", &a), -1);
+	assert_int_equal(addr_parse("fe80::1%eth0", &a), -1);
+	assert_int_equal(addr_parse("1:2:3:4:5:6:7:8:9", &a), -1);
+}
+
+static void
+test_order(void **state)
+{
+	struct addr a, b;
+
+	(void)state;
+	addr_parse("9.255.255.255", &a);
+	addr_parse("10.0.0.0", &b);
+	assert_true(addr_cmp(&a, &b) < 0);
+	addr_parse("::", &b);
+	assert_true(addr_cmp(&a, &b) < 0);	/* IPv4 before IPv6 */
+	addr_parse("255.255.255.255", &a);
+	assert_int_equal(addr_incr(&a), -1);
+	addr_parse("0.0.0.0", &a);
+	assert_int_equal(addr_decr(&a), -1);
+	addr_parse("10.0.0.255", &a);
+	assert_int_equal(addr_incr(&a), 0);
+	addr_parse("10.0.1.0", &b);
+	assert_int_equal(addr_cmp(&a, &b), 0);
+}
+
+static void
+test_cidr(void **state)
+{
+	struct cidr c;
+	struct addr a;
+	char buf[CIDR_STRLEN], ab[ADDR_STRLEN];
+
+	(void)state;
+	assert_int_equal(cidr_parse("207.211.31.0/25", &c), 0);
+	assert_int_equal(c.len, 25);
+	assert_int_equal(cidr_canonicalize(&c), 0);
+	cidr_last(&c, &a);
+	assert_string_equal(addr_format(&a, ab), "207.211.31.127");
+	assert_int_equal(cidr_parse("170.10.132.5/24", &c), 0);
+	assert_int_equal(cidr_canonicalize(&c), 1);
+	assert_string_equal(cidr_format(&c, buf), "170.10.132.0/24");
+	assert_int_equal(cidr_parse("2001:DB8::1/32", &c), 0);
+	assert_int_equal(cidr_canonicalize(&c), 1);
+	assert_string_equal(cidr_format(&c, buf), "2001:db8::/32");
+	assert_int_equal(cidr_parse("0.0.0.0/0", &c), 0);
+	cidr_last(&c, &a);
+	assert_string_equal(addr_format(&a, ab), "255.255.255.255");
+	assert_int_equal(cidr_parse("::/0", &c), 0);
+	cidr_last(&c, &a);
+	assert_string_equal(addr_format(&a, ab),
+	    "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+	addr_parse("10.1.2.3", &a);
+	cidr_parse("10.0.0.0/8", &c);
+	assert_true(cidr_contains(&c, &a));
+	addr_parse("11.0.0.0", &a);
+	assert_false(cidr_contains(&c, &a));
+	addr_parse("::a00:0", &a);
+	assert_false(cidr_contains(&c, &a));
+	/* Not CIDRs. */
+	assert_int_equal(cidr_parse("10.0.0.0/33", &c), -1);
+	assert_int_equal(cidr_parse("10.0.0.0/", &c), -1);
+	assert_int_equal(cidr_parse("10.0.0.0/-1", &c), -1);
+	assert_int_equal(cidr_parse("10.0.0.0/ 8", &c), -1);
+	assert_int_equal(cidr_parse("10.0.0.0/8x", &c), -1);
+	assert_int_equal(cidr_parse("::/129", &c), -1);
+	assert_int_equal(cidr_parse("10.0.0.0", &c), -1);
+}
+
+static void
+test_netmask(void **state)
+{
+	struct addr m;
+	char ab[ADDR_STRLEN];
+	int len;
+
+	(void)state;
+	for (len = 0; len <= 32; len++) {
+		prefix_to_netmask(4, len, &m);
+		assert_int_equal(netmask_to_prefix(&m), len);
+	}
+	for (len = 0; len <= 128; len++) {
+		prefix_to_netmask(6, len, &m);
+		assert_int_equal(netmask_to_prefix(&m), len);
+	}
+	prefix_to_netmask(4, 25, &m);
+	assert_string_equal(addr_format(&m, ab), "255.255.255.128");
+	addr_parse("255.255.255.0", &m);
+	assert_int_equal(netmask_to_prefix(&m), 24);
+	addr_parse("255.0.255.0", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+	addr_parse("0.0.0.255", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+}
+
+static void
+test_cover(void **state)
+{
+	(void)state;
+	assert_string_equal(cover("207.211.30.40", "207.211.30.49"),
+	    "207.211.30.40/29 207.211.30.48/31");
+	assert_string_equal(cover("0.0.0.0", "255.255.255.255"), "0.0.0.0/0");
+	assert_string_equal(cover("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:"
+	    "ffff"), "::/0");
+	assert_string_equal(cover("10.0.0.5", "10.0.0.5"), "10.0.0.5/32");
+	assert_string_equal(cover("10.0.0.0", "10.0.1.255"), "10.0.0.0/23");
+	assert_string_equal(cover("10.0.0.1", "10.0.0.254"),
+	    "10.0.0.1/32 10.0.0.2/31 10.0.0.4/30 10.0.0.8/29 10.0.0.16/28 "
+	    "10.0.0.32/27 10.0.0.64/26 10.0.0.128/26 10.0.0.192/27 "
+	    "10.0.0.224/28 10.0.0.240/29 10.0.0.248/30 10.0.0.252/31 "
+	    "10.0.0.254/32");
+	assert_string_equal(cover("255.255.255.255", "255.255.255.255"),
+	    "255.255.255.255/32");
+	assert_string_equal(cover("255.255.255.254", "255.255.255.255"),
+	    "255.255.255.254/31");
+	assert_string_equal(cover("2001:db8::", "2001:db8::ff"),
+	    "2001:db8::/120");
+	assert_string_equal(cover("10.0.0.2", "10.0.0.1"), "error");
+	assert_string_equal(cover("10.0.0.1", "::1"), "error");
+}
+
+/* The worst case for IPv6 fits the bound, and the blocks tile exactly. */
+static void
+test_cover_worst(void **state)
+{
+	struct cidr c[ADDR_MAXCOVER];
+	struct addr a, b, lo, hi, next;
+	int i, n;
+
+	(void)state;
+	addr_parse("::1", &a);
+	addr_parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe", &b);
+	n = range_to_cidrs(&a, &b, c);
+	assert_int_equal(n, 254);
+	next = a;
+	for (i = 0; i < n; i++) {
+		cidr_first(&c[i], &lo);
+		cidr_last(&c[i], &hi);
+		assert_int_equal(addr_cmp(&lo, &next), 0);
+		next = hi;
+		addr_incr(&next);
+	}
+	assert_int_equal(addr_cmp(&hi, &b), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_format),
+		cmocka_unit_test(test_order),
+		cmocka_unit_test(test_cidr),
+		cmocka_unit_test(test_netmask),
+		cmocka_unit_test(test_cover),
+		cmocka_unit_test(test_cover_worst),
+	};
+
+	return cmocka_run_group_tests_name("addr", tests, NULL, NULL);
+}

@@ -1,0 +1,439 @@
+/* The page walk: heading context, table shapes, rows, and failure. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
+
+#include "../../parser/parse.h"
+
+/* Parse html; the records as "code|section|kind|key|details" lines. */
+static struct recordset *
+parse(const char *html)
+{
+	struct recordset *rs;
+	char err[PARSE_ERRMAX];
+
+	assert_int_equal(parse_page(html, strlen(html), NULL, &rs, err),
+	    PARSE_OK);
+	return rs;
+}
+
+static const char *
+line(const struct record *r)
+{
+	static char buf[1024];
+	char c[CIDR_STRLEN];
+
+	switch (r->kind) {
+	case RECORD_NETWORK:
+		snprintf(buf, sizeof(buf), "%s|%s|%s|%s|%s|%s|%s|%s",
+		    r->region_code, r->section, cidr_format(&r->cidr, c),
+		    r->first ? r->first : "-", r->last ? r->last : "-",
+		    r->netmask ? r->netmask : "-",
+		    r->location ? r->location : "-", r->region);
+		break;
+	case RECORD_RANGE:
+		snprintf(buf, sizeof(buf), "%s|%s|%s#%d|%s|%s|%zu",
+		    r->region_code, r->section, r->label, r->position,
+		    r->first, r->last, r->ncidrs);
+		break;
+	case RECORD_URL:
+		snprintf(buf, sizeof(buf), "%s|%s|%s|%s", r->region_code,
+		    r->section, r->application, r->url);
+		break;
+	case RECORD_PORT:
+		snprintf(buf, sizeof(buf), "%s|%s|%s|%d|%s", r->region_code,
+		    r->section, r->protocol, r->port, r->usage);
+		break;
+	default:
+		buf[0] = '\0';
+	}
+	return buf;
+}
+
+/* Whether some warning contains s. */
+static int
+warned(const struct recordset *rs, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nwarns; i++)
+		if (strstr(rs->warns[i].message, s) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+test_headings_levels(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* h4 regions and h5 sections, with a title and a stray h4 between. */
+	rs = parse("<h1>Title</h1><h4>Germany</h4><h5>Application URLs</h5>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://de-api.example</td></tr></table>"
+	    "<h4>Considerations</h4><h4>South Africa</h4>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://za-api.example</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]),
+	    "de|Application URLs|API|https://de-api.example");
+	assert_string_equal(line(&rs->recs[1]),
+	    "za||API|https://za-api.example");
+	recordset_free(rs);
+}
+
+static void
+test_pseudo_headings(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* Bold paragraphs as headings, no h-tags at all. */
+	rs = parse("<p><strong>Canada</strong></p><p>Intro text.</p>"
+	    "<p><b>Application URLs</b></p>"
+	    "<table><tr><td><strong>Application</strong></td>"
+	    "<td><strong>URL</strong></td></tr>"
+	    "<tr><td>API</td><td>https://ca-api.example</td></tr></table>"
+	    "<p><strong>Note:</strong> not a heading</p>"
+	    "<table><tr><td><strong>Application</strong></td>"
+	    "<td><strong>URL</strong></td></tr>"
+	    "<tr><td>Portal</td><td>https://ca.example</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]),
+	    "ca|Application URLs|API|https://ca-api.example");
+	assert_string_equal(line(&rs->recs[1]),
+	    "ca|Application URLs|Portal|https://ca.example");
+	recordset_free(rs);
+}
+
+static void
+test_unknown_region(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* A region nobody knew: the outline still places it. */
+	rs = parse("<h2>Canada</h2><h3>IP Addresses and Network Ranges</h3>"
+	    "<table><tr><th>Network</th><th>Netmask</th></tr>"
+	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table>"
+	    "<h2>India</h2><h3>IP Addresses and Network Ranges</h3>"
+	    "<table><tr><th>Network</th><th>Netmask</th></tr>"
+	    "<tr><td>198.51.100.0/24</td><td>255.255.255.0</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]), "ca|IP Addresses and Network "
+	    "Ranges|192.0.2.0/24|-|-|255.255.255.0|-|Canada");
+	assert_string_equal(line(&rs->recs[1]), "india|IP Addresses and "
+	    "Network Ranges|198.51.100.0/24|-|-|255.255.255.0|-|India");
+	recordset_free(rs);
+}
+
+static void
+test_layout_table(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* Everything inside a layout table, headings in its cells. */
+	rs = parse("<table><tr><td><h2>Australia</h2><h3>Sec A</h3>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://au-api.example</td></tr></table>"
+	    "</td><td><h2>Germany</h2><h3>Sec B</h3>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://de-api.example</td></tr></table>"
+	    "</td></tr></table>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>Outside</td><td>https://x.example</td></tr></table>");
+	assert_int_equal(rs->nrecs, 3);
+	assert_string_equal(line(&rs->recs[0]),
+	    "au|Sec A|API|https://au-api.example");
+	assert_string_equal(line(&rs->recs[1]),
+	    "de|Sec B|API|https://de-api.example");
+	/* Headings inside cells do not outlive them. */
+	assert_string_equal(line(&rs->recs[2]),
+	    "unknown||Outside|https://x.example");
+	recordset_free(rs);
+}
+
+static void
+test_network_shapes(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>United States of America</h2><h3>Nets</h3>"
+	    "<table><tr><td><strong>Network</strong></td>"
+	    "<td><strong>IP Address Range</strong></td>"
+	    "<td><strong>Netmask</strong></td><td></td><td></td></tr>"
+	    "<tr><td>10.1.0.0/24</td><td>10.1.0.1</td><td>to</td>"
+	    "<td>10.1.0.254</td><td>255.255.255.0</td></tr>"
+	    "<tr><td><p>10.2.0.0/24</p></td><td>10.2.0.1 &#8211; 10.2.0.254"
+	    "</td><td>255.255.255.0</td></tr>"
+	    "<tr><td>10.3.0.7/24</td><td>10.3.0.1 to 10.3.0.255</td>"
+	    "<td>255.255.0.0</td></tr>"
+	    "<tr><td>2001:db8:1::/48</td><td>2001:db8:1::</td><td>-</td>"
+	    "<td>2001:db8:1:ffff:ffff:ffff:ffff:ffff</td><td></td></tr>"
+	    "<tr><td>banana</td><td>10.4.0.1</td><td>to</td>"
+	    "<td>10.4.0.254</td><td>255.255.255.0</td></tr>"
+	    "<tr><td colspan=5>Section caption</td></tr>"
+	    "<tr><td></td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, 4);
+	assert_string_equal(line(&rs->recs[0]), "us|Nets|10.1.0.0/24|10.1.0.1|"
+	    "10.1.0.254|255.255.255.0|-|United States of America");
+	assert_string_equal(line(&rs->recs[1]), "us|Nets|10.2.0.0/24|10.2.0.1|"
+	    "10.2.0.254|255.255.255.0|-|United States of America");
+	/* Kept as the page states, with warnings. */
+	assert_string_equal(line(&rs->recs[2]), "us|Nets|10.3.0.0/24|10.3.0.1|"
+	    "10.3.0.255|255.255.0.0|-|United States of America");
+	assert_true(warned(rs, "host bits set; recorded as: 10.3.0.0/24"));
+	assert_true(warned(rs, "netmask 255.255.0.0 (/16) does not match"));
+	assert_true(warned(rs, "last address 10.3.0.255 of 10.3.0.0/24 is its "
+	    "broadcast address"));
+	assert_string_equal(line(&rs->recs[3]), "us|Nets|2001:db8:1::/48|"
+	    "2001:db8:1::|2001:db8:1:ffff:ffff:ffff:ffff:ffff|-|-|"
+	    "United States of America");
+	assert_true(warned(rs, "not an address: banana"));
+	assert_int_equal(rs->nwarns, 4);
+	recordset_free(rs);
+}
+
+static void
+test_hosts(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Global Application Resources</h2>"
+	    "<h3>Mimecast Website</h3><table>"
+	    "<tr><th>Location</th><th>IP Address</th><th>CIDR</th>"
+	    "<th>Netmask</th></tr>"
+	    "<tr><td rowspan=2>Data Center 1</td><td>192.0.2.134</td>"
+	    "<td>/32</td><td>255.255.255.255</td></tr>"
+	    "<tr><td>192.0.2.135</td><td>/32</td><td>255.255.255.255</td></tr>"
+	    "<tr><td>Data Center 2</td><td>198.51.100.178</td><td>/32</td>"
+	    "<td>255.255.255.255</td></tr>"
+	    "<tr><td></td><td>198.51.100.173</td><td>32</td>"
+	    "<td>255.255.255.255</td></tr></table>");
+	assert_int_equal(rs->nrecs, 4);
+	assert_string_equal(line(&rs->recs[0]), "global|Mimecast Website|"
+	    "192.0.2.134/32|-|-|255.255.255.255|Data Center 1|"
+	    "Global Application Resources");
+	assert_string_equal(line(&rs->recs[1]), "global|Mimecast Website|"
+	    "192.0.2.135/32|-|-|255.255.255.255|Data Center 1|"
+	    "Global Application Resources");
+	/* A blank location cell inherits the one above. */
+	assert_string_equal(line(&rs->recs[2]), "global|Mimecast Website|"
+	    "198.51.100.173/32|-|-|255.255.255.255|Data Center 2|"
+	    "Global Application Resources");
+	assert_int_equal(rs->nwarns, 0);
+	recordset_free(rs);
+}
+
+static void
+test_ranges(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Canada</h2><h3>Non-SPF</h3><table><thead><tr>"
+	    "<th>Region</th><th colspan=3>IP Address Range 1</th>"
+	    "<th colspan=3>IP Address Range 2</th></tr></thead>"
+	    "<tr><td>North America</td><td>192.0.2.40</td><td>to</td>"
+	    "<td>192.0.2.49</td><td>198.51.100.40 - 198.51.100.49</td></tr>"
+	    "<tr><td>Backwards</td><td>192.0.2.9</td><td>to</td>"
+	    "<td>192.0.2.1</td><td>192.0.2.5</td></tr></table>");
+	assert_int_equal(rs->nrecs, 3);
+	assert_string_equal(line(&rs->recs[0]),
+	    "ca|Non-SPF|Backwards#2|192.0.2.5|192.0.2.5|1");
+	assert_string_equal(line(&rs->recs[1]),
+	    "ca|Non-SPF|North America#1|192.0.2.40|192.0.2.49|2");
+	assert_string_equal(line(&rs->recs[2]),
+	    "ca|Non-SPF|North America#2|198.51.100.40|198.51.100.49|2");
+	assert_true(warned(rs, "range starts after it ends"));
+	recordset_free(rs);
+}
+
+static void
+test_ports_and_urls(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Global Application Resources</h2><h3>Ports</h3>"
+	    "<table><tr><th>Protocol</th><th>Default Port</th>"
+	    "<th>Usage</th></tr>"
+	    "<tr><td>SMTP</td><td>25</td><td>Send <br>Connectors</td></tr>"
+	    "<tr><td>POP3S</td><td>995</td><td></td></tr>"
+	    "<tr><td>Bad</td><td>70000</td><td>x</td></tr>"
+	    "<tr><td>Worse</td><td>none</td><td>x</td></tr></table>"
+	    "<h3>URLs</h3><table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>Admin</td><td><a href=\"https://evil.example\">"
+	    "https://login.example/u</a></td></tr>"
+	    "<tr><td>Bare host</td><td>api.example.com</td></tr>"
+	    "<tr><td>Broken</td><td>not a url</td></tr></table>");
+	assert_int_equal(rs->nrecs, 4);
+	assert_string_equal(line(&rs->recs[0]),
+	    "global|Ports|POP3S|995|");
+	assert_string_equal(line(&rs->recs[1]),
+	    "global|Ports|SMTP|25|Send Connectors");
+	/* A link cell gives its text, not its href. */
+	assert_string_equal(line(&rs->recs[2]),
+	    "global|URLs|Admin|https://login.example/u");
+	assert_string_equal(line(&rs->recs[3]),
+	    "global|URLs|Bare host|api.example.com");
+	assert_true(warned(rs, "not a port number from 1 to 65535: 70000"));
+	assert_true(warned(rs, "not a port number from 1 to 65535: none"));
+	assert_true(warned(rs, "not a URL: not a url"));
+	recordset_free(rs);
+}
+
+static void
+test_unknown_tables(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>Odd</h3>"
+	    "<table><tr><td><strong>Note:</strong></td><td>Use 10.0.0.0/8 "
+	    "with care</td></tr></table>"
+	    "<table><tr><td>Layout</td><td>only words</td></tr></table>"
+	    "<table><tr><th>Thing</th><th>Where</th></tr>"
+	    "<tr><td>x</td><td>192.0.2.1</td></tr></table>");
+	assert_int_equal(rs->nrecs, 0);
+	assert_int_equal(rs->nwarns, 1);
+	assert_true(warned(rs, "table with first row 'Thing | Where' holds "
+	    "addresses or URLs but is not a layout mcwatch knows"));
+	assert_string_equal(rs->warns[0].section, "Odd");
+	recordset_free(rs);
+}
+
+static void
+test_scripts_and_comments(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>URLs</h3><table>"
+	    "<tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API<script>document.write('<td>x')</script><!-- c -->"
+	    "</td><td>https://de.example</td></tr></table>");
+	assert_int_equal(rs->nrecs, 1);
+	assert_string_equal(line(&rs->recs[0]), "de|URLs|API|https://de.example");
+	recordset_free(rs);
+}
+
+static void
+test_deep_nesting(void **state)
+{
+	struct recordset *rs;
+	size_t depth = 100000, i, n = 0;
+	char *html = malloc(depth * 11 + 1024);
+	const char *t = "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://x.example</td></tr></table>";
+
+	(void)state;
+	n += (size_t)sprintf(html + n, "%s", t);
+	for (i = 0; i < depth; i++)
+		n += (size_t)sprintf(html + n, "<div>");
+	for (i = 0; i < depth; i++)
+		n += (size_t)sprintf(html + n, "</div>");
+	n += (size_t)sprintf(html + n, "%s", t);
+	/* Both tables: nothing after the deep part is lost. */
+	rs = parse(html);
+	assert_int_equal(rs->nrecs, 1);
+	assert_int_equal(rs->nwarns, 1);	/* the duplicate */
+	recordset_free(rs);
+	free(html);
+}
+
+/* libxml2's allocator, failing the nth call. */
+static long fail_at = -1, ncalls;
+
+static void *
+fmalloc(size_t n)
+{
+	return fail_at >= 0 && ncalls++ == fail_at ? NULL : malloc(n);
+}
+
+static void *
+frealloc(void *p, size_t n)
+{
+	return fail_at >= 0 && ncalls++ == fail_at ? NULL : realloc(p, n);
+}
+
+static char *
+fstrdup(const char *s)
+{
+	return fail_at >= 0 && ncalls++ == fail_at ? NULL : strdup(s);
+}
+
+/*
+ * When libxml2 runs out of memory part way, the page is refused: never a
+ * silent half. Each run fails one allocation, a later one each time; each
+ * must give the whole result or an error. (Failing every allocation from
+ * some point on makes libxml2 2.9.14 itself loop, inside
+ * htmlParseDocument: a libxml2 bug this test cannot cover.)
+ */
+static void
+test_memory_failure(void **state)
+{
+	const char *html = "<h2>Germany</h2><h3>URLs</h3><table>"
+	    "<tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>A</td><td>https://a.example</td></tr>"
+	    "<tr><td>B</td><td>https://b.example</td></tr></table>"
+	    "<h3>More</h3><table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>C</td><td>https://c.example</td></tr></table>";
+	struct recordset *rs;
+	char err[PARSE_ERRMAX];
+	enum parse_status st;
+	long at, failed = 0;
+
+	(void)state;
+	assert_int_equal(xmlMemSetup(free, fmalloc, frealloc, fstrdup), 0);
+	for (at = 0; at < 200; at++) {
+		fail_at = at;
+		ncalls = 0;
+		st = parse_page(html, strlen(html), NULL, &rs, err);
+		fail_at = -1;
+		if (st == PARSE_OK) {
+			assert_int_equal(rs->nrecs, 3);
+			recordset_free(rs);
+		} else {
+			assert_null(rs);
+			failed++;
+		}
+	}
+	assert_true(failed > 0);
+	xmlMemSetup(free, malloc, realloc, strdup);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headings_levels),
+		cmocka_unit_test(test_pseudo_headings),
+		cmocka_unit_test(test_unknown_region),
+		cmocka_unit_test(test_layout_table),
+		cmocka_unit_test(test_network_shapes),
+		cmocka_unit_test(test_hosts),
+		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_ports_and_urls),
+		cmocka_unit_test(test_unknown_tables),
+		cmocka_unit_test(test_scripts_and_comments),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_memory_failure),
+	};
+
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}

@@ -1,0 +1,196 @@
+/* Record order, identity, de-duplication and region codes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../records/record.h"
+#include "../../records/region.h"
+
+static void
+add_net(struct recordset *rs, const char *region, const char *cidr,
+    const char *netmask)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RECORD_NETWORK;
+	r.region = strdup(region);
+	r.region_code = region_code(region);
+	r.section = strdup("IP Addresses and Network Ranges");
+	assert_int_equal(cidr_parse(cidr, &r.cidr), 0);
+	r.netmask = netmask ? strdup(netmask) : NULL;
+	assert_int_equal(recordset_add(rs, &r), 0);
+	assert_null(r.region);
+}
+
+static void
+add_port(struct recordset *rs, const char *proto, int port)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RECORD_PORT;
+	r.region = strdup("Global Application Resources");
+	r.region_code = strdup("global");
+	r.section = strdup("Protocol Connection Ports");
+	r.protocol = strdup(proto);
+	r.usage = strdup("");
+	r.port = port;
+	assert_int_equal(recordset_add(rs, &r), 0);
+}
+
+static void
+test_sort(void **state)
+{
+	struct recordset *rs = recordset_new();
+	char buf[CIDR_STRLEN];
+
+	(void)state;
+	add_net(rs, "United States of America", "170.10.132.0/24", NULL);
+	add_net(rs, "Canada", "2001:db8::/32", NULL);
+	add_net(rs, "United States of America", "63.128.21.0/24", NULL);
+	add_net(rs, "Canada", "9.0.0.0/8", NULL);
+	add_net(rs, "United States of America", "170.10.132.0/23", NULL);
+	add_port(rs, "SMTP", 25);
+	assert_int_equal(recordset_sort(rs), 0);
+	assert_int_equal(rs->nrecs, 6);
+	/* Region code, then section, kind, then numeric address order. */
+	assert_string_equal(rs->recs[0].region_code, "ca");
+	assert_string_equal(cidr_format(&rs->recs[0].cidr, buf), "9.0.0.0/8");
+	assert_string_equal(cidr_format(&rs->recs[1].cidr, buf),
+	    "2001:db8::/32");
+	assert_string_equal(rs->recs[2].region_code, "global");
+	assert_string_equal(cidr_format(&rs->recs[3].cidr, buf),
+	    "63.128.21.0/24");
+	assert_string_equal(cidr_format(&rs->recs[4].cidr, buf),
+	    "170.10.132.0/23");
+	assert_string_equal(cidr_format(&rs->recs[5].cidr, buf),
+	    "170.10.132.0/24");
+	assert_int_equal(rs->nwarns, 0);
+	recordset_free(rs);
+	recordset_free(NULL);
+}
+
+/* The order does not depend on the order records came in. */
+static void
+test_sort_stable_input(void **state)
+{
+	static const char *cidrs[] = { "10.0.0.0/8", "10.0.0.0/16",
+	    "192.0.2.0/24", "::1/128", "0.0.0.0/0" };
+	struct recordset *a = recordset_new(), *b = recordset_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++)
+		add_net(a, "Germany", cidrs[i], NULL);
+	for (i = 5; i-- > 0;)
+		add_net(b, "Germany", cidrs[i], NULL);
+	recordset_sort(a);
+	recordset_sort(b);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(record_cmp(&a->recs[i], &b->recs[i]), 0);
+	recordset_free(a);
+	recordset_free(b);
+}
+
+static void
+test_dedupe(void **state)
+{
+	struct recordset *rs = recordset_new();
+
+	(void)state;
+	add_net(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
+	add_net(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
+	/* Same identity, other values: kept, both are facts to report. */
+	add_net(rs, "Germany", "10.0.0.0/8", "255.255.0.0");
+	recordset_sort(rs);
+	assert_int_equal(rs->nrecs, 2);
+	assert_int_equal(rs->nwarns, 1);
+	assert_non_null(strstr(rs->warns[0].message, "duplicate network"));
+	assert_true(record_same_identity(&rs->recs[0], &rs->recs[1]));
+	assert_true(record_cmp(&rs->recs[0], &rs->recs[1]) < 0);
+	recordset_free(rs);
+}
+
+static void
+test_identity(void **state)
+{
+	struct recordset *rs = recordset_new();
+
+	(void)state;
+	add_port(rs, "SMTP", 25);
+	add_port(rs, "SMTP", 587);
+	add_port(rs, "POP3", 110);
+	recordset_sort(rs);
+	/* A port is known by its protocol alone. */
+	assert_true(record_same_identity(&rs->recs[1], &rs->recs[2]));
+	assert_false(record_same_identity(&rs->recs[0], &rs->recs[1]));
+	recordset_free(rs);
+}
+
+static void
+test_regions(void **state)
+{
+	static const struct { const char *h, *code; } t[] = {
+		{ "United States of America", "us" },
+		{ "United States of America (B grid)", "usb" },
+		{ "Canada", "ca" },
+		{ "Europe (Excluding Germany)", "uk" },
+		{ "europe (excluding germany)", "uk" },
+		{ "Germany", "de" },
+		{ "South Africa", "za" },
+		{ "Australia", "au" },
+		{ "Offshore (Jersey)", "jer" },
+		{ "Global Application Resources", "global" },
+		{ "Canada:", "ca" },
+		{ "India (New Region)", "india-new-region" },
+		{ "  !!  ", "unknown" },
+		{ "", "unknown" },
+	};
+	size_t i;
+	char *c;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		c = region_code(t[i].h);
+		assert_string_equal(c, t[i].code);
+		free(c);
+	}
+	assert_null(region_known("IP Addresses and Network Ranges"));
+	c = region_code("A very long heading that goes on and on and on "
+	    "well past the limit");
+	assert_true(strlen(c) <= 40);
+	free(c);
+}
+
+static void
+test_kind_names(void **state)
+{
+	enum record_kind k;
+
+	(void)state;
+	assert_int_equal(record_kind_parse("range", &k), 0);
+	assert_int_equal(k, RECORD_RANGE);
+	assert_string_equal(record_kind_name(RECORD_URL), "url");
+	assert_int_equal(record_kind_parse("host", &k), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_sort_stable_input),
+		cmocka_unit_test(test_dedupe),
+		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_kind_names),
+	};
+
+	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}
