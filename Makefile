@@ -1,6 +1,7 @@
 # mcwatch: see README.md. GNU make.
 VERSION	= 0.1.0
 BUILD	?= build
+PREFIX	?= /usr/local
 CC	?= cc
 CFLAGS	?= -O2 -g
 PKGS	= libxml-2.0 libcurl libgit2 jansson
@@ -23,7 +24,7 @@ TOOLS	= $(BUILD)/tests/bench
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check unit e2e sanitize bench demo clean
+.PHONY: all check sanitize bench demo install clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mcwatch
@@ -63,6 +64,13 @@ bench: $(BUILD)/mcwatch $(TOOLS)
 
 demo: $(BUILD)/mcwatch
 	$(BUILD)/mcwatch parse --format text samples/mimecast-data-centers.html
+
+install: $(BUILD)/mcwatch
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 $(BUILD)/mcwatch $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 doc/mcwatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 doc/mcwatch-records.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 
 clean:
 	rm -rf build
