@@ -14,7 +14,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
-LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c)
+LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c)
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)

@@ -31,5 +31,9 @@ void	cli_warnings(const struct recordset *);
 int	cli_size(const char *, size_t *);
 
 int	cmd_parse(int, char **);
+int	cmd_run(int, char **);
+int	cmd_diff(int, char **);
+int	cmd_log(int, char **);
+int	cmd_show(int, char **);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <curl/curl.h>
+#include <git2.h>
 #include <libxml/parser.h>
 
 #include "cli.h"
@@ -13,7 +14,11 @@
 #endif
 
 static const struct command commands[] = {
+	{ "run", cmd_run, "fetch the page and snapshot it when its data changed" },
 	{ "parse", cmd_parse, "print the records of a page" },
+	{ "diff", cmd_diff, "the changes between two snapshots" },
+	{ "log", cmd_log, "one line per snapshot" },
+	{ "show", cmd_show, "the records as they stood at a snapshot" },
 };
 
 static void
@@ -67,7 +72,9 @@ main(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	xmlInitParser();
+	git_libgit2_init();
 	rc = commands[i].run(argc - 1, argv + 1);
+	git_libgit2_shutdown();
 	xmlCleanupParser();
 	curl_global_cleanup();
 	return rc;

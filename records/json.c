@@ -1,5 +1,7 @@
 /* Record to JSON, with jansson doing all quoting and escaping. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "json.h"
 #include "output.h"
@@ -102,8 +104,9 @@ dump_line(FILE *fp, json_t *o, int last)
 	return 0;
 }
 
-int
-output_json(FILE *fp, const struct recordset *rs)
+/* The opening and the records of both JSON forms. */
+static int
+dump_records(FILE *fp, const struct recordset *rs)
 {
 	size_t i;
 
@@ -113,7 +116,16 @@ output_json(FILE *fp, const struct recordset *rs)
 		if (dump_line(fp, record_to_json(&rs->recs[i]),
 		    i + 1 == rs->nrecs) == -1)
 			return -1;
-	if (fputs("],\n\"warnings\":[\n", fp) == EOF)
+	return 0;
+}
+
+int
+output_json(FILE *fp, const struct recordset *rs)
+{
+	size_t i;
+
+	if (dump_records(fp, rs) == -1 ||
+	    fputs("],\n\"warnings\":[\n", fp) == EOF)
 		return -1;
 	for (i = 0; i < rs->nwarns; i++)
 		if (dump_line(fp, warning_to_json(&rs->warns[i]),
@@ -122,4 +134,169 @@ output_json(FILE *fp, const struct recordset *rs)
 	if (fputs("]}\n", fp) == EOF)
 		return -1;
 	return 0;
+}
+
+/* A string member, copied; NULL if absent, *bad set if not a string. */
+static char *
+get_str(json_t *o, const char *key, int required, int *bad)
+{
+	json_t *v = json_object_get(o, key);
+	char *s;
+
+	if (v == NULL) {
+		if (required)
+			*bad = 1;
+		return NULL;
+	}
+	if (!json_is_string(v) || (s = strdup(json_string_value(v))) == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	return s;
+}
+
+/* An address member in canonical form; NULL if absent. */
+static char *
+get_addr(json_t *o, const char *key, int required, int *bad)
+{
+	struct addr a;
+	char *s = get_str(o, key, required, bad);
+
+	if (s != NULL && addr_parse(s, &a) == -1) {
+		free(s);
+		*bad = 1;
+		return NULL;
+	}
+	return s;
+}
+
+int
+record_from_json(json_t *o, struct record *r)
+{
+	json_t *v, *c;
+	const char *kind;
+	size_t i;
+	int bad = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (!json_is_object(o) ||
+	    (kind = json_string_value(json_object_get(o, "kind"))) == NULL ||
+	    record_kind_parse(kind, &r->kind) == -1)
+		return -1;
+	r->region = get_str(o, "region", 1, &bad);
+	r->region_code = get_str(o, "region_code", 1, &bad);
+	r->section = get_str(o, "section", 1, &bad);
+	switch (r->kind) {
+	case RECORD_NETWORK:
+		v = json_object_get(o, "cidr");
+		if (!json_is_string(v) ||
+		    cidr_parse(json_string_value(v), &r->cidr) == -1)
+			bad = 1;
+		r->first = get_addr(o, "first", 0, &bad);
+		r->last = get_addr(o, "last", 0, &bad);
+		r->netmask = get_addr(o, "netmask", 0, &bad);
+		r->location = get_str(o, "location", 0, &bad);
+		break;
+	case RECORD_RANGE:
+		r->label = get_str(o, "label", 1, &bad);
+		v = json_object_get(o, "position");
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 1000)
+			bad = 1;
+		else
+			r->position = (int)json_integer_value(v);
+		r->first = get_addr(o, "first", 1, &bad);
+		r->last = get_addr(o, "last", 1, &bad);
+		v = json_object_get(o, "cidrs");
+		if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER ||
+		    (json_array_size(v) > 0 && (r->cidrs = calloc(
+		    json_array_size(v), sizeof(*r->cidrs))) == NULL)) {
+			bad = 1;
+			break;
+		}
+		json_array_foreach(v, i, c) {
+			if (!json_is_string(c) || cidr_parse(
+			    json_string_value(c), &r->cidrs[i]) == -1) {
+				bad = 1;
+				break;
+			}
+			r->ncidrs++;
+		}
+		break;
+	case RECORD_URL:
+		r->application = get_str(o, "application", 1, &bad);
+		r->url = get_str(o, "url", 1, &bad);
+		break;
+	case RECORD_PORT:
+		r->protocol = get_str(o, "protocol", 1, &bad);
+		r->usage = get_str(o, "usage", 1, &bad);
+		v = json_object_get(o, "port");
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 65535)
+			bad = 1;
+		else
+			r->port = (int)json_integer_value(v);
+		break;
+	default:
+		bad = 1;
+	}
+	if (bad) {
+		record_clear(r);
+		return -1;
+	}
+	return 0;
+}
+
+int
+recordset_from_json(const char *buf, size_t len, struct recordset **out,
+    char *err, size_t errlen)
+{
+	struct recordset *rs = NULL;
+	struct record r;
+	json_error_t jerr;
+	json_t *root, *recs, *o;
+	size_t i;
+	int rc = -1;
+
+	*out = NULL;
+	if ((root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		snprintf(err, errlen, "line %d: %s", jerr.line, jerr.text);
+		return -1;
+	}
+	if (!json_is_array(recs = json_object_get(root, "records"))) {
+		snprintf(err, errlen, "no \"records\" array");
+		goto cleanup;
+	}
+	if ((rs = recordset_new()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		goto cleanup;
+	}
+	json_array_foreach(recs, i, o) {
+		if (record_from_json(o, &r) == -1) {
+			snprintf(err, errlen, "record %zu is not a valid record",
+			    i + 1);
+			goto cleanup;
+		}
+		if (recordset_add(rs, &r) == -1) {
+			record_clear(&r);
+			snprintf(err, errlen, "out of memory");
+			goto cleanup;
+		}
+	}
+	*out = rs;
+	rs = NULL;
+	rc = 0;
+ cleanup:
+	recordset_free(rs);
+	json_decref(root);
+	return rc;
+}
+
+int
+output_records_json(FILE *fp, const struct recordset *rs)
+{
+	if (dump_records(fp, rs) == -1)
+		return -1;
+	return fputs("]}\n", fp) == EOF ? -1 : 0;
 }

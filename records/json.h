@@ -2,6 +2,8 @@
 #ifndef MCWATCH_JSON_H
 #define MCWATCH_JSON_H
 
+#include <stdio.h>
+
 #include <jansson.h>
 
 #include "record.h"
@@ -10,5 +12,16 @@
 json_t	*record_to_json(const struct record *);
 /* A new object for a warning; NULL on memory. */
 json_t	*warning_to_json(const struct warning *);
+
+/* Read one record object into *r; 0, or -1 if it is not a valid one. */
+int	 record_from_json(json_t *, struct record *);
+/*
+ * Read a dataset ({"records": [...]}) into a new set, in the order given;
+ * 0, or -1 with err (errlen bytes) saying why.
+ */
+int	 recordset_from_json(const char *, size_t, struct recordset **,
+	    char *, size_t);
+/* The dataset form: records only, one per line; 0, or -1 on error. */
+int	 output_records_json(FILE *, const struct recordset *);
 
 #endif

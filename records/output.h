@@ -19,6 +19,14 @@ const struct output_format	*output_find(const char *);
 /* "json|csv|tsv|text", for usage messages. */
 const char			*output_names(void);
 
+#define DETAIL_MAX	512
+
+/*
+ * A record for people: its entry (the CIDR, the range, the application,
+ * the port) into entry (elen bytes), the rest into detail (DETAIL_MAX).
+ */
+void	record_describe(const struct record *, char *, size_t, char *);
+
 int	output_json(FILE *, const struct recordset *);
 int	output_csv(FILE *, const struct recordset *);
 int	output_tsv(FILE *, const struct recordset *);

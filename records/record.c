@@ -112,19 +112,31 @@ record_cmp_place(const struct record *a, const struct record *b)
 }
 
 int
-record_same_identity(const struct record *a, const struct record *b)
+record_identity_cmp(const struct record *a, const struct record *b)
 {
+	int c;
+
 	if (a->kind != b->kind)
-		return 0;
+		return intcmp((int)a->kind, (int)b->kind);
 	switch (a->kind) {
 	case RECORD_PORT:
-		return nstrcmp(a->protocol, b->protocol) == 0;
+		return nstrcmp(a->protocol, b->protocol);
 	case RECORD_URL:
-		return nstrcmp(a->region, b->region) == 0 &&
-		    nstrcmp(a->application, b->application) == 0;
+		if ((c = nstrcmp(a->region, b->region)) != 0)
+			return c;
+		return nstrcmp(a->application, b->application);
 	default:
-		return record_cmp_place(a, b) == 0 && record_cmp_key(a, b) == 0;
+		if ((c = nstrcmp(a->region, b->region)) != 0 ||
+		    (c = nstrcmp(a->section, b->section)) != 0)
+			return c;
+		return record_cmp_key(a, b);
 	}
+}
+
+int
+record_same_identity(const struct record *a, const struct record *b)
+{
+	return record_identity_cmp(a, b) == 0;
 }
 
 int

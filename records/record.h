@@ -71,7 +71,9 @@ int		 record_kind_parse(const char *, enum record_kind *);
 void	 record_clear(struct record *);
 /* Total order over every field; <0, 0, >0. */
 int	 record_cmp(const struct record *, const struct record *);
-/* Whether two records are the same fact (the identity of mcwatch-records(5)). */
+/* Order by identity alone (the identity of mcwatch-records(5)); <0, 0, >0. */
+int	 record_identity_cmp(const struct record *, const struct record *);
+/* Whether two records are the same fact. */
 int	 record_same_identity(const struct record *, const struct record *);
 
 struct recordset	*recordset_new(void);

@@ -6,7 +6,6 @@
 #include "output.h"
 
 #define NCOLS		5
-#define DETAIL_MAX	512
 
 /* Display width of UTF-8 text: code points, not bytes. */
 static size_t
@@ -40,9 +39,9 @@ put_cell(FILE *fp, const char *s, size_t w, int last)
 	return 0;
 }
 
-/* The entry and details columns of a record. */
-static void
-record_cells(const struct record *r, char *entry, size_t elen, char *detail)
+void
+record_describe(const struct record *r, char *entry, size_t elen,
+    char *detail)
 {
 	char b[CIDR_STRLEN];
 	size_t i, n = 0;
@@ -98,7 +97,7 @@ output_text(FILE *fp, const struct recordset *rs)
 	for (i = 0; i < rs->nrecs; i++) {
 		const struct record *r = &rs->recs[i];
 
-		record_cells(r, entry, sizeof(entry), detail);
+		record_describe(r, entry, sizeof(entry), detail);
 		if (width(r->region_code) > w[0])
 			w[0] = width(r->region_code);
 		if (width(record_kind_name(r->kind)) > w[1])
@@ -114,7 +113,7 @@ output_text(FILE *fp, const struct recordset *rs)
 	for (i = 0; i < rs->nrecs; i++) {
 		const struct record *r = &rs->recs[i];
 
-		record_cells(r, entry, sizeof(entry), detail);
+		record_describe(r, entry, sizeof(entry), detail);
 		cells[0] = r->region_code;
 		cells[1] = record_kind_name(r->kind);
 		cells[2] = r->section;

@@ -20,7 +20,10 @@ page_free(struct page *p)
 		return;
 	free(p->body);
 	free(p->source);
+	free(p->final_url);
 	free(p->charset);
+	free(p->etag);
+	free(p->last_modified);
 	free(p);
 }
 
@@ -137,7 +140,8 @@ fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
 
 	*out = NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->source = strdup(src)) == NULL) {
+	    (p->source = strdup(src)) == NULL ||
+	    (p->final_url = strdup(src)) == NULL) {
 		page_free(p);
 		snprintf(err, FETCH_ERRMAX, "read %s: out of memory", src);
 		return -1;

@@ -6,6 +6,12 @@
 
 #define FETCH_ERRMAX		512
 #define FETCH_MAXSIZE_DEFAULT	(16u * 1024 * 1024)
+/*
+ * Where Mimecast publishes the page. Mimecast has been moving its
+ * knowledge base to a Zendesk help centre: this is the one place to change.
+ */
+#define FETCH_DEFAULT_URL \
+	"https://community.mimecast.com/s/article/Mimecast-Data-Centers-and-URLs"
 
 struct fetch_opts {
 	size_t	 max_size;	/* bytes of body at most */
@@ -16,7 +22,10 @@ struct page {
 	char	*body;		/* NUL-terminated; len excludes the NUL */
 	size_t	 len;
 	char	*source;	/* as the user named it */
+	char	*final_url;	/* after redirects; the source for files */
 	char	*charset;	/* from a Content-Type header, or NULL */
+	char	*etag;		/* HTTP validators, or NULL */
+	char	*last_modified;
 };
 
 /*

@@ -1,0 +1,130 @@
+/* mcwatch diff: the changes between two snapshots. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../diff/diff.h"
+#include "../diff/report.h"
+#include "../snapshots/snapshot.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: mcwatch diff [--repo DIR] "
+	    "[--format text|json|markdown] [REV1 [REV2]]\n"
+	    "\nThe changes from REV1 to REV2. With no REV, the last recorded "
+	    "change (the\nlatest snapshot against its parent); with one, REV1 "
+	    "against the latest.\nREV: a commit id, a ref, or @YYYY-MM-DD (the "
+	    "snapshot in force at the end\nof that day, UTC).\n");
+}
+
+/* The records of rev (or of c's parent, when rev is NULL and c given). */
+static int
+load(struct store *st, const char *rev, git_commit **c,
+    struct recordset **rs, char *err)
+{
+	if (rev != NULL && snapshot_resolve(st, rev, c, err) == -1)
+		return -1;
+	if (*c == NULL)
+		return (*rs = recordset_new()) == NULL ? -1 : 0;
+	return snapshot_records(st, *c, rs, err);
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct report_format *fmt = report_find("text");
+	const char *repo = "mcwatch-data", *rev1 = NULL, *rev2 = NULL;
+	struct recordset *a = NULL, *b = NULL;
+	struct store *st = NULL;
+	git_commit *ca = NULL, *cb = NULL;
+	struct report_ctx ctx;
+	struct diff d;
+	char err[STORE_ERRMAX], ida[GIT_OID_HEXSZ + 1], idb[GIT_OID_HEXSZ + 1];
+	int ch, rc = EXIT_REPO;
+
+	memset(&d, 0, sizeof(d));
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			repo = optarg;
+			break;
+		case 'f':
+			if ((fmt = report_find(optarg)) == NULL) {
+				cli_error("diff: unknown format '%s' (want "
+				    "text|json|markdown)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind > 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc - optind >= 1)
+		rev1 = argv[optind];
+	if (argc - optind == 2)
+		rev2 = argv[optind + 1];
+	err[0] = '\0';
+	if ((st = store_open(repo, 0, err)) == NULL)
+		goto fail;
+	/* REV2 defaults to the latest, REV1 to REV2's parent. */
+	if (rev2 != NULL) {
+		if (snapshot_resolve(st, rev2, &cb, err) == -1)
+			goto fail;
+	} else if (snapshot_head(st, &cb, err) == -1)
+		goto fail;
+	if (cb == NULL) {
+		snprintf(err, sizeof(err), "repo %s: no snapshots yet", repo);
+		goto fail;
+	}
+	if (rev1 == NULL && git_commit_parentcount(cb) > 0 &&
+	    git_commit_parent(&ca, cb, 0) < 0) {
+		store_giterr(st, "cannot read the parent snapshot", err);
+		goto fail;
+	}
+	if (load(st, rev1, &ca, &a, err) == -1 ||
+	    load(st, NULL, &cb, &b, err) == -1)
+		goto fail;
+	if (diff_records(a, b, &d) == -1) {
+		rc = EXIT_INTERNAL;
+		snprintf(err, sizeof(err), "diff: out of memory");
+		goto fail;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diff = &d;
+	ctx.from = ca ? git_oid_tostr(ida, sizeof(ida), git_commit_id(ca)) :
+	    NULL;
+	ctx.to = git_oid_tostr(idb, sizeof(idb), git_commit_id(cb));
+	if (fmt->write(stdout, &ctx) == -1 || fflush(stdout) == EOF) {
+		rc = EXIT_INTERNAL;
+		snprintf(err, sizeof(err), "diff: writing the report failed");
+		goto fail;
+	}
+	rc = EXIT_OK;
+	goto cleanup;
+ fail:
+	cli_error("%s", err[0] ? err : "diff: out of memory");
+ cleanup:
+	diff_free(&d);
+	recordset_free(a);
+	recordset_free(b);
+	git_commit_free(ca);
+	git_commit_free(cb);
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,167 @@
+/* mcwatch log: one line per snapshot, newest first. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "../snapshots/history.h"
+
+struct log_format {
+	const char	*name;
+	int		(*write)(FILE *, struct history *, long, char *);
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: mcwatch log [--repo DIR] [--format text|json] "
+	    "[-n COUNT]\n"
+	    "\nOne line per snapshot, newest first: date (UTC), id, records "
+	    "added, removed\nand changed, the regions touched.\n");
+}
+
+static int
+log_text(FILE *fp, struct history *h, long max, char *err)
+{
+	struct log_entry e;
+	char id[GIT_OID_HEXSZ + 1], when[32];
+	struct tm tm;
+	time_t t;
+	long n;
+	int rc;
+
+	for (n = 0; max < 0 || n < max; n++) {
+		if ((rc = history_next(h, &e, err)) != 0)
+			return rc == 1 ? 0 : -1;
+		t = (time_t)e.time;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		git_oid_tostr(id, 8, &e.id);
+		if (fprintf(fp, "%s  %s  %s\n", when, id, e.summary) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+log_json(FILE *fp, struct history *h, long max, char *err)
+{
+	struct log_entry e;
+	char id[GIT_OID_HEXSZ + 1], when[32], *p, *tok;
+	struct tm tm;
+	time_t t;
+	json_t *arr, *o, *regions;
+	long n;
+	int rc = -1, st;
+
+	if ((arr = json_array()) == NULL)
+		return -1;
+	for (n = 0; max < 0 || n < max; n++) {
+		if ((st = history_next(h, &e, err)) == 1)
+			break;
+		if (st == -1)
+			goto cleanup;
+		t = (time_t)e.time;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if ((o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "id",
+		    git_oid_tostr(id, sizeof(id), &e.id), "date", when,
+		    "added", (json_int_t)e.added, "removed",
+		    (json_int_t)e.removed, "changed", (json_int_t)e.changed,
+		    "summary", e.summary)) == NULL ||
+		    json_array_append_new(arr, o) == -1 ||
+		    json_object_set_new(o, "regions", regions = json_array()) ==
+		    -1)
+			goto cleanup;
+		for (p = e.regions; (tok = strsep(&p, ",")) != NULL;) {
+			while (*tok == ' ')
+				tok++;
+			if (*tok != '\0' && json_array_append_new(regions,
+			    json_string(tok)) == -1)
+				goto cleanup;
+		}
+	}
+	if (json_dumpf(arr, fp, JSON_INDENT(2)) == -1 || putc('\n', fp) == EOF)
+		goto cleanup;
+	rc = 0;
+ cleanup:
+	json_decref(arr);
+	return rc;
+}
+
+static const struct log_format formats[] = {
+	{ "text", log_text },
+	{ "json", log_json },
+};
+
+int
+cmd_log(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct log_format *fmt = &formats[0];
+	const char *repo = "mcwatch-data";
+	struct store *st = NULL;
+	struct history *h = NULL;
+	char err[STORE_ERRMAX], *end;
+	long max = -1;
+	size_t i;
+	int ch, rc = EXIT_REPO;
+
+	while ((ch = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'r':
+			repo = optarg;
+			break;
+		case 'f':
+			for (i = 0, fmt = NULL; i < sizeof(formats) / sizeof(formats[0]); i++)
+				if (strcmp(optarg, formats[i].name) == 0)
+					fmt = &formats[i];
+			if (fmt == NULL) {
+				cli_error("log: unknown format '%s' (want "
+				    "text|json)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'n':
+			max = strtol(optarg, &end, 10);
+			if (*end != '\0' || max < 0) {
+				cli_error("log: -n: not a count: '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	err[0] = '\0';
+	if ((st = store_open(repo, 0, err)) == NULL ||
+	    (h = history_open(st, err)) == NULL) {
+		cli_error("%s", err[0] ? err : "log: out of memory");
+		goto cleanup;
+	}
+	if (fmt->write(stdout, h, max, err) == -1) {
+		cli_error("%s", err[0] ? err : "log: output failed");
+		goto cleanup;
+	}
+	rc = fflush(stdout) == EOF ? EXIT_INTERNAL : EXIT_OK;
+ cleanup:
+	history_free(h);
+	store_close(st);
+	return rc;
+}

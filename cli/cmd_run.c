@@ -1,0 +1,412 @@
+/* mcwatch run: fetch, parse, compare, and commit a snapshot on change. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "../diff/diff.h"
+#include "../diff/guard.h"
+#include "../diff/report.h"
+#include "../parser/parse.h"
+#include "../scraper/fetch.h"
+#include "../snapshots/rejected.h"
+#include "../snapshots/sha256.h"
+#include "../snapshots/snapshot.h"
+#include "../snapshots/source.h"
+
+#define DEFAULT_REPO		"mcwatch-data"
+#define DEFAULT_AUTHOR		"mcwatch <mcwatch@localhost>"
+#define LOCK_TIMEOUT		60
+
+struct run_opts {
+	const char	*url;
+	const char	*repo;
+	const char	*author;
+	const struct report_format *format;
+	struct fetch_opts fo;
+	double		 max_removal;
+	int		 lock_timeout;
+	int		 dry_run;
+	int		 accept;
+	int		 exit_code;
+	int		 quiet;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: mcwatch run [-q] [--url URL] [--repo DIR] [--dry-run] "
+	    "[--accept]\n"
+	    "                   [--max-removal PCT] [--exit-code] "
+	    "[--format text|json|markdown]\n"
+	    "                   [--author 'NAME <EMAIL>'] [--lock-timeout SEC] "
+	    "[--max-size BYTES]\n"
+	    "\n"
+	    "Fetch the page, and commit a snapshot to the repository when its "
+	    "data changed.\n"
+	    "\n"
+	    "  --url URL            the page: a URL, a file or - (default:\n"
+	    "                       %s)\n"
+	    "  --repo DIR           the snapshot repository, created if "
+	    "missing (default: %s)\n"
+	    "  --dry-run            do everything but commit\n"
+	    "  --accept             record the page even if the anomaly guard "
+	    "refuses it\n"
+	    "  --max-removal PCT    refuse a page removing more than PCT%% of "
+	    "the records (20)\n"
+	    "  --exit-code          exit 1 when a change was recorded\n"
+	    "  --format FMT         the change report: text (default), json "
+	    "or markdown\n"
+	    "  --author ID          commit author (default: $MCWATCH_AUTHOR, "
+	    "else %s)\n"
+	    "  --lock-timeout SEC   wait this long for another run (default "
+	    "%d)\n"
+	    "  --max-size BYTES     refuse a page over this size (default 16M)\n"
+	    "  -q, --quiet          print nothing unless something changed or "
+	    "failed\n"
+	    "\n"
+	    "Exit status: 0 success (changed or not); 1 with --exit-code, a "
+	    "change was\n"
+	    "recorded; 2 usage error; 3 fetch failed; 4 page rejected (no data, "
+	    "or the\n"
+	    "anomaly guard); 5 repository error or busy; 6 out of memory.\n",
+	    FETCH_DEFAULT_URL, DEFAULT_REPO, DEFAULT_AUTHOR, LOCK_TIMEOUT);
+}
+
+/* Parse run's options into o; EXIT_OK to go on, else the exit status. */
+static int
+run_args(int argc, char **argv, struct run_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "url", required_argument, NULL, 'u' },
+		{ "repo", required_argument, NULL, 'r' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "accept", no_argument, NULL, 'a' },
+		{ "max-removal", required_argument, NULL, 'x' },
+		{ "exit-code", no_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "author", required_argument, NULL, 'A' },
+		{ "lock-timeout", required_argument, NULL, 'L' },
+		{ "max-size", required_argument, NULL, 'M' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	o->url = FETCH_DEFAULT_URL;
+	o->repo = DEFAULT_REPO;
+	o->author = getenv("MCWATCH_AUTHOR") ? getenv("MCWATCH_AUTHOR") :
+	    DEFAULT_AUTHOR;
+	o->format = report_find("text");
+	o->fo.max_size = FETCH_MAXSIZE_DEFAULT;
+	o->max_removal = GUARD_MAX_REMOVAL;
+	o->lock_timeout = LOCK_TIMEOUT;
+	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'u':
+			o->url = optarg;
+			break;
+		case 'r':
+			o->repo = optarg;
+			break;
+		case 'n':
+			o->dry_run = 1;
+			break;
+		case 'a':
+			o->accept = 1;
+			break;
+		case 'x':
+			o->max_removal = strtod(optarg, &end);
+			if (*end != '\0' || end == optarg ||
+			    !(o->max_removal >= 0 && o->max_removal <= 100)) {
+				cli_error("run: --max-removal: want a percentage "
+				    "from 0 to 100, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'e':
+			o->exit_code = 1;
+			break;
+		case 'f':
+			if ((o->format = report_find(optarg)) == NULL) {
+				cli_error("run: unknown format '%s' (want "
+				    "text|json|markdown)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'A':
+			o->author = optarg;
+			break;
+		case 'L':
+			o->lock_timeout = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || end == optarg ||
+			    o->lock_timeout < 0 || o->lock_timeout > 86400) {
+				cli_error("run: --lock-timeout: not a number of "
+				    "seconds: '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'M':
+			if (cli_size(optarg, &o->fo.max_size) == -1) {
+				cli_error("run: --max-size: not a size: '%s'",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return -1;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static void
+warn_cb(const char *msg)
+{
+	cli_error("warning: %s", msg);
+}
+
+/* Copy s with control characters replaced, for a commit trailer. */
+static void
+trailer_value(char *dst, size_t len, const char *s)
+{
+	size_t i;
+
+	snprintf(dst, len, "%s", s);
+	for (i = 0; dst[i] != '\0'; i++)
+		if ((unsigned char)dst[i] < 0x20 || dst[i] == 0x7f)
+			dst[i] = '?';
+}
+
+/* The commit message: summary, the report, trailers; NULL on memory. */
+static char *
+commit_message(const struct diff *d, const struct page *page,
+    const char *sha)
+{
+	struct report_ctx ctx = { d, NULL, NULL };
+	char sum[1024], url[2048], *msg = NULL;
+	const char *prev = NULL;
+	size_t len, i;
+	FILE *fp;
+
+	if ((fp = open_memstream(&msg, &len)) == NULL)
+		return NULL;
+	report_summary(d, sum, sizeof(sum));
+	trailer_value(url, sizeof(url), page->final_url);
+	fprintf(fp, "Mimecast: %s\n\n", sum);
+	report_text(fp, &ctx);
+	fprintf(fp, "\nSource-URL: %s\nPage-SHA256: %s\n"
+	    "Mimecast-Added: %zu\nMimecast-Removed: %zu\n"
+	    "Mimecast-Changed: %zu\nMimecast-Regions:", url, sha, d->nadded,
+	    d->nremoved, d->nchanged);
+	for (i = 0; i < d->nchanges; i++) {
+		const char *code = change_record(&d->changes[i])->region_code;
+
+		if (prev == NULL || strcmp(prev, code) != 0)
+			fprintf(fp, "%s%s", prev ? ", " : " ", code);
+		prev = code;
+	}
+	fputc('\n', fp);
+	if (fclose(fp) == EOF) {
+		free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* Refuse the page: keep it for a look, and say why. */
+static int
+reject(struct store *st, const struct run_opts *o, const struct page *page,
+    const char *sha, const char *why)
+{
+	char path[4096], err[STORE_ERRMAX];
+
+	if (o->dry_run)
+		cli_error("run %s: page rejected: %s", page->source, why);
+	else if (rejected_save(st, page->body, page->len, sha, why, path,
+	    err) == -1)
+		cli_error("run %s: page rejected: %s (and %s)", page->source,
+		    why, err);
+	else
+		cli_error("run %s: page rejected: %s; nothing was committed, "
+		    "the page is kept in %s", page->source, why, path);
+	cli_error("run: if the page is right, record it with --accept");
+	return EXIT_REJECTED;
+}
+
+int
+cmd_run(int argc, char **argv)
+{
+	struct run_opts o;
+	struct page *page = NULL;
+	struct recordset *rs = NULL, *old = NULL;
+	struct store *st = NULL;
+	struct diff d;
+	struct source_info si;
+	struct snapshot_new sn;
+	struct report_ctx ctx;
+	git_commit *head = NULL;
+	git_oid id;
+	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX], serr[STORE_ERRMAX];
+	char sha[SHA256_HEXLEN], why[512], idstr[GIT_OID_HEXSZ + 1];
+	char fromstr[GIT_OID_HEXSZ + 1];
+	char *data = NULL, *source = NULL, *msg = NULL;
+	size_t datalen, sourcelen;
+	time_t fetched;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
+		return rc == -1 ? EXIT_OK : rc;
+
+	/* The page first: a failed fetch must not touch the repository. */
+	fetched = time(NULL);
+	if (fetch_page(o.url, &o.fo, &page, ferr) == -1) {
+		cli_error("%s", ferr);
+		rc = EXIT_FETCH;
+		goto cleanup;
+	}
+	sha256_hex(page->body, page->len, sha);
+	rc = EXIT_INTERNAL;
+	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
+	case PARSE_OK:
+		break;
+	case PARSE_REFUSED:
+		break;
+	default:
+		cli_error("run %s: %s", page->source, perr);
+		goto cleanup;
+	}
+
+	if ((st = store_open(o.repo, !o.dry_run, serr)) == NULL ||
+	    (!o.dry_run && store_lock(st, o.lock_timeout, warn_cb, serr) ==
+	    -1) || snapshot_head(st, &head, serr) == -1) {
+		cli_error("%s", serr);
+		rc = EXIT_REPO;
+		goto cleanup;
+	}
+	if (rs == NULL) {
+		snprintf(why, sizeof(why), "%s", perr);
+		rc = reject(st, &o, page, sha, why);
+		goto cleanup;
+	}
+	if (!o.quiet)
+		cli_warnings(rs);
+	if (snapshot_dataset(rs, &data, &datalen) == -1) {
+		cli_error("run: out of memory");
+		goto cleanup;
+	}
+	if (head != NULL && snapshot_same(st, head, data, datalen)) {
+		/* A run killed after its commit may have left the tree. */
+		if (!o.dry_run && snapshot_checkout(st, serr) == -1) {
+			cli_error("%s", serr);
+			rc = EXIT_REPO;
+			goto cleanup;
+		}
+		if (!o.quiet)
+			printf("no changes\n");
+		rc = EXIT_OK;
+		goto cleanup;
+	}
+
+	if (head != NULL && snapshot_records(st, head, &old, serr) == -1) {
+		cli_error("%s", serr);
+		rc = EXIT_REPO;
+		goto cleanup;
+	}
+	if (old == NULL && (old = recordset_new()) == NULL) {
+		cli_error("run: out of memory");
+		goto cleanup;
+	}
+	if (diff_records(old, rs, &d) == -1) {
+		cli_error("run: out of memory");
+		goto cleanup;
+	}
+	if (guard_check(old, rs, &d, o.max_removal, why, sizeof(why)) &&
+	    !o.accept) {
+		if (rs->nrecs == 0)
+			snprintf(why, sizeof(why), "no data found: no table of "
+			    "networks, ranges, URLs or ports (a login or error "
+			    "page? check the URL, --url)");
+		rc = reject(st, &o, page, sha, why);
+		goto cleanup;
+	}
+	if (d.nchanges == 0) {
+		/* Same facts in another order of duplicates: nothing new. */
+		if (!o.quiet)
+			printf("no changes\n");
+		rc = EXIT_OK;
+		goto cleanup;
+	}
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diff = &d;
+	if (head != NULL)
+		ctx.from = git_oid_tostr(fromstr, sizeof(fromstr),
+		    git_commit_id(head));
+	if (!o.dry_run) {
+		memset(&si, 0, sizeof(si));
+		si.url = o.url;
+		si.final_url = page->final_url;
+		si.fetched_at = fetched;
+		si.etag = page->etag;
+		si.last_modified = page->last_modified;
+		si.sha256 = sha;
+		si.version = MCWATCH_VERSION;
+		if (source_json(&si, rs, &source, &sourcelen) == -1 ||
+		    (msg = commit_message(&d, page, sha)) == NULL) {
+			cli_error("run: out of memory");
+			goto cleanup;
+		}
+		memset(&sn, 0, sizeof(sn));
+		sn.dataset = data;
+		sn.datalen = datalen;
+		sn.rs = rs;
+		sn.page = page->body;
+		sn.pagelen = page->len;
+		sn.source = source;
+		sn.sourcelen = sourcelen;
+		sn.message = msg;
+		sn.author = o.author;
+		if (snapshot_commit(st, head, &sn, &id, serr) == -1 ||
+		    snapshot_checkout(st, serr) == -1) {
+			cli_error("%s", serr);
+			rc = EXIT_REPO;
+			goto cleanup;
+		}
+		ctx.to = git_oid_tostr(idstr, sizeof(idstr), &id);
+	}
+	if (o.format->write(stdout, &ctx) == -1 || fflush(stdout) == EOF) {
+		cli_error("run: writing the report failed");
+		goto cleanup;
+	}
+	rc = o.exit_code ? EXIT_CHANGED : EXIT_OK;
+ cleanup:
+	diff_free(&d);
+	git_commit_free(head);
+	store_close(st);
+	recordset_free(rs);
+	recordset_free(old);
+	page_free(page);
+	free(data);
+	free(source);
+	free(msg);
+	return rc;
+}

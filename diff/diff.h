@@ -1,0 +1,34 @@
+/* Changes between two record sets: added, removed, changed. */
+#ifndef MCWATCH_DIFF_H
+#define MCWATCH_DIFF_H
+
+#include <stddef.h>
+
+#include "../records/record.h"
+
+/* One change: added (before NULL), removed (after NULL), or changed. */
+struct change {
+	const struct record	*before;
+	const struct record	*after;
+};
+
+struct diff {
+	struct change	*changes;	/* in record order */
+	size_t		 nchanges;
+	size_t		 nadded;
+	size_t		 nremoved;
+	size_t		 nchanged;
+};
+
+/*
+ * Compare by identity (mcwatch-records(5)): the same identity with other
+ * values is a change, not a removal and an addition. The diff points into
+ * both sets, which must outlive it. 0, or -1 on memory.
+ */
+int	diff_records(const struct recordset *, const struct recordset *,
+	    struct diff *);
+void	diff_free(struct diff *);
+/* The record a change is about: after, or before if removed. */
+const struct record *change_record(const struct change *);
+
+#endif

@@ -1,0 +1,27 @@
+/* Walking the snapshots, newest first, for 'mcwatch log'. */
+#ifndef MCWATCH_HISTORY_H
+#define MCWATCH_HISTORY_H
+
+#include <stddef.h>
+
+#include "store.h"
+
+struct log_entry {
+	git_oid		id;
+	git_time_t	time;
+	size_t		added;
+	size_t		removed;
+	size_t		changed;
+	char		summary[512];	/* the subject, less "Mimecast: " */
+	char		regions[512];	/* codes, ", "-separated */
+};
+
+struct history;
+
+/* A walk over HEAD's first-parent line; NULL with err. */
+struct history	*history_open(struct store *, char *);
+/* The next snapshot; 0, 1 at the end, or -1 with err. */
+int		 history_next(struct history *, struct log_entry *, char *);
+void		 history_free(struct history *);
+
+#endif

@@ -1,0 +1,20 @@
+/* Rejected pages, kept beside the repository and never in its history. */
+#ifndef MCWATCH_REJECTED_H
+#define MCWATCH_REJECTED_H
+
+#include <stddef.h>
+
+#include "store.h"
+
+#define REJECTED_DIR	"mcwatch-rejected"	/* in the git directory */
+#define REJECTED_KEEP	5
+
+/*
+ * Keep page as GITDIR/mcwatch-rejected/YYYYMMDDTHHMMSSZ-SHA.html with the
+ * reason beside it in a .txt, then drop all but the newest REJECTED_KEEP.
+ * The path kept into path (4096 bytes). 0, or -1 with err.
+ */
+int	rejected_save(struct store *, const char *, size_t, const char *,
+	    const char *, char *, char *);
+
+#endif

@@ -1,0 +1,447 @@
+/* Reading and writing snapshots with libgit2. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "snapshot.h"
+#include "../records/json.h"
+#include "../records/output.h"
+
+int
+snapshot_dataset(const struct recordset *rs, char **buf, size_t *len)
+{
+	FILE *fp;
+	int rc;
+
+	*buf = NULL;
+	if ((fp = open_memstream(buf, len)) == NULL)
+		return -1;
+	rc = output_records_json(fp, rs);
+	if (fclose(fp) == EOF || rc == -1) {
+		free(*buf);
+		*buf = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+snapshot_head(struct store *st, git_commit **c, char *err)
+{
+	git_oid id;
+	int rc;
+
+	*c = NULL;
+	if ((rc = git_reference_name_to_id(&id, st->repo, "HEAD")) ==
+	    GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
+		return 0;
+	if (rc < 0 || git_commit_lookup(c, st->repo, &id) < 0)
+		return store_giterr(st, "cannot read HEAD", err);
+	return 0;
+}
+
+/* The blob id of path in c's tree; 0, 1 if absent, -1 on error. */
+static int
+file_id(struct store *st, git_commit *c, const char *path, git_oid *id,
+    char *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	int rc;
+
+	if (git_commit_tree(&tree, c) < 0)
+		return store_giterr(st, "cannot read a snapshot's tree", err);
+	rc = git_tree_entry_bypath(&e, tree, path);
+	if (rc == GIT_ENOTFOUND)
+		rc = 1;
+	else if (rc < 0)
+		rc = store_giterr(st, path, err);
+	else
+		git_oid_cpy(id, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
+
+int
+snapshot_same(struct store *st, git_commit *c, const char *data, size_t len)
+{
+	git_oid have, want;
+	char err[STORE_ERRMAX];
+
+	/* Hashing the bytes as a blob compares without reading the old. */
+	if (c == NULL || file_id(st, c, SNAP_DATA, &have, err) != 0 ||
+	    git_odb_hash(&want, data, len, GIT_OBJECT_BLOB) < 0)
+		return 0;
+	return git_oid_equal(&have, &want);
+}
+
+int
+snapshot_read(struct store *st, git_commit *c, const char *path, char **buf,
+    size_t *len, char *err)
+{
+	git_blob *blob = NULL;
+	git_oid id;
+	int rc;
+
+	*buf = NULL;
+	if ((rc = file_id(st, c, path, &id, err)) != 0)
+		return rc;
+	if (git_blob_lookup(&blob, st->repo, &id) < 0)
+		return store_giterr(st, path, err);
+	*len = (size_t)git_blob_rawsize(blob);
+	if ((*buf = malloc(*len + 1)) == NULL) {
+		git_blob_free(blob);
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		return -1;
+	}
+	memcpy(*buf, git_blob_rawcontent(blob), *len);
+	(*buf)[*len] = '\0';
+	git_blob_free(blob);
+	return 0;
+}
+
+int
+snapshot_records(struct store *st, git_commit *c, struct recordset **rs,
+    char *err)
+{
+	char *buf, jerr[256], id[GIT_OID_HEXSZ + 1];
+	size_t len;
+	int rc;
+
+	*rs = NULL;
+	if ((rc = snapshot_read(st, c, SNAP_DATA, &buf, &len, err)) == 1) {
+		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s has no %s",
+		    st->dir, git_oid_tostr(id, sizeof(id), git_commit_id(c)),
+		    SNAP_DATA);
+		return -1;
+	}
+	if (rc == -1)
+		return -1;
+	rc = recordset_from_json(buf, len, rs, jerr, sizeof(jerr));
+	free(buf);
+	if (rc == -1) {
+		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s: %s: %s",
+		    st->dir, git_oid_tostr(id, sizeof(id), git_commit_id(c)),
+		    SNAP_DATA, jerr);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cidr_qcmp(const void *a, const void *b)
+{
+	const struct cidr *x = a, *y = b;
+	int c = addr_cmp(&x->addr, &y->addr);
+
+	return c != 0 ? c : x->len - y->len;
+}
+
+/*
+ * Records [from, to) of rs as a CIDR list: networks and range covers,
+ * sorted, without duplicates or blocks inside a listed block. Into *out
+ * (malloc'd); 0, or -1 on memory.
+ */
+static int
+cidr_list(const struct recordset *rs, size_t from, size_t to, char **out,
+    size_t *outlen)
+{
+	struct cidr *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+	char buf[CIDR_STRLEN];
+	struct addr last;
+	FILE *fp;
+	int have = 0;
+
+	for (i = from; i < to; i++) {
+		const struct record *r = &rs->recs[i];
+		size_t add = r->kind == RECORD_NETWORK ? 1 :
+		    r->kind == RECORD_RANGE ? r->ncidrs : 0;
+
+		if (n + add > cap) {
+			struct cidr *p;
+
+			cap = (n + add) * 2 + 16;
+			if ((p = reallocarray(v, cap, sizeof(*v))) == NULL) {
+				free(v);
+				return -1;
+			}
+			v = p;
+		}
+		if (r->kind == RECORD_NETWORK)
+			v[n++] = r->cidr;
+		else
+			for (j = 0; j < add; j++)
+				v[n++] = r->cidrs[j];
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cidr_qcmp);
+	if ((fp = open_memstream(out, outlen)) == NULL) {
+		free(v);
+		return -1;
+	}
+	/* Sorted by first address, a block inside another comes after it. */
+	for (i = 0; i < n; i++) {
+		struct addr first;
+
+		cidr_first(&v[i], &first);
+		if (have && first.family == last.family &&
+		    addr_cmp(&first, &last) <= 0)
+			continue;
+		cidr_last(&v[i], &last);
+		have = 1;
+		fprintf(fp, "%s\n", cidr_format(&v[i], buf));
+	}
+	free(v);
+	if (fclose(fp) == EOF) {
+		free(*out);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write a blob and add it to a tree builder; -1 on error. */
+static int
+put_blob(git_repository *repo, git_treebuilder *tb, const char *name,
+    const char *buf, size_t len)
+{
+	git_oid id;
+
+	if (git_blob_create_from_buffer(&id, repo, buf, len) < 0 ||
+	    git_treebuilder_insert(NULL, tb, name, &id, GIT_FILEMODE_BLOB) < 0)
+		return -1;
+	return 0;
+}
+
+/* The cidr/ tree: one list a region code and all.txt. */
+static int
+cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
+{
+	git_treebuilder *tb = NULL;
+	char *buf = NULL, name[64];
+	size_t len, i, start;
+	int rc = -1;
+
+	if (git_treebuilder_new(&tb, repo, NULL) < 0)
+		return -1;
+	if (cidr_list(rs, 0, rs->nrecs, &buf, &len) == -1 ||
+	    put_blob(repo, tb, "all.txt", buf, len) == -1)
+		goto cleanup;
+	/* Records are sorted by region code: each code is one run. */
+	for (start = 0; start < rs->nrecs; start = i) {
+		for (i = start; i < rs->nrecs && strcmp(rs->recs[i].region_code,
+		    rs->recs[start].region_code) == 0; i++)
+			;
+		free(buf);
+		buf = NULL;
+		snprintf(name, sizeof(name), "%s.txt",
+		    rs->recs[start].region_code);
+		if (strcmp(name, "all.txt") == 0)
+			continue;
+		if (cidr_list(rs, start, i, &buf, &len) == -1)
+			goto cleanup;
+		if (len > 0 && put_blob(repo, tb, name, buf, len) == -1)
+			goto cleanup;
+	}
+	rc = git_treebuilder_write(id, tb) < 0 ? -1 : 0;
+ cleanup:
+	free(buf);
+	git_treebuilder_free(tb);
+	return rc;
+}
+
+/* The snapshot's whole tree; -1 on error. */
+static int
+snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
+{
+	git_treebuilder *tb = NULL;
+	git_oid cid;
+	char *csv = NULL;
+	size_t csvlen;
+	FILE *fp;
+	int rc = -1;
+
+	if ((fp = open_memstream(&csv, &csvlen)) == NULL)
+		return -1;
+	if (output_csv(fp, s->rs) == -1) {
+		fclose(fp);
+		goto cleanup;
+	}
+	if (fclose(fp) == EOF || git_treebuilder_new(&tb, repo, NULL) < 0)
+		goto cleanup;
+	if (put_blob(repo, tb, SNAP_DATA, s->dataset, s->datalen) == -1 ||
+	    put_blob(repo, tb, SNAP_CSV, csv, csvlen) == -1 ||
+	    put_blob(repo, tb, SNAP_PAGE, s->page, s->pagelen) == -1 ||
+	    put_blob(repo, tb, SNAP_SOURCE, s->source, s->sourcelen) == -1 ||
+	    cidr_tree(repo, s->rs, &cid) == -1 ||
+	    git_treebuilder_insert(NULL, tb, SNAP_CIDRDIR, &cid,
+	    GIT_FILEMODE_TREE) < 0 ||
+	    git_treebuilder_write(id, tb) < 0)
+		goto cleanup;
+	rc = 0;
+ cleanup:
+	git_treebuilder_free(tb);
+	free(csv);
+	return rc;
+}
+
+/* "Name <email>" into a signature at the current time. */
+static int
+signature(git_signature **sig, const char *author)
+{
+	char name[256], email[256];
+	const char *lt, *gt;
+
+	lt = strrchr(author, '<');
+	gt = strrchr(author, '>');
+	if (lt == NULL || gt == NULL || gt < lt || lt == author)
+		return git_signature_now(sig, author, "mcwatch@localhost");
+	snprintf(name, sizeof(name), "%.*s", (int)(lt - author), author);
+	name[strcspn(name, "\n")] = '\0';
+	while (strlen(name) > 0 && name[strlen(name) - 1] == ' ')
+		name[strlen(name) - 1] = '\0';
+	snprintf(email, sizeof(email), "%.*s", (int)(gt - lt - 1), lt + 1);
+	return git_signature_now(sig, name, email);
+}
+
+int
+snapshot_commit(struct store *st, git_commit *parent,
+    const struct snapshot_new *s, git_oid *id, char *err)
+{
+	git_reference *head = NULL, *ref = NULL;
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	git_oid tid;
+	const git_commit *parents[1];
+	const char *branch;
+	int rc = -1;
+
+	if (git_reference_lookup(&head, st->repo, "HEAD") < 0 ||
+	    (branch = git_reference_symbolic_target(head)) == NULL) {
+		snprintf(err, STORE_ERRMAX, "repo %s: HEAD does not name a "
+		    "branch", st->dir);
+		goto cleanup;
+	}
+	if (snapshot_tree(st->repo, s, &tid) == -1 ||
+	    git_tree_lookup(&tree, st->repo, &tid) < 0) {
+		store_giterr(st, "cannot write the snapshot", err);
+		goto cleanup;
+	}
+	if (signature(&sig, s->author) < 0) {
+		store_giterr(st, "bad author", err);
+		goto cleanup;
+	}
+	parents[0] = parent;
+	if (git_commit_create(id, st->repo, NULL, sig, sig, "UTF-8",
+	    s->message, tree, parent ? 1 : 0, parents) < 0) {
+		store_giterr(st, "cannot commit", err);
+		goto cleanup;
+	}
+	/* Compare and swap: move the branch only from where we read it. */
+	if (parent != NULL ? git_reference_create_matching(&ref, st->repo,
+	    branch, id, 1, git_commit_id(parent), "mcwatch: snapshot") < 0 :
+	    git_reference_create(&ref, st->repo, branch, id, 0,
+	    "mcwatch: first snapshot") < 0) {
+		store_giterr(st, "the branch moved under us", err);
+		goto cleanup;
+	}
+	rc = 0;
+ cleanup:
+	git_reference_free(ref);
+	git_reference_free(head);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	return rc;
+}
+
+int
+snapshot_checkout(struct store *st, char *err)
+{
+	git_checkout_options co;
+
+	if (git_repository_is_bare(st->repo) ||
+	    git_repository_head_unborn(st->repo) == 1)
+		return 0;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	/* The work tree mirrors the latest snapshot: it is mcwatch's. */
+	co.checkout_strategy = GIT_CHECKOUT_FORCE;
+	if (git_checkout_head(st->repo, &co) < 0)
+		return store_giterr(st, "cannot update the work tree", err);
+	return 0;
+}
+
+/* "@YYYY-MM-DD": the first-parent ancestor of HEAD in force that day. */
+static int
+resolve_date(struct store *st, const char *rev, git_commit **out, char *err)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+	struct tm tm;
+	char *end;
+	time_t limit;
+	int rc = -1;
+
+	memset(&tm, 0, sizeof(tm));
+	if ((end = strptime(rev + 1, "%Y-%m-%d", &tm)) == NULL ||
+	    *end != '\0') {
+		snprintf(err, STORE_ERRMAX, "repo %s: '%s' is not @YYYY-MM-DD",
+		    st->dir, rev);
+		return -1;
+	}
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 59;
+	limit = timegm(&tm);
+	if (git_revwalk_new(&w, st->repo) < 0 ||
+	    git_revwalk_push_head(w) < 0) {
+		store_giterr(st, "no snapshots", err);
+		goto cleanup;
+	}
+	git_revwalk_simplify_first_parent(w);
+	while (git_revwalk_next(&id, w) == 0) {
+		if (git_commit_lookup(out, st->repo, &id) < 0) {
+			store_giterr(st, "cannot read a snapshot", err);
+			goto cleanup;
+		}
+		if (git_commit_time(*out) <= limit) {
+			rc = 0;
+			goto cleanup;
+		}
+		git_commit_free(*out);
+		*out = NULL;
+	}
+	snprintf(err, STORE_ERRMAX, "repo %s: no snapshot on or before %s",
+	    st->dir, rev + 1);
+ cleanup:
+	git_revwalk_free(w);
+	return rc;
+}
+
+int
+snapshot_resolve(struct store *st, const char *rev, git_commit **out,
+    char *err)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	if (rev[0] == '@' && rev[1] >= '0' && rev[1] <= '9')
+		return resolve_date(st, rev, out, err);
+	if (git_revparse_single(&obj, st->repo, rev) < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		char what[300];
+
+		snprintf(what, sizeof(what), "no snapshot '%.200s'", rev);
+		store_giterr(st, what, err);
+		goto cleanup;
+	}
+	*out = (git_commit *)peeled;
+	peeled = NULL;
+	rc = 0;
+ cleanup:
+	git_object_free(obj);
+	git_object_free(peeled);
+	return rc;
+}

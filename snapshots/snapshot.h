@@ -1,0 +1,66 @@
+/*
+ * Snapshots: one commit per change of the data, on the branch HEAD names.
+ * The tree of each (see mcwatch(1), FILES):
+ *   mimecast.json   the records, one per line (mcwatch-records(5))
+ *   mimecast.csv    the same as CSV
+ *   cidr/CODE.txt   one region's CIDR blocks, one per line; cidr/all.txt
+ *   page.html       the page as fetched
+ *   source.json     where and when it came from
+ */
+#ifndef MCWATCH_SNAPSHOT_H
+#define MCWATCH_SNAPSHOT_H
+
+#include <stddef.h>
+
+#include "store.h"
+#include "../records/record.h"
+
+#define SNAP_DATA	"mimecast.json"
+#define SNAP_CSV	"mimecast.csv"
+#define SNAP_PAGE	"page.html"
+#define SNAP_SOURCE	"source.json"
+#define SNAP_CIDRDIR	"cidr"
+
+/* A snapshot to write. */
+struct snapshot_new {
+	const char		*dataset;	/* snapshot_dataset's bytes */
+	size_t			 datalen;
+	const struct recordset	*rs;
+	const char		*page;
+	size_t			 pagelen;
+	const char		*source;	/* source.json's bytes */
+	size_t			 sourcelen;
+	const char		*message;
+	const char		*author;	/* "Name <email>" */
+};
+
+/* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */
+int	snapshot_dataset(const struct recordset *, char **, size_t *);
+/* Whether the latest snapshot holds exactly this dataset. */
+int	snapshot_same(struct store *, git_commit *, const char *, size_t);
+
+/* The latest snapshot into *c, NULL if there is none; 0, or -1 with err. */
+int	snapshot_head(struct store *, git_commit **, char *);
+/* A file of a snapshot (malloc'd); 0, 1 if absent, or -1 with err. */
+int	snapshot_read(struct store *, git_commit *, const char *, char **,
+	    size_t *, char *);
+/* A snapshot's records; 0, or -1 with err. */
+int	snapshot_records(struct store *, git_commit *, struct recordset **,
+	    char *);
+/*
+ * Commit a snapshot whose parent is the branch's tip as read under the
+ * lock (NULL for the first); the branch moves only if it still points
+ * there. 0 with *id set, or -1 with err.
+ */
+int	snapshot_commit(struct store *, git_commit *, const struct snapshot_new *,
+	    git_oid *, char *);
+/* In a non-bare repository, make the index and work tree match HEAD. */
+int	snapshot_checkout(struct store *, char *);
+/*
+ * A snapshot by name: a commit id, a ref or revision expression, or
+ * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).
+ * 0, or -1 with err.
+ */
+int	snapshot_resolve(struct store *, const char *, git_commit **, char *);
+
+#endif

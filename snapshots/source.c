@@ -1,0 +1,55 @@
+/* Building source.json with jansson. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "source.h"
+#include "../records/json.h"
+
+/* A string, or null when absent. */
+static json_t *
+str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+int
+source_json(const struct source_info *si, const struct recordset *rs,
+    char **buf, size_t *len)
+{
+	json_t *o, *w;
+	struct tm tm;
+	char when[32];
+	size_t i;
+	int rc = -1;
+
+	*buf = NULL;
+	gmtime_r(&si->fetched_at, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((o = json_object()) == NULL)
+		return -1;
+	if (json_object_set_new(o, "url", str_or_null(si->url)) == -1 ||
+	    json_object_set_new(o, "final_url",
+	    str_or_null(si->final_url)) == -1 ||
+	    json_object_set_new(o, "fetched_at", json_string(when)) == -1 ||
+	    json_object_set_new(o, "etag", str_or_null(si->etag)) == -1 ||
+	    json_object_set_new(o, "last_modified",
+	    str_or_null(si->last_modified)) == -1 ||
+	    json_object_set_new(o, "page_sha256", str_or_null(si->sha256)) ==
+	    -1 || json_object_set_new(o, "mcwatch_version",
+	    str_or_null(si->version)) == -1 ||
+	    json_object_set_new(o, "warnings", w = json_array()) == -1)
+		goto cleanup;
+	for (i = 0; rs != NULL && i < rs->nwarns; i++)
+		if (json_array_append_new(w, warning_to_json(&rs->warns[i])) ==
+		    -1)
+			goto cleanup;
+	if ((*buf = json_dumps(o, JSON_INDENT(2))) == NULL)
+		goto cleanup;
+	*len = strlen(*buf);
+	rc = 0;
+ cleanup:
+	json_decref(o);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/* The snapshot repository: opening or creating it, and locking it. */
+#ifndef MCWATCH_STORE_H
+#define MCWATCH_STORE_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#define STORE_ERRMAX	512
+
+struct store {
+	git_repository	*repo;
+	char		*dir;		/* as the user named it */
+	char		*gitdir;	/* with a trailing '/' */
+	int		 lockfd;	/* mcwatch's lock, or -1 */
+};
+
+/* Called with a warning worth showing the user. */
+typedef void	(*store_warn_fn)(const char *);
+
+/*
+ * Open the repository at dir, bare or not; with create, make a non-bare
+ * one (branch "main") where dir does not exist or is empty. NULL with err
+ * (STORE_ERRMAX bytes) on failure.
+ */
+struct store	*store_open(const char *, int, char *);
+void		 store_close(struct store *);
+/*
+ * Take mcwatch's exclusive lock on the repository, waiting at most
+ * timeout seconds for another run to finish; then remove the git lock
+ * files a killed run left behind (telling warn). 0, or -1 with err.
+ */
+int		 store_lock(struct store *, int, store_warn_fn, char *);
+/* err = "repo DIR: what: libgit2's last error". Returns -1. */
+int		 store_giterr(const struct store *, const char *, char *);
+
+#endif
