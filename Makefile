@@ -62,8 +62,20 @@ sanitize:
 bench: $(BUILD)/mcwatch $(TOOLS)
 	$(BUILD)/tests/bench $(BUILD)/mcwatch
 
+# The main job on the bundled sample, no network: a baseline snapshot, a
+# run on the next version of the page that prints the change report, log.
 demo: $(BUILD)/mcwatch
-	$(BUILD)/mcwatch parse --format text samples/mimecast-data-centers.html
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	echo "== mcwatch run: baseline snapshot of samples/mimecast-data-centers.html" && \
+	$(BUILD)/mcwatch run -q --repo "$$d/data" \
+	    --url samples/mimecast-data-centers.html > /dev/null && \
+	$(BUILD)/mcwatch log --repo "$$d/data" && \
+	echo "== mcwatch run: the page changed (samples/mimecast-data-centers-next.html)" && \
+	$(BUILD)/mcwatch run -q --repo "$$d/data" \
+	    --url samples/mimecast-data-centers-next.html && \
+	echo "== mcwatch log" && $(BUILD)/mcwatch log --repo "$$d/data" && \
+	echo "== the CIDR list for the United States of America" && \
+	head -5 "$$d/data/cidr/us.txt" && echo ...
 
 install: $(BUILD)/mcwatch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -287,23 +287,26 @@ snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 	return rc;
 }
 
-/* "Name <email>" into a signature at the current time. */
+/* "Name <email>" into a signature at time when (0: now), in UTC. */
 static int
-signature(git_signature **sig, const char *author)
+signature(git_signature **sig, const char *author, time_t when)
 {
 	char name[256], email[256];
 	const char *lt, *gt;
 
+	if (when == 0)
+		when = time(NULL);
 	lt = strrchr(author, '<');
 	gt = strrchr(author, '>');
 	if (lt == NULL || gt == NULL || gt < lt || lt == author)
-		return git_signature_now(sig, author, "mcwatch@localhost");
+		return git_signature_new(sig, author, "mcwatch@localhost",
+		    (git_time_t)when, 0);
 	snprintf(name, sizeof(name), "%.*s", (int)(lt - author), author);
 	name[strcspn(name, "\n")] = '\0';
 	while (strlen(name) > 0 && name[strlen(name) - 1] == ' ')
 		name[strlen(name) - 1] = '\0';
 	snprintf(email, sizeof(email), "%.*s", (int)(gt - lt - 1), lt + 1);
-	return git_signature_now(sig, name, email);
+	return git_signature_new(sig, name, email, (git_time_t)when, 0);
 }
 
 int
@@ -329,7 +332,7 @@ snapshot_commit(struct store *st, git_commit *parent,
 		store_giterr(st, "cannot write the snapshot", err);
 		goto cleanup;
 	}
-	if (signature(&sig, s->author) < 0) {
+	if (signature(&sig, s->author, s->when) < 0) {
 		store_giterr(st, "bad author", err);
 		goto cleanup;
 	}

@@ -11,6 +11,7 @@
 #define MCWATCH_SNAPSHOT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "store.h"
 #include "../records/record.h"
@@ -32,6 +33,7 @@ struct snapshot_new {
 	size_t			 sourcelen;
 	const char		*message;
 	const char		*author;	/* "Name <email>" */
+	time_t			 when;		/* commit time; 0 for now */
 };
 
 /* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */

@@ -75,7 +75,7 @@ store_open(const char *dir, int create, char *err)
 		}
 	} else if (git_repository_open_ext(&st->repo, dir,
 	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-		store_giterr(st, "not a git repository", err);
+		store_giterr(st, "cannot open as a git repository", err);
 		goto fail;
 	}
 	if ((st->gitdir = strdup(git_repository_path(st->repo))) == NULL) {

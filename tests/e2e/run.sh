@@ -1,0 +1,278 @@
+# End-to-end: 'mcwatch run' and the history commands on real repositories:
+# first run, unchanged and cosmetic runs, every kind of change, the anomaly
+# guard, diff/log/show, bare repositories, kills, races, read-only.
+. "$TOP/tests/e2e/lib.sh"
+S="$TOP/samples/mimecast-data-centers.html"
+export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
+
+commits() { git -C "$1" rev-list --count HEAD 2>/dev/null || echo 0; }
+summary() { "$MCWATCH" log --repo "$1" -n 1 | cut -c 28-; }
+
+# The first run creates the repository and its first snapshot.
+run "$MCWATCH" run --repo "$T/base" --url "$S" --exit-code
+expect "first run: exit 1 with --exit-code" 1
+[ "$(commits "$T/base")" = 1 ] && ok "first run: one commit" ||
+    notok "first run: one commit"
+for f in mimecast.json mimecast.csv page.html source.json cidr/all.txt \
+    cidr/us.txt cidr/global.txt; do
+	[ -s "$T/base/$f" ] || notok "first run: $f in the work tree"
+done
+ok "first run: dataset, CSV, CIDR lists, page and source in the tree"
+[ -z "$(git -C "$T/base" status --porcelain)" ] &&
+    ok "first run: git status is clean" || notok "first run: git status is clean"
+git -C "$T/base" fsck --strict 2> "$T/err" && ok "first run: git fsck" ||
+    notok "first run: git fsck"
+cmp -s "$T/base/page.html" "$S" && ok "raw page kept" || notok "raw page kept"
+grep -q '"page_sha256": "'"$(sha256sum < "$S" | cut -c1-64)"'"' \
+    "$T/base/source.json" && ok "source.json: page SHA-256" ||
+    notok "source.json: page SHA-256"
+git -C "$T/base" log -1 --format=%B | grep -q "^Page-SHA256: " &&
+    ok "commit trailers" || notok "commit trailers"
+grep -qx "207.211.31.0/25" "$T/base/cidr/us.txt" &&
+    ! grep -q "207.211.30.40/29" "$T/base/cidr/us.txt" &&
+    ok "CIDR list: ranges inside listed blocks fold in" ||
+    notok "CIDR list: ranges inside listed blocks fold in"
+"$MCWATCH" parse -q --format csv "$S" > "$T/csv"
+same "mimecast.csv = parse --format csv" "$T/csv" "$T/base/mimecast.csv"
+
+# Unchanged and cosmetic-only pages commit nothing.
+run "$MCWATCH" run --repo "$T/base" --url "$S" --exit-code
+if [ "$status" -eq 0 ] && grep -qx "no changes" "$T/out" &&
+    [ "$(commits "$T/base")" = 1 ]; then
+	ok "unchanged page: no commit"
+else
+	notok "unchanged page: no commit" "exit $status"
+fi
+awk '/^<tr><td.*<td>to<\/td>/ { rows[n++] = $0; next }
+     { while (n > 0) print rows[--n]; print }' "$S" |
+    sed 's/<td>/<td>\n  <!-- c -->\n  /g; s/<\/body>/<p>New footer<\/p><script>x()<\/script><\/body>/' \
+    > "$T/cosmetic.html"
+run "$MCWATCH" run --repo "$T/base" --url "$T/cosmetic.html" -q
+if [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && [ "$(commits "$T/base")" = 1 ]; then
+	ok "cosmetic edit: no commit, nothing printed with -q"
+else
+	notok "cosmetic edit: no commit" "exit $status"
+fi
+
+# One change of each kind: a copy of the base repository each time.
+change() {	# NAME WANT-SUMMARY SED-SCRIPT
+	sed "$3" "$S" > "$T/page.html"
+	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+	run "$MCWATCH" run --repo "$T/r" --url "$T/page.html" --exit-code -q
+	got=$(summary "$T/r")
+	if [ "$status" -eq 1 ] && [ "$got" = "$2" ] &&
+	    [ "$(commits "$T/r")" = 2 ]; then
+		ok "$1: $got"
+	else
+		notok "$1" "exit $status, summary '$got', want '$2'"
+	fi
+}
+US="(United States of America)"
+GL="(Global Application Resources)"
+change "network added" "+1 -0 ~0 $US" \
+    '/<td>170.10.157.0\/24/a <tr><td>170.10.158.0/24</td><td>170.10.158.1</td><td>to</td><td>170.10.158.254</td><td>255.255.255.0</td></tr>'
+change "network removed" "+0 -1 ~0 $US" '/<td>63.128.21.0\/24/d'
+change "network changed" "+0 -0 ~1 $US" \
+    '/<td>63.128.21.0\/24/s/<td>63.128.21.254/<td>63.128.21.250/'
+change "range added" "+1 -0 ~0 $US" \
+    's/<td>205.139.111.49<\/td><\/tr>/<td>205.139.111.49<\/td><td>192.0.2.1<\/td><td>to<\/td><td>192.0.2.2<\/td><\/tr>/'
+change "range removed" "+0 -1 ~0 $US" \
+    's/<td>205.139.111.40<\/td><td>to<\/td><td>205.139.111.49<\/td>//'
+change "range changed" "+0 -0 ~1 $US" 's/207.211.30.49/207.211.30.50/'
+change "url added" "+1 -0 ~0 $US" \
+    '/us-api.mimecast.com"/a <tr><td>Mimecast Sync</td><td>https://sync-us.mimecast.com</td></tr>'
+change "url removed" "+0 -1 ~0 $US" '/servicemonitorus/d'
+change "url changed" "+0 -0 ~1 $US" 's/>https:\/\/us-api.mimecast.com</>https:\/\/us-api2.mimecast.com</'
+change "port added" "+1 -0 ~0 $GL" \
+    '/<td>110<\/td>/a <tr><td>Internet Message Access Protocol (IMAP)</td><td>143</td><td>Mail access</td></tr>'
+change "port removed" "+0 -1 ~0 $GL" '/<td>110<\/td>/d'
+change "port changed" "+0 -0 ~1 $GL" 's/<td>25<\/td>/<td>587<\/td>/'
+
+# The last change's report, in every format.
+sed 's/<td>25<\/td>/<td>587<\/td>/' "$S" > "$T/port.html"
+run "$MCWATCH" diff --repo "$T/r"
+grep -q "~ 587  port: 25 -> 587" "$T/out" && ok "diff: text shows before -> after" ||
+    notok "diff: text shows before -> after"
+run "$MCWATCH" diff --repo "$T/r" --format json
+grep -q '"before"' "$T/out" && grep -q '"from": "[0-9a-f]\{40\}"' "$T/out" &&
+    ok "diff: json" || notok "diff: json"
+run "$MCWATCH" diff --repo "$T/r" --format markdown
+grep -q '^- \*\*changed\*\* port `587`' "$T/out" && ok "diff: markdown" ||
+    notok "diff: markdown"
+
+# History commands: ids, refs, dates.
+first=$(git -C "$T/r" rev-parse HEAD~1)
+last=$(git -C "$T/r" rev-parse HEAD)
+run "$MCWATCH" diff --repo "$T/r" "$first" "$last" --format json
+cp "$T/out" "$T/d1"
+run "$MCWATCH" diff --repo "$T/r" HEAD~1 main --format json
+same "diff by id = diff by ref" "$T/out" "$T/d1"
+run "$MCWATCH" diff --repo "$T/r" "$first" --format json
+same "diff REV1 = diff REV1 HEAD" "$T/out" "$T/d1"
+run "$MCWATCH" show --repo "$T/r" --format csv
+cp "$T/out" "$T/s1"
+run "$MCWATCH" show --repo "$T/r" "@$(date -u +%Y-%m-%d)" --format csv
+same "show @today = show" "$T/out" "$T/s1"
+run "$MCWATCH" show --repo "$T/r" "$first" --format csv
+same "show first snapshot = parse of its page" "$T/out" "$T/csv"
+run "$MCWATCH" show --repo "$T/r" @2001-01-01
+expect "show before any snapshot" 5 "no snapshot on or before 2001-01-01"
+run "$MCWATCH" show --repo "$T/r" --region us --kind range --format csv
+[ "$(grep -c '^range,United States of America,us,' "$T/out")" = 2 ] &&
+    [ "$(wc -l < "$T/out")" = 3 ] && ok "show --region --kind" ||
+    notok "show --region --kind"
+run "$MCWATCH" show --repo "$T/r" nosuchrev
+expect "show: unknown revision" 5 "no snapshot 'nosuchrev'"
+run "$MCWATCH" log --repo "$T/r" --format json
+grep -q '"regions": \[' "$T/out" && grep -q '"global"' "$T/out" &&
+    ok "log --format json" || notok "log --format json"
+run "$MCWATCH" log --repo "$T/r"
+[ "$(wc -l < "$T/out")" = 2 ] && ok "log: one line per snapshot" ||
+    notok "log: one line per snapshot"
+
+# Dry run: the report, no commit.
+rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+run "$MCWATCH" run --repo "$T/r" --url "$T/port.html" --dry-run --exit-code
+if [ "$status" -eq 1 ] && grep -q "587" "$T/out" && [ "$(commits "$T/r")" = 1 ]; then
+	ok "--dry-run: report, no commit"
+else
+	notok "--dry-run" "exit $status"
+fi
+
+# The anomaly guard: nothing committed, the page kept, --accept overrides.
+reject() {	# NAME PAGE MESSAGE [OPTIONS]
+	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+	page=$2 msg=$3
+	shift 3
+	run "$MCWATCH" run --repo "$T/r" --url "$page" "$@"
+	if [ "$status" -eq 4 ] && grep -qF -- "$msg" "$T/err" &&
+	    grep -q -- "--accept" "$T/err" && [ "$(commits "$T/r")" = 1 ] &&
+	    ls "$T/r/.git/mcwatch-rejected/"*.html > /dev/null 2>&1; then
+		ok "guard: $name"
+	else
+		notok "guard: $name" "exit $status"
+	fi
+}
+: > "$T/empty.html"
+name="empty page" reject x "$T/empty.html" "no data found"
+name="login page" reject x "$F/login.html" "check the URL"
+awk '/<h2 id="ca">/ { skip = 1 } /<h2 id="uk">/ { skip = 0 } !skip' "$S" \
+    > "$T/noca.html"
+name="missing region" reject x "$T/noca.html" "region Canada (ca) is missing"
+grep -v '<tr><td>.*https://' "$S" > "$T/nourl.html"
+name="missing kind" reject x "$T/nourl.html" "no url records at all"
+grep -v '<tr><td>170\.10\.\|<tr><td>20[57]\.' "$S" > "$T/fewer.html"
+name="over --max-removal" reject x "$T/fewer.html" \
+    "over the 10.0% limit" --max-removal 10
+run "$MCWATCH" run --repo "$T/r" --url "$T/fewer.html" --max-removal 10 \
+    --accept -q
+[ "$status" -eq 0 ] && [ "$(commits "$T/r")" = 2 ] &&
+    ok "guard: --accept records the page" || notok "guard: --accept" "exit $status"
+for i in 1 2 3 4 5 6 7; do
+	sleep 1
+	"$MCWATCH" run --repo "$T/r" --url "$T/empty.html" 2> /dev/null
+done
+[ "$(ls "$T/r/.git/mcwatch-rejected/" | grep -c '\.html$')" = 5 ] &&
+    ok "rejected pages: the last five kept" ||
+    notok "rejected pages: the last five kept"
+git -C "$T/r" status --porcelain | grep -q . &&
+    notok "rejected pages stay out of the work tree" ||
+    ok "rejected pages stay out of the work tree"
+
+# A bare repository works the same.
+git init -q --bare "$T/bare.git"
+run "$MCWATCH" run --repo "$T/bare.git" --url "$S" -q
+run "$MCWATCH" run --repo "$T/bare.git" --url "$T/port.html" -q
+if [ "$status" -eq 0 ] && [ "$(commits "$T/bare.git")" = 2 ] &&
+    git -C "$T/bare.git" fsck --strict 2> /dev/null; then
+	ok "bare repository: two snapshots, fsck"
+else
+	notok "bare repository" "exit $status"
+fi
+run "$MCWATCH" diff --repo "$T/bare.git"
+grep -q "587" "$T/out" && ok "bare repository: diff" || notok "bare repository: diff"
+
+# Not a repository, and no repository yet.
+mkdir -p "$T/notrepo" && echo x > "$T/notrepo/file"
+run "$MCWATCH" run --repo "$T/notrepo" --url "$S"
+expect "a directory that is not a repository" 5 "cannot open as a git repository"
+run "$MCWATCH" log --repo "$T/nothing"
+expect "log without a repository" 5 "cannot open as a git repository"
+run "$MCWATCH" run --repo "$T/r" --url "$T/missing.html"
+expect "fetch failure leaves the repository" 3 "No such file"
+
+# Kills: SIGKILL at random moments, then a normal run must complete.
+rm -rf "$T/k" && cp -a "$T/base" "$T/k"
+sed 's/<td>25<\/td>/<td>26<\/td>/' "$S" > "$T/alt.html"
+locks=0
+for i in $(seq 1 40); do
+	if [ $((i % 2)) -eq 0 ]; then p="$S"; else p="$T/alt.html"; fi
+	"$MCWATCH" run --repo "$T/k" --url "$p" -q --accept > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v s="$i" 'BEGIN { srand(s); printf "%.3f", rand() * 0.06 }')"
+	kill -9 $pid 2> /dev/null
+	wait $pid 2> /dev/null
+	ls "$T/k/.git/"*.lock "$T/k/.git/refs/heads/"*.lock > /dev/null 2>&1 &&
+	    locks=$((locks + 1))
+done
+run "$MCWATCH" run --repo "$T/k" --url "$T/port.html" -q
+if [ "$status" -eq 0 ] && git -C "$T/k" fsck --strict 2> /dev/null &&
+    [ -z "$(git -C "$T/k" status --porcelain)" ] &&
+    [ "$(summary "$T/k" | cut -d' ' -f3)" != "" ]; then
+	ok "40 kills (git lock files left by $locks), then a clean run and fsck"
+else
+	notok "kills" "exit $status"
+fi
+run "$MCWATCH" show --repo "$T/k" --format csv
+"$MCWATCH" parse -q --format csv "$T/port.html" > "$T/want"
+same "after the kills, the latest snapshot is the last page" "$T/out" "$T/want"
+
+# Races: two runs at once record one change once.
+rm -rf "$T/race" && cp -a "$T/base" "$T/race"
+racefail=0
+for i in 1 2 3 4 5; do
+	if [ $((i % 2)) -eq 1 ]; then p="$T/alt.html"; else p="$S"; fi
+	before=$(commits "$T/race")
+	"$MCWATCH" run --repo "$T/race" --url "$p" -q > /dev/null 2>&1 & a=$!
+	"$MCWATCH" run --repo "$T/race" --url "$p" -q > /dev/null 2>&1 & b=$!
+	wait $a; sa=$?
+	wait $b; sb=$?
+	[ "$sa" -eq 0 ] && [ "$sb" -eq 0 ] &&
+	    [ "$(commits "$T/race")" = $((before + 1)) ] || racefail=1
+done
+[ $racefail -eq 0 ] && ok "races: 5 x two runs at once, one commit each" ||
+    notok "races"
+run "$MCWATCH" run --repo "$T/race" --url "$S" --lock-timeout 0 -q
+[ "$status" -eq 0 ] && ok "--lock-timeout 0 with no other run" ||
+    notok "--lock-timeout 0" "exit $status"
+
+# A repository the user may not write: a clear error, nothing lost.
+if command -v setpriv > /dev/null && [ "$(id -u)" = 0 ]; then
+	rm -rf "$T/ro" && cp -a "$T/base" "$T/ro"
+	chmod 755 "$T" && chown -R nobody:nogroup "$T/ro" && chmod -R a-w "$T/ro"
+	sgit() { git -c safe.directory='*' -C "$T/ro" "$@"; }
+	head0=$(sgit rev-parse HEAD)
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    env HOME="$T" "$MCWATCH" run --repo "$T/ro" --url "$T/port.html"
+	if [ "$status" -eq 5 ] && grep -q "Permission denied" "$T/err" &&
+	    [ "$(sgit rev-parse HEAD)" = "$head0" ] &&
+	    sgit fsck --strict 2> /dev/null; then
+		ok "read-only repository: exit 5, nothing lost"
+	else
+		notok "read-only repository" "exit $status"
+	fi
+else
+	ok "read-only repository # skip: needs root and setpriv"
+fi
+
+# Usage errors.
+run "$MCWATCH" run --max-removal 150
+expect "run: bad --max-removal" 2 "percentage"
+run "$MCWATCH" run --format yaml
+expect "run: bad --format" 2 "unknown format"
+run "$MCWATCH" diff a b c
+expect "diff: too many revisions" 2 "usage"
+run "$MCWATCH" show --kind host
+expect "show: bad --kind" 2 "unknown kind"
+
+finish
