@@ -21,6 +21,7 @@ struct command {
 	const char	*name;
 	int		(*run)(int, char **);
 	const char	*summary;
+	int		 git;	/* needs libgit2 (whose start-up loads CAs) */
 };
 
 /* "mcwatch: " and a message; control characters shown as '?'. */

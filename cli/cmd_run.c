@@ -251,6 +251,41 @@ reject(struct store *st, const struct run_opts *o, const struct page *page,
 	return EXIT_REJECTED;
 }
 
+/*
+ * Whether the latest snapshot holds these very page bytes and was made by
+ * this version of mcwatch (another version may read the page otherwise).
+ */
+static int
+same_page(struct store *st, git_commit *head, const struct page *page)
+{
+	char *buf, err[STORE_ERRMAX], version[64];
+	size_t len;
+	int same;
+
+	if (!snapshot_holds(st, head, SNAP_PAGE, page->body, page->len) ||
+	    snapshot_read(st, head, SNAP_SOURCE, &buf, &len, err) != 0)
+		return 0;
+	same = source_version(buf, len, version, sizeof(version)) == 0 &&
+	    strcmp(version, MCWATCH_VERSION) == 0;
+	free(buf);
+	return same;
+}
+
+/* Nothing changed: repair a work tree a killed run left, and say so. */
+static int
+unchanged(struct store *st, const struct run_opts *o)
+{
+	char err[STORE_ERRMAX];
+
+	if (!o->dry_run && snapshot_checkout(st, 1, err) == -1) {
+		cli_error("%s", err);
+		return EXIT_REPO;
+	}
+	if (!o->quiet)
+		printf("no changes\n");
+	return EXIT_OK;
+}
+
 int
 cmd_run(int argc, char **argv)
 {
@@ -283,18 +318,6 @@ cmd_run(int argc, char **argv)
 		rc = EXIT_FETCH;
 		goto cleanup;
 	}
-	sha256_hex(page->body, page->len, sha);
-	rc = EXIT_INTERNAL;
-	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
-	case PARSE_OK:
-		break;
-	case PARSE_REFUSED:
-		break;
-	default:
-		cli_error("run %s: %s", page->source, perr);
-		goto cleanup;
-	}
-
 	if ((st = store_open(o.repo, !o.dry_run, serr)) == NULL ||
 	    (!o.dry_run && store_lock(st, o.lock_timeout, warn_cb, serr) ==
 	    -1) || snapshot_head(st, &head, serr) == -1) {
@@ -302,7 +325,23 @@ cmd_run(int argc, char **argv)
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
+	/* The very bytes this version recorded last time: nothing to parse. */
+	if (same_page(st, head, page)) {
+		rc = unchanged(st, &o);
+		goto cleanup;
+	}
+	rc = EXIT_INTERNAL;
+	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
+	case PARSE_OK:
+	case PARSE_REFUSED:
+		break;
+	default:
+		cli_error("run %s: %s", page->source, perr);
+		goto cleanup;
+	}
+	/* Hashed here, after the no-change exit has been ruled out. */
 	if (rs == NULL) {
+		sha256_hex(page->body, page->len, sha);
 		snprintf(why, sizeof(why), "%s", perr);
 		rc = reject(st, &o, page, sha, why);
 		goto cleanup;
@@ -313,16 +352,8 @@ cmd_run(int argc, char **argv)
 		cli_error("run: out of memory");
 		goto cleanup;
 	}
-	if (head != NULL && snapshot_same(st, head, data, datalen)) {
-		/* A run killed after its commit may have left the tree. */
-		if (!o.dry_run && snapshot_checkout(st, serr) == -1) {
-			cli_error("%s", serr);
-			rc = EXIT_REPO;
-			goto cleanup;
-		}
-		if (!o.quiet)
-			printf("no changes\n");
-		rc = EXIT_OK;
+	if (snapshot_holds(st, head, SNAP_DATA, data, datalen)) {
+		rc = unchanged(st, &o);
 		goto cleanup;
 	}
 
@@ -339,6 +370,7 @@ cmd_run(int argc, char **argv)
 		cli_error("run: out of memory");
 		goto cleanup;
 	}
+	sha256_hex(page->body, page->len, sha);
 	if (guard_check(old, rs, &d, o.max_removal, why, sizeof(why)) &&
 	    !o.accept) {
 		if (rs->nrecs == 0)
@@ -386,7 +418,7 @@ cmd_run(int argc, char **argv)
 		sn.message = msg;
 		sn.author = o.author;
 		if (snapshot_commit(st, head, &sn, &id, serr) == -1 ||
-		    snapshot_checkout(st, serr) == -1) {
+		    snapshot_checkout(st, 0, serr) == -1) {
 			cli_error("%s", serr);
 			rc = EXIT_REPO;
 			goto cleanup;

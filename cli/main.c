@@ -14,11 +14,12 @@
 #endif
 
 static const struct command commands[] = {
-	{ "run", cmd_run, "fetch the page and snapshot it when its data changed" },
-	{ "parse", cmd_parse, "print the records of a page" },
-	{ "diff", cmd_diff, "the changes between two snapshots" },
-	{ "log", cmd_log, "one line per snapshot" },
-	{ "show", cmd_show, "the records as they stood at a snapshot" },
+	{ "run", cmd_run, "fetch the page; snapshot it when its data changed",
+	    1 },
+	{ "parse", cmd_parse, "print the records of a page", 0 },
+	{ "diff", cmd_diff, "the changes between two snapshots", 1 },
+	{ "log", cmd_log, "one line per snapshot", 1 },
+	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
 };
 
 static void
@@ -72,9 +73,11 @@ main(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	xmlInitParser();
-	git_libgit2_init();
+	if (commands[i].git)
+		git_libgit2_init();
 	rc = commands[i].run(argc - 1, argv + 1);
-	git_libgit2_shutdown();
+	if (commands[i].git)
+		git_libgit2_shutdown();
 	xmlCleanupParser();
 	curl_global_cleanup();
 	return rc;

@@ -69,6 +69,8 @@ struct walk {
 	struct textbuf		 cell;
 
 	int			 hrank;		/* heading being read, or 0 */
+	size_t			 hdepth;	/* the depth it opened at */
+	size_t			 depth;		/* of open elements */
 	struct textbuf		 htext;
 
 	/* The innermost <p> or <div>, a heading if all of it is bold. */
@@ -210,16 +212,6 @@ walk_table(struct walk *w)
 {
 	return w->ntables > 0 && w->deep == 0 ? &w->tables[w->ntables - 1] :
 	    NULL;
-}
-
-/* 1..6 for h1..h6, else 0. */
-static int
-heading_rank(const char *name)
-{
-	if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
-	    name[1] <= '6' && name[2] == '\0')
-		return name[1] - '0';
-	return 0;
 }
 
 static const char *
@@ -364,65 +356,98 @@ block_close(struct walk *w)
 		w->blockdepth--;
 }
 
+/* The elements the walk cares about; libxml2 gives HTML names in lower case. */
+enum tag {
+	TAG_OTHER, TAG_BREAK, TAG_B, TAG_TABLE, TAG_TR, TAG_TD, TAG_TH,
+	TAG_THEAD, TAG_BLOCK, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6
+};
+
+static const struct {
+	const char	*name;
+	enum tag	 tag;
+	int		 brk;		/* separates words in a cell */
+} tags[] = {	/* sorted by name, for bsearch */
+	{ "article", TAG_BREAK, 1 }, { "b", TAG_B, 0 },
+	{ "blockquote", TAG_BREAK, 1 }, { "br", TAG_BREAK, 1 },
+	{ "dd", TAG_BREAK, 1 }, { "div", TAG_BLOCK, 1 },
+	{ "dt", TAG_BREAK, 1 }, { "footer", TAG_BREAK, 1 },
+	{ "h1", TAG_H1, 1 }, { "h2", TAG_H2, 1 }, { "h3", TAG_H3, 1 },
+	{ "h4", TAG_H4, 1 }, { "h5", TAG_H5, 1 }, { "h6", TAG_H6, 1 },
+	{ "header", TAG_BREAK, 1 }, { "hr", TAG_BREAK, 1 },
+	{ "li", TAG_BREAK, 1 }, { "ol", TAG_BREAK, 1 }, { "p", TAG_BLOCK, 1 },
+	{ "pre", TAG_BREAK, 1 }, { "section", TAG_BREAK, 1 },
+	{ "strong", TAG_B, 0 }, { "table", TAG_TABLE, 1 },
+	{ "td", TAG_TD, 1 }, { "th", TAG_TH, 1 }, { "thead", TAG_THEAD, 0 },
+	{ "tr", TAG_TR, 1 }, { "ul", TAG_BREAK, 1 },
+};
+
 static int
-is_block(const char *n)
+tag_qcmp(const void *key, const void *elem)
 {
-	return strcasecmp(n, "p") == 0 || strcasecmp(n, "div") == 0;
+	return strcmp(key, *(const char *const *)elem);
 }
 
-static int
-is_break(const char *n)
+/* The tag of an element name, and whether it breaks words. */
+static enum tag
+tag_of(const char *name, int *brk)
 {
-	static const char *const breaks[] = {
-		"br", "p", "div", "li", "ul", "ol", "dd", "dt", "hr", "tr",
-		"td", "th", "section", "article", "header", "footer",
-		"blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-	};
+	const char *const *p = bsearch(name, tags, sizeof(tags) /
+	    sizeof(tags[0]), sizeof(tags[0]), tag_qcmp);
 	size_t i;
 
-	for (i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++)
-		if (strcasecmp(n, breaks[i]) == 0)
-			return 1;
-	return 0;
+	if (p == NULL) {
+		*brk = 0;
+		return TAG_OTHER;
+	}
+	i = (size_t)((const char *)p - (const char *)tags) / sizeof(tags[0]);
+	*brk = tags[i].brk;
+	return tags[i].tag;
+}
+
+/* 1..6 for h1..h6, else 0. */
+static int
+tag_rank(enum tag t)
+{
+	return t >= TAG_H1 && t <= TAG_H6 ? (int)(t - TAG_H1) + 1 : 0;
 }
 
 static void
 sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
 	struct walk *w = ctx;
-	const char *name = (const char *)xname, *role;
+	const char *role;
 	struct table *t;
-	int rank;
+	int rank, brk;
+	enum tag tag = tag_of((const char *)xname, &brk);
 
-	if (is_break(name)) {
+	if (brk) {
 		textbuf_break(&w->cell);
 		textbuf_break(&w->htext);
 		textbuf_break(&w->btext);
 	}
-	if (strcasecmp(name, "strong") == 0 || strcasecmp(name, "b") == 0)
+	if (tag == TAG_B)
 		w->bolddepth++;
-	else if (strcasecmp(name, "table") == 0) {
+	else if (tag == TAG_TABLE) {
 		w->candepth = 0;
 		table_open(w);
 	} else if ((t = walk_table(w)) != NULL) {
-		if (strcasecmp(name, "tr") == 0) {
+		if (tag == TAG_TR) {
 			cell_close(w, t);
 			if (grid_row_begin(t->grid, t->thead) == -1)
 				walk_nomem(w);
-		} else if (strcasecmp(name, "td") == 0 ||
-		    strcasecmp(name, "th") == 0) {
+		} else if (tag == TAG_TD || tag == TAG_TH) {
 			cell_close(w, t);
 			t->incell = 1;
-			t->th = name[1] == 'h' || name[1] == 'H';
+			t->th = tag == TAG_TH;
 			t->colspan = span(atts, "colspan");
 			t->rowspan = span(atts, "rowspan");
 			t->chars = t->bold = 0;
 			textbuf_reset(&w->cell);
-		} else if (strcasecmp(name, "thead") == 0)
+		} else if (tag == TAG_THEAD)
 			t->thead = 1;
 	}
-	rank = heading_rank(name);
-	if (rank == 0 && (role = attr(atts, "role")) != NULL &&
+	rank = tag_rank(tag);
+	if (rank == 0 && atts != NULL && (role = attr(atts, "role")) != NULL &&
 	    strcasecmp(role, "heading") == 0) {
 		const char *lv = attr(atts, "aria-level");
 
@@ -431,10 +456,12 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	}
 	if (rank > 0 && w->hrank == 0) {
 		w->hrank = rank;
+		w->hdepth = w->depth;
 		w->candepth = 0;
 		textbuf_reset(&w->htext);
 	}
-	if (is_block(name))
+	w->depth++;
+	if (tag == TAG_BLOCK)
 		block_open(w);
 }
 
@@ -442,31 +469,34 @@ static void
 sax_end(void *ctx, const xmlChar *xname)
 {
 	struct walk *w = ctx;
-	const char *name = (const char *)xname;
 	struct table *t;
+	int brk;
+	enum tag tag = tag_of((const char *)xname, &brk);
 
-	if (is_break(name)) {
+	if (brk) {
 		textbuf_break(&w->cell);
 		textbuf_break(&w->htext);
 	}
-	if (is_block(name))
+	if (tag == TAG_BLOCK)
 		block_close(w);
-	if ((strcasecmp(name, "strong") == 0 || strcasecmp(name, "b") == 0) &&
-	    w->bolddepth > 0)
+	if (w->depth > 0)
+		w->depth--;
+	if (tag == TAG_B && w->bolddepth > 0)
 		w->bolddepth--;
-	else if (strcasecmp(name, "table") == 0)
+	else if (tag == TAG_TABLE)
 		table_close(w);
 	else if ((t = walk_table(w)) != NULL) {
-		if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
+		if (tag == TAG_TD || tag == TAG_TH)
 			cell_close(w, t);
-		else if (strcasecmp(name, "tr") == 0) {
+		else if (tag == TAG_TR) {
 			cell_close(w, t);
 			if (grid_row_end(t->grid) == -1)
 				walk_nomem(w);
-		} else if (strcasecmp(name, "thead") == 0)
+		} else if (tag == TAG_THEAD)
 			t->thead = 0;
 	}
-	if (w->hrank > 0 && heading_rank(name) > 0) {
+	/* The element that opened the heading closes it, whatever it is. */
+	if (w->hrank > 0 && w->depth == w->hdepth) {
 		/* A heading inside a cell must not outlive the cell. */
 		if ((t = walk_table(w)) != NULL && t->incell &&
 		    t->saved == NULL) {

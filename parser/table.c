@@ -36,7 +36,7 @@ struct row {
 	struct token	 toks[GRID_MAXCOLS];
 	size_t		 ntoks;
 	size_t		 next;
-	char		 text[ROWTEXT_MAX + 4];	/* for messages */
+	char		 text[ROWTEXT_MAX + 4];	/* for messages: row_text */
 };
 
 /* What every row of one table shares. */
@@ -137,27 +137,35 @@ static void
 row_read(const struct grid *g, size_t r, struct row *row)
 {
 	const struct grid_row *gr = &g->rows[r];
-	size_t c, n = 0;
+	size_t c;
 
 	row->ntoks = row->next = 0;
-	row->text[0] = '\0';
 	for (c = 0; c < gr->ncols; c++) {
 		const struct grid_cell *cell = &g->cells[gr->off + c];
-		const char *s = g->text + cell->text;
 
 		if (c > 0 && cell->text != 0 &&
 		    cell->text == g->cells[gr->off + c - 1].text)
 			continue;
-		token_read(s, &row->toks[row->ntoks++]);
-		if (*s == '\0' || n >= ROWTEXT_MAX)
+		token_read(g->text + cell->text, &row->toks[row->ntoks++]);
+	}
+}
+
+/* The row's cells as "a | b | c", cut short; only messages need it. */
+static const char *
+row_text(struct row *row)
+{
+	size_t i, n = 0;
+
+	row->text[0] = '\0';
+	for (i = 0; i < row->ntoks && n < ROWTEXT_MAX; i++) {
+		if (row->toks[i].type == TOK_EMPTY)
 			continue;
 		n += (size_t)snprintf(row->text + n, ROWTEXT_MAX + 1 - n,
-		    "%s%s", n > 0 ? " | " : "", s);
-		if (n >= ROWTEXT_MAX) {
-			n = ROWTEXT_MAX;
-			strcpy(row->text + n, "...");
-		}
+		    "%s%s", n > 0 ? " | " : "", row->toks[i].text);
 	}
+	if (n >= ROWTEXT_MAX)
+		strcpy(row->text + ROWTEXT_MAX, "...");
+	return row->text;
 }
 
 /* The next non-empty token, consumed; NULL at the end of the row. */
@@ -220,10 +228,10 @@ row_take_range(struct row *row, struct addr *a, struct addr *b,
 }
 
 static int
-warn(struct tctx *t, const struct row *row, const char *what, const char *v)
+warn(struct tctx *t, struct row *row, const char *what, const char *v)
 {
 	return recordset_warn(t->rs, t->region, t->section, "row '%s': %s%s%s",
-	    row->text, what, v ? ": " : "", v ? v : "");
+	    row_text(row), what, v ? ": " : "", v ? v : "");
 }
 
 /* A record with the table's place filled in; -1 on memory. */
@@ -249,7 +257,7 @@ addr_dup(const struct addr *a)
 
 /* Check a network's stated first and last host and netmask; -1 on memory. */
 static int
-network_check(struct tctx *t, const struct row *row, const struct cidr *c,
+network_check(struct tctx *t, struct row *row, const struct cidr *c,
     const struct addr *first, const struct addr *last,
     const struct addr *mask)
 {
@@ -689,7 +697,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 		if ((row = malloc(sizeof(*row))) == NULL)
 			return -1;
 		row_read(g, 0, row);
-		snprintf(first, sizeof(first), "%s", row->text);
+		snprintf(first, sizeof(first), "%s", row_text(row));
 		free(row);
 		return recordset_warn(rs, region, section, "table with first "
 		    "row '%s' holds addresses or URLs but is not a layout "

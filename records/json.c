@@ -89,19 +89,36 @@ warning_to_json(const struct warning *w)
 	return o;
 }
 
-/* One compact object on a line of its own: diffs read as record changes. */
+/*
+ * One compact object on a line of its own: diffs read as record changes.
+ * Dumped to memory first: json_dumpf writes token by token, which costs
+ * more than the dump itself on a stdio stream.
+ */
 static int
 dump_line(FILE *fp, json_t *o, int last)
 {
-	int rc;
+	char buf[4096], *big = NULL, *p = buf;
+	size_t n;
+	int rc = -1;
 
 	if (o == NULL)
 		return -1;
-	rc = json_dumpf(o, fp, JSON_COMPACT);
+	if ((n = json_dumpb(o, buf, sizeof(buf) - 2, JSON_COMPACT)) == 0)
+		goto cleanup;
+	if (n > sizeof(buf) - 2) {
+		if ((big = malloc(n + 2)) == NULL ||
+		    json_dumpb(o, big, n, JSON_COMPACT) != n)
+			goto cleanup;
+		p = big;
+	}
+	if (!last)
+		p[n++] = ',';
+	p[n++] = '\n';
+	rc = fwrite(p, 1, n, fp) == n ? 0 : -1;
+ cleanup:
+	free(big);
 	json_decref(o);
-	if (rc == -1 || fputs(last ? "\n" : ",\n", fp) == EOF)
-		return -1;
-	return 0;
+	return rc;
 }
 
 /* The opening and the records of both JSON forms. */

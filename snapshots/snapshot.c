@@ -65,13 +65,14 @@ file_id(struct store *st, git_commit *c, const char *path, git_oid *id,
 }
 
 int
-snapshot_same(struct store *st, git_commit *c, const char *data, size_t len)
+snapshot_holds(struct store *st, git_commit *c, const char *path,
+    const char *data, size_t len)
 {
 	git_oid have, want;
 	char err[STORE_ERRMAX];
 
 	/* Hashing the bytes as a blob compares without reading the old. */
-	if (c == NULL || file_id(st, c, SNAP_DATA, &have, err) != 0 ||
+	if (c == NULL || file_id(st, c, path, &have, err) != 0 ||
 	    git_odb_hash(&want, data, len, GIT_OBJECT_BLOB) < 0)
 		return 0;
 	return git_oid_equal(&have, &want);
@@ -359,13 +360,38 @@ snapshot_commit(struct store *st, git_commit *parent,
 	return rc;
 }
 
+/*
+ * Whether the index already records HEAD's dataset: checkout writes the
+ * index last, so a run killed before that leaves it behind.
+ */
+static int
+index_current(struct store *st)
+{
+	const git_index_entry *ie;
+	git_commit *head = NULL;
+	git_index *idx = NULL;
+	git_oid want;
+	char err[STORE_ERRMAX];
+	int rc = 0;
+
+	if (snapshot_head(st, &head, err) == 0 && head != NULL &&
+	    file_id(st, head, SNAP_DATA, &want, err) == 0 &&
+	    git_repository_index(&idx, st->repo) == 0 &&
+	    (ie = git_index_get_bypath(idx, SNAP_DATA, 0)) != NULL)
+		rc = git_oid_equal(&ie->id, &want);
+	git_index_free(idx);
+	git_commit_free(head);
+	return rc;
+}
+
 int
-snapshot_checkout(struct store *st, char *err)
+snapshot_checkout(struct store *st, int repair, char *err)
 {
 	git_checkout_options co;
 
 	if (git_repository_is_bare(st->repo) ||
-	    git_repository_head_unborn(st->repo) == 1)
+	    git_repository_head_unborn(st->repo) == 1 ||
+	    (repair && index_current(st)))
 		return 0;
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	/* The work tree mirrors the latest snapshot: it is mcwatch's. */

@@ -38,8 +38,9 @@ struct snapshot_new {
 
 /* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */
 int	snapshot_dataset(const struct recordset *, char **, size_t *);
-/* Whether the latest snapshot holds exactly this dataset. */
-int	snapshot_same(struct store *, git_commit *, const char *, size_t);
+/* Whether snapshot c's file path holds exactly these bytes. */
+int	snapshot_holds(struct store *, git_commit *, const char *, const char *,
+	    size_t);
 
 /* The latest snapshot into *c, NULL if there is none; 0, or -1 with err. */
 int	snapshot_head(struct store *, git_commit **, char *);
@@ -56,8 +57,11 @@ int	snapshot_records(struct store *, git_commit *, struct recordset **,
  */
 int	snapshot_commit(struct store *, git_commit *, const struct snapshot_new *,
 	    git_oid *, char *);
-/* In a non-bare repository, make the index and work tree match HEAD. */
-int	snapshot_checkout(struct store *, char *);
+/*
+ * In a non-bare repository, make the index and work tree match HEAD; with
+ * repair, only if a killed run left the index behind HEAD. 0, or -1.
+ */
+int	snapshot_checkout(struct store *, int, char *);
 /*
  * A snapshot by name: a commit id, a ref or revision expression, or
  * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).

@@ -1,4 +1,5 @@
 /* Building source.json with jansson. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,24 @@ source_json(const struct source_info *si, const struct recordset *rs,
 	*len = strlen(*buf);
 	rc = 0;
  cleanup:
+	json_decref(o);
+	return rc;
+}
+
+int
+source_version(const char *buf, size_t len, char *out, size_t outlen)
+{
+	json_t *o;
+	const char *v;
+	int rc = -1;
+
+	if ((o = json_loadb(buf, len, 0, NULL)) == NULL)
+		return -1;
+	if ((v = json_string_value(json_object_get(o, "mcwatch_version"))) !=
+	    NULL) {
+		snprintf(out, outlen, "%s", v);
+		rc = 0;
+	}
 	json_decref(o);
 	return rc;
 }

@@ -26,4 +26,7 @@ struct source_info {
 int	source_json(const struct source_info *, const struct recordset *,
 	    char **, size_t *);
 
+/* The mcwatch version a source.json records, into out; 0, or -1. */
+int	source_version(const char *, size_t, char *, size_t);
+
 #endif
