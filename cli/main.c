@@ -34,10 +34,10 @@ usage(FILE *fp)
 		    commands[i].summary);
 	fprintf(fp, "\n'mcwatch COMMAND --help' tells more; see also "
 	    "mcwatch(1) and mcwatch-records(5).\n"
-	    "\nExit status: 0 success; 2 usage error; 3 the page could not be "
-	    "read;\n"
-	    "4 no data found or page refused; 6 out of memory or output "
-	    "failed.\n");
+	    "\nExit status: 0 success; 1 run --exit-code: a change was recorded;"
+	    "\n2 usage error; 3 the page could not be read or fetched; 4 page "
+	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
+	    "busy; 6 out of\nmemory or output failed.\n");
 }
 
 int

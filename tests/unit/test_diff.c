@@ -1,0 +1,221 @@
+/* Record-set differences, the anomaly guard and report summaries. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../diff/diff.h"
+#include "../../diff/guard.h"
+#include "../../diff/report.h"
+#include "../../records/region.h"
+
+static void
+net(struct recordset *rs, const char *region, const char *cidr,
+    const char *mask)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RECORD_NETWORK;
+	r.region = strdup(region);
+	r.region_code = region_code(region);
+	r.section = strdup("IP Addresses and Network Ranges");
+	assert_int_equal(cidr_parse(cidr, &r.cidr), 0);
+	r.netmask = mask ? strdup(mask) : NULL;
+	assert_int_equal(recordset_add(rs, &r), 0);
+}
+
+static void
+url(struct recordset *rs, const char *region, const char *app,
+    const char *u)
+{
+	struct record r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RECORD_URL;
+	r.region = strdup(region);
+	r.region_code = region_code(region);
+	r.section = strdup("Application URLs");
+	r.application = strdup(app);
+	r.url = strdup(u);
+	assert_int_equal(recordset_add(rs, &r), 0);
+}
+
+/* Two sets: old has a, b, c; new has a, b' (changed), d (added). */
+static void
+sets(struct recordset **a, struct recordset **b)
+{
+	*a = recordset_new();
+	*b = recordset_new();
+	net(*a, "Germany", "192.0.2.0/24", "255.255.255.0");
+	net(*a, "Germany", "198.51.100.0/24", "255.255.255.0");
+	url(*a, "Germany", "API", "https://de-api.example");
+	net(*b, "Germany", "192.0.2.0/24", "255.255.255.0");
+	net(*b, "Germany", "198.51.100.0/24", "255.255.255.128");
+	url(*b, "Canada", "API", "https://ca-api.example");
+	url(*b, "Germany", "API", "https://de-api2.example");
+	recordset_sort(*a);
+	recordset_sort(*b);
+}
+
+static void
+test_diff(void **state)
+{
+	struct recordset *a, *b;
+	struct diff d;
+
+	(void)state;
+	sets(&a, &b);
+	assert_int_equal(diff_records(a, b, &d), 0);
+	assert_int_equal(d.nadded, 1);
+	assert_int_equal(d.nremoved, 0);
+	/* Same identity, other values: changed, not removed and added. */
+	assert_int_equal(d.nchanged, 2);
+	assert_int_equal(d.nchanges, 3);
+	/* Grouped by region, then kind. */
+	assert_string_equal(change_record(&d.changes[0])->region_code, "ca");
+	assert_null(d.changes[0].before);
+	assert_int_equal(change_record(&d.changes[1])->kind, RECORD_NETWORK);
+	assert_int_equal(change_record(&d.changes[2])->kind, RECORD_URL);
+	diff_free(&d);
+
+	/* Nothing against itself; everything against nothing. */
+	assert_int_equal(diff_records(a, a, &d), 0);
+	assert_int_equal(d.nchanges, 0);
+	diff_free(&d);
+	{
+		struct recordset *e = recordset_new();
+
+		assert_int_equal(diff_records(a, e, &d), 0);
+		assert_int_equal(d.nremoved, 3);
+		diff_free(&d);
+		recordset_free(e);
+	}
+	diff_free(NULL);
+	recordset_free(a);
+	recordset_free(b);
+}
+
+static void
+test_summary(void **state)
+{
+	struct recordset *a, *b;
+	struct diff d;
+	char buf[256];
+
+	(void)state;
+	sets(&a, &b);
+	diff_records(a, b, &d);
+	report_summary(&d, buf, sizeof(buf));
+	assert_string_equal(buf, "+1 -0 ~2 (Canada, Germany)");
+	diff_free(&d);
+	recordset_free(a);
+	recordset_free(b);
+}
+
+static void
+test_report_text(void **state)
+{
+	struct recordset *a, *b;
+	struct report_ctx ctx;
+	struct diff d;
+	char *out = NULL;
+	size_t len;
+	FILE *fp;
+
+	(void)state;
+	sets(&a, &b);
+	diff_records(a, b, &d);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diff = &d;
+	fp = open_memstream(&out, &len);
+	assert_int_equal(report_text(fp, &ctx), 0);
+	fclose(fp);
+	assert_non_null(strstr(out, "Canada (ca)\n  url\n    + API  "
+	    "https://ca-api.example\n"));
+	assert_non_null(strstr(out, "~ 198.51.100.0/24  netmask: "
+	    "255.255.255.0 -> 255.255.255.128\n"));
+	assert_non_null(strstr(out, "~ API  url: https://de-api.example -> "
+	    "https://de-api2.example\n"));
+	free(out);
+	assert_non_null(report_find("markdown"));
+	assert_null(report_find("yaml"));
+	diff_free(&d);
+	recordset_free(a);
+	recordset_free(b);
+}
+
+static void
+test_guard(void **state)
+{
+	struct recordset *a, *b, *e = recordset_new();
+	struct diff d;
+	char why[256];
+
+	(void)state;
+	sets(&a, &b);
+	diff_records(a, b, &d);
+	assert_int_equal(guard_check(a, b, &d, 20.0, why, sizeof(why)), 0);
+	diff_free(&d);
+
+	/* No records at all. */
+	diff_records(a, e, &d);
+	assert_int_equal(guard_check(a, e, &d, 20.0, why, sizeof(why)), 1);
+	assert_string_equal(why, "the page has no records");
+	diff_free(&d);
+
+	/* A region gone: Canada is in b, not in a. */
+	diff_records(b, a, &d);
+	assert_int_equal(guard_check(b, a, &d, 100.0, why, sizeof(why)), 1);
+	assert_string_equal(why, "region Canada (ca) is missing from the page");
+	diff_free(&d);
+
+	/* A kind gone, and removal over the limit. */
+	{
+		struct recordset *n = recordset_new();
+
+		net(n, "Germany", "192.0.2.0/24", "255.255.255.0");
+		recordset_sort(n);
+		diff_records(a, n, &d);
+		assert_int_equal(guard_check(a, n, &d, 100.0, why,
+		    sizeof(why)), 1);
+		assert_string_equal(why, "the page has no url records at all");
+		diff_free(&d);
+		url(n, "Germany", "API", "https://de-api.example");
+		recordset_sort(n);
+		diff_records(a, n, &d);
+		/* One of three removed: 33.3%. */
+		assert_int_equal(guard_check(a, n, &d, 30.0, why,
+		    sizeof(why)), 1);
+		assert_non_null(strstr(why, "remove 1 of 3 records (33.3%"));
+		assert_int_equal(guard_check(a, n, &d, 34.0, why,
+		    sizeof(why)), 0);
+		diff_free(&d);
+		recordset_free(n);
+	}
+	/* The first snapshot has nothing to lose. */
+	diff_records(e, b, &d);
+	assert_int_equal(guard_check(e, b, &d, 0.0, why, sizeof(why)), 0);
+	diff_free(&d);
+	recordset_free(a);
+	recordset_free(b);
+	recordset_free(e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_diff),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_report_text),
+		cmocka_unit_test(test_guard),
+	};
+
+	return cmocka_run_group_tests_name("diff", tests, NULL, NULL);
+}

@@ -1,0 +1,113 @@
+/* The snapshot store's pieces: SHA-256, the dataset bytes, a round trip. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../parser/parse.h"
+#include "../../records/json.h"
+#include "../../snapshots/sha256.h"
+#include "../../snapshots/snapshot.h"
+
+static void
+test_sha256(void **state)
+{
+	char hex[SHA256_HEXLEN], *big;
+
+	(void)state;
+	assert_string_equal(sha256_hex("", 0, hex), "e3b0c44298fc1c149afbf4c8"
+	    "996fb92427ae41e4649b934ca495991b7852b855");
+	assert_string_equal(sha256_hex("abc", 3, hex), "ba7816bf8f01cfea41414"
+	    "0de5dae2223b00361a396177a9cb410ff61f20015ad");
+	/* 56 bytes: the padding spills into a second block. */
+	assert_string_equal(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljk"
+	    "lmklmnlmnomnopnopq", 56, hex), "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+	big = malloc(1000000);
+	memset(big, 'a', 1000000);
+	assert_string_equal(sha256_hex(big, 1000000, hex), "cdc76e5c9914fb92"
+	    "81a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(big);
+}
+
+static const char page[] = "<h2>Germany</h2><h3>Nets</h3><table>"
+    "<tr><th>Network</th><th>IP Address Range</th><th>Netmask</th></tr>"
+    "<tr><td>192.0.2.0/24</td><td>192.0.2.1 to 192.0.2.254</td>"
+    "<td>255.255.255.0</td></tr></table><h3>Non-SPF</h3><table>"
+    "<tr><th>Region</th><th>IP Address Range 1</th></tr>"
+    "<tr><td>Europe</td><td>198.51.100.1 - 198.51.100.9</td></tr></table>"
+    "<h3>URLs</h3><table><tr><th>Application</th><th>URL</th></tr>"
+    "<tr><td>API \"v2\"</td><td>https://de.example/?a=1&amp;b=2</td></tr>"
+    "</table><h3>Ports</h3><table><tr><th>Protocol</th><th>Port</th>"
+    "<th>Usage</th></tr><tr><td>SMTP</td><td>25</td><td>Mail, \\ and"
+    " more</td></tr></table>";
+
+/* Records written as a dataset read back as the same records. */
+static void
+test_dataset_roundtrip(void **state)
+{
+	struct recordset *rs, *back;
+	char err[PARSE_ERRMAX], *data, *again;
+	size_t len, len2, i;
+
+	(void)state;
+	assert_int_equal(parse_page(page, strlen(page), NULL, &rs, err),
+	    PARSE_OK);
+	assert_int_equal(rs->nrecs, 4);
+	assert_int_equal(snapshot_dataset(rs, &data, &len), 0);
+	assert_int_equal(recordset_from_json(data, len, &back, err,
+	    sizeof(err)), 0);
+	assert_int_equal(back->nrecs, rs->nrecs);
+	for (i = 0; i < rs->nrecs; i++)
+		assert_int_equal(record_cmp(&rs->recs[i], &back->recs[i]), 0);
+	/* And the same bytes again: identical data, identical bytes. */
+	assert_int_equal(snapshot_dataset(back, &again, &len2), 0);
+	assert_int_equal(len, len2);
+	assert_memory_equal(data, again, len);
+	free(data);
+	free(again);
+	recordset_free(rs);
+	recordset_free(back);
+}
+
+static void
+test_dataset_invalid(void **state)
+{
+	static const char *bad[] = {
+		"", "[]", "{\"records\":{}}",
+		"{\"records\":[{\"kind\":\"host\"}]}",
+		"{\"records\":[{\"kind\":\"network\",\"region\":\"x\","
+		"\"region_code\":\"x\",\"section\":\"\",\"cidr\":\"10.0.0.0/33\"}]}",
+		"{\"records\":[{\"kind\":\"port\",\"region\":\"x\","
+		"\"region_code\":\"x\",\"section\":\"\",\"protocol\":\"p\","
+		"\"usage\":\"\",\"port\":70000}]}",
+	};
+	struct recordset *rs;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(recordset_from_json(bad[i], strlen(bad[i]),
+		    &rs, err, sizeof(err)), -1);
+		assert_null(rs);
+		assert_true(err[0] != '\0');
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_dataset_roundtrip),
+		cmocka_unit_test(test_dataset_invalid),
+	};
+
+	return cmocka_run_group_tests_name("snapshots", tests, NULL, NULL);
+}
