@@ -5,6 +5,39 @@
 #include <stdio.h>
 
 #include "../records/record.h"
+#include "../scraper/fetch.h"
+
+/* Codes of the long options 'run' and 'parse' share (see FETCH_LONGOPTS). */
+enum {
+	OPT_MAXSIZE = 1000,
+	OPT_TIMEOUT,
+	OPT_RETRIES,
+	OPT_RETRY_DELAY,
+	OPT_CACERT,
+	OPT_HEADER
+};
+
+#define FETCH_LONGOPTS \
+	{ "max-size", required_argument, NULL, OPT_MAXSIZE }, \
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT }, \
+	{ "retries", required_argument, NULL, OPT_RETRIES }, \
+	{ "retry-delay", required_argument, NULL, OPT_RETRY_DELAY }, \
+	{ "cacert", required_argument, NULL, OPT_CACERT }, \
+	{ "header", required_argument, NULL, OPT_HEADER }, \
+	{ "verbose", no_argument, NULL, 'v' }
+
+/* The usage lines of the shared fetch options. */
+#define FETCH_USAGE \
+	"  --timeout SEC        bound each attempt as a whole (default 60)\n" \
+	"  --retries N          retry connection errors, timeouts, 429 and 5xx" \
+	" (default 3)\n" \
+	"  --retry-delay SEC    first backoff, doubled each time, with jitter" \
+	" (default 1)\n" \
+	"  --cacert FILE        trust this CA as well (a TLS-inspecting proxy)\n" \
+	"  --header 'N: V'      send an extra request header (repeatable)\n" \
+	"  --max-size BYTES     refuse a page over this size; k, M, G (default" \
+	" 16M)\n" \
+	"  -v, --verbose        log each request and response status line\n"
 
 /* Exit statuses; only main returns them. See mcwatch(1). */
 enum {
@@ -28,6 +61,10 @@ struct command {
 void	cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The set's warnings on stderr, one a line. */
 void	cli_warnings(const struct recordset *);
+/* Fetch options with their defaults, logging through cli_error. */
+void	cli_fetch_init(struct fetch_opts *);
+/* Take option ch if it is a fetch option: 1 taken, 0 not one, -1 bad. */
+int	cli_fetch_option(int, const char *, struct fetch_opts *);
 /* Parse a size with an optional k/M/G suffix; 0, or -1. */
 int	cli_size(const char *, size_t *);
 

@@ -13,21 +13,21 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: mcwatch parse [-q] [--format json|csv|tsv|text] "
-	    "[--max-size BYTES] PAGE\n"
+	    "usage: mcwatch parse [-qv] [--format json|csv|tsv|text] "
+	    "[fetch options] PAGE\n"
 	    "\n"
 	    "Read Mimecast's \"Data Centers and URLs\" page and print its "
 	    "records.\n"
-	    "PAGE is a file, a file:// URL, or - for standard input.\n"
+	    "PAGE is an http:// or https:// URL, a file, a file:// URL, or - "
+	    "for standard\ninput.\n"
 	    "\n"
 	    "  -f, --format FMT     json (default), csv, tsv or text\n"
-	    "      --max-size N     refuse a page over N bytes (k, M, G "
-	    "suffixes; default 16M)\n"
 	    "  -q, --quiet          do not print warnings about the page\n"
+	    FETCH_USAGE
 	    "  -h, --help           this help\n"
 	    "\n"
 	    "Exit status: 0 records printed; 2 usage error; 3 PAGE could not "
-	    "be read;\n"
+	    "be read or fetched;\n"
 	    "4 no data found or page refused; 6 out of memory or output "
 	    "failed.\n");
 }
@@ -37,19 +37,26 @@ cmd_parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
-		{ "max-size", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
+		FETCH_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct output_format *fmt = output_find("json");
-	struct fetch_opts fo = { FETCH_MAXSIZE_DEFAULT };
+	struct fetch_opts fo;
 	struct recordset *rs = NULL;
 	struct page *page = NULL;
 	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX];
 	int ch, quiet = 0, rc = EXIT_INTERNAL;
 
-	while ((ch = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+	cli_fetch_init(&fo);
+	while ((ch = getopt_long(argc, argv, "f:qvh", longopts, NULL)) != -1) {
+		switch (cli_fetch_option(ch, optarg, &fo)) {
+		case 1:
+			continue;
+		case -1:
+			return EXIT_USAGE;
+		}
 		switch (ch) {
 		case 'f':
 			if ((fmt = output_find(optarg)) == NULL) {
@@ -58,15 +65,9 @@ cmd_parse(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'M':
-			if (cli_size(optarg, &fo.max_size) == -1) {
-				cli_error("parse: --max-size: not a size: '%s'",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'q':
 			quiet = 1;
+			fo.progress = 0;
 			break;
 		case 'h':
 			usage(stdout);

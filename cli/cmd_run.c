@@ -38,17 +38,18 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: mcwatch run [-q] [--url URL] [--repo DIR] [--dry-run] "
+	    "usage: mcwatch run [-qv] [--url URL] [--repo DIR] [--dry-run] "
 	    "[--accept]\n"
 	    "                   [--max-removal PCT] [--exit-code] "
 	    "[--format text|json|markdown]\n"
 	    "                   [--author 'NAME <EMAIL>'] [--lock-timeout SEC] "
-	    "[--max-size BYTES]\n"
+	    "[fetch options]\n"
 	    "\n"
 	    "Fetch the page, and commit a snapshot to the repository when its "
 	    "data changed.\n"
 	    "\n"
-	    "  --url URL            the page: a URL, a file or - (default:\n"
+	    "  --url URL            the page: http(s) or file URL, file or - "
+	    "(default:\n"
 	    "                       %s)\n"
 	    "  --repo DIR           the snapshot repository, created if "
 	    "missing (default: %s)\n"
@@ -64,9 +65,9 @@ usage(FILE *fp)
 	    "else %s)\n"
 	    "  --lock-timeout SEC   wait this long for another run (default "
 	    "%d)\n"
-	    "  --max-size BYTES     refuse a page over this size (default 16M)\n"
 	    "  -q, --quiet          print nothing unless something changed or "
 	    "failed\n"
+	    FETCH_USAGE
 	    "\n"
 	    "Exit status: 0 success (changed or not); 1 with --exit-code, a "
 	    "change was\n"
@@ -90,8 +91,8 @@ run_args(int argc, char **argv, struct run_opts *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "author", required_argument, NULL, 'A' },
 		{ "lock-timeout", required_argument, NULL, 'L' },
-		{ "max-size", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
+		FETCH_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -104,10 +105,16 @@ run_args(int argc, char **argv, struct run_opts *o)
 	o->author = getenv("MCWATCH_AUTHOR") ? getenv("MCWATCH_AUTHOR") :
 	    DEFAULT_AUTHOR;
 	o->format = report_find("text");
-	o->fo.max_size = FETCH_MAXSIZE_DEFAULT;
+	cli_fetch_init(&o->fo);
 	o->max_removal = GUARD_MAX_REMOVAL;
 	o->lock_timeout = LOCK_TIMEOUT;
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+		switch (cli_fetch_option(ch, optarg, &o->fo)) {
+		case 1:
+			continue;
+		case -1:
+			return EXIT_USAGE;
+		}
 		switch (ch) {
 		case 'u':
 			o->url = optarg;
@@ -152,15 +159,9 @@ run_args(int argc, char **argv, struct run_opts *o)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'M':
-			if (cli_size(optarg, &o->fo.max_size) == -1) {
-				cli_error("run: --max-size: not a size: '%s'",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'q':
 			o->quiet = 1;
+			o->fo.progress = 0;
 			break;
 		case 'h':
 			usage(stdout);
@@ -271,13 +272,53 @@ same_page(struct store *st, git_commit *head, const struct page *page)
 	return same;
 }
 
+/* Open (creating if need be) and lock the repository; read its HEAD. */
+static int
+open_repo(const struct run_opts *o, struct store **st, git_commit **head)
+{
+	char err[STORE_ERRMAX];
+
+	if ((*st = store_open(o->repo, !o->dry_run, err)) == NULL ||
+	    (!o->dry_run && store_lock(*st, o->lock_timeout, warn_cb, err) ==
+	    -1) || snapshot_head(*st, head, err) == -1) {
+		cli_error("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The ETag and Last-Modified of the latest snapshot's page, to send, into
+ * v[0] and v[1] (the caller frees them). 0, or -1.
+ */
+static int
+validators(struct store *st, git_commit *head, struct fetch_opts *fo,
+    char **v)
+{
+	char err[STORE_ERRMAX], *buf;
+	size_t len;
+	int rc;
+
+	if ((rc = snapshot_read(st, head, SNAP_SOURCE, &buf, &len, err)) == 1)
+		return 0;
+	if (rc == -1) {
+		cli_error("%s", err);
+		return -1;
+	}
+	source_validators(buf, len, &v[0], &v[1]);
+	free(buf);
+	fo->etag = v[0];
+	fo->last_modified = v[1];
+	return 0;
+}
+
 /* Nothing changed: repair a work tree a killed run left, and say so. */
 static int
 unchanged(struct store *st, const struct run_opts *o)
 {
 	char err[STORE_ERRMAX];
 
-	if (!o->dry_run && snapshot_checkout(st, 1, err) == -1) {
+	if (st != NULL && !o->dry_run && snapshot_checkout(st, 1, err) == -1) {
 		cli_error("%s", err);
 		return EXIT_REPO;
 	}
@@ -302,7 +343,7 @@ cmd_run(int argc, char **argv)
 	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX], serr[STORE_ERRMAX];
 	char sha[SHA256_HEXLEN], why[512], idstr[GIT_OID_HEXSZ + 1];
 	char fromstr[GIT_OID_HEXSZ + 1];
-	char *data = NULL, *source = NULL, *msg = NULL;
+	char *data = NULL, *source = NULL, *msg = NULL, *vbuf[2] = { NULL, NULL };
 	size_t datalen, sourcelen;
 	time_t fetched;
 	int rc;
@@ -311,17 +352,30 @@ cmd_run(int argc, char **argv)
 	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
 		return rc == -1 ? EXIT_OK : rc;
 
-	/* The page first: a failed fetch must not touch the repository. */
+	/*
+	 * An existing repository is locked and read first, for the
+	 * validators of a conditional GET; a new one is made only once the
+	 * page is in: a failed fetch must leave things as they were.
+	 */
+	if (!store_is_new(o.repo) && open_repo(&o, &st, &head) == -1) {
+		rc = EXIT_REPO;
+		goto cleanup;
+	}
+	if (head != NULL && validators(st, head, &o.fo, vbuf) == -1) {
+		rc = EXIT_REPO;
+		goto cleanup;
+	}
 	fetched = time(NULL);
 	if (fetch_page(o.url, &o.fo, &page, ferr) == -1) {
 		cli_error("%s", ferr);
 		rc = EXIT_FETCH;
 		goto cleanup;
 	}
-	if ((st = store_open(o.repo, !o.dry_run, serr)) == NULL ||
-	    (!o.dry_run && store_lock(st, o.lock_timeout, warn_cb, serr) ==
-	    -1) || snapshot_head(st, &head, serr) == -1) {
-		cli_error("%s", serr);
+	if (page->not_modified) {
+		rc = unchanged(st, &o);
+		goto cleanup;
+	}
+	if (st == NULL && open_repo(&o, &st, &head) == -1) {
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
@@ -440,5 +494,7 @@ cmd_run(int argc, char **argv)
 	free(data);
 	free(source);
 	free(msg);
+	free(vbuf[0]);
+	free(vbuf[1]);
 	return rc;
 }

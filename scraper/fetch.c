@@ -1,4 +1,4 @@
-/* Reading a page from a file, standard input or a file:// URL. */
+/* Reading a page from a file, standard input or a URL. */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -12,6 +12,16 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+
+void
+fetch_opts_init(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_size = FETCH_MAXSIZE_DEFAULT;
+	o->timeout = FETCH_TIMEOUT_DEFAULT;
+	o->retries = FETCH_RETRIES_DEFAULT;
+	o->retry_delay = 1.0;
+}
 
 void
 page_free(struct page *p)
@@ -150,10 +160,12 @@ fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
 		rc = read_fd(STDIN_FILENO, "(standard input)", max, p, err);
 	else if (strncasecmp(src, "file:", 5) == 0)
 		rc = read_file_url(src, max, p, err);
+	else if (strncasecmp(src, "http://", 7) == 0 ||
+	    strncasecmp(src, "https://", 8) == 0)
+		rc = http_fetch(src, o, p, err);
 	else if (strstr(src, "://") != NULL) {
-		snprintf(err, FETCH_ERRMAX, "fetch %s: only files, file:// "
-		    "URLs and - (standard input) can be read in this version",
-		    src);
+		snprintf(err, FETCH_ERRMAX, "fetch %s: unsupported URL scheme "
+		    "(want http, https or file)", src);
 		rc = -1;
 	} else
 		rc = read_path(src, src, max, p, err);

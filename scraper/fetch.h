@@ -1,20 +1,40 @@
-/* Getting the page: from a file, standard input or a URL. */
+/* Getting the page: from a file, standard input or an HTTP(S) URL. */
 #ifndef MCWATCH_FETCH_H
 #define MCWATCH_FETCH_H
 
 #include <stddef.h>
 
-#define FETCH_ERRMAX		512
+#define FETCH_ERRMAX		1024
 #define FETCH_MAXSIZE_DEFAULT	(16u * 1024 * 1024)
+#define FETCH_TIMEOUT_DEFAULT	60	/* seconds, one attempt in all */
+#define FETCH_RETRIES_DEFAULT	3
+#define FETCH_MAXREDIRS		5
+#define FETCH_RETRY_AFTER_MAX	300	/* seconds a server may ask for */
+#define FETCH_MAXHEADERS	32
 /*
  * Where Mimecast publishes the page. Mimecast has been moving its
  * knowledge base to a Zendesk help centre: this is the one place to change.
  */
 #define FETCH_DEFAULT_URL \
 	"https://community.mimecast.com/s/article/Mimecast-Data-Centers-and-URLs"
+#define FETCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
+
+/* A line for the user: -v logs and progress. */
+typedef void	(*fetch_log_fn)(const char *);
 
 struct fetch_opts {
-	size_t	 max_size;	/* bytes of body at most */
+	size_t		 max_size;	/* bytes of body at most */
+	long		 timeout;	/* seconds per attempt */
+	int		 retries;	/* attempts after the first */
+	double		 retry_delay;	/* first backoff, seconds */
+	const char	*cacert;	/* a CA to trust as well, or NULL */
+	const char	*headers[FETCH_MAXHEADERS];	/* "Name: value" */
+	size_t		 nheaders;
+	const char	*etag;		/* validators to send, or NULL */
+	const char	*last_modified;
+	int		 verbose;	/* log each request and status line */
+	int		 progress;	/* a progress line when stderr is a tty */
+	fetch_log_fn	 log;
 };
 
 /* What a fetch brought back. */
@@ -26,15 +46,22 @@ struct page {
 	char	*charset;	/* from a Content-Type header, or NULL */
 	char	*etag;		/* HTTP validators, or NULL */
 	char	*last_modified;
+	int	 not_modified;	/* 304: the validators still hold; no body */
 };
 
+/* Options with their defaults. */
+void	fetch_opts_init(struct fetch_opts *);
 /*
- * Read the page named by src: a path, "-" for standard input, or a
- * file:// URL. *out is the caller's (page_free). 0, or -1 with err
- * (FETCH_ERRMAX bytes) naming the source and the cause.
+ * Read the page named by src: a path, "-" for standard input, a file://
+ * URL, or an http:// or https:// URL. *out is the caller's (page_free).
+ * 0, or -1 with err (FETCH_ERRMAX bytes) naming the source and the cause.
  */
 int	fetch_page(const char *, const struct fetch_opts *, struct page **,
 	    char *);
 void	page_free(struct page *);
+
+/* HTTP(S), for fetch_page: fills p; 0, or -1 with err. */
+int	http_fetch(const char *, const struct fetch_opts *, struct page *,
+	    char *);
 
 #endif

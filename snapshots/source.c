@@ -72,3 +72,25 @@ source_version(const char *buf, size_t len, char *out, size_t outlen)
 	json_decref(o);
 	return rc;
 }
+
+/* A string member, copied; NULL if absent or not a string. */
+static char *
+dup_member(json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return v != NULL ? strdup(v) : NULL;
+}
+
+void
+source_validators(const char *buf, size_t len, char **etag, char **lastmod)
+{
+	json_t *o;
+
+	*etag = *lastmod = NULL;
+	if ((o = json_loadb(buf, len, 0, NULL)) == NULL)
+		return;
+	*etag = dup_member(o, "etag");
+	*lastmod = dup_member(o, "last_modified");
+	json_decref(o);
+}

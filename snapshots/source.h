@@ -29,4 +29,7 @@ int	source_json(const struct source_info *, const struct recordset *,
 /* The mcwatch version a source.json records, into out; 0, or -1. */
 int	source_version(const char *, size_t, char *, size_t);
 
+/* The ETag and Last-Modified a source.json records (malloc'd, or NULL). */
+void	source_validators(const char *, size_t, char **, char **);
+
 #endif

@@ -30,9 +30,8 @@ store_giterr(const struct store *st, const char *what, char *err)
 	return -1;
 }
 
-/* Whether dir is missing or an empty directory. */
-static int
-dir_is_new(const char *dir)
+int
+store_is_new(const char *dir)
 {
 	DIR *d;
 	struct dirent *de;
@@ -63,7 +62,7 @@ store_open(const char *dir, int create, char *err)
 	st->lockfd = -1;
 	/* A run killed mid-write must leave objects and refs on disk. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	if (create && dir_is_new(dir)) {
+	if (create && store_is_new(dir)) {
 		git_repository_init_options_init(&io,
 		    GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 		io.flags = GIT_REPOSITORY_INIT_MKPATH;

@@ -25,6 +25,8 @@ typedef void	(*store_warn_fn)(const char *);
  */
 struct store	*store_open(const char *, int, char *);
 void		 store_close(struct store *);
+/* Whether dir is missing or an empty directory: a repository to create. */
+int		 store_is_new(const char *);
 /*
  * Take mcwatch's exclusive lock on the repository, waiting at most
  * timeout seconds for another run to finish; then remove the git lock

@@ -62,8 +62,8 @@ check_bad "login page" "$F/login.html" 4 "no data found"
 check_bad "JavaScript-only shell" "$F/jsshell.html" 4 "check the URL"
 check_bad "missing file" "$T/nope.html" 3 "nope.html: No such file"
 check_bad "a directory" "$T" 3 "Is a directory"
-run "$MCWATCH" parse "https://127.0.0.1:1/x"
-expect "URL scheme not yet readable" 3 "only files"
+run "$MCWATCH" parse "ftp://127.0.0.1/x"
+expect "unsupported URL scheme" 3 "unsupported URL scheme"
 
 # Deep nesting between two tables: the second table is not lost.
 t='<table><tr><th>Application</th><th>URL</th></tr><tr><td>A</td><td>https://a.example</td></tr></table>'

@@ -1,0 +1,84 @@
+/* The fetch options 'run' and 'parse' share. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void
+log_line(const char *msg)
+{
+	cli_error("%s", msg);
+}
+
+void
+cli_fetch_init(struct fetch_opts *o)
+{
+	fetch_opts_init(o);
+	o->log = log_line;
+	o->progress = isatty(STDERR_FILENO);
+}
+
+int
+cli_fetch_option(int ch, const char *arg, struct fetch_opts *o)
+{
+	char *end;
+	long n;
+	double d;
+
+	switch (ch) {
+	case OPT_MAXSIZE:
+		if (cli_size(arg, &o->max_size) == -1) {
+			cli_error("--max-size: not a size: '%s'", arg);
+			return -1;
+		}
+		return 1;
+	case OPT_TIMEOUT:
+		n = strtol(arg, &end, 10);
+		if (*end != '\0' || end == arg || n < 1 || n > 86400) {
+			cli_error("--timeout: want seconds from 1 to 86400, not "
+			    "'%s'", arg);
+			return -1;
+		}
+		o->timeout = n;
+		return 1;
+	case OPT_RETRIES:
+		n = strtol(arg, &end, 10);
+		if (*end != '\0' || end == arg || n < 0 || n > 20) {
+			cli_error("--retries: want 0 to 20, not '%s'", arg);
+			return -1;
+		}
+		o->retries = (int)n;
+		return 1;
+	case OPT_RETRY_DELAY:
+		d = strtod(arg, &end);
+		if (*end != '\0' || end == arg || !(d >= 0 && d <= 600)) {
+			cli_error("--retry-delay: want seconds from 0 to 600, "
+			    "not '%s'", arg);
+			return -1;
+		}
+		o->retry_delay = d;
+		return 1;
+	case OPT_CACERT:
+		o->cacert = arg;
+		return 1;
+	case OPT_HEADER:
+		if (o->nheaders == FETCH_MAXHEADERS) {
+			cli_error("--header: at most %d", FETCH_MAXHEADERS);
+			return -1;
+		}
+		if (strpbrk(arg, "\r\n") != NULL || strchr(arg, ':') == NULL ||
+		    arg[0] == ':') {
+			cli_error("--header: want one 'Name: value' line, not "
+			    "'%s'", arg);
+			return -1;
+		}
+		o->headers[o->nheaders++] = arg;
+		return 1;
+	case 'v':
+		o->verbose = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,567 @@
+/*
+ * HTTP(S) with libcurl, for unattended nightly runs against a server we do
+ * not control: bounded in time and size, retried with backoff on what may
+ * pass, redirects followed by hand so that each hop can be checked.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "fetch.h"
+
+#ifndef MCWATCH_VERSION
+#define MCWATCH_VERSION "0.0.0"
+#endif
+
+#define LOW_SPEED_BYTES	512	/* a slower server is dripping */
+#define HEADER_MAX	8192	/* a longer header line is cut */
+
+/* One attempt's outcome. */
+enum attempt {
+	ATTEMPT_OK,
+	ATTEMPT_RETRY,		/* may pass: try again after a pause */
+	ATTEMPT_FAIL
+};
+
+/* State of one transfer, filled by the callbacks. */
+struct xfer {
+	const struct fetch_opts	*o;
+	char			*body;
+	size_t			 len;
+	size_t			 cap;
+	int			 toobig;
+	char			 status[256];	/* "HTTP/1.1 200 OK" */
+	char			*ctype;
+	char			*etag;
+	char			*lastmod;
+	long			 retry_after;	/* seconds, or -1 */
+	const char		*url;		/* for progress */
+	time_t			 shown;
+};
+
+/* Copy a header value, control characters replaced; NULL on memory. */
+static char *
+header_value(const char *v, size_t n)
+{
+	char *s;
+	size_t i;
+
+	while (n > 0 && (v[n - 1] == '\r' || v[n - 1] == '\n' ||
+	    v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		n--;
+	}
+	if ((s = strndup(v, n)) == NULL)
+		return NULL;
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = '?';
+	return s;
+}
+
+/* Retry-After: delta-seconds or an HTTP date; -1 if neither. */
+static long
+parse_retry_after(const char *v)
+{
+	time_t when;
+	long n;
+	char *end;
+
+	if (isdigit((unsigned char)*v)) {
+		n = strtol(v, &end, 10);
+		return n < 0 ? -1 : n;
+	}
+	if ((when = curl_getdate(v, NULL)) == -1)
+		return -1;
+	n = (long)(when - time(NULL));
+	return n < 0 ? 0 : n;
+}
+
+static void
+xfer_reset_headers(struct xfer *x)
+{
+	free(x->ctype);
+	free(x->etag);
+	free(x->lastmod);
+	x->ctype = x->etag = x->lastmod = NULL;
+	x->retry_after = -1;
+	x->status[0] = '\0';
+}
+
+static size_t
+on_header(char *buf, size_t size, size_t n, void *arg)
+{
+	struct xfer *x = arg;
+	size_t len = size * n;
+	char **slot = NULL;
+	const char *colon;
+	char *v;
+
+	if (len > 5 && strncmp(buf, "HTTP/", 5) == 0) {
+		/* A new response (after a 100 Continue, say): start over. */
+		xfer_reset_headers(x);
+		if ((v = header_value(buf, len < HEADER_MAX ? len :
+		    HEADER_MAX)) == NULL)
+			return 0;
+		snprintf(x->status, sizeof(x->status), "%s", v);
+		free(v);
+		if (x->o->verbose && x->o->log != NULL)
+			x->o->log(x->status);
+		return len;
+	}
+	if ((colon = memchr(buf, ':', len)) == NULL)
+		return len;
+	if (strncasecmp(buf, "content-type:", 13) == 0)
+		slot = &x->ctype;
+	else if (strncasecmp(buf, "etag:", 5) == 0)
+		slot = &x->etag;
+	else if (strncasecmp(buf, "last-modified:", 14) == 0)
+		slot = &x->lastmod;
+	else if (strncasecmp(buf, "retry-after:", 12) != 0)
+		return len;
+	if ((v = header_value(colon + 1, (size_t)(buf + len - colon - 1) <
+	    HEADER_MAX ? (size_t)(buf + len - colon - 1) : HEADER_MAX)) ==
+	    NULL)
+		return 0;
+	if (slot == NULL) {
+		x->retry_after = parse_retry_after(v);
+		free(v);
+	} else {
+		free(*slot);
+		*slot = v;
+	}
+	return len;
+}
+
+/* The body, capped while it arrives: Content-Length may be absent. */
+static size_t
+on_body(char *buf, size_t size, size_t n, void *arg)
+{
+	struct xfer *x = arg;
+	size_t len = size * n, ncap;
+	char *p;
+
+	if (x->len + len > x->o->max_size) {
+		x->toobig = 1;
+		return 0;
+	}
+	if (x->len + len + 1 > x->cap) {
+		ncap = x->cap ? x->cap : 65536;
+		while (ncap < x->len + len + 1)
+			ncap *= 2;
+		if ((p = realloc(x->body, ncap)) == NULL)
+			return 0;
+		x->body = p;
+		x->cap = ncap;
+	}
+	memcpy(x->body + x->len, buf, len);
+	x->len += len;
+	x->body[x->len] = '\0';
+	return len;
+}
+
+static int
+on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ult,
+    curl_off_t ulnow)
+{
+	struct xfer *x = arg;
+	char line[160];
+	time_t now = time(NULL);
+
+	(void)ult;
+	(void)ulnow;
+	if (now == x->shown)
+		return 0;
+	x->shown = now;
+	if (dltotal > 0)
+		snprintf(line, sizeof(line), "\rmcwatch: fetching: %ld of %ld "
+		    "KiB ", (long)(dlnow / 1024), (long)(dltotal / 1024));
+	else
+		snprintf(line, sizeof(line), "\rmcwatch: fetching: %ld KiB ",
+		    (long)(dlnow / 1024));
+	fputs(line, stderr);
+	return 0;
+}
+
+/* url without user and password, for messages; into buf (len bytes). */
+static const char *
+redact(const char *url, char *buf, size_t len)
+{
+	CURLU *u = curl_url();
+	char *s = NULL;
+
+	snprintf(buf, len, "%s", url);
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK)
+		snprintf(buf, len, "%s", s);
+	curl_free(s);
+	curl_url_cleanup(u);
+	return buf;
+}
+
+/* The scheme of url, lower-cased, into buf; -1 if it has none. */
+static int
+scheme_of(const char *url, char *buf, size_t len)
+{
+	CURLU *u = curl_url();
+	char *s = NULL;
+	int rc = -1;
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK) {
+		snprintf(buf, len, "%s", s);
+		rc = 0;
+	}
+	curl_free(s);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+/* The system CA bundle and --cacert, as one PEM blob; -1 with err. */
+static int
+ca_blob(CURL *c, const char *extra, char **out, size_t *outlen, char *err)
+{
+	const char *paths[2] = { NULL, extra };
+	char *sys = NULL;
+	FILE *fp, *in;
+	char buf[8192];
+	size_t n, i;
+	int rc = -1;
+
+	/* CURLINFO_CAINFO: the bundle this libcurl trusts by default. */
+	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &sys) == CURLE_OK)
+		paths[0] = sys;
+	if ((fp = open_memstream(out, outlen)) == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (paths[i] == NULL)
+			continue;
+		if ((in = fopen(paths[i], "r")) == NULL) {
+			if (i == 0)
+				continue;	/* no system bundle: extra only */
+			snprintf(err, FETCH_ERRMAX, "--cacert %s: %s", extra,
+			    strerror(errno));
+			goto cleanup;
+		}
+		while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+			fwrite(buf, 1, n, fp);
+		fputc('\n', fp);
+		fclose(in);
+	}
+	rc = 0;
+ cleanup:
+	if (fclose(fp) == EOF)
+		rc = -1;
+	if (rc == -1) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* Whether a curl error may pass on its own. */
+static int
+retryable(CURLcode cc)
+{
+	switch (cc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Whether the Content-Type is HTML (or absent); its charset into p. */
+static int
+content_html(const char *ctype, struct page *p)
+{
+	const char *cs;
+	size_t n;
+
+	if (ctype == NULL)
+		return 1;
+	if (strncasecmp(ctype, "text/html", 9) != 0 &&
+	    strncasecmp(ctype, "application/xhtml+xml", 21) != 0)
+		return 0;
+	if ((cs = strcasestr(ctype, "charset=")) != NULL) {
+		cs += 8;
+		if (*cs == '"')
+			cs++;
+		n = strcspn(cs, "\"; ");
+		free(p->charset);
+		p->charset = strndup(cs, n);
+	}
+	return 1;
+}
+
+/*
+ * One attempt: requests and redirects until a final response. On success
+ * p is filled (or p->not_modified set). *wait is a Retry-After in seconds,
+ * or -1.
+ */
+static enum attempt
+attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
+    long *wait, char *msg)
+{
+	struct curl_slist *hdrs = NULL, *h;
+	struct xfer x;
+	char ebuf[CURL_ERROR_SIZE], cur[4096], scheme[16], nscheme[16];
+	char line[512], shown[4096];
+	char *loc = NULL, *cabuf = NULL, *eff = NULL;
+	size_t calen, i;
+	long code = 0, connect;
+	CURLcode cc;
+	enum attempt rc = ATTEMPT_FAIL;
+	int hop;
+
+	memset(&x, 0, sizeof(x));
+	x.o = o;
+	x.url = url;
+	x.retry_after = -1;
+	*wait = -1;
+	snprintf(cur, sizeof(cur), "%s", url);
+	for (i = 0; i < o->nheaders; i++)
+		if ((h = curl_slist_append(hdrs, o->headers[i])) != NULL)
+			hdrs = h;
+	if (o->etag != NULL) {
+		snprintf(line, sizeof(line), "If-None-Match: %s", o->etag);
+		if ((h = curl_slist_append(hdrs, line)) != NULL)
+			hdrs = h;
+	}
+	if (o->last_modified != NULL) {
+		snprintf(line, sizeof(line), "If-Modified-Since: %s",
+		    o->last_modified);
+		if ((h = curl_slist_append(hdrs, line)) != NULL)
+			hdrs = h;
+	}
+	if (o->cacert != NULL) {
+		struct curl_blob blob;
+
+		if (ca_blob(c, o->cacert, &cabuf, &calen, msg) == -1)
+			goto cleanup;
+		blob.data = cabuf;
+		blob.len = calen;
+		blob.flags = CURL_BLOB_NOCOPY;
+		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
+	}
+	connect = o->timeout < 30 ? o->timeout : 30;
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION
+	    " (+" FETCH_PROJECT_URL ")");
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect > 0 ? connect : 1L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->timeout / 2 < 30 ?
+	    (o->timeout / 2 > 0 ? o->timeout / 2 : 1L) : 30L);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)o->max_size);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &x);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &x);
+	if (o->progress) {
+		curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+		curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+		curl_easy_setopt(c, CURLOPT_XFERINFODATA, &x);
+	}
+
+	for (hop = 0;; hop++) {
+		ebuf[0] = '\0';
+		x.len = 0;
+		x.toobig = 0;
+		xfer_reset_headers(&x);
+		curl_easy_setopt(c, CURLOPT_URL, cur);
+		if (o->verbose && o->log != NULL) {
+			snprintf(line, sizeof(line), "GET %s",
+			    redact(cur, shown, sizeof(shown)));
+			o->log(line);
+		}
+		cc = curl_easy_perform(c);
+		if (o->progress && x.shown != 0)
+			fputs("\r\033[K", stderr);
+		redact(cur, shown, sizeof(shown));
+		if (x.toobig || cc == CURLE_FILESIZE_EXCEEDED) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: larger than the "
+			    "%zu-byte limit (--max-size)", shown, o->max_size);
+			goto cleanup;
+		}
+		if (cc != CURLE_OK) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: (%d) %s", shown,
+			    (int)cc, ebuf[0] ? ebuf : curl_easy_strerror(cc));
+			msg[strcspn(msg, "\n")] = '\0';
+			rc = retryable(cc) ? ATTEMPT_RETRY : ATTEMPT_FAIL;
+			goto cleanup;
+		}
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		if (code < 300 || code >= 400 || code == 304)
+			break;
+		/* A redirect: checked before it is followed. */
+		if (curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) !=
+		    CURLE_OK || loc == NULL) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s without a "
+			    "Location", shown, x.status);
+			goto cleanup;
+		}
+		if (hop == FETCH_MAXREDIRS) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: more than %d "
+			    "redirects", url, FETCH_MAXREDIRS);
+			goto cleanup;
+		}
+		if (scheme_of(cur, scheme, sizeof(scheme)) == -1 ||
+		    scheme_of(loc, nscheme, sizeof(nscheme)) == -1 ||
+		    (strcmp(nscheme, "http") != 0 &&
+		    strcmp(nscheme, "https") != 0)) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
+			    "redirect to %.200s (only http and https)", shown,
+			    loc);
+			goto cleanup;
+		}
+		if (strcmp(scheme, "https") == 0 && strcmp(nscheme, "http") ==
+		    0) {
+			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
+			    "redirect from https down to %.200s", shown, loc);
+			goto cleanup;
+		}
+		snprintf(cur, sizeof(cur), "%s", loc);
+	}
+
+	if (code == 304 && (o->etag != NULL || o->last_modified != NULL)) {
+		p->not_modified = 1;
+		rc = ATTEMPT_OK;
+		goto done;
+	}
+	if (code == 429 || code >= 500) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.status);
+		*wait = x.retry_after;
+		rc = ATTEMPT_RETRY;
+		goto cleanup;
+	}
+	if (code < 200 || code >= 300) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.status);
+		goto cleanup;
+	}
+	if (!content_html(x.ctype, p)) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: not an HTML page "
+		    "(Content-Type: %s)", shown, x.ctype);
+		goto cleanup;
+	}
+	if (x.body == NULL && (x.body = strdup("")) == NULL) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", shown);
+		goto cleanup;
+	}
+	free(p->body);
+	p->body = x.body;
+	p->len = x.len;
+	x.body = NULL;
+	rc = ATTEMPT_OK;
+ done:
+	free(p->final_url);
+	p->final_url = NULL;
+	if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK &&
+	    eff != NULL)
+		p->final_url = strdup(redact(eff, shown, sizeof(shown)));
+	free(p->etag);
+	free(p->last_modified);
+	p->etag = x.etag;
+	p->last_modified = x.lastmod;
+	x.etag = x.lastmod = NULL;
+	if (p->final_url == NULL) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", url);
+		rc = ATTEMPT_FAIL;
+	}
+ cleanup:
+	curl_slist_free_all(hdrs);
+	xfer_reset_headers(&x);
+	free(x.body);
+	free(cabuf);
+	return rc;
+}
+
+/* Sleep s seconds (fractions too). */
+static void
+pause_for(double s)
+{
+	struct timespec ts;
+
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+int
+http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
+    char *err)
+{
+	CURL *c;
+	char msg[FETCH_ERRMAX], line[FETCH_ERRMAX + 64];
+	enum attempt a = ATTEMPT_FAIL;
+	double delay;
+	long wait;
+	int n, tries = o->retries + 1;
+	size_t i;
+
+	for (i = 0; i < o->nheaders; i++)
+		if (strpbrk(o->headers[i], "\r\n") != NULL ||
+		    strchr(o->headers[i], ':') == NULL) {
+			snprintf(err, FETCH_ERRMAX, "fetch %.600s: --header must be "
+			    "one 'Name: value' line", url);
+			return -1;
+		}
+	if ((c = curl_easy_init()) == NULL) {
+		snprintf(err, FETCH_ERRMAX, "fetch %.600s: cannot start libcurl",
+		    url);
+		return -1;
+	}
+	srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	for (n = 1; n <= tries; n++) {
+		msg[0] = '\0';
+		if ((a = attempt(c, url, o, p, &wait, msg)) != ATTEMPT_RETRY ||
+		    n == tries)
+			break;
+		/* Exponential backoff with jitter, unless the server says. */
+		delay = o->retry_delay * (double)(1 << (n - 1));
+		delay += delay * 0.5 * ((double)rand() / RAND_MAX);
+		if (wait >= 0)
+			delay = wait > FETCH_RETRY_AFTER_MAX ?
+			    FETCH_RETRY_AFTER_MAX : (double)wait;
+		if (o->verbose && o->log != NULL) {
+			snprintf(line, sizeof(line), "%s (attempt %d of %d); "
+			    "retrying in %.1f s", msg, n, tries, delay);
+			o->log(line);
+		}
+		pause_for(delay);
+		curl_easy_reset(c);
+	}
+	curl_easy_cleanup(c);
+	if (a == ATTEMPT_OK)
+		return 0;
+	snprintf(err, FETCH_ERRMAX, "%s (attempt %d of %d)", msg,
+	    n > tries ? tries : n, tries);
+	return -1;
+}
