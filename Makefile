@@ -20,6 +20,7 @@ LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
 UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 TOOLS	= $(BUILD)/tests/bench
+SERVERS	= $(BUILD)/tests/httpd
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
@@ -45,12 +46,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmcwatch.a
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) \
 	    -o $@ $< $(BUILD)/libmcwatch.a $(CMOCKA_LIBS) $(DEPS_LIBS)
 
+# Servers the end-to-end tests start on 127.0.0.1.
+$(BUILD)/tests/httpd: tests/servers/httpd.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
+
 $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libmcwatch.a $(DEPS_LIBS)
 
 # Every test: unit tests per module, then end-to-end runs of the binary.
-check: $(BUILD)/mcwatch $(UNITS)
+check: $(BUILD)/mcwatch $(UNITS) $(SERVERS)
 	@sh tests/run.sh $(BUILD)
 
 sanitize:

@@ -1,0 +1,170 @@
+# End-to-end: the fetcher against a fault-injection HTTP server and an
+# HTTPS server with a certificate authority made here, both on 127.0.0.1
+# with ports they pick, both stopped when the tests end.
+. "$TOP/tests/e2e/lib.sh"
+S="$TOP/samples/mimecast-data-centers.html"
+HTTPD="$(dirname "$MCWATCH")/tests/httpd"
+W="$T/www"
+mkdir -p "$W"
+cp "$S" "$W/page.html"
+gzip -c "$S" > "$W/page.html.gz"
+sed 's/<meta http-equiv[^>]*>//' "$F/latin1.html" > "$W/latin1.html"
+pids=""
+trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
+
+"$HTTPD" "$W" "$T/port" "$T/requests" &
+pids="$pids $!"
+for i in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
+U="http://127.0.0.1:$(cat "$T/port")"
+
+# check NAME STATUS STDERR-TEXT MAX-SECONDS CMD...
+check() {
+	name=$1 want=$2 text=$3 max=$4
+	shift 4
+	run "$@"
+	if [ "$status" -ne "$want" ]; then
+		notok "$name" "exit $status, want $want"
+	elif [ -n "$text" ] && ! grep -qF -- "$text" "$T/err"; then
+		notok "$name" "stderr lacks: $text"
+	elif [ "$secs" -gt "$max" ]; then
+		notok "$name" "took ${secs}s, want at most ${max}s"
+	else
+		ok "$name (${secs}s)"
+	fi
+}
+
+# 200 with validators, then a conditional GET that gets 304.
+run "$MCWATCH" run -q --repo "$T/repo" --url "$U/page"
+expect "200: first snapshot" 0
+grep -q '"etag": "\\"v1\\""' "$T/repo/source.json" &&
+    grep -q '"last_modified": "Wed, 21 Oct 2026 07:28:00 GMT"' \
+    "$T/repo/source.json" && grep -q '"final_url": "'"$U"'/page"' \
+    "$T/repo/source.json" && ok "source.json: ETag, Last-Modified, final URL" ||
+    notok "source.json: ETag, Last-Modified, final URL"
+: > "$T/requests"
+check "304: no changes, exit 0" 0 "" 5 \
+    "$MCWATCH" run --repo "$T/repo" --url "$U/page" --exit-code
+grep -qx "no changes" "$T/out" && ok "304: says no changes" ||
+    notok "304: says no changes"
+grep -q '^If-None-Match: "v1"' "$T/requests" &&
+    grep -q '^If-Modified-Since: Wed, 21 Oct 2026 07:28:00 GMT' \
+    "$T/requests" && ok "validators sent" || notok "validators sent"
+[ "$(git -C "$T/repo" rev-list --count HEAD)" = 1 ] &&
+    ok "304: nothing committed" || notok "304: nothing committed"
+grep -q '^User-Agent: mcwatch/[0-9.]* (+http' "$T/requests" &&
+    ok "User-Agent names mcwatch" || notok "User-Agent names mcwatch"
+
+# Retries: 503 and 429 with Retry-After, then 200.
+check "503, 503, then 200: Retry-After honoured" 0 "" 8 \
+    "$MCWATCH" parse -q "$U/flaky/2/503/page.html"
+[ "$secs" -ge 2 ] && ok "503: waited as Retry-After asked" ||
+    notok "503: waited as Retry-After asked" "${secs}s"
+check "429 then 200" 0 "" 6 "$MCWATCH" parse -q "$U/flaky/1/429/page.html"
+check "503 for ever: gives up after the retries" 3 \
+    "HTTP/1.1 503 Service Unavailable (attempt 3 of 3)" 10 \
+    "$MCWATCH" parse --retries 2 --retry-delay 0.2 "$U/status/503"
+check "404: no retry" 3 "HTTP/1.1 404 Not Found (attempt 1 of 4)" 5 \
+    "$MCWATCH" parse "$U/status/404"
+
+# Servers that misbehave.
+check "slow drip: aborted" 3 "(28) Operation too slow" 10 \
+    "$MCWATCH" parse --timeout 4 --retries 0 "$U/drip"
+check "endless body, no Content-Length: capped" 3 \
+    "larger than the 1048576-byte limit" 10 \
+    "$MCWATCH" parse --max-size 1M --retries 0 "$U/endless"
+check "redirect loop" 3 "more than 5 redirects" 5 \
+    "$MCWATCH" parse --retries 0 "$U/loop"
+check "redirect to file://" 3 "refused a redirect to file:///etc/passwd" 5 \
+    "$MCWATCH" parse --retries 0 "$U/tofile"
+check "truncated body" 3 "(18) transfer closed with 99000 bytes remaining" 5 \
+    "$MCWATCH" parse --retries 0 "$U/truncated"
+check "broken chunked encoding" 3 "(56)" 5 \
+    "$MCWATCH" parse --retries 0 "$U/chunked-broken"
+check "connection reset" 3 "Connection reset by peer" 5 \
+    "$MCWATCH" parse --retries 0 "$U/reset"
+check "JSON is not a page" 3 \
+    "not an HTML page (Content-Type: application/json)" 5 \
+    "$MCWATCH" parse --retries 0 "$U/json"
+check "connection refused" 3 "(7)" 5 \
+    "$MCWATCH" parse --retries 0 "http://127.0.0.1:1/"
+
+# Content: redirects, gzip, a charset given only by the header.
+run "$MCWATCH" parse -q "$U/redirect/page"
+same "relative redirect followed" "$T/out" "$G/sample.json"
+run "$MCWATCH" parse -q "$U/gzip"
+same "gzip body" "$T/out" "$G/sample.json"
+run "$MCWATCH" parse -q "$U/file/latin1.html?type=text/html;+charset=ISO-8859-1"
+same "ISO-8859-1 by the header = the UTF-8 twin" "$T/out" "$G/latin1.json"
+
+# Identity, extra headers, logs that never show credentials.
+run "$MCWATCH" parse -q --header "X-Test: yes" "$U/page"
+grep -q '^X-Test: yes' "$T/requests" && ok "--header sent" ||
+    notok "--header sent"
+check "--header must be one line" 2 "--header" 2 \
+    "$MCWATCH" parse --header "$(printf 'X: a\r\nY: b')" "$U/page"
+run "$MCWATCH" parse -q -v "http://user:secret@127.0.0.1:$(cat "$T/port")/page"
+if grep -q "GET http://127.0.0.1:.*/page" "$T/err" &&
+    grep -q "HTTP/1.1 200 OK" "$T/err" && ! grep -q secret "$T/err"; then
+	ok "-v: requests and status lines, no credentials"
+else
+	notok "-v: requests and status lines, no credentials"
+fi
+
+# A failed fetch leaves the repository exactly as it was.
+head0=$(git -C "$T/repo" rev-parse HEAD)
+for path in status/404 json truncated; do
+	run "$MCWATCH" run --repo "$T/repo" --url "$U/$path" --retries 0
+	if [ "$status" -eq 3 ] && [ "$(git -C "$T/repo" rev-parse HEAD)" = "$head0" ] &&
+	    [ -z "$(git -C "$T/repo" status --porcelain)" ] &&
+	    [ ! -e "$T/repo/.git/mcwatch-rejected" ]; then
+		ok "run, failed fetch ($path): exit 3, repository unchanged"
+	else
+		notok "run, failed fetch ($path)" "exit $status"
+	fi
+done
+run "$MCWATCH" run --repo "$T/fresh" --url "$U/status/500" --retries 0
+[ "$status" -eq 3 ] && [ ! -e "$T/fresh" ] &&
+    ok "run, failed first fetch: no repository created" ||
+    notok "run, failed first fetch: no repository created"
+
+# HTTPS with a certificate authority made for the test.
+if command -v openssl > /dev/null; then
+	X="$T/tls"
+	mkdir -p "$X"
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$X/ca.key" \
+	    -out "$X/ca.pem" -days 2 -subj "/CN=mcwatch test CA" 2> /dev/null
+	openssl req -newkey rsa:2048 -nodes -keyout "$X/srv.key" \
+	    -out "$X/srv.csr" -subj "/CN=127.0.0.1" 2> /dev/null
+	printf 'subjectAltName=IP:127.0.0.1\n' > "$X/ext"
+	openssl x509 -req -in "$X/srv.csr" -CA "$X/ca.pem" -CAkey "$X/ca.key" \
+	    -CAcreateserial -out "$X/srv.pem" -days 2 -extfile "$X/ext" \
+	    2> /dev/null
+	{ printf 'HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n'
+	  cat "$S"; } > "$X/page.txt"
+	printf 'HTTP/1.0 302 Found\r\nLocation: %s/page\r\n\r\n' "$U" \
+	    > "$X/down.txt"
+	(cd "$X" && exec openssl s_server -HTTP -accept 127.0.0.1:0 \
+	    -cert srv.pem -key srv.key > "$X/s.out" 2>&1) &
+	pids="$pids $!"
+	for i in $(seq 50); do grep -q '^ACCEPT' "$X/s.out" 2> /dev/null && break
+	    sleep 0.1; done
+	H="https://127.0.0.1:$(sed -n 's/^ACCEPT 127.0.0.1://p' "$X/s.out")"
+	check "HTTPS: unknown CA refused" 3 "(60) SSL certificate problem" 5 \
+	    "$MCWATCH" parse --retries 0 "$H/page.txt"
+	check "HTTPS: --cacert trusts it" 0 "" 5 \
+	    "$MCWATCH" parse -q --retries 0 --cacert "$X/ca.pem" "$H/page.txt"
+	same "HTTPS: the page" "$T/out" "$G/sample.json"
+	check "HTTPS: redirect down to http refused" 3 \
+	    "refused a redirect from https down to $U/page" 5 \
+	    "$MCWATCH" parse --retries 0 --cacert "$X/ca.pem" "$H/down.txt"
+	check "--cacert missing" 3 "--cacert $X/nope.pem" 5 \
+	    "$MCWATCH" parse --retries 0 --cacert "$X/nope.pem" "$H/page.txt"
+else
+	ok "HTTPS # skip: no openssl"
+fi
+
+# Options.
+check "--timeout 0" 2 "--timeout" 2 "$MCWATCH" parse --timeout 0 "$U/page"
+check "--retries -1" 2 "--retries" 2 "$MCWATCH" parse --retries -1 "$U/page"
+
+finish
