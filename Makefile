@@ -65,7 +65,7 @@ sanitize:
 	$(MAKE) BUILD=build/san CC=clang CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 
-bench: $(BUILD)/mcwatch $(TOOLS)
+bench: $(BUILD)/mcwatch $(TOOLS) $(SERVERS)
 	$(BUILD)/tests/bench $(BUILD)/mcwatch
 
 # The main job on the bundled sample, no network: a baseline snapshot, a

@@ -10,6 +10,9 @@
  * run: 'mcwatch run' on that page once it is the latest snapshot (the
  *   nightly no-change case), and on a copy with only a cosmetic edit (it
  *   must be parsed, and nothing is committed), against 'mcwatch parse'.
+ * fetch: the same unchanged run with the page from a loopback HTTP
+ *   server (tests/servers/httpd) instead of a file; a run answered 304
+ *   against one that downloads and parses a cosmetically edited page.
  * history: a repository of 5,000 snapshots over 5,000 days; diff of the
  *   first against the last and of two adjacent ones, show @DATE of a day
  *   in the middle, and log.
@@ -20,6 +23,7 @@
 #include <sys/wait.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,6 +233,79 @@ gen_history(const char *dir)
 	free(page);
 }
 
+/*
+ * Fetch over loopback: a run on the unchanged page by HTTP against the
+ * same run by file (prun), and a 304 run against a download and parse.
+ */
+static void
+fetch_bench(const char *mc, const char *self, const char *tmp,
+    const char *page, const char *cpage, double prun)
+{
+	char www[128], portf[128], logf[128], httpd[4096], cmd[1024];
+	char repo[128], u_plain[128], u_page[128], u_cos[128], port[16];
+	char *dir, *p;
+	double thttp, t304, tfull;
+	pid_t pid;
+	FILE *fp;
+	int i;
+
+	snprintf(www, sizeof(www), "%s/www", tmp);
+	snprintf(portf, sizeof(portf), "%s/port", tmp);
+	snprintf(logf, sizeof(logf), "%s/requests", tmp);
+	snprintf(repo, sizeof(repo), "%s/httprepo", tmp);
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && cp '%s' '%s/page.html' && "
+	    "cp '%s' '%s/cosmetic.html'", www, page, www, cpage, www);
+	if (system(cmd) != 0)
+		exit(1);
+	snprintf(httpd, sizeof(httpd), "%s", self);
+	if ((dir = strrchr(httpd, '/')) == NULL)
+		exit(1);
+	snprintf(dir + 1, sizeof(httpd) - (size_t)(dir + 1 - httpd), "httpd");
+	{
+		char *hargv[] = { httpd, www, portf, logf, NULL };
+
+		if (posix_spawn(&pid, httpd, NULL, NULL, hargv, environ) != 0) {
+			perror(httpd);
+			exit(1);
+		}
+	}
+	for (i = 0; i < 100 && (fp = fopen(portf, "r")) == NULL; i++)
+		usleep(50000);
+	if (fp == NULL || fgets(port, sizeof(port), fp) == NULL)
+		exit(1);
+	fclose(fp);
+	if ((p = strchr(port, '\n')) != NULL)
+		*p = '\0';
+	snprintf(u_plain, sizeof(u_plain), "http://127.0.0.1:%s/plain/page.html",
+	    port);
+	snprintf(u_page, sizeof(u_page), "http://127.0.0.1:%s/page", port);
+	snprintf(u_cos, sizeof(u_cos), "http://127.0.0.1:%s/plain/cosmetic.html",
+	    port);
+	{
+		char *first[] = { (char *)mc, "run", "-q", "--repo", repo,
+		    "--url", u_page, NULL };
+		char *plain[] = { (char *)mc, "run", "-q", "--repo", repo,
+		    "--url", u_plain, NULL };
+		char *cond[] = { (char *)mc, "run", "-q", "--repo", repo,
+		    "--url", u_page, NULL };
+		char *full[] = { (char *)mc, "run", "-q", "--repo", repo,
+		    "--url", u_cos, NULL };
+
+		spawn(first, 0, NULL);	/* records the ETag */
+		thttp = best(plain, 0);
+		t304 = best(cond, 0);
+		tfull = best(full, 0);
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	printf("fetch, unchanged page over loopback HTTP: %.2f ms, %.2f x the "
+	    "same run from a file (target <= 1.10)\n", thttp * 1e3,
+	    thttp / prun);
+	printf("fetch, 304 run: %.2f ms, %.2f x a run that downloads and "
+	    "parses (target < 1)\n", t304 * 1e3, t304 / tfull);
+	fflush(stdout);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -335,6 +412,8 @@ main(int argc, char **argv)
 	printf("run, cosmetic edit only (parsed, nothing committed): %.2f ms, "
 	    "%.2f x mcwatch parse\n", pcos * 1e3, pcos / pours);
 	fflush(stdout);
+
+	fetch_bench(mc, self, tmpl, page, cpage, prun);
 
 	git_libgit2_init();
 	t = now();

@@ -24,6 +24,7 @@
  *   /json            200 application/json
  *   /gzip            ROOT/page.html.gz with Content-Encoding: gzip
  *   /file/P          ROOT/P; "?type=T" sets the Content-Type
+ *   /plain/P         ROOT/P without validators: always 200
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -279,6 +280,12 @@ serve(int fd, const char *req, const char *path)
 		putf(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 		    "Content-Encoding: gzip\r\nContent-Length: %zu\r\n\r\n",
 		    len);
+		put(fd, body, len);
+		free(body);
+	} else if (sscanf(path, "/plain/%255s", name) == 1 &&
+	    (body = slurp(name, &len)) != NULL) {
+		putf(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+		    "Content-Length: %zu\r\nConnection: close\r\n\r\n", len);
 		put(fd, body, len);
 		free(body);
 	} else if (sscanf(path, "/file/%255[^?]", name) == 1) {
