@@ -110,6 +110,38 @@ else
 	notok "-v: requests and status lines, no credentials"
 fi
 
+# Proxies from the environment: the proxy gets the request, and the
+# host named (which does not exist) is never looked up.
+: > "$T/requests"
+run env http_proxy="$U" no_proxy= "$MCWATCH" parse -q --retries 0 \
+    "http://mcwatch.invalid/page"
+if [ "$status" -eq 0 ] && grep -q "^GET http://mcwatch.invalid/page" \
+    "$T/requests"; then
+	ok "http_proxy from the environment"
+else
+	notok "http_proxy from the environment" "exit $status"
+fi
+run env http_proxy="http://127.0.0.1:1" no_proxy="127.0.0.1" \
+    "$MCWATCH" parse -q --retries 0 "$U/page"
+expect "no_proxy from the environment" 0
+
+# Progress: one line on a terminal, nothing otherwise.
+run "$MCWATCH" parse --format csv "$U/page"
+grep -q "fetching" "$T/err" && notok "no progress when stderr is no terminal" ||
+    ok "no progress when stderr is no terminal"
+if command -v script > /dev/null; then
+	script -qec "'$MCWATCH' parse --format csv '$U/page' > /dev/null" \
+	    /dev/null > "$T/tty" 2>&1
+	grep -q "mcwatch: fetching: [0-9]* KiB" "$T/tty" &&
+	    ok "progress line on a terminal" || notok "progress line on a terminal"
+	script -qec "'$MCWATCH' parse -q --format csv '$U/page' > /dev/null" \
+	    /dev/null > "$T/tty" 2>&1
+	grep -q "fetching" "$T/tty" && notok "-q: no progress line" ||
+	    ok "-q: no progress line"
+else
+	ok "progress line on a terminal # skip: no script(1)"
+fi
+
 # A failed fetch leaves the repository exactly as it was.
 head0=$(git -C "$T/repo" rev-parse HEAD)
 for path in status/404 json truncated; do

@@ -6,7 +6,8 @@
  * Binds an ephemeral port, writes it to PORTFILE, and serves one
  * connection at a time until SIGTERM (or 10 minutes, so that a test that
  * dies never leaves it behind). Every request line and its headers are
- * appended to LOGFILE. Endpoints:
+ * appended to LOGFILE. As an HTTP proxy it serves the path of the
+ * absolute URL asked for. Endpoints:
  *
  *   /page            ROOT/page.html, ETag "v1" and Last-Modified; 304
  *                    when If-None-Match or If-Modified-Since matches
@@ -360,8 +361,14 @@ main(int argc, char **argv)
 			req[got] = '\0';
 		}
 		if (sscanf(req, "%15s %1023s", method, path) == 2) {
+			char *p = path;
+
 			fprintf(logfp, "%s", req);
-			serve(fd, req, path);
+			/* As a proxy: "GET http://host/path" serves /path. */
+			if (strncmp(p, "http://", 7) == 0 &&
+			    (p = strchr(p + 7, '/')) == NULL)
+				p = "/";
+			serve(fd, req, p);
 		}
 		close(fd);
 	}
