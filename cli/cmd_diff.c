@@ -80,18 +80,10 @@ cmd_diff(int argc, char **argv)
 	if (argc - optind == 2)
 		rev2 = argv[optind + 1];
 	err[0] = '\0';
-	if ((st = store_open(repo, 0, err)) == NULL)
-		goto fail;
 	/* REV2 defaults to the latest, REV1 to REV2's parent. */
-	if (rev2 != NULL) {
-		if (snapshot_resolve(st, rev2, &cb, err) == -1)
-			goto fail;
-	} else if (snapshot_head(st, &cb, err) == -1)
+	if ((st = store_open(repo, 0, err)) == NULL ||
+	    snapshot_pick(st, rev2, &cb, err) == -1)
 		goto fail;
-	if (cb == NULL) {
-		snprintf(err, sizeof(err), "repo %s: no snapshots yet", repo);
-		goto fail;
-	}
 	if (rev1 == NULL && git_commit_parentcount(cb) > 0 &&
 	    git_commit_parent(&ca, cb, 0) < 0) {
 		store_giterr(st, "cannot read the parent snapshot", err);

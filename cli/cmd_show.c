@@ -93,18 +93,9 @@ cmd_show(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	err[0] = '\0';
-	if ((st = store_open(repo, 0, err)) == NULL)
-		goto fail;
-	if (optind < argc) {
-		if (snapshot_resolve(st, argv[optind], &c, err) == -1)
-			goto fail;
-	} else if (snapshot_head(st, &c, err) == -1)
-		goto fail;
-	if (c == NULL) {
-		snprintf(err, sizeof(err), "repo %s: no snapshots yet", repo);
-		goto fail;
-	}
-	if (snapshot_records(st, c, &rs, err) == -1)
+	if ((st = store_open(repo, 0, err)) == NULL ||
+	    snapshot_pick(st, optind < argc ? argv[optind] : NULL, &c, err) ==
+	    -1 || snapshot_records(st, c, &rs, err) == -1)
 		goto fail;
 	filter(rs, region, kind);
 	if (fmt->write(stdout, rs) == -1 || fflush(stdout) == EOF) {

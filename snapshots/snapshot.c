@@ -474,3 +474,17 @@ snapshot_resolve(struct store *st, const char *rev, git_commit **out,
 	git_object_free(peeled);
 	return rc;
 }
+
+int
+snapshot_pick(struct store *st, const char *rev, git_commit **out, char *err)
+{
+	if (rev != NULL)
+		return snapshot_resolve(st, rev, out, err);
+	if (snapshot_head(st, out, err) == -1)
+		return -1;
+	if (*out == NULL) {
+		snprintf(err, STORE_ERRMAX, "repo %s: no snapshots yet", st->dir);
+		return -1;
+	}
+	return 0;
+}

@@ -69,4 +69,7 @@ int	snapshot_checkout(struct store *, int, char *);
  */
 int	snapshot_resolve(struct store *, const char *, git_commit **, char *);
 
+/* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
+int	snapshot_pick(struct store *, const char *, git_commit **, char *);
+
 #endif
