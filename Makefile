@@ -1,5 +1,7 @@
 # mcwatch: see README.md. GNU make.
 VERSION	= 0.1.0
+# The project's home page, named in the User-Agent; set it where you publish.
+PROJECT_URL ?= https://github.com/mcwatch/mcwatch
 BUILD	?= build
 PREFIX	?= /usr/local
 CC	?= cc
@@ -12,6 +14,7 @@ DEPS_LIBS   := $(shell pkg-config --libs $(PKGS))
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
+	  -DMCWATCH_PROJECT_URL='"$(PROJECT_URL)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
 LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c)

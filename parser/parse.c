@@ -51,6 +51,7 @@ struct table {
 	long		 colspan;
 	long		 rowspan;
 	int		 thead;
+	int		 incaption;
 	size_t		 chars;		/* visible bytes in the open cell */
 	size_t		 bold;		/* of which bold */
 	struct outline	*saved;		/* outline before a heading in a cell */
@@ -69,6 +70,7 @@ struct walk {
 	struct textbuf		 cell;
 
 	int			 hrank;		/* heading being read, or 0 */
+	int			 hsummary;	/* it is a <summary> */
 	size_t			 hdepth;	/* the depth it opened at */
 	size_t			 depth;		/* of open elements */
 	struct textbuf		 htext;
@@ -311,6 +313,24 @@ cell_close(struct walk *w, struct table *t)
 	}
 }
 
+/* A caption names its table more closely than any heading above it. */
+static void
+caption_close(struct walk *w, struct table *t)
+{
+	char *s;
+
+	t->incaption = 0;
+	if (w->cell.len > 0 && !w->cell.truncated) {
+		if ((s = strdup(textbuf_str(&w->cell))) == NULL) {
+			walk_nomem(w);
+			return;
+		}
+		free(t->section);
+		t->section = s;
+	}
+	textbuf_reset(&w->cell);
+}
+
 static void
 table_close(struct walk *w)
 {
@@ -359,7 +379,7 @@ block_close(struct walk *w)
 /* The elements the walk cares about; libxml2 gives HTML names in lower case. */
 enum tag {
 	TAG_OTHER, TAG_BREAK, TAG_B, TAG_TABLE, TAG_TR, TAG_TD, TAG_TH,
-	TAG_THEAD, TAG_BLOCK, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6
+	TAG_THEAD, TAG_CAPTION, TAG_SUMMARY, TAG_BLOCK, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6
 };
 
 static const struct {
@@ -369,6 +389,7 @@ static const struct {
 } tags[] = {	/* sorted by name, for bsearch */
 	{ "article", TAG_BREAK, 1 }, { "b", TAG_B, 0 },
 	{ "blockquote", TAG_BREAK, 1 }, { "br", TAG_BREAK, 1 },
+	{ "caption", TAG_CAPTION, 1 },
 	{ "dd", TAG_BREAK, 1 }, { "div", TAG_BLOCK, 1 },
 	{ "dt", TAG_BREAK, 1 }, { "footer", TAG_BREAK, 1 },
 	{ "h1", TAG_H1, 1 }, { "h2", TAG_H2, 1 }, { "h3", TAG_H3, 1 },
@@ -376,7 +397,8 @@ static const struct {
 	{ "header", TAG_BREAK, 1 }, { "hr", TAG_BREAK, 1 },
 	{ "li", TAG_BREAK, 1 }, { "ol", TAG_BREAK, 1 }, { "p", TAG_BLOCK, 1 },
 	{ "pre", TAG_BREAK, 1 }, { "section", TAG_BREAK, 1 },
-	{ "strong", TAG_B, 0 }, { "table", TAG_TABLE, 1 },
+	{ "strong", TAG_B, 0 }, { "summary", TAG_SUMMARY, 1 },
+	{ "table", TAG_TABLE, 1 },
 	{ "td", TAG_TD, 1 }, { "th", TAG_TH, 1 }, { "thead", TAG_THEAD, 0 },
 	{ "tr", TAG_TR, 1 }, { "ul", TAG_BREAK, 1 },
 };
@@ -445,8 +467,17 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			textbuf_reset(&w->cell);
 		} else if (tag == TAG_THEAD)
 			t->thead = 1;
+		else if (tag == TAG_CAPTION && !t->incell) {
+			t->incaption = 1;
+			textbuf_reset(&w->cell);
+		}
 	}
 	rank = tag_rank(tag);
+	/* <details><summary>: a heading, ranked when its text is known. */
+	if (tag == TAG_SUMMARY && w->hrank == 0) {
+		rank = RANK_PSEUDO;
+		w->hsummary = 1;
+	}
 	if (rank == 0 && atts != NULL && (role = attr(atts, "role")) != NULL &&
 	    strcasecmp(role, "heading") == 0) {
 		const char *lv = attr(atts, "aria-level");
@@ -494,6 +525,8 @@ sax_end(void *ctx, const xmlChar *xname)
 				walk_nomem(w);
 		} else if (tag == TAG_THEAD)
 			t->thead = 0;
+		else if (tag == TAG_CAPTION && t->incaption)
+			caption_close(w, t);
 	}
 	/* The element that opened the heading closes it, whatever it is. */
 	if (w->hrank > 0 && w->depth == w->hdepth) {
@@ -508,9 +541,18 @@ sax_end(void *ctx, const xmlChar *xname)
 				return;
 			}
 		}
-		if (!w->htext.truncated)
-			walk_heading(w, textbuf_str(&w->htext), w->hrank, 1);
+		if (!w->htext.truncated) {
+			const char *h = textbuf_str(&w->htext);
+			int known = region_known(h) != NULL;
+
+			/* A summary naming a region heads all below it. */
+			if (w->hsummary)
+				walk_heading(w, h, known ? 1 : w->hrank, known);
+			else
+				walk_heading(w, h, w->hrank, 1);
+		}
 		w->hrank = 0;
+		w->hsummary = 0;
 	}
 }
 
@@ -534,7 +576,10 @@ sax_text(void *ctx, const xmlChar *xs, int len)
 	struct table *t = walk_table(w);
 	size_t n = (size_t)len, v;
 
-	if (t != NULL && t->incell) {
+	if (t != NULL && t->incaption) {
+		if (textbuf_add(&w->cell, s, n) == -1)
+			walk_nomem(w);
+	} else if (t != NULL && t->incell) {
 		v = visible(s, n);
 		t->chars += v;
 		if (w->bolddepth > 0)

@@ -17,7 +17,9 @@
  */
 #define FETCH_DEFAULT_URL \
 	"https://community.mimecast.com/s/article/Mimecast-Data-Centers-and-URLs"
-#define FETCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
+#ifndef MCWATCH_PROJECT_URL	/* set by the Makefile's PROJECT_URL */
+#define MCWATCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
+#endif
 
 /* A line for the user: -v logs and progress. */
 typedef void	(*fetch_log_fn)(const char *);

@@ -370,7 +370,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION
-	    " (+" FETCH_PROJECT_URL ")");
+	    " (+" MCWATCH_PROJECT_URL ")");
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);

@@ -116,6 +116,34 @@ test_pseudo_headings(void **state)
 }
 
 static void
+test_details_and_captions(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* Regions in <details>, sections as captions or h4 inside. */
+	rs = parse("<h1>Mimecast Data Centers and URLs</h1>"
+	    "<details><summary>Canada</summary>"
+	    "<h4>Application URLs</h4>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://ca-api.example</td></tr></table>"
+	    "<table><caption>IP Addresses and Network Ranges</caption>"
+	    "<tr><th>Network</th><th>Netmask</th></tr>"
+	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table>"
+	    "</details><details><summary>Germany</summary>"
+	    "<table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>API</td><td>https://de-api.example</td></tr></table>"
+	    "</details>");
+	assert_int_equal(rs->nrecs, 3);
+	assert_string_equal(line(&rs->recs[0]),
+	    "ca|Application URLs|API|https://ca-api.example");
+	assert_string_equal(line(&rs->recs[1]), "ca|IP Addresses and Network "
+	    "Ranges|192.0.2.0/24|-|-|255.255.255.0|-|Canada");
+	assert_string_equal(line(&rs->recs[2]), "de||API|https://de-api.example");
+	recordset_free(rs);
+}
+
+static void
 test_unknown_region(void **state)
 {
 	struct recordset *rs;
@@ -423,6 +451,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings_levels),
 		cmocka_unit_test(test_pseudo_headings),
+		cmocka_unit_test(test_details_and_captions),
 		cmocka_unit_test(test_unknown_region),
 		cmocka_unit_test(test_layout_table),
 		cmocka_unit_test(test_network_shapes),
