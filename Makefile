@@ -47,7 +47,7 @@ $(BUILD)/mcwatch: $(CLIOBJS) $(BUILD)/libmcwatch.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) \
-	    -o $@ $< $(BUILD)/libmcwatch.a $(CMOCKA_LIBS) $(DEPS_LIBS)
+	    -MMD -MP -o $@ $< $(BUILD)/libmcwatch.a $(CMOCKA_LIBS) $(DEPS_LIBS)
 
 # Servers the end-to-end tests start on 127.0.0.1.
 $(BUILD)/tests/httpd: tests/servers/httpd.c
@@ -96,4 +96,4 @@ install: $(BUILD)/mcwatch
 clean:
 	rm -rf build
 
--include $(wildcard $(BUILD)/obj/*/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/tests/*.d)

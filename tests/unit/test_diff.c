@@ -12,39 +12,7 @@
 #include "../../diff/diff.h"
 #include "../../diff/guard.h"
 #include "../../diff/report.h"
-#include "../../records/region.h"
-
-static void
-net(struct recordset *rs, const char *region, const char *cidr,
-    const char *mask)
-{
-	struct record r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = RECORD_NETWORK;
-	r.region = strdup(region);
-	r.region_code = region_code(region);
-	r.section = strdup("IP Addresses and Network Ranges");
-	assert_int_equal(cidr_parse(cidr, &r.cidr), 0);
-	r.netmask = mask ? strdup(mask) : NULL;
-	assert_int_equal(recordset_add(rs, &r), 0);
-}
-
-static void
-url(struct recordset *rs, const char *region, const char *app,
-    const char *u)
-{
-	struct record r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = RECORD_URL;
-	r.region = strdup(region);
-	r.region_code = region_code(region);
-	r.section = strdup("Application URLs");
-	r.application = strdup(app);
-	r.url = strdup(u);
-	assert_int_equal(recordset_add(rs, &r), 0);
-}
+#include "mkrecord.h"
 
 /* Two sets: old has a, b, c; new has a, b' (changed), d (added). */
 static void
@@ -52,13 +20,13 @@ sets(struct recordset **a, struct recordset **b)
 {
 	*a = recordset_new();
 	*b = recordset_new();
-	net(*a, "Germany", "192.0.2.0/24", "255.255.255.0");
-	net(*a, "Germany", "198.51.100.0/24", "255.255.255.0");
-	url(*a, "Germany", "API", "https://de-api.example");
-	net(*b, "Germany", "192.0.2.0/24", "255.255.255.0");
-	net(*b, "Germany", "198.51.100.0/24", "255.255.255.128");
-	url(*b, "Canada", "API", "https://ca-api.example");
-	url(*b, "Germany", "API", "https://de-api2.example");
+	mk_network(*a, "Germany", "192.0.2.0/24", "255.255.255.0");
+	mk_network(*a, "Germany", "198.51.100.0/24", "255.255.255.0");
+	mk_url(*a, "Germany", "API", "https://de-api.example");
+	mk_network(*b, "Germany", "192.0.2.0/24", "255.255.255.0");
+	mk_network(*b, "Germany", "198.51.100.0/24", "255.255.255.128");
+	mk_url(*b, "Canada", "API", "https://ca-api.example");
+	mk_url(*b, "Germany", "API", "https://de-api2.example");
 	recordset_sort(*a);
 	recordset_sort(*b);
 }
@@ -179,14 +147,14 @@ test_guard(void **state)
 	{
 		struct recordset *n = recordset_new();
 
-		net(n, "Germany", "192.0.2.0/24", "255.255.255.0");
+		mk_network(n, "Germany", "192.0.2.0/24", "255.255.255.0");
 		recordset_sort(n);
 		diff_records(a, n, &d);
 		assert_int_equal(guard_check(a, n, &d, 100.0, why,
 		    sizeof(why)), 1);
 		assert_string_equal(why, "the page has no url records at all");
 		diff_free(&d);
-		url(n, "Germany", "API", "https://de-api.example");
+		mk_url(n, "Germany", "API", "https://de-api.example");
 		recordset_sort(n);
 		diff_records(a, n, &d);
 		/* One of three removed: 33.3%. */

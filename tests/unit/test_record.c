@@ -8,41 +8,7 @@
 
 #include <cmocka.h>
 
-#include "../../records/record.h"
-#include "../../records/region.h"
-
-static void
-add_net(struct recordset *rs, const char *region, const char *cidr,
-    const char *netmask)
-{
-	struct record r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = RECORD_NETWORK;
-	r.region = strdup(region);
-	r.region_code = region_code(region);
-	r.section = strdup("IP Addresses and Network Ranges");
-	assert_int_equal(cidr_parse(cidr, &r.cidr), 0);
-	r.netmask = netmask ? strdup(netmask) : NULL;
-	assert_int_equal(recordset_add(rs, &r), 0);
-	assert_null(r.region);
-}
-
-static void
-add_port(struct recordset *rs, const char *proto, int port)
-{
-	struct record r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = RECORD_PORT;
-	r.region = strdup("Global Application Resources");
-	r.region_code = strdup("global");
-	r.section = strdup("Protocol Connection Ports");
-	r.protocol = strdup(proto);
-	r.usage = strdup("");
-	r.port = port;
-	assert_int_equal(recordset_add(rs, &r), 0);
-}
+#include "mkrecord.h"
 
 static void
 test_sort(void **state)
@@ -51,12 +17,12 @@ test_sort(void **state)
 	char buf[CIDR_STRLEN];
 
 	(void)state;
-	add_net(rs, "United States of America", "170.10.132.0/24", NULL);
-	add_net(rs, "Canada", "2001:db8::/32", NULL);
-	add_net(rs, "United States of America", "63.128.21.0/24", NULL);
-	add_net(rs, "Canada", "9.0.0.0/8", NULL);
-	add_net(rs, "United States of America", "170.10.132.0/23", NULL);
-	add_port(rs, "SMTP", 25);
+	mk_network(rs, "United States of America", "170.10.132.0/24", NULL);
+	mk_network(rs, "Canada", "2001:db8::/32", NULL);
+	mk_network(rs, "United States of America", "63.128.21.0/24", NULL);
+	mk_network(rs, "Canada", "9.0.0.0/8", NULL);
+	mk_network(rs, "United States of America", "170.10.132.0/23", NULL);
+	mk_port(rs, "SMTP", 25);
 	assert_int_equal(recordset_sort(rs), 0);
 	assert_int_equal(rs->nrecs, 6);
 	/* Region code, then section, kind, then numeric address order. */
@@ -87,9 +53,9 @@ test_sort_stable_input(void **state)
 
 	(void)state;
 	for (i = 0; i < 5; i++)
-		add_net(a, "Germany", cidrs[i], NULL);
+		mk_network(a, "Germany", cidrs[i], NULL);
 	for (i = 5; i-- > 0;)
-		add_net(b, "Germany", cidrs[i], NULL);
+		mk_network(b, "Germany", cidrs[i], NULL);
 	recordset_sort(a);
 	recordset_sort(b);
 	for (i = 0; i < 5; i++)
@@ -104,10 +70,10 @@ test_dedupe(void **state)
 	struct recordset *rs = recordset_new();
 
 	(void)state;
-	add_net(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
-	add_net(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
+	mk_network(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
+	mk_network(rs, "Germany", "10.0.0.0/8", "255.0.0.0");
 	/* Same identity, other values: kept, both are facts to report. */
-	add_net(rs, "Germany", "10.0.0.0/8", "255.255.0.0");
+	mk_network(rs, "Germany", "10.0.0.0/8", "255.255.0.0");
 	recordset_sort(rs);
 	assert_int_equal(rs->nrecs, 2);
 	assert_int_equal(rs->nwarns, 1);
@@ -123,9 +89,9 @@ test_identity(void **state)
 	struct recordset *rs = recordset_new();
 
 	(void)state;
-	add_port(rs, "SMTP", 25);
-	add_port(rs, "SMTP", 587);
-	add_port(rs, "POP3", 110);
+	mk_port(rs, "SMTP", 25);
+	mk_port(rs, "SMTP", 587);
+	mk_port(rs, "POP3", 110);
 	recordset_sort(rs);
 	/* A port is known by its protocol alone. */
 	assert_true(record_same_identity(&rs->recs[1], &rs->recs[2]));
