@@ -278,6 +278,9 @@ open_repo(const struct run_opts *o, struct store **st, git_commit **head)
 {
 	char err[STORE_ERRMAX];
 
+	/* A dry run creates nothing: a new repository has no snapshot. */
+	if (o->dry_run && store_is_new(o->repo))
+		return 0;
 	if ((*st = store_open(o->repo, !o->dry_run, err)) == NULL ||
 	    (!o->dry_run && store_lock(*st, o->lock_timeout, warn_cb, err) ==
 	    -1) || snapshot_head(*st, head, err) == -1) {
@@ -289,13 +292,15 @@ open_repo(const struct run_opts *o, struct store **st, git_commit **head)
 
 /*
  * The ETag and Last-Modified of the latest snapshot's page, to send, into
- * v[0] and v[1] (the caller frees them). 0, or -1.
+ * v[0] and v[1] (the caller frees them); none if another version of
+ * mcwatch made it, since this one may read the same page otherwise.
+ * 0, or -1.
  */
 static int
 validators(struct store *st, git_commit *head, struct fetch_opts *fo,
     char **v)
 {
-	char err[STORE_ERRMAX], *buf;
+	char err[STORE_ERRMAX], version[64], *buf;
 	size_t len;
 	int rc;
 
@@ -305,7 +310,9 @@ validators(struct store *st, git_commit *head, struct fetch_opts *fo,
 		cli_error("%s", err);
 		return -1;
 	}
-	source_validators(buf, len, &v[0], &v[1]);
+	if (source_version(buf, len, version, sizeof(version)) == 0 &&
+	    strcmp(version, MCWATCH_VERSION) == 0)
+		source_validators(buf, len, &v[0], &v[1]);
 	free(buf);
 	fo->etag = v[0];
 	fo->last_modified = v[1];

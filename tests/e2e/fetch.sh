@@ -54,6 +54,27 @@ grep -q '^If-None-Match: "v1"' "$T/requests" &&
 grep -q '^User-Agent: mcwatch/[0-9.]* (+http' "$T/requests" &&
     ok "User-Agent names mcwatch" || notok "User-Agent names mcwatch"
 
+# A snapshot another mcwatch version made: no validators, the page is read.
+cp -a "$T/repo" "$T/repo-old"
+sed -i 's/"mcwatch_version": "[^"]*"/"mcwatch_version": "0.0.1"/' \
+    "$T/repo-old/source.json"
+git -C "$T/repo-old" -c user.name=t -c user.email=t@example.com \
+    commit -qam "made by an older mcwatch"
+: > "$T/requests"
+run "$MCWATCH" run --repo "$T/repo-old" --url "$U/page"
+if [ "$status" -eq 0 ] && grep -qx "no changes" "$T/out" &&
+    ! grep -q "^If-None-Match" "$T/requests"; then
+	ok "another version's snapshot: page fetched and read again"
+else
+	notok "another version's snapshot" "exit $status"
+fi
+
+# A dry run creates no repository.
+run "$MCWATCH" run --dry-run --repo "$T/dry" --url "$U/page" --exit-code -q
+[ "$status" -eq 1 ] && [ ! -e "$T/dry" ] && grep -q "North America" "$T/out" &&
+    ok "--dry-run on no repository: the report, nothing created" ||
+    notok "--dry-run on no repository" "exit $status"
+
 # Retries: 503 and 429 with Retry-After, then 200.
 check "503, 503, then 200: Retry-After honoured" 0 "" 8 \
     "$MCWATCH" parse -q "$U/flaky/2/503/page.html"
