@@ -49,16 +49,25 @@ struct tctx {
 	char			*location;	/* carried down for hosts */
 };
 
+/* Words and dashes between a range's ends: en and em dash, the
+ * non-breaking hyphen, the figure dash, the minus sign, "-". */
 static const char *const separators[] = {
-	" to ", " through ", " thru ", "\xe2\x80\x93", "\xe2\x80\x94", "-",
+	" to ", " through ", " thru ", "\xe2\x80\x93", "\xe2\x80\x94",
+	"\xe2\x80\x91", "\xe2\x80\x92", "\xe2\x88\x92", "-",
 };
 
 static int
 is_separator(const char *s)
 {
-	return strcasecmp(s, "to") == 0 || strcasecmp(s, "through") == 0 ||
-	    strcmp(s, "-") == 0 || strcmp(s, "\xe2\x80\x93") == 0 ||
-	    strcmp(s, "\xe2\x80\x94") == 0;
+	size_t i;
+
+	if (strcasecmp(s, "to") == 0 || strcasecmp(s, "through") == 0 ||
+	    strcasecmp(s, "thru") == 0)
+		return 1;
+	for (i = 3; i < sizeof(separators) / sizeof(separators[0]); i++)
+		if (strcmp(s, separators[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Parse "a SEP b" into two addresses; 0, or -1. */
@@ -106,11 +115,39 @@ parse_number(const char *s, int *out)
 	return 0;
 }
 
-static void
-token_read(const char *s, struct token *t)
+/*
+ * An address written with spaces ("170.10.132.0 /24", "255.255.255. 0")
+ * without them, into buf; s itself when it is not one.
+ */
+static const char *
+compact(const char *s, char *buf, size_t len)
 {
+	size_t i, n = 0;
+
+	if (strchr(s, ' ') == NULL)
+		return s;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (!isxdigit((unsigned char)s[i]) && s[i] != '.' &&
+		    s[i] != ':' && s[i] != '/')
+			return s;
+		if (n + 1 >= len)
+			return s;
+		buf[n++] = s[i];
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+token_read(const char *text, struct token *t)
+{
+	char buf[CIDR_STRLEN];
+	const char *s = compact(text, buf, sizeof(buf));
+
 	memset(t, 0, sizeof(*t));
-	t->text = s;
+	t->text = text;
 	if (*s == '\0')
 		t->type = TOK_EMPTY;
 	else if (is_separator(s))
@@ -126,7 +163,7 @@ token_read(const char *s, struct token *t)
 	else if (strncasecmp(s, "http://", 7) == 0 ||
 	    strncasecmp(s, "https://", 8) == 0)
 		t->type = TOK_URL;
-	else if (parse_range_text(s, &t->a, &t->b) == 0)
+	else if (parse_range_text(text, &t->a, &t->b) == 0)
 		t->type = TOK_RANGE;
 	else
 		t->type = TOK_TEXT;

@@ -210,12 +210,16 @@ test_network_shapes(void **state)
 	    "<td>255.255.0.0</td></tr>"
 	    "<tr><td>2001:db8:1::/48</td><td>2001:db8:1::</td><td>-</td>"
 	    "<td>2001:db8:1:ffff:ffff:ffff:ffff:ffff</td><td></td></tr>"
+	    "<tr><td>10.5.0.0 / 24</td><td>10.5.0.1 &#8209; 10.5.0.254</td>"
+	    "<td>255.255.255. 0</td></tr>"
 	    "<tr><td>banana</td><td>10.4.0.1</td><td>to</td>"
 	    "<td>10.4.0.254</td><td>255.255.255.0</td></tr>"
 	    "<tr><td colspan=5>Section caption</td></tr>"
 	    "<tr><td></td></tr>"
 	    "</table>");
-	assert_int_equal(rs->nrecs, 4);
+	assert_int_equal(rs->nrecs, 5);
+	assert_string_equal(line(&rs->recs[3]), "us|Nets|10.5.0.0/24|10.5.0.1|"
+	    "10.5.0.254|255.255.255.0|-|United States of America");
 	assert_string_equal(line(&rs->recs[0]), "us|Nets|10.1.0.0/24|10.1.0.1|"
 	    "10.1.0.254|255.255.255.0|-|United States of America");
 	assert_string_equal(line(&rs->recs[1]), "us|Nets|10.2.0.0/24|10.2.0.1|"
@@ -227,7 +231,7 @@ test_network_shapes(void **state)
 	assert_true(warned(rs, "netmask 255.255.0.0 (/16) does not match"));
 	assert_true(warned(rs, "last address 10.3.0.255 of 10.3.0.0/24 is its "
 	    "broadcast address"));
-	assert_string_equal(line(&rs->recs[3]), "us|Nets|2001:db8:1::/48|"
+	assert_string_equal(line(&rs->recs[4]), "us|Nets|2001:db8:1::/48|"
 	    "2001:db8:1::|2001:db8:1:ffff:ffff:ffff:ffff:ffff|-|-|"
 	    "United States of America");
 	assert_true(warned(rs, "not an address: banana"));
