@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "../records/safe.h"
 #include "../diff/diff.h"
 #include "../diff/guard.h"
 #include "../diff/report.h"
@@ -184,18 +185,6 @@ warn_cb(const char *msg)
 	cli_error("warning: %s", msg);
 }
 
-/* Copy s with control characters replaced, for a commit trailer. */
-static void
-trailer_value(char *dst, size_t len, const char *s)
-{
-	size_t i;
-
-	snprintf(dst, len, "%s", s);
-	for (i = 0; dst[i] != '\0'; i++)
-		if ((unsigned char)dst[i] < 0x20 || dst[i] == 0x7f)
-			dst[i] = '?';
-}
-
 /* The commit message: summary, the report, trailers; NULL on memory. */
 static char *
 commit_message(const struct diff *d, const struct page *page,
@@ -210,7 +199,8 @@ commit_message(const struct diff *d, const struct page *page,
 	if ((fp = open_memstream(&msg, &len)) == NULL)
 		return NULL;
 	report_summary(d, sum, sizeof(sum));
-	trailer_value(url, sizeof(url), page->final_url);
+	snprintf(url, sizeof(url), "%s", page->final_url);
+	safe_unctrl(url);
 	fprintf(fp, "Mimecast: %s\n\n", sum);
 	report_text(fp, &ctx);
 	fprintf(fp, "\nSource-URL: %s\nPage-SHA256: %s\n"

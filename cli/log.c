@@ -7,17 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-/* Write s with control characters (ESC above all) made harmless. */
-static void
-put_safe(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		fputc(c < 0x20 || c == 0x7f ? '?' : c, stderr);
-	}
-}
+#include "../records/safe.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -29,7 +19,7 @@ cli_error(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	fputs("mcwatch: ", stderr);
-	put_safe(buf);
+	safe_fputs(buf, stderr);
 	fputc('\n', stderr);
 }
 

@@ -8,6 +8,7 @@
 #include "../records/field.h"
 #include "../records/json.h"
 #include "../records/output.h"
+#include "../records/safe.h"
 
 static const struct report_format formats[] = {
 	{ "text", report_text },
@@ -31,13 +32,9 @@ static int
 put_safe(FILE *fp, const char *s, int md)
 {
 	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+		int c = safe_char((unsigned char)*s);
 
-		if (c < 0x20 || c == 0x7f)
-			c = '?';
-		else if (md && c == '`')
-			c = '\'';
-		if (putc(c, fp) == EOF)
+		if (putc(md && c == '`' ? '\'' : c, fp) == EOF)
 			return -1;
 	}
 	return 0;

@@ -20,6 +20,7 @@
 #include "table.h"
 #include "text.h"
 #include "../records/region.h"
+#include "../records/safe.h"
 
 #define CELL_MAX	65536	/* bytes of text one cell keeps */
 #define HEADING_MAX	512	/* bytes of text one heading keeps */
@@ -618,7 +619,7 @@ static void
 sax_error(void *ctx, xmlErrorPtr e)
 {
 	struct walk *w = ctx;
-	size_t i;
+	size_t n;
 
 	if (e == NULL || w->status != PARSE_OK)
 		return;
@@ -628,9 +629,11 @@ sax_error(void *ctx, xmlErrorPtr e)
 	w->status = e->code == XML_ERR_NO_MEMORY ? PARSE_NOMEM : PARSE_REFUSED;
 	snprintf(w->err, sizeof(w->err), "libxml2 stopped at line %d: %s",
 	    e->line, e->message ? e->message : "unknown error");
-	for (i = 0; w->err[i] != '\0'; i++)
-		if ((unsigned char)w->err[i] < 0x20)
-			w->err[i] = ' ';
+	/* libxml2 ends its messages with a newline. */
+	n = strlen(w->err);
+	while (n > 0 && w->err[n - 1] == '\n')
+		w->err[--n] = '\0';
+	safe_unctrl(w->err);
 }
 
 /*

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "safe.h"
 
 #define NCOLS		5
 
@@ -25,12 +26,8 @@ put_cell(FILE *fp, const char *s, size_t w, int last)
 {
 	size_t n = width(s);
 
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (putc(c < 0x20 || c == 0x7f ? '?' : c, fp) == EOF)
-			return -1;
-	}
+	if (safe_fputs(s, fp) == -1)
+		return -1;
 	if (last)
 		return putc('\n', fp) == EOF ? -1 : 0;
 	for (; n < w + 2; n++)

@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+#include "../records/safe.h"
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
@@ -51,7 +52,6 @@ static char *
 header_value(const char *v, size_t n)
 {
 	char *s;
-	size_t i;
 
 	while (n > 0 && (v[n - 1] == '\r' || v[n - 1] == '\n' ||
 	    v[n - 1] == ' ' || v[n - 1] == '\t'))
@@ -62,10 +62,7 @@ header_value(const char *v, size_t n)
 	}
 	if ((s = strndup(v, n)) == NULL)
 		return NULL;
-	for (i = 0; s[i] != '\0'; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			s[i] = '?';
-	return s;
+	return safe_unctrl(s);
 }
 
 /* Retry-After: delta-seconds or an HTTP date; -1 if neither. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "../records/safe.h"
 
 struct history {
 	struct store	*st;
@@ -85,9 +86,7 @@ history_next(struct history *h, struct log_entry *e, char *err)
 		git_message_trailer_array_free(&tr);
 	}
 	/* Messages are data: no control characters reach a terminal. */
-	for (i = 0; e->summary[i] != '\0'; i++)
-		if ((unsigned char)e->summary[i] < 0x20)
-			e->summary[i] = '?';
+	safe_unctrl(e->summary);
 	git_commit_free(c);
 	return 0;
 }
