@@ -50,6 +50,10 @@ enum {
 	EXIT_INTERNAL = 6	/* out of memory, or output could not be written */
 };
 
+/* What a page without data tables is, and what to do about it. */
+#define CLI_NODATA	"no data found: no table of networks, ranges, URLs " \
+			"or ports (a login or error page? check the URL)"
+
 struct command {
 	const char	*name;
 	int		(*run)(int, char **);

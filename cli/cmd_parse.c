@@ -99,9 +99,7 @@ cmd_parse(int argc, char **argv)
 	if (!quiet)
 		cli_warnings(rs);
 	if (rs->nrecs == 0) {
-		cli_error("parse %s: no data found: no table of networks, "
-		    "ranges, URLs or ports (a login or error page? check the "
-		    "URL)", page->source);
+		cli_error("parse %s: %s", page->source, CLI_NODATA);
 		rc = EXIT_REJECTED;
 		goto cleanup;
 	}

@@ -242,26 +242,6 @@ reject(struct store *st, const struct run_opts *o, const struct page *page,
 	return EXIT_REJECTED;
 }
 
-/*
- * Whether the latest snapshot holds these very page bytes and was made by
- * this version of mcwatch (another version may read the page otherwise).
- */
-static int
-same_page(struct store *st, git_commit *head, const struct page *page)
-{
-	char *buf, err[STORE_ERRMAX], version[64];
-	size_t len;
-	int same;
-
-	if (!snapshot_holds(st, head, SNAP_PAGE, page->body, page->len) ||
-	    snapshot_read(st, head, SNAP_SOURCE, &buf, &len, err) != 0)
-		return 0;
-	same = source_version(buf, len, version, sizeof(version)) == 0 &&
-	    strcmp(version, MCWATCH_VERSION) == 0;
-	free(buf);
-	return same;
-}
-
 /* Open (creating if need be) and lock the repository; read its HEAD. */
 static int
 open_repo(const struct run_opts *o, struct store **st, git_commit **head)
@@ -281,14 +261,14 @@ open_repo(const struct run_opts *o, struct store **st, git_commit **head)
 }
 
 /*
- * The ETag and Last-Modified of the latest snapshot's page, to send, into
- * v[0] and v[1] (the caller frees them); none if another version of
- * mcwatch made it, since this one may read the same page otherwise.
- * 0, or -1.
+ * Read the latest snapshot's source.json once: *mine says whether this
+ * version of mcwatch made it (another may read the same page otherwise),
+ * and only then are its ETag and Last-Modified sent, from v[0] and v[1]
+ * (the caller frees them). 0, or -1.
  */
 static int
-validators(struct store *st, git_commit *head, struct fetch_opts *fo,
-    char **v)
+head_source(struct store *st, git_commit *head, struct fetch_opts *fo,
+    char **v, int *mine)
 {
 	char err[STORE_ERRMAX], version[64], *buf;
 	size_t len;
@@ -300,8 +280,9 @@ validators(struct store *st, git_commit *head, struct fetch_opts *fo,
 		cli_error("%s", err);
 		return -1;
 	}
-	if (source_version(buf, len, version, sizeof(version)) == 0 &&
-	    strcmp(version, MCWATCH_VERSION) == 0)
+	*mine = source_version(buf, len, version, sizeof(version)) == 0 &&
+	    strcmp(version, MCWATCH_VERSION) == 0;
+	if (*mine)
 		source_validators(buf, len, &v[0], &v[1]);
 	free(buf);
 	fo->etag = v[0];
@@ -343,7 +324,7 @@ cmd_run(int argc, char **argv)
 	char *data = NULL, *source = NULL, *msg = NULL, *vbuf[2] = { NULL, NULL };
 	size_t datalen, sourcelen;
 	time_t fetched;
-	int rc;
+	int rc, mine = 0;
 
 	memset(&d, 0, sizeof(d));
 	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
@@ -358,7 +339,7 @@ cmd_run(int argc, char **argv)
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
-	if (head != NULL && validators(st, head, &o.fo, vbuf) == -1) {
+	if (head != NULL && head_source(st, head, &o.fo, vbuf, &mine) == -1) {
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
@@ -377,7 +358,8 @@ cmd_run(int argc, char **argv)
 		goto cleanup;
 	}
 	/* The very bytes this version recorded last time: nothing to parse. */
-	if (same_page(st, head, page)) {
+	if (mine &&
+	    snapshot_holds(st, head, SNAP_PAGE, page->body, page->len)) {
 		rc = unchanged(st, &o);
 		goto cleanup;
 	}
@@ -425,9 +407,7 @@ cmd_run(int argc, char **argv)
 	if (guard_check(old, rs, &d, o.max_removal, why, sizeof(why)) &&
 	    !o.accept) {
 		if (rs->nrecs == 0)
-			snprintf(why, sizeof(why), "no data found: no table of "
-			    "networks, ranges, URLs or ports (a login or error "
-			    "page? check the URL, --url)");
+			snprintf(why, sizeof(why), "%s", CLI_NODATA);
 		rc = reject(st, &o, page, sha, why);
 		goto cleanup;
 	}
