@@ -142,6 +142,40 @@ classify_header(const char *const *cells, size_t n, struct header *h)
 	return h->kind;
 }
 
+/* Heading words, most specific first, and the header they stand for. */
+static const struct {
+	const char	*word;
+	enum table_kind	 kind;
+	enum col_role	 roles[4];
+} headings[] = {
+	{ "non-spf", TABLE_RANGE, { COL_LABEL, COL_RANGE, COL_RANGE } },
+	{ "non spf", TABLE_RANGE, { COL_LABEL, COL_RANGE, COL_RANGE } },
+	{ "url", TABLE_URL, { COL_APPLICATION, COL_URL } },
+	{ "port", TABLE_PORT, { COL_PROTOCOL, COL_PORT, COL_USAGE } },
+	{ "website", TABLE_HOST,
+	    { COL_LOCATION, COL_IP, COL_CIDR, COL_NETMASK } },
+	{ "network", TABLE_NETWORK, { COL_NETWORK, COL_RANGE, COL_NETMASK } },
+	{ "ip address", TABLE_NETWORK,
+	    { COL_NETWORK, COL_RANGE, COL_NETMASK } },
+};
+
+enum table_kind
+classify_heading(const char *heading, struct header *h)
+{
+	size_t i, j;
+
+	memset(h, 0, sizeof(*h));
+	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++) {
+		if (strcasestr(heading, headings[i].word) == NULL)
+			continue;
+		h->kind = headings[i].kind;
+		for (j = 0; j < 4 && headings[i].roles[j] != COL_NONE; j++)
+			h->roles[h->nroles++] = headings[i].roles[j];
+		break;
+	}
+	return h->kind;
+}
+
 int
 classify_note(const char *cell)
 {

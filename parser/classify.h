@@ -46,6 +46,13 @@ struct header {
 enum col_role	 classify_word(const char *);
 /* Read a header row (n cells); its kind, TABLE_UNKNOWN if none fits. */
 enum table_kind	 classify_header(const char *const *, size_t, struct header *);
+/*
+ * The kind of table a section heading announces ("Application URLs",
+ * "... Non-SPF ...", "Protocol Connection Ports"), with the fields such a
+ * table holds in the usual order, for a table with no header row;
+ * TABLE_UNKNOWN if the heading names none.
+ */
+enum table_kind	 classify_heading(const char *, struct header *);
 /* Whether a first cell marks a call-out box ("Note:", "Important"). */
 int		 classify_note(const char *);
 /* Name of a table kind, for messages. */

@@ -639,34 +639,74 @@ row_port(struct tctx *t, struct row *row)
 	return rc;
 }
 
+/* Whether a token is a value a data row holds, never a column name. */
+static int
+token_is_data(const struct token *t)
+{
+	return t->type == TOK_ADDR || t->type == TOK_CIDR ||
+	    t->type == TOK_RANGE || t->type == TOK_URL ||
+	    t->type == TOK_PREFIX || t->type == TOK_NUMBER;
+}
+
+/* Whether any cell of row r holds a value; styling plays no part. */
+static int
+row_has_data(const struct grid *g, size_t r)
+{
+	struct token tk;
+	size_t c;
+
+	for (c = 0; c < g->rows[r].ncols; c++) {
+		token_read(grid_text(g, r, c), &tk);
+		if (token_is_data(&tk))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether row r's cells read as column names (and hold no value). */
+static int
+row_is_header(const struct grid *g, size_t r, struct header *h)
+{
+	const char *cells[GRID_MAXCOLS];
+	size_t c;
+
+	if (row_has_data(g, r))
+		return 0;
+	for (c = 0; c < g->rows[r].ncols; c++)
+		cells[c] = grid_text(g, r, c);
+	return classify_header(cells, c, h) != TABLE_UNKNOWN;
+}
+
 /*
- * Rows that carry no data and deserve no warning: empty ones, sub-header
- * rows of header cells, the header repeated, and caption rows whose cells
- * all say one thing.
+ * Rows that carry no data and deserve no warning: empty ones, the header
+ * repeated (as it was, or any row that reads as column names), and caption
+ * rows whose cells all say one thing. A row holding a value is data,
+ * however it is styled: bold cells are never a reason to skip a row.
  */
 static int
-row_is_filler(const struct grid *g, size_t r, size_t hr)
+row_is_filler(const struct grid *g, size_t r, long hr)
 {
 	const struct grid_row *gr = &g->rows[r];
+	struct header h;
 	const char *one = NULL;
 	size_t c;
-	int allhead = 1, same = 1, ashead = 1;
+	int same = 1, ashead = 1;
 
+	if (row_has_data(g, r))
+		return 0;
 	for (c = 0; c < gr->ncols; c++) {
 		const char *s = grid_text(g, r, c);
 
-		if (strcmp(s, grid_text(g, hr, c)) != 0)
+		if (hr < 0 || strcmp(s, grid_text(g, (size_t)hr, c)) != 0)
 			ashead = 0;
 		if (*s == '\0')
 			continue;
-		if (!grid_head(g, r, c))
-			allhead = 0;
 		if (one == NULL)
 			one = s;
 		else if (strcmp(one, s) != 0)
 			same = 0;
 	}
-	return one == NULL || allhead || ashead || same;
+	return one == NULL || ashead || same || row_is_header(g, r, &h);
 }
 
 /* Whether any cell holds an address or a URL. */
@@ -686,20 +726,28 @@ table_has_data(const struct grid *g)
 	return 0;
 }
 
-/* Find the header row among the first few; its index, or -1. */
-static long
-table_header(const struct grid *g, struct header *h)
-{
-	const char *cells[GRID_MAXCOLS];
-	size_t r, c;
+#define NO_HEADER	(-1)	/* no header: not a table mcwatch knows */
+#define HEADING_ONLY	(-2)	/* no header row: the heading names the kind */
 
-	for (r = 0; r < g->nrows && r < TABLE_HEADROWS; r++) {
-		for (c = 0; c < g->rows[r].ncols; c++)
-			cells[c] = grid_text(g, r, c);
-		if (classify_header(cells, c, h) != TABLE_UNKNOWN)
+/*
+ * Find the header row among the first few: a row whose words name columns
+ * and which holds no value. Its index, else HEADING_ONLY when the section
+ * heading says what the table holds (every row is data), else NO_HEADER.
+ */
+static long
+table_header(const struct grid *g, const char *section, struct header *h)
+{
+	size_t r;
+
+	for (r = 0; r < g->nrows && r < TABLE_HEADROWS; r++)
+		if (row_is_header(g, r, h))
 			return (long)r;
-	}
-	return -1;
+	if (classify_heading(section, h) == TABLE_UNKNOWN)
+		return NO_HEADER;
+	for (r = 0; r < g->nrows; r++)
+		if (row_has_data(g, r))
+			return HEADING_ONLY;
+	return NO_HEADER;
 }
 
 static const struct {
@@ -728,7 +776,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	memset(&t, 0, sizeof(t));
 	if (g->nrows == 0)
 		return 0;
-	if ((hr = table_header(g, &h)) == -1) {
+	if ((hr = table_header(g, section, &h)) == NO_HEADER) {
 		if (classify_note(grid_text(g, 0, 0)) || !table_has_data(g))
 			return 0;
 		if ((row = malloc(sizeof(*row))) == NULL)
@@ -755,8 +803,8 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	    "larger than %u cells or %u columns; the rest is ignored",
 	    classify_kind_name(h.kind), GRID_MAXCELLS, GRID_MAXCOLS) == -1)
 		goto cleanup;
-	for (r = (size_t)hr + 1; r < g->nrows; r++) {
-		if (row_is_filler(g, r, (size_t)hr))
+	for (r = hr < 0 ? 0 : (size_t)hr + 1; r < g->nrows; r++) {
+		if (row_is_filler(g, r, hr))
 			continue;
 		row_read(g, r, row);
 		nrows++;

@@ -73,6 +73,29 @@ test_kinds(void **state)
 }
 
 static void
+test_heading(void **state)
+{
+	struct header h;
+
+	(void)state;
+	assert_int_equal(classify_heading("IP Addresses / Network Ranges for "
+	    "Non-SPF Email Traffic", &h), TABLE_RANGE);
+	assert_int_equal(classify_heading("IP Addresses and Network Ranges",
+	    &h), TABLE_NETWORK);
+	assert_int_equal(h.nroles, 3);
+	assert_int_equal(h.roles[0], COL_NETWORK);
+	assert_int_equal(classify_heading("Global Application URL", &h),
+	    TABLE_URL);
+	assert_int_equal(classify_heading("Protocol Connection Ports", &h),
+	    TABLE_PORT);
+	assert_int_equal(classify_heading("Mimecast Website", &h), TABLE_HOST);
+	assert_int_equal(h.roles[1], COL_IP);
+	assert_int_equal(classify_heading("Considerations", &h), TABLE_UNKNOWN);
+	assert_int_equal(classify_heading("", &h), TABLE_UNKNOWN);
+	assert_int_equal(h.nroles, 0);
+}
+
+static void
 test_note(void **state)
 {
 	(void)state;
@@ -89,6 +112,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_heading),
 		cmocka_unit_test(test_note),
 	};
 

@@ -329,6 +329,95 @@ test_ports_and_urls(void **state)
 	recordset_free(rs);
 }
 
+/* A network table whose data rows are styled bold in one way each. */
+static void
+test_bold_rows(void **state)
+{
+	static const char *const styles[][2] = {
+		{ "<strong>", "</strong>" }, { "<b>", "</b>" },
+		{ "<span style=\"font-weight:bold\">", "</span>" },
+		{ "<p><strong>", "</strong></p>" },
+		{ "<div><b>", "</b></div>" },
+	};
+	char html[2048];
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+		const char *o = styles[i][0], *c = styles[i][1];
+
+		snprintf(html, sizeof(html), "<h2>Germany</h2>"
+		    "<h3>IP Addresses and Network Ranges</h3><table>"
+		    "<tr><td>%sNetwork%s</td><td>%sIP Address Range%s</td>"
+		    "<td>%sNetmask%s</td></tr>"
+		    "<tr><td>%s192.0.2.0/24%s</td><td>%s192.0.2.1 to "
+		    "192.0.2.254%s</td><td>%s255.255.255.0%s</td></tr>"
+		    "<tr><th>%s198.51.100.0/24%s</th><th>%s198.51.100.1 - 198.51.100.254%s</th>"
+		    "<th>%s255.255.255.0%s</th></tr></table>",
+		    o, c, o, c, o, c, o, c, o, c, o, c, o, c, o, c, o, c);
+		rs = parse(html);
+		assert_int_equal(rs->nrecs, 2);
+		assert_string_equal(line(&rs->recs[0]), "de|IP Addresses and "
+		    "Network Ranges|192.0.2.0/24|192.0.2.1|192.0.2.254|"
+		    "255.255.255.0|-|Germany");
+		assert_string_equal(line(&rs->recs[1]), "de|IP Addresses and "
+		    "Network Ranges|198.51.100.0/24|198.51.100.1|198.51.100.254|"
+		    "255.255.255.0|-|Germany");
+		assert_false(warned(rs, "no rows"));
+		recordset_free(rs);
+	}
+}
+
+static void
+test_header_shapes(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	/* A <thead> header over bold rows, and the header repeated. */
+	rs = parse("<h2>Canada</h2><h3>Application URLs</h3><table><thead>"
+	    "<tr><th>Application</th><th>URL</th></tr></thead><tbody>"
+	    "<tr><td><b>Admin</b></td><td><b>https://a.example/</b></td></tr>"
+	    "<tr><th>Application</th><th>URLs</th></tr>"
+	    "<tr><td><b>API</b></td><td><b>https://b.example/</b></td></tr>"
+	    "</tbody></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]),
+	    "ca|Application URLs|API|https://b.example/");
+	assert_int_equal(rs->nwarns, 0);
+	recordset_free(rs);
+
+	/* No header row at all: the section heading says what it holds. */
+	rs = parse("<h2>Canada</h2><h3>IP Addresses and Network Ranges</h3>"
+	    "<table><tr><td><b>192.0.2.0/24</b></td><td><b>192.0.2.1</b></td>"
+	    "<td>to</td><td><b>192.0.2.254</b></td><td>255.255.255.0</td></tr>"
+	    "<tr><td></td></tr></table>"
+	    "<h3>Non-SPF ranges</h3><table><tr><td><b>North America</b></td>"
+	    "<td><b>198.51.100.40 to 198.51.100.49</b></td></tr></table>"
+	    "<h3>Application URLs</h3><table><tr><td><b>API</b></td>"
+	    "<td><b>https://ca-api.example</b></td></tr></table>"
+	    "<h3>Ports</h3><table><tr><td><b>SMTP</b></td><td><b>25</b></td>"
+	    "<td>Mail</td></tr></table>");
+	assert_int_equal(rs->nrecs, 4);
+	assert_string_equal(line(&rs->recs[0]), "ca|Application URLs|API|"
+	    "https://ca-api.example");
+	assert_string_equal(line(&rs->recs[1]), "ca|IP Addresses and Network "
+	    "Ranges|192.0.2.0/24|192.0.2.1|192.0.2.254|255.255.255.0|-|Canada");
+	assert_string_equal(line(&rs->recs[2]),
+	    "ca|Non-SPF ranges|North America#1|198.51.100.40|198.51.100.49|2");
+	assert_string_equal(line(&rs->recs[3]), "ca|Ports|SMTP|25|Mail");
+	assert_int_equal(rs->nwarns, 0);
+	recordset_free(rs);
+
+	/* A heading that names nothing still leaves the table unknown. */
+	rs = parse("<h2>Canada</h2><h3>Miscellany</h3><table><tr><td>x</td>"
+	    "<td>192.0.2.1</td></tr></table>");
+	assert_int_equal(rs->nrecs, 0);
+	assert_true(warned(rs, "not a layout mcwatch knows"));
+	recordset_free(rs);
+}
+
 static void
 test_unknown_tables(void **state)
 {
@@ -462,6 +551,8 @@ main(void)
 		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_ports_and_urls),
+		cmocka_unit_test(test_bold_rows),
+		cmocka_unit_test(test_header_shapes),
 		cmocka_unit_test(test_unknown_tables),
 		cmocka_unit_test(test_scripts_and_comments),
 		cmocka_unit_test(test_deep_nesting),
