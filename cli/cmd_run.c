@@ -262,15 +262,16 @@ open_repo(const struct run_opts *o, struct store **st, git_commit **head)
 
 /*
  * Read the latest snapshot's source.json once: *mine says whether this
- * version of mcwatch made it (another may read the same page otherwise),
- * and only then are its ETag and Last-Modified sent, from v[0] and v[1]
- * (the caller frees them). 0, or -1.
+ * version of mcwatch made it (another may read the same page otherwise).
+ * Its ETag and Last-Modified are sent only then, and only to the URL that
+ * produced them: another server may compare dates and answer 304 for a
+ * page it never served. sp keeps them (the caller clears it). 0, or -1.
  */
 static int
-head_source(struct store *st, git_commit *head, struct fetch_opts *fo,
-    char **v, int *mine)
+head_source(struct store *st, git_commit *head, const char *url,
+    struct fetch_opts *fo, struct source_prev *sp, int *mine)
 {
-	char err[STORE_ERRMAX], version[64], *buf;
+	char err[STORE_ERRMAX], jerr[256], *buf;
 	size_t len;
 	int rc;
 
@@ -280,13 +281,16 @@ head_source(struct store *st, git_commit *head, struct fetch_opts *fo,
 		cli_error("%s", err);
 		return -1;
 	}
-	*mine = source_version(buf, len, version, sizeof(version)) == 0 &&
-	    strcmp(version, MCWATCH_VERSION) == 0;
-	if (*mine)
-		source_validators(buf, len, &v[0], &v[1]);
+	if (source_parse(buf, len, sp, jerr, sizeof(jerr)) == -1)
+		cli_error("warning: repo %s: the latest snapshot's %s does not "
+		    "parse (%s); the page is fetched and read in full",
+		    st->dir, SNAP_SOURCE, jerr);
 	free(buf);
-	fo->etag = v[0];
-	fo->last_modified = v[1];
+	*mine = sp->version != NULL && strcmp(sp->version, MCWATCH_VERSION) == 0;
+	if (*mine && sp->url != NULL && strcmp(sp->url, url) == 0) {
+		fo->etag = sp->etag;
+		fo->last_modified = sp->last_modified;
+	}
 	return 0;
 }
 
@@ -321,12 +325,14 @@ cmd_run(int argc, char **argv)
 	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX], serr[STORE_ERRMAX];
 	char sha[SHA256_HEXLEN], why[512], idstr[GIT_OID_HEXSZ + 1];
 	char fromstr[GIT_OID_HEXSZ + 1];
-	char *data = NULL, *source = NULL, *msg = NULL, *vbuf[2] = { NULL, NULL };
+	struct source_prev prev;
+	char *data = NULL, *source = NULL, *msg = NULL;
 	size_t datalen, sourcelen;
 	time_t fetched;
 	int rc, mine = 0;
 
 	memset(&d, 0, sizeof(d));
+	memset(&prev, 0, sizeof(prev));
 	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
 		return rc == -1 ? EXIT_OK : rc;
 
@@ -339,7 +345,8 @@ cmd_run(int argc, char **argv)
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
-	if (head != NULL && head_source(st, head, &o.fo, vbuf, &mine) == -1) {
+	if (head != NULL &&
+	    head_source(st, head, o.url, &o.fo, &prev, &mine) == -1) {
 		rc = EXIT_REPO;
 		goto cleanup;
 	}
@@ -471,7 +478,6 @@ cmd_run(int argc, char **argv)
 	free(data);
 	free(source);
 	free(msg);
-	free(vbuf[0]);
-	free(vbuf[1]);
+	source_prev_clear(&prev);
 	return rc;
 }

@@ -55,24 +55,6 @@ source_json(const struct source_info *si, const struct recordset *rs,
 	return rc;
 }
 
-int
-source_version(const char *buf, size_t len, char *out, size_t outlen)
-{
-	json_t *o;
-	const char *v;
-	int rc = -1;
-
-	if ((o = json_loadb(buf, len, 0, NULL)) == NULL)
-		return -1;
-	if ((v = json_string_value(json_object_get(o, "mcwatch_version"))) !=
-	    NULL) {
-		snprintf(out, outlen, "%s", v);
-		rc = 0;
-	}
-	json_decref(o);
-	return rc;
-}
-
 /* A string member, copied; NULL if absent or not a string. */
 static char *
 dup_member(json_t *o, const char *key)
@@ -82,15 +64,39 @@ dup_member(json_t *o, const char *key)
 	return v != NULL ? strdup(v) : NULL;
 }
 
-void
-source_validators(const char *buf, size_t len, char **etag, char **lastmod)
+int
+source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
+    size_t errlen)
 {
+	json_error_t je;
 	json_t *o;
 
-	*etag = *lastmod = NULL;
-	if ((o = json_loadb(buf, len, 0, NULL)) == NULL)
-		return;
-	*etag = dup_member(o, "etag");
-	*lastmod = dup_member(o, "last_modified");
+	memset(sp, 0, sizeof(*sp));
+	if ((o = json_loadb(buf, len, 0, &je)) == NULL) {
+		snprintf(err, errlen, "line %d: %s", je.line, je.text);
+		return -1;
+	}
+	if (!json_is_object(o)) {
+		snprintf(err, errlen, "not a JSON object");
+		json_decref(o);
+		return -1;
+	}
+	sp->url = dup_member(o, "url");
+	sp->version = dup_member(o, "mcwatch_version");
+	sp->etag = dup_member(o, "etag");
+	sp->last_modified = dup_member(o, "last_modified");
 	json_decref(o);
+	return 0;
+}
+
+void
+source_prev_clear(struct source_prev *sp)
+{
+	if (sp == NULL)
+		return;
+	free(sp->url);
+	free(sp->version);
+	free(sp->etag);
+	free(sp->last_modified);
+	memset(sp, 0, sizeof(*sp));
 }

@@ -26,10 +26,22 @@ struct source_info {
 int	source_json(const struct source_info *, const struct recordset *,
 	    char **, size_t *);
 
-/* The mcwatch version a source.json records, into out; 0, or -1. */
-int	source_version(const char *, size_t, char *, size_t);
+/* What a recorded source.json says about the fetch that made it. */
+struct source_prev {
+	char	*url;		/* as asked for; each NULL when absent */
+	char	*version;	/* the mcwatch that made it */
+	char	*etag;
+	char	*last_modified;
+};
 
-/* The ETag and Last-Modified a source.json records (malloc'd, or NULL). */
-void	source_validators(const char *, size_t, char **, char **);
+/*
+ * Read a source.json's bytes into *sp (members malloc'd, freed with
+ * source_prev_clear). 0, or -1 with jansson's reason in err (errlen
+ * bytes) when it does not parse or is not an object.
+ */
+int	source_parse(const char *, size_t, struct source_prev *, char *,
+	    size_t);
+/* Free what source_parse set; accepts a cleared or zeroed one. */
+void	source_prev_clear(struct source_prev *);
 
 #endif

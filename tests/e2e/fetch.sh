@@ -69,6 +69,39 @@ else
 	notok "another version's snapshot" "exit $status"
 fi
 
+# Validators go only to the URL that produced them: another URL on a
+# server that compares them (as this one does) would answer 304 for a page
+# it never served, and a change would be recorded as "no changes".
+sed 's/<td>25<\/td>/<td>587<\/td>/' "$S" > "$W/other.html"
+cp -a "$T/repo" "$T/repo-url"
+: > "$T/requests"
+run "$MCWATCH" run -q --repo "$T/repo-url" --url "$U/file/other.html" --exit-code
+if [ "$status" -eq 1 ] && ! grep -q "^If-None-Match\|^If-Modified-Since" \
+    "$T/requests" && [ "$(git -C "$T/repo-url" rev-list --count HEAD)" = 2 ]; then
+	ok "another URL: no validators sent, the change recorded"
+else
+	notok "another URL: no validators sent" "exit $status"
+fi
+: > "$T/requests"
+run "$MCWATCH" run -q --repo "$T/repo-url" --url "$U/file/other.html"
+[ "$status" -eq 0 ] && grep -q '^If-None-Match: "v1"' "$T/requests" &&
+    ok "the same URL again: its own validators sent" ||
+    notok "the same URL again: its own validators sent" "exit $status"
+
+# A source.json that does not parse is warned about; the page is read.
+cp -a "$T/repo" "$T/repo-bad"
+echo '{"url": ' > "$T/repo-bad/source.json"
+git -C "$T/repo-bad" -c user.name=t -c user.email=t@example.com \
+    commit -qam "a broken source.json"
+: > "$T/requests"
+run "$MCWATCH" run --repo "$T/repo-bad" --url "$U/page"
+if [ "$status" -eq 0 ] && grep -q "source.json does not parse" "$T/err" &&
+    ! grep -q "^If-None-Match" "$T/requests"; then
+	ok "a broken source.json: warned about, page read in full"
+else
+	notok "a broken source.json" "exit $status"
+fi
+
 # A dry run creates no repository.
 run "$MCWATCH" run --dry-run --repo "$T/dry" --url "$U/page" --exit-code -q
 [ "$status" -eq 1 ] && [ ! -e "$T/dry" ] && grep -q "North America" "$T/out" &&
