@@ -6,7 +6,7 @@ BUILD	?= build
 PREFIX	?= /usr/local
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	= libxml-2.0 libcurl libgit2 jansson
+PKGS	= libxml-2.0 libcurl libgit2 jansson libcrypto
 WARN	= -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -83,8 +83,8 @@ demo: $(BUILD)/mcwatch
 	$(BUILD)/mcwatch run -q --repo "$$d/data" \
 	    --url samples/mimecast-data-centers-next.html && \
 	echo "== mcwatch log" && $(BUILD)/mcwatch log --repo "$$d/data" && \
-	echo "== the CIDR list for the United States of America" && \
-	head -5 "$$d/data/cidr/us.txt" && echo ...
+	echo "== the IPv4 gateway networks of the United States of America" && \
+	head -5 "$$d/data/cidr/us/gateway-v4.txt" && echo ...
 
 install: $(BUILD)/mcwatch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

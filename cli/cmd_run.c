@@ -13,7 +13,7 @@
 #include "../parser/parse.h"
 #include "../scraper/fetch.h"
 #include "../snapshots/rejected.h"
-#include "../snapshots/sha256.h"
+#include "../records/sha256.h"
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"
 
@@ -379,9 +379,12 @@ cmd_run(int argc, char **argv)
 		cli_error("run %s: %s", page->source, perr);
 		goto cleanup;
 	}
-	/* Hashed here, after the no-change exit has been ruled out. */
+	/* Hashed only once the no-change exits are ruled out. */
 	if (rs == NULL) {
-		sha256_hex(page->body, page->len, sha);
+		if (sha256_hex(page->body, page->len, sha) == NULL) {
+			cli_error("run: out of memory");
+			goto cleanup;
+		}
 		snprintf(why, sizeof(why), "%s", perr);
 		rc = reject(st, &o, page, sha, why);
 		goto cleanup;
@@ -410,7 +413,10 @@ cmd_run(int argc, char **argv)
 		cli_error("run: out of memory");
 		goto cleanup;
 	}
-	sha256_hex(page->body, page->len, sha);
+	if (sha256_hex(page->body, page->len, sha) == NULL) {
+		cli_error("run: out of memory");
+		goto cleanup;
+	}
 	if (guard_check(old, rs, &d, o.max_removal, why, sizeof(why)) &&
 	    !o.accept) {
 		if (rs->nrecs == 0)

@@ -741,7 +741,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 		rc = w.status;
 		goto cleanup;
 	}
-	if (recordset_sort(w.rs) == -1)
+	if (region_codes_unique(w.rs) == -1 || recordset_sort(w.rs) == -1)
 		goto cleanup;
 	*out = w.rs;
 	w.rs = NULL;

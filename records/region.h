@@ -2,9 +2,25 @@
 #ifndef MCWATCH_REGION_H
 #define MCWATCH_REGION_H
 
+#include "record.h"
+
+/* The name of the lists of all regions: never a region's code. */
+#define REGION_ALL	"all"
+
 /* The code of a known region heading ("us", ...), or NULL. */
 const char	*region_known(const char *);
-/* The code for any heading: a known code, else a slug; NULL on memory. */
+/*
+ * The code for any heading: a known code, else a slug of its ASCII letters
+ * and digits ("all" becomes "all-region"), else, for a heading in another
+ * script, "r-" and 8 hex digits of its SHA-256; "unknown" for no heading.
+ * NULL on memory.
+ */
 char		*region_code(const char *);
+/*
+ * Make codes unique within rs: where headings share a code, one keeps it
+ * (a heading known by that code, else the first in byte order) and each
+ * other gets "-" and 6 hex digits of its SHA-256 added. 0, or -1 on memory.
+ */
+int		 region_codes_unique(struct recordset *);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "snapshot.h"
 #include "../records/json.h"
+#include "../records/lists.h"
 #include "../records/output.h"
 
 int
@@ -131,78 +132,6 @@ snapshot_records(struct store *st, git_commit *c, struct recordset **rs,
 	return 0;
 }
 
-static int
-cidr_qcmp(const void *a, const void *b)
-{
-	const struct cidr *x = a, *y = b;
-	int c = addr_cmp(&x->addr, &y->addr);
-
-	return c != 0 ? c : x->len - y->len;
-}
-
-/*
- * Records [from, to) of rs as a CIDR list: networks and range covers,
- * sorted, without duplicates or blocks inside a listed block. Into *out
- * (malloc'd); 0, or -1 on memory.
- */
-static int
-cidr_list(const struct recordset *rs, size_t from, size_t to, char **out,
-    size_t *outlen)
-{
-	struct cidr *v = NULL;
-	size_t n = 0, cap = 0, i, j;
-	char buf[CIDR_STRLEN];
-	struct addr last;
-	FILE *fp;
-	int have = 0;
-
-	for (i = from; i < to; i++) {
-		const struct record *r = &rs->recs[i];
-		size_t add = r->kind == RECORD_NETWORK ? 1 :
-		    r->kind == RECORD_RANGE ? r->ncidrs : 0;
-
-		if (n + add > cap) {
-			struct cidr *p;
-
-			cap = (n + add) * 2 + 16;
-			if ((p = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				free(v);
-				return -1;
-			}
-			v = p;
-		}
-		if (r->kind == RECORD_NETWORK)
-			v[n++] = r->cidr;
-		else
-			for (j = 0; j < add; j++)
-				v[n++] = r->cidrs[j];
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cidr_qcmp);
-	if ((fp = open_memstream(out, outlen)) == NULL) {
-		free(v);
-		return -1;
-	}
-	/* Sorted by first address, a block inside another comes after it. */
-	for (i = 0; i < n; i++) {
-		struct addr first;
-
-		cidr_first(&v[i], &first);
-		if (have && first.family == last.family &&
-		    addr_cmp(&first, &last) <= 0)
-			continue;
-		cidr_last(&v[i], &last);
-		have = 1;
-		fprintf(fp, "%s\n", cidr_format(&v[i], buf));
-	}
-	free(v);
-	if (fclose(fp) == EOF) {
-		free(*out);
-		return -1;
-	}
-	return 0;
-}
-
 /* Write a blob and add it to a tree builder; -1 on error. */
 static int
 put_blob(git_repository *repo, git_treebuilder *tb, const char *name,
@@ -216,39 +145,80 @@ put_blob(git_repository *repo, git_treebuilder *tb, const char *name,
 	return 0;
 }
 
-/* The cidr/ tree: one list a region code and all.txt. */
+/* The CIDR lists of records [from, to) as blobs NAME-v4.txt, NAME-v6.txt. */
+static int
+cidr_files(git_repository *repo, git_treebuilder *tb,
+    const struct recordset *rs, size_t from, size_t to)
+{
+	static const int families[] = { 4, 6 };
+	char *buf = NULL, name[64];
+	size_t len, l, f;
+	unsigned mask;
+	FILE *fp;
+	int rc = -1;
+
+	/* "all" first, then one list each: l == LIST_N stands for "all". */
+	for (l = 0; l <= LIST_N; l++) {
+		mask = l == LIST_N ? LIST_ADDRESSES : 1u << l;
+		if ((mask & LIST_ADDRESSES) == 0)
+			continue;
+		for (f = 0; f < 2; f++) {
+			snprintf(name, sizeof(name), "%s-v%d.txt", l == LIST_N ?
+			    "all" : record_list_name((enum record_list)l),
+			    families[f]);
+			if ((fp = open_memstream(&buf, &len)) == NULL)
+				return -1;
+			if (cidrlist_write(fp, rs, from, to, mask,
+			    families[f]) == -1) {
+				fclose(fp);
+				goto cleanup;
+			}
+			if (fclose(fp) == EOF ||
+			    put_blob(repo, tb, name, buf, len) == -1)
+				goto cleanup;
+			free(buf);
+			buf = NULL;
+		}
+	}
+	rc = 0;
+ cleanup:
+	free(buf);
+	return rc;
+}
+
+/*
+ * The cidr/ tree: the lists of all regions, and a directory of the same
+ * lists per region code (codes are unique and never "all": region.h).
+ */
 static int
 cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
 {
-	git_treebuilder *tb = NULL;
-	char *buf = NULL, name[64];
-	size_t len, i, start;
+	git_treebuilder *tb = NULL, *sub = NULL;
+	git_oid sid;
+	size_t i, start;
 	int rc = -1;
 
 	if (git_treebuilder_new(&tb, repo, NULL) < 0)
 		return -1;
-	if (cidr_list(rs, 0, rs->nrecs, &buf, &len) == -1 ||
-	    put_blob(repo, tb, "all.txt", buf, len) == -1)
+	if (cidr_files(repo, tb, rs, 0, rs->nrecs) == -1)
 		goto cleanup;
 	/* Records are sorted by region code: each code is one run. */
 	for (start = 0; start < rs->nrecs; start = i) {
 		for (i = start; i < rs->nrecs && strcmp(rs->recs[i].region_code,
 		    rs->recs[start].region_code) == 0; i++)
 			;
-		free(buf);
-		buf = NULL;
-		snprintf(name, sizeof(name), "%s.txt",
-		    rs->recs[start].region_code);
-		if (strcmp(name, "all.txt") == 0)
-			continue;
-		if (cidr_list(rs, start, i, &buf, &len) == -1)
-			goto cleanup;
-		if (len > 0 && put_blob(repo, tb, name, buf, len) == -1)
+		git_treebuilder_free(sub);
+		sub = NULL;
+		if (git_treebuilder_new(&sub, repo, NULL) < 0 ||
+		    cidr_files(repo, sub, rs, start, i) == -1 ||
+		    git_treebuilder_write(&sid, sub) < 0 ||
+		    git_treebuilder_insert(NULL, tb, rs->recs[start].region_code,
+		    &sid, GIT_FILEMODE_TREE) < 0)
 			goto cleanup;
 	}
 	rc = git_treebuilder_write(id, tb) < 0 ? -1 : 0;
  cleanup:
-	free(buf);
+	git_treebuilder_free(sub);
 	git_treebuilder_free(tb);
 	return rc;
 }

@@ -5,7 +5,7 @@
 build=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 export MCWATCH="$top/$build/mcwatch" TOP="$top"
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 
 for t in "$top/$build"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -26,12 +26,13 @@ for s in "$top"/tests/e2e/*.sh; do
 	res=$(mktemp)
 	RESULTS=$res sh "$s"
 	rc=$?
-	read -r p f < "$res" 2>/dev/null || { p=0; f=1; }
+	read -r p f k < "$res" 2>/dev/null || { p=0; f=1; k=0; }
 	rm -f "$res"
 	[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	passed=$((passed + p))
 	failed=$((failed + f))
+	skipped=$((skipped + ${k:-0}))
 done
 
-echo "check: $passed passed, $failed failed"
+echo "check: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -193,7 +193,7 @@ if command -v script > /dev/null; then
 	grep -q "fetching" "$T/tty" && notok "-q: no progress line" ||
 	    ok "-q: no progress line"
 else
-	ok "progress line on a terminal # skip: no script(1)"
+	skip "progress line on a terminal" "no script(1)"
 fi
 
 # A failed fetch leaves the repository exactly as it was.
@@ -246,7 +246,7 @@ if command -v openssl > /dev/null; then
 	check "--cacert missing" 3 "--cacert $X/nope.pem" 5 \
 	    "$MCWATCH" parse --retries 0 --cacert "$X/nope.pem" "$H/page.txt"
 else
-	ok "HTTPS # skip: no openssl"
+	skip "HTTPS" "no openssl"
 fi
 
 # Options.

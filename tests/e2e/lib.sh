@@ -4,12 +4,15 @@
 set -u
 pass=0
 fail=0
+skipped=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/mcwatch-e2e.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 F="$TOP/tests/fixtures"
 G="$TOP/tests/golden"
 
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
+# skip NAME WHY: a test that cannot run here; never counted as passed.
+skip() { skipped=$((skipped + 1)); echo "skipped - $1: $2"; }
 notok() {
 	fail=$((fail + 1))
 	echo "not ok - $1"
@@ -51,7 +54,7 @@ same() {
 }
 
 finish() {
-	echo "$(basename "$0" .sh): $pass passed, $fail failed"
-	[ -n "${RESULTS:-}" ] && echo "$pass $fail" > "$RESULTS"
+	echo "$(basename "$0" .sh): $pass passed, $fail failed, $skipped skipped"
+	[ -n "${RESULTS:-}" ] && echo "$pass $fail $skipped" > "$RESULTS"
 	[ "$fail" -eq 0 ]
 }

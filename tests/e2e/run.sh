@@ -13,8 +13,8 @@ run "$MCWATCH" run --repo "$T/base" --url "$S" --exit-code
 expect "first run: exit 1 with --exit-code" 1
 [ "$(commits "$T/base")" = 1 ] && ok "first run: one commit" ||
     notok "first run: one commit"
-for f in mimecast.json mimecast.csv page.html source.json cidr/all.txt \
-    cidr/us.txt cidr/global.txt; do
+for f in mimecast.json mimecast.csv page.html source.json cidr/all-v4.txt \
+    cidr/us/all-v4.txt cidr/us/gateway-v4.txt cidr/global/website-v4.txt; do
 	[ -s "$T/base/$f" ] || notok "first run: $f in the work tree"
 done
 ok "first run: dataset, CSV, CIDR lists, page and source in the tree"
@@ -28,10 +28,50 @@ grep -q '"page_sha256": "'"$(sha256sum < "$S" | cut -c1-64)"'"' \
     notok "source.json: page SHA-256"
 git -C "$T/base" log -1 --format=%B | grep -q "^Page-SHA256: " &&
     ok "commit trailers" || notok "commit trailers"
-grep -qx "207.211.31.0/25" "$T/base/cidr/us.txt" &&
-    ! grep -q "207.211.30.40/29" "$T/base/cidr/us.txt" &&
+grep -qx "207.211.31.0/25" "$T/base/cidr/us/all-v4.txt" &&
+    ! grep -q "207.211.30.40/29" "$T/base/cidr/us/all-v4.txt" &&
     ok "CIDR list: ranges inside listed blocks fold in" ||
     notok "CIDR list: ranges inside listed blocks fold in"
+
+# List files: one address family each, gateways apart from website hosts.
+L="$T/base/cidr"
+mixed=$(grep -l ':' "$L"/*-v4.txt "$L"/*/*-v4.txt; grep -L ':' "$L"/*-v6.txt \
+    "$L"/*/*-v6.txt | while read -r f; do [ -s "$f" ] && echo "$f"; done)
+[ -z "$mixed" ] && ok "list files: never both families in one" ||
+    notok "list files: never both families in one" "$mixed"
+grep -qx "2001:db8:de::/48" "$L/de/gateway-v6.txt" &&
+    grep -qx "2001:db8:de::/48" "$L/all-v6.txt" &&
+    ! grep -q "146.101.202.134" "$L/gateway-v4.txt" "$L/us/gateway-v4.txt" &&
+    grep -qx "146.101.202.134/32" "$L/website-v4.txt" &&
+    grep -qx "146.101.202.134/32" "$L/global/website-v4.txt" &&
+    [ -f "$L/us/website-v6.txt" ] && [ ! -s "$L/us/website-v6.txt" ] &&
+    ok "list files: per region, per list, per family; empty ones exist" ||
+    notok "list files: per region, per list, per family"
+if command -v iprange > /dev/null && command -v grepcidr > /dev/null; then
+	# iprange reads every v4 list as exactly the addresses written: the
+	# blocks never overlap, so its count is the sum of their sizes.
+	bad=""
+	for f in "$L"/*-v4.txt "$L"/*/*-v4.txt; do
+		[ -s "$f" ] || continue
+		want=$(awk -F/ '{ s += 2 ^ (32 - $2) } END { printf "%d", s }' "$f")
+		got=$(iprange -C "$f" 2> "$T/iperr" | cut -d, -f2)
+		[ "$got" = "$want" ] && [ ! -s "$T/iperr" ] || bad="$bad $f:$got/$want"
+	done
+	n=$(iprange -C "$L/us/gateway-v4.txt" | cut -d, -f2)
+	[ -z "$bad" ] && [ "$n" -gt 0 ] &&
+	    ok "iprange reads every v4 list exactly ($n addresses in us/gateway-v4.txt)" ||
+	    notok "iprange reads every v4 list exactly" "$bad"
+	printf '207.211.31.5\n146.101.202.134\n2001:db8:de::1\n198.18.0.1\n' \
+	    > "$T/ips"
+	[ "$(grepcidr -f "$L/us/gateway-v4.txt" "$T/ips")" = "207.211.31.5" ] &&
+	    [ "$(grepcidr -f "$L/de/gateway-v6.txt" "$T/ips")" = \
+	    "2001:db8:de::1" ] &&
+	    [ "$(grepcidr -f "$L/website-v4.txt" "$T/ips")" = "146.101.202.134" ] &&
+	    ok "grepcidr matches by the lists, gateways apart from hosts" ||
+	    notok "grepcidr matches by the lists"
+else
+	skip "iprange and grepcidr read the lists" "iprange or grepcidr missing"
+fi
 "$MCWATCH" parse -q --format csv "$S" > "$T/csv"
 same "mimecast.csv = parse --format csv" "$T/csv" "$T/base/mimecast.csv"
 
@@ -264,7 +304,7 @@ if command -v setpriv > /dev/null && [ "$(id -u)" = 0 ]; then
 		notok "read-only repository" "exit $status"
 	fi
 else
-	ok "read-only repository # skip: needs root and setpriv"
+	skip "read-only repository" "needs root and setpriv"
 fi
 
 # Usage errors.

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,8 +116,10 @@ test_regions(void **state)
 		{ "Global Application Resources", "global" },
 		{ "Canada:", "ca" },
 		{ "India (New Region)", "india-new-region" },
-		{ "  !!  ", "unknown" },
+		{ "  !!  ", "r-d7e1cb6f" },
 		{ "", "unknown" },
+		{ "All", "all-region" },
+		{ "\xe6\x97\xa5\xe6\x9c\xac", "r-cf2abf0c" },
 	};
 	size_t i;
 	char *c;
@@ -132,6 +135,54 @@ test_regions(void **state)
 	    "well past the limit");
 	assert_true(strlen(c) <= 40);
 	free(c);
+}
+
+/* Codes shared by several headings are made unique, whatever the order. */
+static void
+test_unique_codes(void **state)
+{
+	static const char *const heads[] = {
+		"India", "INDIA", "US", "United States of America",
+		"\xe6\x97\xa5\xe6\x9c\xac", "\xed\x95\x9c\xea\xb5\xad",
+		"India",
+	};
+	struct recordset *rs;
+	size_t i, j, n = sizeof(heads) / sizeof(heads[0]);
+	const char *other = NULL;
+	char buf[64];
+
+	(void)state;
+	for (j = 0; j < 2; j++) {
+		assert_non_null(rs = recordset_new());
+		for (i = 0; i < n; i++) {
+			snprintf(buf, sizeof(buf), "192.0.2.%zu/32", i);
+			mk_network(rs, heads[j ? n - 1 - i : i], buf, NULL);
+		}
+		assert_int_equal(region_codes_unique(rs), 0);
+		for (i = 0; i < n; i++) {
+			const struct record *r = &rs->recs[i];
+
+			if (strcmp(r->region, "United States of America") == 0)
+				assert_string_equal(r->region_code, "us");
+			else if (strcmp(r->region, "US") == 0)
+				assert_string_equal(r->region_code, "us-9b202e");
+			else if (strcmp(r->region, "INDIA") == 0)
+				assert_string_equal(r->region_code, "india");
+			else if (strcmp(r->region, "India") == 0)
+				assert_string_equal(r->region_code,
+				    "india-abd149");
+			else {
+				assert_int_equal(strncmp(r->region_code, "r-", 2),
+				    0);
+				if (other != NULL)
+					assert_string_not_equal(other,
+					    r->region_code);
+				other = r->region_code;
+			}
+		}
+		other = NULL;
+		recordset_free(rs);
+	}
 }
 
 static void
@@ -155,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_dedupe),
 		cmocka_unit_test(test_identity),
 		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_unique_codes),
 		cmocka_unit_test(test_kind_names),
 	};
 
