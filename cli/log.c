@@ -14,13 +14,21 @@ cli_error(const char *fmt, ...)
 {
 	char buf[2048];
 	va_list ap;
+	int n;
 
+	/* One line, one write: stderr is unbuffered, and a page can warn
+	 * tens of thousands of times. */
+	memcpy(buf, "mcwatch: ", 9);
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(buf + 9, sizeof(buf) - 10, fmt, ap);
 	va_end(ap);
-	fputs("mcwatch: ", stderr);
-	safe_fputs(buf, stderr);
-	fputc('\n', stderr);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n > sizeof(buf) - 11)
+		n = (int)sizeof(buf) - 11;
+	safe_unctrl(buf + 9);
+	buf[9 + n] = '\n';
+	fwrite(buf, 1, 9 + (size_t)n + 1, stderr);
 }
 
 void

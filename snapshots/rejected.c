@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,18 +12,46 @@
 
 #include "rejected.h"
 
-static int
-write_file(const char *path, const char *buf, size_t len)
-{
-	FILE *fp;
+#define SEQ_MAX		999999	/* pages one second can keep apart */
 
-	if ((fp = fopen(path, "w")) == NULL)
+/*
+ * Write len bytes as name in directory dfd: to a temporary name, synced,
+ * then renamed, so that no reader ever sees half a file and a full disk
+ * leaves nothing behind. Never through a symlink. 0, or -1 with errno.
+ */
+static int
+write_at(int dfd, const char *name, const char *buf, size_t len)
+{
+	char tmp[300];
+	ssize_t n;
+	int fd, saved;
+
+	snprintf(tmp, sizeof(tmp), ".%s.tmp", name);
+	if ((fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) == -1)
 		return -1;
-	if (fwrite(buf, 1, len, fp) != len) {
-		fclose(fp);
-		return -1;
+	for (; len > 0; buf += n, len -= (size_t)n)
+		if ((n = write(fd, buf, len)) <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			goto fail;
+		}
+	if (fsync(fd) == -1 || close(fd) == -1) {
+		fd = -1;
+		goto fail;
 	}
-	return fclose(fp) == EOF ? -1 : 0;
+	if (renameat(dfd, tmp, dfd, name) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+ fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlinkat(dfd, tmp, 0);
+	errno = saved;
+	return -1;
 }
 
 static int
@@ -31,66 +60,133 @@ name_qcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Remove all but the newest REJECTED_KEEP pages (names sort by time). */
-static void
-prune(const char *dir)
+/*
+ * The kept pages' names, sorted: oldest first, since a name starts with
+ * its time and a counter for pages of the same second. NULL on memory.
+ */
+static char **
+kept_names(int dfd, size_t *n)
 {
-	char *names[256], path[4096];
+	char **v = NULL, **p;
 	struct dirent *de;
-	size_t n = 0, i;
+	size_t cap = 0, l;
 	DIR *d;
+	int fd;
 
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL && n < 256) {
-		size_t l = strlen(de->d_name);
-
-		if (l > 5 && strcmp(de->d_name + l - 5, ".html") == 0 &&
-		    (names[n] = strdup(de->d_name)) != NULL)
-			n++;
+	*n = 0;
+	if ((fd = dup(dfd)) == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return calloc(1, sizeof(*v));
+	}
+	/* The duplicate shares dfd's offset: a second listing starts over. */
+	rewinddir(d);
+	while ((de = readdir(d)) != NULL) {
+		l = strlen(de->d_name);
+		if (l < 6 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + l - 5, ".html") != 0)
+			continue;
+		if (*n + 1 >= cap) {
+			cap = cap * 2 + 16;
+			if ((p = reallocarray(v, cap, sizeof(*v))) == NULL)
+				break;
+			v = p;
+		}
+		if ((v[*n] = strdup(de->d_name)) != NULL)
+			(*n)++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(names[0]), name_qcmp);
-	for (i = 0; i < n; i++) {
-		if (i + REJECTED_KEEP < n) {
-			if ((size_t)snprintf(path, sizeof(path), "%.3000s/%s",
-			    dir, names[i]) < sizeof(path)) {
-				unlink(path);
-				strcpy(path + strlen(path) - 5, ".txt");
-				unlink(path);
-			}
-		}
-		free(names[i]);
+	if (v == NULL)
+		return calloc(1, sizeof(*v));
+	qsort(v, *n, sizeof(*v), name_qcmp);
+	return v;
+}
+
+/* Remove all but the newest REJECTED_KEEP pages and their reasons. */
+static void
+prune(int dfd, char **names, size_t n)
+{
+	char txt[300];
+	size_t i, l;
+
+	for (i = 0; i + REJECTED_KEEP < n; i++) {
+		unlinkat(dfd, names[i], 0);
+		l = strlen(names[i]);
+		snprintf(txt, sizeof(txt), "%.*s.txt", (int)(l - 5), names[i]);
+		unlinkat(dfd, txt, 0);
 	}
+}
+
+/* The counter after the last kept page of the same second "when". */
+static unsigned
+next_seq(char **names, size_t n, const char *when)
+{
+	size_t i, wl = strlen(when);
+	unsigned seq = 0, s;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(names[i], when, wl) == 0 && names[i][wl] == '-' &&
+		    sscanf(names[i] + wl + 1, "%6u", &s) == 1 && s >= seq)
+			seq = s + 1;
+	return seq;
+}
+
+/* Open GITDIR/mcwatch-rejected, made if need be, never through a link. */
+static int
+open_dir(struct store *st)
+{
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s%s", st->gitdir, REJECTED_DIR);
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST)
+		return -1;
+	return open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
 int
 rejected_save(struct store *st, const char *page, size_t len,
     const char *sha256, const char *reason, char *path, char *err)
 {
-	char dir[4096], when[32];
+	char when[32], name[256], txt[256], **names = NULL;
 	struct tm tm;
 	time_t now = time(NULL);
-	size_t n;
+	size_t n = 0, i;
+	unsigned seq;
+	int dfd, rc = -1;
 
-	snprintf(dir, sizeof(dir), "%s%s", st->gitdir, REJECTED_DIR);
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
+	if ((dfd = open_dir(st)) == -1 || (names = kept_names(dfd, &n)) ==
+	    NULL) {
 		snprintf(err, STORE_ERRMAX, "repo %s: cannot keep the rejected "
-		    "page: %s", st->dir, strerror(errno));
-		return -1;
+		    "page in %s%s: %s", st->dir, st->gitdir, REJECTED_DIR,
+		    strerror(errno));
+		goto cleanup;
 	}
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y%m%dT%H%M%SZ", &tm);
-	n = (size_t)snprintf(path, 4096, "%s/%s-%.12s.html", dir, when,
-	    sha256);
-	if (n >= 4096 || write_file(path, page, len) == -1) {
+	if ((seq = next_seq(names, n, when)) > SEQ_MAX)
+		seq = SEQ_MAX;
+	snprintf(name, sizeof(name), "%s-%06u-%.12s.html", when, seq, sha256);
+	snprintf(txt, sizeof(txt), "%s-%06u-%.12s.txt", when, seq, sha256);
+	/* The reason first: a page is never kept without it. */
+	if (write_at(dfd, txt, reason, strlen(reason)) == -1 ||
+	    write_at(dfd, name, page, len) == -1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: cannot keep the rejected "
 		    "page: %s", st->dir, strerror(errno));
-		return -1;
+		unlinkat(dfd, txt, 0);
+		goto cleanup;
 	}
-	strcpy(path + n - 5, ".txt");
-	write_file(path, reason, strlen(reason));
-	strcpy(path + n - 4, "html");
-	prune(dir);
-	return 0;
+	snprintf(path, 4096, "%s%s/%s", st->gitdir, REJECTED_DIR, name);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if ((names = kept_names(dfd, &n)) != NULL)
+		prune(dfd, names, n);
+	rc = 0;
+ cleanup:
+	for (i = 0; names != NULL && i < n; i++)
+		free(names[i]);
+	free(names);
+	if (dfd != -1)
+		close(dfd);
+	return rc;
 }

@@ -10,9 +10,11 @@
 #define REJECTED_KEEP	5
 
 /*
- * Keep page as GITDIR/mcwatch-rejected/YYYYMMDDTHHMMSSZ-SHA.html with the
- * reason beside it in a .txt, then drop all but the newest REJECTED_KEEP.
- * The path kept into path (4096 bytes). 0, or -1 with err.
+ * Keep page as GITDIR/mcwatch-rejected/YYYYMMDDTHHMMSSZ-SEQ-SHA.html (SEQ
+ * orders the pages of one second) with the reason beside it in a .txt,
+ * each written whole or not at all and never through a symlink, then drop
+ * all but the newest REJECTED_KEEP. The path kept into path (4096 bytes).
+ * 0, or -1 with err.
  */
 int	rejected_save(struct store *, const char *, size_t, const char *,
 	    const char *, char *, char *);

@@ -117,6 +117,31 @@ else
 	notok "NUL and invalid bytes" "exit $status"
 fi
 
+# 25,000 bad rows: one write a warning, not one a byte.
+awk 'BEGIN {
+	printf "<h2>Germany</h2><h3>Networks</h3><table><tr><th>Network</th>"
+	printf "<th>Netmask</th></tr><tr><td>192.0.2.0/24</td>"
+	printf "<td>255.255.255.0</td></tr>\n"
+	for (i = 0; i < 25000; i++)
+		printf "<tr><td>bad%d</td><td>x</td></tr>\n", i
+	print "</table>" }' > "$T/badrows.html"
+run "$MCWATCH" parse "$T/badrows.html"
+n=$(grep -c "not an address: bad" "$T/err")
+if [ "$status" -eq 0 ] && [ "$n" = 25000 ] && [ "$secs" -le 3 ]; then
+	ok "25,000 warnings in ${secs}s"
+else
+	notok "25,000 warnings" "exit $status, $n warnings, ${secs}s"
+fi
+if command -v strace > /dev/null; then
+	strace -f -e trace=write -o "$T/strace" "$MCWATCH" parse \
+	    "$T/badrows.html" > /dev/null 2>&1
+	w=$(grep -c '^[0-9]* *write(2' "$T/strace")
+	[ "$w" -le 25010 ] && ok "warnings: $w writes to stderr for 25,000" ||
+	    notok "warnings: one write each" "$w writes"
+else
+	skip "warnings: one write each" "no strace"
+fi
+
 # The command line.
 run "$MCWATCH"
 expect "no command: usage error" 2 "usage"

@@ -208,13 +208,18 @@ run "$MCWATCH" run --repo "$T/r" --url "$T/fewer.html" --max-removal 10 \
     --accept -q
 [ "$status" -eq 0 ] && [ "$(commits "$T/r")" = 2 ] &&
     ok "guard: --accept records the page" || notok "guard: --accept" "exit $status"
+# Seven rejected pages within a second or two: the last five are kept.
+want=""
 for i in 1 2 3 4 5 6 7; do
-	sleep 1
-	"$MCWATCH" run --repo "$T/r" --url "$T/empty.html" 2> /dev/null
+	echo "<p>not the page, try $i</p>" > "$T/empty$i.html"
+	"$MCWATCH" run --repo "$T/r" --url "$T/empty$i.html" 2> /dev/null
+	[ "$i" -gt 2 ] && want="$want $(sha256sum < "$T/empty$i.html" | cut -c1-12)"
 done
-[ "$(ls "$T/r/.git/mcwatch-rejected/" | grep -c '\.html$')" = 5 ] &&
-    ok "rejected pages: the last five kept" ||
-    notok "rejected pages: the last five kept"
+got=$(ls "$T/r/.git/mcwatch-rejected/" | grep '\.html$' | sed 's/.*-//; s/\.html//')
+[ "$(echo $got)" = "$(echo $want)" ] &&
+    [ "$(ls "$T/r/.git/mcwatch-rejected/" | grep -c '\.txt$')" = 5 ] &&
+    ok "rejected pages: the last five kept, in order, with reasons" ||
+    notok "rejected pages: the last five kept" "got $got" "want $want"
 git -C "$T/r" status --porcelain | grep -q . &&
     notok "rejected pages stay out of the work tree" ||
     ok "rejected pages stay out of the work tree"
