@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "store.h"
 
 #define LOCKNAME	"mcwatch.lock"
+#define INIT_PREFIX	".mcwatch-init-"	/* a repository being made */
 
 /* Git's own lock files, left behind when a run is killed mid-write. */
 static const char *const gitlocks[] = {
@@ -30,6 +33,78 @@ store_giterr(const struct store *st, const char *what, char *err)
 	return -1;
 }
 
+/* nftw's callback: remove one entry, deepest first. */
+static int
+rm_entry(const char *path, const struct stat *sb, int type, struct FTW *f)
+{
+	(void)sb;
+	(void)type;
+	(void)f;
+	return remove(path) == -1 && errno != ENOENT ? -1 : 0;
+}
+
+/* Remove the tree at path; symlinks are removed, never followed. */
+static int
+rm_tree(const char *path)
+{
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Whether name in dir is a creation's leftover whose process is gone. */
+static int
+init_leftover(const char *name)
+{
+	long pid;
+	char *end;
+
+	if (strncmp(name, INIT_PREFIX, strlen(INIT_PREFIX)) != 0)
+		return 0;
+	pid = strtol(name + strlen(INIT_PREFIX), &end, 10);
+	return *end != '\0' || pid <= 0 ||
+	    (kill((pid_t)pid, 0) == -1 && errno == ESRCH);
+}
+
+/*
+ * Whether gitdir is a repository an older mcwatch began and never
+ * finished (killed, or the disk full): no HEAD, no branch, no object. It
+ * holds no snapshot, so it is made again.
+ */
+static int
+half_made(const char *gitdir)
+{
+	char path[4200];
+	struct dirent *de;
+	struct stat sb;
+	DIR *d;
+	int empty = 1;
+
+	snprintf(path, sizeof(path), "%.4100s/HEAD", gitdir);
+	if (lstat(path, &sb) == 0 || errno != ENOENT)
+		return 0;
+	snprintf(path, sizeof(path), "%.4100s/objects", gitdir);
+	if ((d = opendir(path)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (de->d_name[0] != '.' && strcmp(de->d_name, "info") &&
+			    strcmp(de->d_name, "pack"))
+				empty = 0;
+		closedir(d);
+	}
+	snprintf(path, sizeof(path), "%.4100s/packed-refs", gitdir);
+	return empty && lstat(path, &sb) == -1;
+}
+
+/* Whether entry name of dir is something creating a repository may undo. */
+static int
+creation_debris(const char *dir, const char *name)
+{
+	char path[4200];
+
+	if (init_leftover(name))
+		return 1;
+	snprintf(path, sizeof(path), "%.3900s/%.255s", dir, name);
+	return strcmp(name, ".git") == 0 && half_made(path);
+}
+
 int
 store_is_new(const char *dir)
 {
@@ -40,18 +115,88 @@ store_is_new(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT;
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    !creation_debris(dir, de->d_name))
 			empty = 0;
 	closedir(d);
 	return empty;
 }
 
+/* Remove what killed creations left in dir; 0, or -1. */
+static int
+clear_debris(const char *dir)
+{
+	char path[4200];
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    !creation_debris(dir, de->d_name))
+			continue;
+		snprintf(path, sizeof(path), "%.3900s/%.255s", dir, de->d_name);
+		if (rm_tree(path) == -1)
+			rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * Make a new repository at dir as one step: a repository is made aside in
+ * dir/.mcwatch-init-PID and its .git renamed into place, so that a run
+ * killed, or a disk filling, at any point leaves either no repository or
+ * a whole one. A rival run that got there first wins; its repository is
+ * used. 0, or -1 with err.
+ */
+static int
+store_create(struct store *st, const char *dir, char *err)
+{
+	git_repository_init_options io;
+	git_repository *repo = NULL;
+	char tmp[4096], from[4200], to[4200];
+	int rc = -1, dfd;
+
+	snprintf(tmp, sizeof(tmp), "%s/%s%ld", dir, INIT_PREFIX, (long)getpid());
+	snprintf(from, sizeof(from), "%s/.git", tmp);
+	snprintf(to, sizeof(to), "%s/.git", dir);
+	if (clear_debris(dir) == -1) {
+		snprintf(err, STORE_ERRMAX, "repo %s: cannot remove what a "
+		    "killed run left: %s", dir, strerror(errno));
+		return -1;
+	}
+	git_repository_init_options_init(&io,
+	    GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	io.flags = GIT_REPOSITORY_INIT_MKPATH;
+	io.initial_head = "main";
+	errno = 0;
+	if (git_repository_init_ext(&repo, tmp, &io) < 0) {
+		store_giterr(st, "cannot create", err);
+		goto cleanup;
+	}
+	git_repository_free(repo);
+	if (rename(from, to) == -1 && errno != EEXIST && errno != ENOTEMPTY) {
+		snprintf(err, STORE_ERRMAX, "repo %s: cannot create: %s", dir,
+		    strerror(errno));
+		goto cleanup;
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(dfd);
+		close(dfd);
+	}
+	rc = 0;
+ cleanup:
+	rm_tree(tmp);
+	return rc;
+}
+
 struct store *
 store_open(const char *dir, int create, char *err)
 {
-	git_repository_init_options io;
 	struct store *st;
-	int rc;
 
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
 	    (st->dir = strdup(dir)) == NULL) {
@@ -62,17 +207,9 @@ store_open(const char *dir, int create, char *err)
 	st->lockfd = -1;
 	/* A run killed mid-write must leave objects and refs on disk. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	if (create && store_is_new(dir)) {
-		git_repository_init_options_init(&io,
-		    GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-		io.flags = GIT_REPOSITORY_INIT_MKPATH;
-		io.initial_head = "main";
-		rc = git_repository_init_ext(&st->repo, dir, &io);
-		if (rc < 0) {
-			store_giterr(st, "cannot create", err);
-			goto fail;
-		}
-	} else if (git_repository_open_ext(&st->repo, dir,
+	if (create && store_is_new(dir) && store_create(st, dir, err) == -1)
+		goto fail;
+	if (git_repository_open_ext(&st->repo, dir,
 	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		store_giterr(st, "cannot open as a git repository", err);
 		goto fail;

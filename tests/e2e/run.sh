@@ -272,6 +272,56 @@ run "$MCWATCH" show --repo "$T/k" --format csv
 "$MCWATCH" parse -q --format csv "$T/port.html" > "$T/want"
 same "after the kills, the latest snapshot is the last page" "$T/out" "$T/want"
 
+# Kills during a first run: the repository is whole or absent, never
+# half made, and the next run completes.
+bad=0
+for i in $(seq 1 30); do
+	rm -rf "$T/new"
+	"$MCWATCH" run --repo "$T/new" --url "$S" -q > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v s="$i" 'BEGIN { srand(s); printf "%.3f", rand() * 0.03 }')"
+	kill -9 $pid 2> /dev/null
+	wait $pid 2> /dev/null
+	"$MCWATCH" run --repo "$T/new" --url "$S" -q > /dev/null 2> "$T/err"
+	st=$?
+	if [ $st -ne 0 ] || ! git -C "$T/new" fsck --strict 2> /dev/null ||
+	    [ "$(commits "$T/new")" != 1 ] ||
+	    [ -n "$(git -C "$T/new" status --porcelain --ignored)" ]; then
+		bad=$((bad + 1))
+		sed 's/^/    /' "$T/err" | head -3
+	fi
+done
+[ $bad -eq 0 ] && ok "30 kills during first runs, each followed by a whole repository" ||
+    notok "kills during first runs" "$bad of 30 left a broken repository"
+
+# A repository an older mcwatch began and never finished is made again.
+rm -rf "$T/half" && mkdir -p "$T/half/.git/objects/info" "$T/half/.git/refs/heads"
+run "$MCWATCH" run --repo "$T/half" --url "$S" -q
+[ "$status" -eq 0 ] && [ "$(commits "$T/half")" = 1 ] &&
+    ok "a half-made repository (no HEAD, no object) is finished" ||
+    notok "a half-made repository is finished" "exit $status"
+mkdir -p "$T/notempty/.git/objects/ab" && touch "$T/notempty/.git/objects/ab/cd"
+run "$MCWATCH" run --repo "$T/notempty" --url "$S" -q
+[ "$status" -eq 5 ] && [ -e "$T/notempty/.git/objects/ab/cd" ] &&
+    ok "a broken repository holding objects is left alone" ||
+    notok "a broken repository holding objects is left alone" "exit $status"
+
+# Concurrent first runs: every one succeeds, one snapshot in all.
+racefail=0
+for i in $(seq 1 16); do
+	rm -rf "$T/first"
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & a=$!
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & b=$!
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & c=$!
+	wait $a; sa=$?
+	wait $b; sb=$?
+	wait $c; sc=$?
+	[ $sa -eq 0 ] && [ $sb -eq 0 ] && [ $sc -eq 0 ] &&
+	    [ "$(commits "$T/first")" = 1 ] || racefail=$((racefail + 1))
+done
+[ $racefail -eq 0 ] && ok "16 x three first runs at once: all succeed, one snapshot" ||
+    notok "concurrent first runs" "$racefail of 16 failed"
+
 # Races: two runs at once record one change once.
 rm -rf "$T/race" && cp -a "$T/base" "$T/race"
 racefail=0
