@@ -47,7 +47,8 @@ enum {
 	EXIT_FETCH = 3,		/* the page could not be read or fetched */
 	EXIT_REJECTED = 4,	/* the page holds no data, or was refused */
 	EXIT_REPO = 5,		/* the snapshot repository failed */
-	EXIT_INTERNAL = 6	/* out of memory, or output could not be written */
+	EXIT_INTERNAL = 6,	/* out of memory, or output could not be written */
+	EXIT_RECORDED = 7	/* a change was recorded; a later step failed */
 };
 
 /* What a page without data tables is, and what to do about it. */

@@ -1,4 +1,5 @@
 /* mcwatch run: fetch, parse, compare, and commit a snapshot on change. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +75,12 @@ usage(FILE *fp)
 	    "change was\n"
 	    "recorded; 2 usage error; 3 fetch failed; 4 page rejected (no data, "
 	    "or the\n"
-	    "anomaly guard); 5 repository error or busy; 6 out of memory.\n",
+	    "anomaly guard); 5 repository error or busy; 6 out of memory; 7 a "
+	    "change was\n"
+	    "recorded and reported, but a later step failed (the work tree "
+	    "update, or\n"
+	    "writing the report to standard output: it went to standard "
+	    "error).\n",
 	    FETCH_DEFAULT_URL, DEFAULT_REPO, DEFAULT_AUTHOR, LOCK_TIMEOUT);
 }
 
@@ -309,6 +315,82 @@ unchanged(struct store *st, const struct run_opts *o)
 	return EXIT_OK;
 }
 
+/*
+ * Commit the snapshot sn (dataset, records, page and author filled in):
+ * its source.json and message are made here. EXIT_OK with *id set, else
+ * the exit status, the error told.
+ */
+static int
+record(struct store *st, git_commit *head, const struct run_opts *o,
+    const struct page *page, const struct diff *d, const char *sha,
+    time_t fetched, struct snapshot_new *sn, git_oid *id)
+{
+	struct source_info si;
+	char serr[STORE_ERRMAX], *source = NULL, *msg = NULL;
+	size_t sourcelen;
+	int rc = EXIT_INTERNAL;
+
+	memset(&si, 0, sizeof(si));
+	si.url = o->url;
+	si.final_url = page->final_url;
+	si.fetched_at = fetched;
+	si.etag = page->etag;
+	si.last_modified = page->last_modified;
+	si.sha256 = sha;
+	si.version = MCWATCH_VERSION;
+	if (source_json(&si, sn->rs, &source, &sourcelen) == -1 ||
+	    (msg = commit_message(d, page, sha)) == NULL) {
+		cli_error("run: out of memory");
+		goto cleanup;
+	}
+	sn->source = source;
+	sn->sourcelen = sourcelen;
+	sn->message = msg;
+	if (snapshot_commit(st, head, sn, id, serr) == -1) {
+		cli_error("%s", serr);
+		rc = EXIT_REPO;
+		goto cleanup;
+	}
+	rc = EXIT_OK;
+ cleanup:
+	free(source);
+	free(msg);
+	return rc;
+}
+
+/*
+ * A change is recorded: report it whatever fails after this (the next run
+ * would say "no changes"), then bring the work tree up to date. A step
+ * that fails is told, with the snapshot's id, as EXIT_RECORDED; a report
+ * stdout cannot take goes to stderr. The exit status.
+ */
+static int
+recorded(struct store *st, const struct run_opts *o,
+    const struct report_ctx *ctx)
+{
+	char serr[STORE_ERRMAX];
+	int rc = o->exit_code ? EXIT_CHANGED : EXIT_OK, werr = 0;
+
+	errno = 0;
+	if (o->format->write(stdout, ctx) == -1 || fflush(stdout) == EOF) {
+		werr = errno;
+		cli_error("run: the change was recorded as snapshot %s, but "
+		    "writing its report to standard output failed (%s); the "
+		    "report follows on standard error", ctx->to,
+		    werr ? strerror(werr) : "write error");
+		o->format->write(stderr, ctx);
+		fflush(stderr);
+		rc = EXIT_RECORDED;
+	}
+	if (snapshot_checkout(st, 0, serr) == -1) {
+		cli_error("%s; the change was recorded as snapshot %s and "
+		    "reported; the next run repairs the work tree", serr,
+		    ctx->to);
+		rc = EXIT_RECORDED;
+	}
+	return rc;
+}
+
 int
 cmd_run(int argc, char **argv)
 {
@@ -317,7 +399,6 @@ cmd_run(int argc, char **argv)
 	struct recordset *rs = NULL, *old = NULL;
 	struct store *st = NULL;
 	struct diff d;
-	struct source_info si;
 	struct snapshot_new sn;
 	struct report_ctx ctx;
 	git_commit *head = NULL;
@@ -326,8 +407,8 @@ cmd_run(int argc, char **argv)
 	char sha[SHA256_HEXLEN], why[512], idstr[GIT_OID_HEXSZ + 1];
 	char fromstr[GIT_OID_HEXSZ + 1];
 	struct source_prev prev;
-	char *data = NULL, *source = NULL, *msg = NULL;
-	size_t datalen, sourcelen;
+	char *data = NULL;
+	size_t datalen;
 	time_t fetched;
 	int rc, mine = 0;
 
@@ -437,43 +518,28 @@ cmd_run(int argc, char **argv)
 	if (head != NULL)
 		ctx.from = git_oid_tostr(fromstr, sizeof(fromstr),
 		    git_commit_id(head));
-	if (!o.dry_run) {
-		memset(&si, 0, sizeof(si));
-		si.url = o.url;
-		si.final_url = page->final_url;
-		si.fetched_at = fetched;
-		si.etag = page->etag;
-		si.last_modified = page->last_modified;
-		si.sha256 = sha;
-		si.version = MCWATCH_VERSION;
-		if (source_json(&si, rs, &source, &sourcelen) == -1 ||
-		    (msg = commit_message(&d, page, sha)) == NULL) {
-			cli_error("run: out of memory");
-			goto cleanup;
-		}
-		memset(&sn, 0, sizeof(sn));
-		sn.dataset = data;
-		sn.datalen = datalen;
-		sn.rs = rs;
-		sn.page = page->body;
-		sn.pagelen = page->len;
-		sn.source = source;
-		sn.sourcelen = sourcelen;
-		sn.message = msg;
-		sn.author = o.author;
-		if (snapshot_commit(st, head, &sn, &id, serr) == -1 ||
-		    snapshot_checkout(st, 0, serr) == -1) {
-			cli_error("%s", serr);
-			rc = EXIT_REPO;
-			goto cleanup;
-		}
-		ctx.to = git_oid_tostr(idstr, sizeof(idstr), &id);
-	}
-	if (o.format->write(stdout, &ctx) == -1 || fflush(stdout) == EOF) {
-		cli_error("run: writing the report failed");
+	if (o.dry_run) {
+		rc = o.format->write(stdout, &ctx) == -1 ||
+		    fflush(stdout) == EOF ? EXIT_INTERNAL : EXIT_OK;
+		if (rc != EXIT_OK)
+			cli_error("run: writing the report failed: %s",
+			    strerror(errno));
+		else if (o.exit_code)
+			rc = EXIT_CHANGED;
 		goto cleanup;
 	}
-	rc = o.exit_code ? EXIT_CHANGED : EXIT_OK;
+	memset(&sn, 0, sizeof(sn));
+	sn.dataset = data;
+	sn.datalen = datalen;
+	sn.rs = rs;
+	sn.page = page->body;
+	sn.pagelen = page->len;
+	sn.author = o.author;
+	if ((rc = record(st, head, &o, page, &d, sha, fetched, &sn, &id)) !=
+	    EXIT_OK)
+		goto cleanup;
+	ctx.to = git_oid_tostr(idstr, sizeof(idstr), &id);
+	rc = recorded(st, &o, &ctx);
  cleanup:
 	diff_free(&d);
 	git_commit_free(head);
@@ -482,8 +548,6 @@ cmd_run(int argc, char **argv)
 	recordset_free(old);
 	page_free(page);
 	free(data);
-	free(source);
-	free(msg);
 	source_prev_clear(&prev);
 	return rc;
 }

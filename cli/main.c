@@ -37,7 +37,7 @@ usage(FILE *fp)
 	    "\nExit status: 0 success; 1 run --exit-code: a change was recorded;"
 	    "\n2 usage error; 3 the page could not be read or fetched; 4 page "
 	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
-	    "busy; 6 out of\nmemory or output failed.\n");
+	    "busy; 6 out of\nmemory or output failed; 7 run: a change was recorded, but a later step\nfailed.\n");
 }
 
 int

@@ -1,4 +1,5 @@
 /* Reading and writing snapshots with libgit2. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,8 +291,9 @@ snapshot_commit(struct store *st, git_commit *parent,
 	git_oid tid;
 	const git_commit *parents[1];
 	const char *branch;
-	int rc = -1;
+	int rc = -1, grc;
 
+	errno = 0;
 	if (git_reference_lookup(&head, st->repo, "HEAD") < 0 ||
 	    (branch = git_reference_symbolic_target(head)) == NULL) {
 		snprintf(err, STORE_ERRMAX, "repo %s: HEAD does not name a "
@@ -314,11 +316,17 @@ snapshot_commit(struct store *st, git_commit *parent,
 		goto cleanup;
 	}
 	/* Compare and swap: move the branch only from where we read it. */
-	if (parent != NULL ? git_reference_create_matching(&ref, st->repo,
-	    branch, id, 1, git_commit_id(parent), "mcwatch: snapshot") < 0 :
+	errno = 0;
+	grc = parent != NULL ? git_reference_create_matching(&ref, st->repo,
+	    branch, id, 1, git_commit_id(parent), "mcwatch: snapshot") :
 	    git_reference_create(&ref, st->repo, branch, id, 0,
-	    "mcwatch: first snapshot") < 0) {
-		store_giterr(st, "the branch moved under us", err);
+	    "mcwatch: first snapshot");
+	if (grc == GIT_EMODIFIED || grc == GIT_EEXISTS) {
+		store_giterr(st, "the branch moved under us (another writer)",
+		    err);
+		goto cleanup;
+	} else if (grc < 0) {
+		store_giterr(st, "cannot move the branch", err);
 		goto cleanup;
 	}
 	rc = 0;
@@ -358,17 +366,29 @@ int
 snapshot_checkout(struct store *st, int repair, char *err)
 {
 	git_checkout_options co;
+	git_index *idx = NULL;
+	int rc = 0;
 
 	if (git_repository_is_bare(st->repo) ||
 	    git_repository_head_unborn(st->repo) == 1 ||
 	    (repair && index_current(st)))
 		return 0;
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	errno = 0;
 	/* The work tree mirrors the latest snapshot: it is mcwatch's. */
 	co.checkout_strategy = GIT_CHECKOUT_FORCE;
+	/*
+	 * What the work tree holds is what the index says, not HEAD: after
+	 * a checkout that failed part way (a full disk) HEAD is already the
+	 * new snapshot, and against it libgit2 would see nothing to write.
+	 */
+	if (git_repository_index(&idx, st->repo) < 0)
+		return store_giterr(st, "cannot read the index", err);
+	co.baseline_index = idx;
 	if (git_checkout_head(st->repo, &co) < 0)
-		return store_giterr(st, "cannot update the work tree", err);
-	return 0;
+		rc = store_giterr(st, "cannot update the work tree", err);
+	git_index_free(idx);
+	return rc;
 }
 
 /* "@YYYY-MM-DD": the first-parent ancestor of HEAD in force that day. */

@@ -23,13 +23,30 @@ static const char *const gitlocks[] = {
 	"HEAD.lock", "index.lock", "packed-refs.lock", "config.lock",
 };
 
+/* Errors of the storage under the repository, worth naming as such. */
+static int
+storage_errno(int e)
+{
+	return e == ENOSPC || e == EDQUOT || e == EIO || e == EROFS ||
+	    e == EFBIG;
+}
+
 int
 store_giterr(const struct store *st, const char *what, char *err)
 {
+	int saved = errno;
 	const git_error *e = git_error_last();
+	const char *msg = e != NULL && e->message != NULL ? e->message : NULL;
+	const char *os = storage_errno(saved) ? strerror(saved) : NULL;
 
+	/*
+	 * libgit2 may report a failed write as "object not found" or not at
+	 * all: the errno of the write says what happened (a full disk).
+	 */
+	if (os != NULL && (msg == NULL || strstr(msg, os) == NULL))
+		msg = os;
 	snprintf(err, STORE_ERRMAX, "repo %s: %s: %s", st->dir, what,
-	    e != NULL && e->message != NULL ? e->message : "unknown error");
+	    msg != NULL ? msg : "unknown error");
 	return -1;
 }
 

@@ -33,7 +33,11 @@ int		 store_is_new(const char *);
  * files a killed run left behind (telling warn). 0, or -1 with err.
  */
 int		 store_lock(struct store *, int, store_warn_fn, char *);
-/* err = "repo DIR: what: libgit2's last error". Returns -1. */
+/*
+ * err = "repo DIR: what: libgit2's last error", and the errno of a
+ * storage failure (a full disk) when there is one: callers clear errno
+ * before the libgit2 calls whose failure they report. Returns -1.
+ */
 int		 store_giterr(const struct store *, const char *, char *);
 
 #endif

@@ -179,6 +179,24 @@ else
 	notok "--dry-run" "exit $status"
 fi
 
+# A report stdout cannot take: the change is recorded, so the report goes
+# to stderr with the snapshot's id, and the exit status says so.
+if [ -w /dev/full ]; then
+	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+	run sh -c "'$MCWATCH' run --repo '$T/r' --url '$T/port.html' > /dev/full"
+	id=$(git -C "$T/r" rev-parse HEAD)
+	if [ "$status" -eq 7 ] && [ "$(commits "$T/r")" = 2 ] &&
+	    grep -q "recorded as snapshot $id" "$T/err" &&
+	    grep -q "~ 587  port: 25 -> 587" "$T/err" &&
+	    [ -z "$(git -C "$T/r" status --porcelain)" ]; then
+		ok "stdout full: exit 7, the report on stderr, the work tree updated"
+	else
+		notok "stdout full: exit 7 and the report on stderr" "exit $status"
+	fi
+else
+	skip "stdout full: exit 7 and the report on stderr" "no /dev/full"
+fi
+
 # The anomaly guard: nothing committed, the page kept, --accept overrides.
 reject() {	# NAME PAGE MESSAGE [OPTIONS]
 	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
