@@ -306,7 +306,8 @@ unchanged(struct store *st, const struct run_opts *o)
 {
 	char err[STORE_ERRMAX];
 
-	if (st != NULL && !o->dry_run && snapshot_checkout(st, 1, err) == -1) {
+	if (st != NULL && !o->dry_run &&
+	    snapshot_checkout(st, 1, warn_cb, err) == -1) {
 		cli_error("%s", err);
 		return EXIT_REPO;
 	}
@@ -382,7 +383,7 @@ recorded(struct store *st, const struct run_opts *o,
 		fflush(stderr);
 		rc = EXIT_RECORDED;
 	}
-	if (snapshot_checkout(st, 0, serr) == -1) {
+	if (snapshot_checkout(st, 0, warn_cb, serr) == -1) {
 		cli_error("%s; the change was recorded as snapshot %s and "
 		    "reported; the next run repairs the work tree", serr,
 		    ctx->to);

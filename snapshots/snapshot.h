@@ -59,9 +59,11 @@ int	snapshot_commit(struct store *, git_commit *, const struct snapshot_new *,
 	    git_oid *, char *);
 /*
  * In a non-bare repository, make the index and work tree match HEAD; with
- * repair, only if a killed run left the index behind HEAD. 0, or -1.
+ * repair, only if a killed run left the index behind HEAD. A symlink where
+ * a file or directory of HEAD goes is removed first (telling warn), never
+ * written through. 0, or -1 with err.
  */
-int	snapshot_checkout(struct store *, int, char *);
+int	snapshot_checkout(struct store *, int, store_warn_fn, char *);
 /*
  * A snapshot by name: a commit id, a ref or revision expression, or
  * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).

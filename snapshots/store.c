@@ -110,14 +110,17 @@ half_made(const char *gitdir)
 	return empty && lstat(path, &sb) == -1;
 }
 
-/* Whether entry name of dir is something creating a repository may undo. */
+/*
+ * Whether entry name of dir belongs to the making of a repository: one
+ * under way (another run's, when live is set) or one a dead run left.
+ */
 static int
-creation_debris(const char *dir, const char *name)
+creation_debris(const char *dir, const char *name, int live)
 {
 	char path[4200];
 
-	if (init_leftover(name))
-		return 1;
+	if (strncmp(name, INIT_PREFIX, strlen(INIT_PREFIX)) == 0)
+		return live || init_leftover(name);
 	snprintf(path, sizeof(path), "%.3900s/%.255s", dir, name);
 	return strcmp(name, ".git") == 0 && half_made(path);
 }
@@ -133,7 +136,7 @@ store_is_new(const char *dir)
 		return errno == ENOENT;
 	while ((de = readdir(d)) != NULL)
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
-		    !creation_debris(dir, de->d_name))
+		    !creation_debris(dir, de->d_name, 1))
 			empty = 0;
 	closedir(d);
 	return empty;
@@ -152,7 +155,7 @@ clear_debris(const char *dir)
 		return errno == ENOENT ? 0 : -1;
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
-		    !creation_debris(dir, de->d_name))
+		    !creation_debris(dir, de->d_name, 0))
 			continue;
 		snprintf(path, sizeof(path), "%.3900s/%.255s", dir, de->d_name);
 		if (rm_tree(path) == -1)
@@ -284,8 +287,8 @@ store_lock(struct store *st, int timeout, store_warn_fn warn, char *err)
 	size_t i;
 
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, LOCKNAME);
-	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) ==
-	    -1) {
+	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0644)) == -1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: cannot lock: %s",
 		    st->dir, strerror(errno));
 		return -1;

@@ -328,17 +328,71 @@ run "$MCWATCH" run --repo "$T/notempty" --url "$S" -q
 racefail=0
 for i in $(seq 1 16); do
 	rm -rf "$T/first"
-	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & a=$!
-	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & b=$!
-	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2>&1 & c=$!
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2> "$T/e1" & a=$!
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2> "$T/e2" & b=$!
+	"$MCWATCH" run --repo "$T/first" --url "$S" -q > /dev/null 2> "$T/e3" & c=$!
 	wait $a; sa=$?
 	wait $b; sb=$?
 	wait $c; sc=$?
-	[ $sa -eq 0 ] && [ $sb -eq 0 ] && [ $sc -eq 0 ] &&
-	    [ "$(commits "$T/first")" = 1 ] || racefail=$((racefail + 1))
+	if [ $sa -ne 0 ] || [ $sb -ne 0 ] || [ $sc -ne 0 ] ||
+	    [ "$(commits "$T/first")" != 1 ]; then
+		racefail=$((racefail + 1))
+		echo "    exits $sa $sb $sc, $(commits "$T/first") commits"
+		grep -hv "warning:" "$T/e1" "$T/e2" "$T/e3" | sed 's/^/    /'
+	fi
 done
 [ $racefail -eq 0 ] && ok "16 x three first runs at once: all succeed, one snapshot" ||
     notok "concurrent first runs" "$racefail of 16 failed"
+
+# Symlinks in the work tree, planted or committed, are replaced, never
+# written through: nothing outside the repository changes.
+mkdir -p "$T/outside" && echo victim > "$T/outside/victim"
+rm -rf "$T/sl" && cp -a "$T/base" "$T/sl"
+rm -rf "$T/sl/cidr" "$T/sl/mimecast.csv"
+ln -s "$T/outside" "$T/sl/cidr"
+ln -s "$T/outside/victim" "$T/sl/mimecast.csv"
+run "$MCWATCH" run -q --repo "$T/sl" --url "$T/port.html"
+if [ "$status" -eq 0 ] && [ "$(cat "$T/outside/victim")" = victim ] &&
+    [ "$(ls "$T/outside")" = victim ] && [ ! -L "$T/sl/cidr" ] &&
+    [ ! -L "$T/sl/mimecast.csv" ] && grep -q "removed the symlink cidr" \
+    "$T/err" && [ -z "$(git -C "$T/sl" status --porcelain)" ]; then
+	ok "planted symlinks: replaced, nothing written outside"
+else
+	notok "planted symlinks: replaced, nothing written outside" \
+	    "exit $status" "$(ls "$T/outside" | head -3)"
+fi
+rm -rf "$T/sl" && cp -a "$T/base" "$T/sl"
+git -C "$T/sl" rm -qr cidr mimecast.csv
+ln -s "$T/outside" "$T/sl/cidr"
+ln -s "$T/outside/victim" "$T/sl/evil"
+ln -s "$T/outside/victim" "$T/sl/mimecast.csv"
+git -C "$T/sl" add cidr evil mimecast.csv
+git -C "$T/sl" -c user.name=t -c user.email=t@example.com commit -qm links
+run "$MCWATCH" run -q --repo "$T/sl" --url "$T/port.html"
+if [ "$status" -eq 0 ] && [ "$(cat "$T/outside/victim")" = victim ] &&
+    [ "$(ls "$T/outside")" = victim ] && [ -d "$T/sl/cidr/us" ] &&
+    [ ! -L "$T/sl/mimecast.csv" ] && [ ! -e "$T/sl/evil" ] &&
+    [ -z "$(git -C "$T/sl" status --porcelain)" ]
+then
+	ok "committed symlinks (mode 120000): replaced, nothing written outside"
+else
+	notok "committed symlinks: replaced, nothing written outside" \
+	    "exit $status"
+fi
+rm -rf "$T/sl" && cp -a "$T/base" "$T/sl"
+ln -s "$T/outside" "$T/sl/.git/mcwatch-rejected"
+run "$MCWATCH" run --repo "$T/sl" --url "$T/empty.html"
+[ "$status" -eq 4 ] && [ "$(ls "$T/outside")" = victim ] &&
+    grep -q "cannot keep the rejected page" "$T/err" &&
+    ok "a symlinked mcwatch-rejected/ is not written through" ||
+    notok "a symlinked mcwatch-rejected/ is not written through" "exit $status"
+rm -rf "$T/sl" && cp -a "$T/base" "$T/sl"
+rm -f "$T/sl/.git/mcwatch.lock"
+ln -s "$T/outside/lock" "$T/sl/.git/mcwatch.lock"
+run "$MCWATCH" run --repo "$T/sl" --url "$T/port.html"
+[ "$status" -eq 5 ] && [ ! -e "$T/outside/lock" ] &&
+    ok "a symlinked lock file is refused, not created outside" ||
+    notok "a symlinked lock file is refused" "exit $status"
 
 # Races: two runs at once record one change once.
 rm -rf "$T/race" && cp -a "$T/base" "$T/race"
