@@ -311,6 +311,95 @@ content_html(const char *ctype, struct page *p)
 	return 1;
 }
 
+/* Whether header line h carries credentials: Authorization or Cookie. */
+static int
+credential_header(const char *h)
+{
+	return strncasecmp(h, "Authorization:", 14) == 0 ||
+	    strncasecmp(h, "Cookie:", 7) == 0;
+}
+
+/*
+ * The request headers: the user's (without credentials when cross is
+ * set), then the validators. Into *out; 0, or -1 on memory.
+ */
+static int
+request_headers(const struct fetch_opts *o, int cross,
+    struct curl_slist **out)
+{
+	struct curl_slist *h;
+	char line[512];
+	const char *add[2] = { NULL, NULL };
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; i < o->nheaders; i++) {
+		if (cross && credential_header(o->headers[i]))
+			continue;
+		if ((h = curl_slist_append(*out, o->headers[i])) == NULL)
+			goto fail;
+		*out = h;
+	}
+	if (o->etag != NULL)
+		add[0] = "If-None-Match: ";
+	if (o->last_modified != NULL)
+		add[1] = "If-Modified-Since: ";
+	for (i = 0; i < 2; i++) {
+		if (add[i] == NULL)
+			continue;
+		snprintf(line, sizeof(line), "%s%s", add[i],
+		    i == 0 ? o->etag : o->last_modified);
+		if ((h = curl_slist_append(*out, line)) == NULL)
+			goto fail;
+		*out = h;
+	}
+	return 0;
+ fail:
+	curl_slist_free_all(*out);
+	*out = NULL;
+	return -1;
+}
+
+/* Part what of url as libcurl reads it (malloc'd), or NULL. */
+static char *
+url_part(const char *url, CURLUPart what)
+{
+	CURLU *u;
+	char *v = NULL;
+
+	if ((u = curl_url()) == NULL)
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, what, &v, CURLU_DEFAULT_PORT) != CURLUE_OK)
+		v = NULL;
+	curl_url_cleanup(u);
+	return v;
+}
+
+/*
+ * Whether a and b have the same scheme, host and port: credentials given
+ * with --header go to that origin only, as libcurl does with its own.
+ */
+static int
+same_origin(const char *a, const char *b)
+{
+	static const CURLUPart parts[] = {
+		CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT,
+	};
+	char *x, *y;
+	size_t i;
+	int same = 1;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]) && same; i++) {
+		x = url_part(a, parts[i]);
+		y = url_part(b, parts[i]);
+		same = x != NULL && y != NULL && strcasecmp(x, y) == 0;
+		curl_free(x);
+		curl_free(y);
+	}
+	return same;
+}
+
 /*
  * One attempt: requests and redirects until a final response. On success
  * p is filled (or p->not_modified set). *wait is a Retry-After in seconds,
@@ -320,12 +409,12 @@ static enum attempt
 attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
     long *wait, char *msg)
 {
-	struct curl_slist *hdrs = NULL, *h;
+	struct curl_slist *hdrs = NULL, *xhdrs = NULL;
 	struct xfer x;
 	char ebuf[CURL_ERROR_SIZE], cur[4096], scheme[16], nscheme[16];
 	char line[512], shown[4096];
 	char *loc = NULL, *cabuf = NULL, *eff = NULL;
-	size_t calen, i;
+	size_t calen;
 	long code = 0, connect;
 	CURLcode cc;
 	enum attempt rc = ATTEMPT_FAIL;
@@ -337,19 +426,10 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	x.retry_after = -1;
 	*wait = -1;
 	snprintf(cur, sizeof(cur), "%s", url);
-	for (i = 0; i < o->nheaders; i++)
-		if ((h = curl_slist_append(hdrs, o->headers[i])) != NULL)
-			hdrs = h;
-	if (o->etag != NULL) {
-		snprintf(line, sizeof(line), "If-None-Match: %s", o->etag);
-		if ((h = curl_slist_append(hdrs, line)) != NULL)
-			hdrs = h;
-	}
-	if (o->last_modified != NULL) {
-		snprintf(line, sizeof(line), "If-Modified-Since: %s",
-		    o->last_modified);
-		if ((h = curl_slist_append(hdrs, line)) != NULL)
-			hdrs = h;
+	if (request_headers(o, 0, &hdrs) == -1 ||
+	    request_headers(o, 1, &xhdrs) == -1) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", url);
+		goto cleanup;
 	}
 	if (o->cacert != NULL) {
 		struct curl_blob blob;
@@ -368,7 +448,6 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION
 	    " (+" MCWATCH_PROJECT_URL ")");
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect > 0 ? connect : 1L);
@@ -393,6 +472,8 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		x.toobig = 0;
 		xfer_reset_headers(&x);
 		curl_easy_setopt(c, CURLOPT_URL, cur);
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, same_origin(url, cur) ?
+		    hdrs : xhdrs);
 		if (o->verbose && o->log != NULL) {
 			snprintf(line, sizeof(line), "GET %s",
 			    redact(cur, shown, sizeof(shown)));
@@ -493,6 +574,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	}
  cleanup:
 	curl_slist_free_all(hdrs);
+	curl_slist_free_all(xhdrs);
 	xfer_reset_headers(&x);
 	free(x.body);
 	free(cabuf);

@@ -102,6 +102,28 @@ else
 	notok "a broken source.json" "exit $status"
 fi
 
+# Credentials given with --header go to the origin asked for only: a
+# redirect to another host (the same server as "localhost") gets none.
+: > "$T/requests"
+run "$MCWATCH" parse -q --retries 0 --header "Authorization: Bearer s3cret" \
+    --header "Cookie: sid=s3cret" --header "X-Trace: kept" \
+    "$U/tohost/localhost/page"
+if [ "$status" -eq 0 ] && [ "$(grep -c "s3cret" "$T/requests")" = 2 ] &&
+    [ "$(grep -c "^X-Trace: kept" "$T/requests")" = 2 ] &&
+    awk '/^GET \/page/ { p = 1 } p && /s3cret/ { bad = 1 } END { exit bad }' \
+    "$T/requests"; then
+	ok "--header credentials dropped on a redirect to another host"
+else
+	notok "--header credentials dropped on a redirect to another host" \
+	    "exit $status" "$(grep -c s3cret "$T/requests") lines with s3cret"
+fi
+: > "$T/requests"
+run "$MCWATCH" parse -q --retries 0 --header "Authorization: Bearer s3cret" \
+    "$U/redirect/page"
+[ "$status" -eq 0 ] && [ "$(grep -c "s3cret" "$T/requests")" = 2 ] &&
+    ok "--header credentials kept on a redirect within the origin" ||
+    notok "--header credentials kept within the origin" "exit $status"
+
 # A dry run creates no repository.
 run "$MCWATCH" run --dry-run --repo "$T/dry" --url "$U/page" --exit-code -q
 [ "$status" -eq 1 ] && [ ! -e "$T/dry" ] && grep -q "North America" "$T/out" &&

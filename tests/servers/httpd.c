@@ -47,6 +47,7 @@
 #define FLAKY_MAX	32
 
 static const char *root;
+static int port;		/* ours, for redirects to another host name */
 static FILE *logfp;
 static struct {
 	char	path[256];
@@ -257,6 +258,10 @@ serve(int fd, const char *req, const char *path)
 	else if (strcmp(path, "/tofile") == 0)
 		putf(fd, "HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\n"
 		    "Content-Length: 0\r\n\r\n");
+	else if (sscanf(path, "/tohost/%127[^/]/%255s", type, name) == 2)
+		/* The same server under another name: another origin. */
+		putf(fd, "HTTP/1.1 302 Found\r\nLocation: http://%s:%d/%s\r\n"
+		    "Content-Length: 0\r\n\r\n", type, port, name);
 	else if (strncmp(path, "/redirect/", 10) == 0)
 		putf(fd, "HTTP/1.1 302 Found\r\nLocation: /%s\r\n"
 		    "Content-Length: 0\r\n\r\n", path + 10);
@@ -342,7 +347,8 @@ main(int argc, char **argv)
 		snprintf(tmp, sizeof(tmp), "%s.tmp", argv[2]);
 		if ((pf = fopen(tmp, "w")) == NULL)
 			return 1;
-		fprintf(pf, "%d\n", ntohs(sa.sin_port));
+		port = ntohs(sa.sin_port);
+		fprintf(pf, "%d\n", port);
 		fclose(pf);
 		rename(tmp, argv[2]);
 	}
