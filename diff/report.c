@@ -1,4 +1,5 @@
 /* Change reports in text, Markdown and JSON. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,14 +28,31 @@ report_find(const char *name)
 	return NULL;
 }
 
-/* Print s with control characters as '?' (reports reach terminals). */
+/* How page text is put in a report. */
+enum put_mode {
+	PUT_TEXT,		/* as it is */
+	PUT_CODE,		/* inside a Markdown code span */
+	PUT_MD			/* Markdown text: never markup */
+};
+
+/*
+ * Print s with control characters as '?' (reports reach terminals). In a
+ * code span a backtick would end it: it becomes an apostrophe. In Markdown
+ * text every ASCII punctuation mark is escaped, so that page text can make
+ * no link, emphasis, heading or raw HTML ("<script>", "[x](javascript:)").
+ */
 static int
-put_safe(FILE *fp, const char *s, int md)
+put_safe(FILE *fp, const char *s, enum put_mode mode)
 {
 	for (; *s != '\0'; s++) {
 		int c = safe_char((unsigned char)*s);
 
-		if (putc(md && c == '`' ? '\'' : c, fp) == EOF)
+		if (mode == PUT_CODE && c == '`')
+			c = '\'';
+		if (mode == PUT_MD && c < 0x80 && ispunct(c) &&
+		    putc('\\', fp) == EOF)
+			return -1;
+		if (putc(c, fp) == EOF)
 			return -1;
 	}
 	return 0;
@@ -78,17 +96,17 @@ change_line(FILE *fp, const struct change *ch, int md)
 		if (fprintf(fp, "- %s %s `", ch->before == NULL ? "**added**" :
 		    ch->after == NULL ? "**removed**" : "**changed**",
 		    record_kind_name(r->kind)) < 0 ||
-		    put_safe(fp, entry, 1) == -1 || fputs("`", fp) == EOF)
+		    put_safe(fp, entry, PUT_CODE) == -1 || fputs("`", fp) == EOF)
 			return -1;
 		if (what[0] != '\0' && (fputs(": ", fp) == EOF ||
-		    put_safe(fp, what, 1) == -1))
+		    put_safe(fp, what, PUT_MD) == -1))
 			return -1;
 	} else {
 		if (fprintf(fp, "    %s ", sign) < 0 ||
-		    put_safe(fp, entry, 0) == -1)
+		    put_safe(fp, entry, PUT_TEXT) == -1)
 			return -1;
 		if (what[0] != '\0' && (fputs("  ", fp) == EOF ||
-		    put_safe(fp, what, 0) == -1))
+		    put_safe(fp, what, PUT_TEXT) == -1))
 			return -1;
 	}
 	return putc('\n', fp) == EOF ? -1 : 0;
@@ -108,15 +126,18 @@ report_grouped(FILE *fp, const struct report_ctx *ctx, int md)
 		return fputs(md ? "No changes.\n" : "no changes\n", fp) == EOF ?
 		    -1 : 0;
 	if (md && (fputs("# Mimecast: ", fp) == EOF ||
-	    put_safe(fp, sum, 1) == -1 || fputs("\n", fp) == EOF))
+	    put_safe(fp, sum, PUT_MD) == -1 || fputs("\n", fp) == EOF))
 		return -1;
 	for (i = 0; i < d->nchanges; i++) {
 		const struct record *r = change_record(&d->changes[i]);
 
 		if (prev == NULL || strcmp(prev->region, r->region) != 0) {
 			if (fputs(md ? "\n## " : (prev ? "\n" : ""), fp) ==
-			    EOF || put_safe(fp, r->region, md) == -1 ||
-			    fprintf(fp, " (%s)\n", r->region_code) < 0)
+			    EOF || put_safe(fp, r->region, md ? PUT_MD :
+			    PUT_TEXT) == -1 || fputs(md ? " \\(" : " (", fp) ==
+			    EOF || put_safe(fp, r->region_code, md ? PUT_MD :
+			    PUT_TEXT) == -1 || fputs(md ? "\\)\n" : ")\n", fp) ==
+			    EOF)
 				return -1;
 			prev = NULL;
 		}

@@ -8,6 +8,7 @@
 #include "classify.h"
 #include "table.h"
 #include "../records/region.h"
+#include "../records/url.h"
 
 #define ROWTEXT_MAX	160	/* how much of a row a message quotes */
 
@@ -532,19 +533,14 @@ row_range(struct tctx *t, struct row *row)
 	return rc;
 }
 
-/* Whether s could be a URL without its scheme: a host name, maybe a path. */
-static int
-looks_like_host(const char *s)
-{
-	return strchr(s, '.') != NULL && strchr(s, ' ') == NULL;
-}
-
 static int
 row_url(struct tctx *t, struct row *row)
 {
 	struct record r;
 	struct token *k;
 	const char *app = NULL, *url = NULL, *bad = NULL;
+	const char *why = "not an http(s) URL";
+	char msg[64];
 	size_t i;
 	int rc = -1;
 
@@ -555,16 +551,20 @@ row_url(struct tctx *t, struct row *row)
 		if (t->h->roles[i] == COL_APPLICATION)
 			app = k->text;
 		else if (t->h->roles[i] == COL_URL) {
-			if (k->type == TOK_URL ||
-			    (k->type == TOK_TEXT && looks_like_host(k->text)))
+			if ((k->type == TOK_URL || k->type == TOK_TEXT) &&
+			    url_acceptable(k->text, &why))
 				url = k->text;
 			else
 				bad = k->text;
 		}
 	}
-	if (bad != NULL || url == NULL || app == NULL) {
-		rc = warn(t, row, bad ? "not a URL" : app ? "no URL" :
-		    "no application", bad);
+	if (bad != NULL) {
+		snprintf(msg, sizeof(msg), "not a URL (%s)", why);
+		rc = warn(t, row, msg, bad);
+		goto cleanup;
+	}
+	if (url == NULL || app == NULL) {
+		rc = warn(t, row, app ? "no URL" : "no application", NULL);
 		goto cleanup;
 	}
 	if (record_place(t, &r, RECORD_URL) == -1 ||

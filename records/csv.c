@@ -5,14 +5,29 @@
 #include "field.h"
 #include "output.h"
 
+/*
+ * Whether a spreadsheet would take s for a formula (=, +, -, @, or a tab
+ * or CR before one): page text such as "=HYPERLINK(...)" must stay text.
+ * Such a cell is written with a leading apostrophe, which spreadsheets
+ * show as text; JSON keeps the text as it is.
+ */
+static int
+formula_like(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 /* A field quoted when it must be: a comma, a quote or a line break. */
 static int
 put_csv(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		return fputs(s, fp) == EOF ? -1 : 0;
-	if (putc('"', fp) == EOF)
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if ((quote && putc('"', fp) == EOF) ||
+	    (formula_like(s) && putc('\'', fp) == EOF))
 		return -1;
+	if (!quote)
+		return fputs(s, fp) == EOF ? -1 : 0;
 	for (; *s != '\0'; s++)
 		if ((*s == '"' && putc('"', fp) == EOF) || putc(*s, fp) == EOF)
 			return -1;
@@ -23,6 +38,8 @@ put_csv(FILE *fp, const char *s)
 static int
 put_tsv(FILE *fp, const char *s)
 {
+	if (formula_like(s) && putc('\'', fp) == EOF)
+		return -1;
 	for (; *s != '\0'; s++)
 		if (putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s,
 		    fp) == EOF)

@@ -1,4 +1,5 @@
 /* The table of output formats. */
+#include <stdio.h>
 #include <string.h>
 
 #include "output.h"
@@ -24,5 +25,12 @@ output_find(const char *name)
 const char *
 output_names(void)
 {
-	return "json|csv|tsv|text";
+	static char names[64];
+	size_t i;
+
+	if (names[0] == '\0')
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) -
+			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
+	return names;
 }

@@ -117,6 +117,37 @@ else
 	notok "NUL and invalid bytes" "exit $status"
 fi
 
+# Hostile cells: formulas are text in CSV and TSV (a leading apostrophe),
+# untouched in JSON; URLs that could carry markup are warned about and
+# left out.
+H="$F/hostile.html"
+run "$MCWATCH" parse --format csv "$H"
+if [ "$status" -eq 0 ] &&
+    grep -q "^url,Germany,de,Application URLs,,,,,,,,,\"'=HYPERLINK(" "$T/out" &&
+    grep -q ",'@SUM(1+1),https://b.example/" "$T/out" &&
+    grep -q ",'+cmd|' /C calc'!A0,https://c.example/" "$T/out" &&
+    grep -q ",'-2+3,https://d.example/" "$T/out" &&
+    ! grep -q ',[=+@-]' "$T/out"; then
+	ok "csv: formula cells neutralised with an apostrophe"
+else
+	notok "csv: formula cells neutralised" "exit $status"
+fi
+run "$MCWATCH" parse --format tsv "$H"
+[ "$status" -eq 0 ] && ! grep -q '	[=+@-]' "$T/out" &&
+    grep -q "	'=HYPERLINK(" "$T/out" &&
+    ok "tsv: formula cells neutralised" || notok "tsv: formula cells neutralised"
+run "$MCWATCH" parse --format json "$H"
+grep -q '"application":"=HYPERLINK(' "$T/out" &&
+    ok "json: formula cells kept as they are" || notok "json: cells as they are"
+n=$(grep -c '"kind":"url"' "$T/out")
+bad=$(grep -c 'not a URL' "$T/err")
+urls=$(grep '"kind":"url"' "$T/out" | grep -o '"url":"[^"]*"' | sort | tr '\n' ' ')
+[ "$n" = 5 ] && [ "$bad" = 6 ] && [ "$urls" = '"url":"https://a.example/" '\
+'"url":"https://b.example/" "url":"https://c.example/" '\
+'"url":"https://d.example/" "url":"https://e.example/" ' ] &&
+    ok "URLs with markup, spaces, quotes, backslashes or no http(s): warned, left out" ||
+    notok "bad URLs left out" "$n url records, $bad warnings"
+
 # 25,000 bad rows: one write a warning, not one a byte.
 awk 'BEGIN {
 	printf "<h2>Germany</h2><h3>Networks</h3><table><tr><th>Network</th>"

@@ -140,6 +140,30 @@ run "$MCWATCH" diff --repo "$T/r" --format markdown
 grep -q '^- \*\*changed\*\* port `587`' "$T/out" && ok "diff: markdown" ||
     notok "diff: markdown"
 
+# Page text in a Markdown report is text, never markup.
+cat > "$T/md1.html" <<'EOF2'
+<h2>Mars [x](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;</h2>
+<h3>Protocol Connection Ports</h3>
+<table><tr><th>Protocol</th><th>Port</th><th>Usage</th></tr>
+<tr><td>SMTP</td><td>25</td><td>*mail* &lt;script&gt;alert(1)&lt;/script&gt;</td></tr></table>
+<h3>Application URLs</h3><table><tr><th>Application</th><th>URL</th></tr>
+<tr><td>API `x` &lt;b&gt;</td><td>https://a.example/</td></tr></table>
+EOF2
+sed 's/\*mail\*/_mail_ [y](javascript:alert(2))/; s/a.example/b.example/' \
+    "$T/md1.html" > "$T/md2.html"
+rm -rf "$T/md"
+"$MCWATCH" run -q --repo "$T/md" --url "$T/md1.html" > /dev/null 2>&1
+run "$MCWATCH" run -q --repo "$T/md" --url "$T/md2.html" --format markdown
+if [ "$status" -eq 0 ] &&
+    ! grep -q '[^\\]<img\|[^\\]<script\|[^\\]](\|[^\\]\*mail' "$T/out" &&
+    grep -qF '\<img src\=x onerror\=alert\(1\)\>' "$T/out" &&
+    grep -qF '\_mail\_ \[y\]\(javascript\:alert\(2\)\)' "$T/out" &&
+    grep -qF "\`API 'x' <b>\`" "$T/out"; then
+	ok "markdown: page text escaped, code spans closed"
+else
+	notok "markdown: page text escaped" "exit $status" "$(head -8 "$T/out")"
+fi
+
 # History commands: ids, refs, dates.
 first=$(git -C "$T/r" rev-parse HEAD~1)
 last=$(git -C "$T/r" rev-parse HEAD)

@@ -325,7 +325,8 @@ test_ports_and_urls(void **state)
 	    "global|URLs|Bare host|api.example.com");
 	assert_true(warned(rs, "not a port number from 1 to 65535: 70000"));
 	assert_true(warned(rs, "not a port number from 1 to 65535: none"));
-	assert_true(warned(rs, "not a URL: not a url"));
+	assert_true(warned(rs, "not a URL (a character a URL cannot hold): "
+	    "not a url"));
 	recordset_free(rs);
 }
 
