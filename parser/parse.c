@@ -61,6 +61,7 @@ struct table {
 struct walk {
 	htmlParserCtxtPtr	 ctxt;
 	struct recordset	*rs;
+	size_t			 cidrs_left;	/* for ranges: TABLE_MAXCIDRS */
 	struct outline		 ol;
 	unsigned long		 seq;
 	int			 region_rank;	/* of the last known region */
@@ -346,7 +347,8 @@ table_close(struct walk *w)
 	t = &w->tables[w->ntables - 1];
 	cell_close(w, t);
 	if (grid_row_end(t->grid) == -1 ||
-	    table_extract(t->grid, t->region, t->section, w->rs) == -1)
+	    table_extract(t->grid, t->region, t->section, w->rs,
+	    &w->cidrs_left) == -1)
 		walk_nomem(w);
 	table_drop(t);
 	w->ntables--;
@@ -686,6 +688,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 
 	*out = NULL;
 	memset(&w, 0, sizeof(w));
+	w.cidrs_left = TABLE_MAXCIDRS;
 	snprintf(w.err, sizeof(w.err), "out of memory");
 	textbuf_init(&w.cell, CELL_MAX);
 	textbuf_init(&w.htext, HEADING_MAX);

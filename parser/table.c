@@ -47,6 +47,7 @@ struct tctx {
 	const char		*section;
 	const char		*code;
 	struct recordset	*rs;
+	size_t			*budget;	/* CIDR blocks the page has left */
 	char			*location;	/* carried down for hosts */
 };
 
@@ -482,6 +483,37 @@ row_network(struct tctx *t, struct row *row)
 	return rc;
 }
 
+/*
+ * The CIDR cover of a..b into cover, within the bounds (a range, the
+ * page's budget): its count, or 0 for a range recorded by its ends alone,
+ * told in a warning. -1 for a range that is no range (warned), -2 on
+ * memory.
+ */
+static int
+range_cover(struct tctx *t, struct row *row, const struct addr *a,
+    const struct addr *b, struct cidr *cover)
+{
+	char msg[160];
+	int n, max = TABLE_MAXCOVER;
+
+	if (*t->budget < (size_t)max)
+		max = (int)*t->budget;
+	if ((n = range_to_cidrs(a, b, cover, max)) == -1)
+		return warn(t, row, a->family != b->family ?
+		    "range mixes IPv4 and IPv6" : "range starts after it ends",
+		    NULL) == -1 ? -2 : -1;
+	if (n == -2) {
+		snprintf(msg, sizeof(msg), "range needs more than %d CIDR "
+		    "blocks%s; recorded with its first and last address only, "
+		    "and left out of the CIDR lists", max, max < TABLE_MAXCOVER ?
+		    " (the page's limit of " TABLE_MAXCIDRS_TEXT " is reached)" :
+		    "");
+		return warn(t, row, msg, NULL) == -1 ? -2 : 0;
+	}
+	*t->budget -= (size_t)n;
+	return n;
+}
+
 /* A range table row: a label, then ranges; 0, or -1 on memory. */
 static int
 row_range(struct tctx *t, struct row *row)
@@ -489,7 +521,7 @@ row_range(struct tctx *t, struct row *row)
 	struct record r;
 	struct token *k;
 	struct addr a, b;
-	struct cidr cover[ADDR_MAXCOVER];
+	struct cidr cover[TABLE_MAXCOVER];
 	const char *label = "", *bad;
 	int pos = 0, n, rc = -1;
 
@@ -506,20 +538,19 @@ row_range(struct tctx *t, struct row *row)
 				goto cleanup;
 			continue;
 		}
-		if ((n = range_to_cidrs(&a, &b, cover)) == -1) {
-			if (warn(t, row, a.family != b.family ?
-			    "range mixes IPv4 and IPv6" :
-			    "range starts after it ends", NULL) == -1)
-				goto cleanup;
+		if ((n = range_cover(t, row, &a, &b, cover)) == -2)
+			goto cleanup;
+		if (n == -1)
 			continue;
-		}
 		if (record_place(t, &r, RECORD_RANGE) == -1 ||
 		    (r.label = strdup(label)) == NULL ||
 		    (r.first = addr_dup(&a)) == NULL ||
 		    (r.last = addr_dup(&b)) == NULL ||
-		    (r.cidrs = calloc((size_t)n, sizeof(*r.cidrs))) == NULL)
+		    (n > 0 && (r.cidrs = calloc((size_t)n,
+		    sizeof(*r.cidrs))) == NULL))
 			goto cleanup;
-		memcpy(r.cidrs, cover, (size_t)n * sizeof(*r.cidrs));
+		if (n > 0)
+			memcpy(r.cidrs, cover, (size_t)n * sizeof(*r.cidrs));
 		r.ncidrs = (size_t)n;
 		r.position = pos;
 		if (recordset_add(t->rs, &r) == -1)
@@ -763,7 +794,7 @@ static const struct {
 
 int
 table_extract(const struct grid *g, const char *region, const char *section,
-    struct recordset *rs)
+    struct recordset *rs, size_t *budget)
 {
 	struct header h;
 	struct tctx t;
@@ -799,6 +830,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	t.section = section;
 	t.code = code;
 	t.rs = rs;
+	t.budget = budget;
 	if (g->truncated && recordset_warn(rs, region, section, "%s table "
 	    "larger than %u cells or %u columns; the rest is ignored",
 	    classify_kind_name(h.kind), GRID_MAXCELLS, GRID_MAXCOLS) == -1)

@@ -191,37 +191,86 @@ prefix_to_netmask(int family, int len, struct addr *m)
 	addr_hostbits(m, len, 0);
 }
 
+/*
+ * Addresses as 128-bit numbers, for range arithmetic in O(1) a block: an
+ * IPv4 address is its 32-bit value.
+ */
+__extension__ typedef unsigned __int128 u128;
+
+static u128
+addr_u128(const struct addr *a)
+{
+	u128 v = 0;
+	int i, n = addr_bits(a) / 8;
+
+	for (i = 0; i < n; i++)
+		v = v << 8 | a->b[i];
+	return v;
+}
+
+static void
+u128_addr(u128 v, int family, struct addr *a)
+{
+	int i, n = family == 4 ? 4 : 16;
+
+	memset(a, 0, sizeof(*a));
+	a->family = family;
+	for (i = n - 1; i >= 0; i--, v >>= 8)
+		a->b[i] = (uint8_t)v;
+}
+
+/* Trailing zero bits of v, at most bits. */
+static int
+u128_ctz(u128 v, int bits)
+{
+	uint64_t lo = (uint64_t)v, hi = (uint64_t)(v >> 64);
+	int n;
+
+	n = lo != 0 ? __builtin_ctzll(lo) : hi != 0 ? 64 + __builtin_ctzll(hi) :
+	    128;
+	return n < bits ? n : bits;
+}
+
+/* floor(log2(v)) for v > 0. */
+static int
+u128_log2(u128 v)
+{
+	uint64_t hi = (uint64_t)(v >> 64);
+
+	return hi != 0 ? 127 - __builtin_clzll(hi) :
+	    63 - __builtin_clzll((uint64_t)v);
+}
+
 int
 range_to_cidrs(const struct addr *first, const struct addr *last,
-    struct cidr *out)
+    struct cidr *out, int max)
 {
-	struct addr cur = *first, top;
-	int n = 0, len, nbits = addr_bits(first);
+	int bits = addr_bits(first), n = 0, k, tz;
+	u128 cur, end, rem;
 
 	if (first->family != last->family || addr_cmp(first, last) > 0)
 		return -1;
+	cur = addr_u128(first);
+	end = addr_u128(last);
 	for (;;) {
 		/*
-		 * The largest block that starts at cur: as few prefix bits
-		 * as cur's alignment allows, then grow the prefix until the
-		 * block ends at or before last.
+		 * The largest block at cur: as large as cur's alignment
+		 * allows and no larger than what is left up to last.
 		 */
-		for (len = 0; len < nbits && !addr_hostzero(&cur, len); len++)
-			;
-		for (;; len++) {
-			top = cur;
-			addr_hostbits(&top, len, 1);
-			if (addr_cmp(&top, last) <= 0)
-				break;
-		}
-		out[n].addr = cur;
-		out[n].len = len;
-		n++;
-		if (addr_cmp(&top, last) == 0 || n == ADDR_MAXCOVER)
+		rem = end - cur;	/* addresses left, less one */
+		if (bits == 128 && rem == ~(u128)0)
+			k = 128;
+		else
+			k = u128_log2(rem + 1);
+		if ((tz = u128_ctz(cur, bits)) < k)
+			k = tz;
+		if (n == max)
+			return -2;
+		u128_addr(cur, first->family, &out[n].addr);
+		out[n++].len = bits - k;
+		if (k == bits || end - cur == ((u128)1 << k) - 1)
 			break;
-		cur = top;
-		if (addr_incr(&cur) == -1)
-			break;
+		cur += (u128)1 << k;
 	}
 	return n;
 }

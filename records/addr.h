@@ -50,10 +50,13 @@ int	netmask_to_prefix(const struct addr *);
 void	prefix_to_netmask(int, int, struct addr *);
 
 /*
- * The minimal list of blocks covering exactly first..last, into out
- * (room for ADDR_MAXCOVER); the count, or -1 if the two differ in family
- * or first is after last.
+ * The minimal list of blocks covering exactly first..last, into out (room
+ * for max, at most ADDR_MAXCOVER); the count, -1 if the two differ in
+ * family or first is after last, -2 if the cover needs more than max
+ * blocks. Constant time a block: a hostile page of wide ranges stays
+ * cheap.
  */
-int	range_to_cidrs(const struct addr *, const struct addr *, struct cidr *);
+int	range_to_cidrs(const struct addr *, const struct addr *, struct cidr *,
+	    int);
 
 #endif

@@ -13,6 +13,8 @@
  * fetch: the same unchanged run with the page from a loopback HTTP
  *   server (tests/servers/httpd) instead of a file; a run answered 304
  *   against one that downloads and parses a cosmetically edited page.
+ * hostile: 2 MiB of IPv6 ranges that each need ~250 CIDR blocks, parsed
+ *   against a bare parse of the same page (the bound on covers).
  * history: a repository of 5,000 snapshots over 5,000 days; diff of the
  *   first against the last and of two adjacent ones, show @DATE of a day
  *   in the middle, and log.
@@ -87,6 +89,33 @@ gen_page(const char *path)
 	    "<tr><td>Administration Console</td><td>"
 	    "https://login-us.mimecast.com/u/login</td></tr></table>"
 	    "</body></html>\n", fp);
+	sz = ftell(fp);
+	fclose(fp);
+	return (size_t)sz;
+}
+
+/*
+ * The worst page for ranges: 2 MiB of rows whose IPv6 range needs about
+ * 250 CIDR blocks each. Its size.
+ */
+static size_t
+gen_wide(const char *path)
+{
+	FILE *fp;
+	long sz = 0;
+	int i;
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		perror(path);
+		exit(1);
+	}
+	fputs("<h2>Germany</h2><h3>Non-SPF</h3><table><tr><th>Region</th>"
+	    "<th>IP Address Range</th></tr>\n", fp);
+	for (i = 0; sz < 2 * 1024 * 1024; i++)
+		sz = ftell(fp) + fprintf(fp, "<tr><td>R%d</td><td>%x::1 to "
+		    "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe</td></tr>\n", i,
+		    i % 60000 + 1);
+	fputs("</table>\n", fp);
 	sz = ftell(fp);
 	fclose(fp);
 	return (size_t)sz;
@@ -310,8 +339,10 @@ int
 main(int argc, char **argv)
 {
 	char tmpl[] = "/tmp/mcwatch-bench-XXXXXX", page[64], repo[64], cpage[64];
-	char hist[64], first[64], self[4096], day[32], *mc, *buf;
-	size_t len, sz;
+	char hist[64], first[64], self[4096], day[32], wpage[64], *mc, *buf;
+	size_t len, sz, wsz = 0;
+	double wbare = 0, wours = 0;
+	long wrss = 0;
 	double t, bare = 1e9, ours = 1e9, pbare, pours, prun, pcos, d1, dn, sd, lg;
 	long rss, rss_base = 0, rss_parse = 0;
 	struct tm tm;
@@ -342,6 +373,7 @@ main(int argc, char **argv)
 	snprintf(repo, sizeof(repo), "%s/repo", tmpl);
 	snprintf(hist, sizeof(hist), "%s/history", tmpl);
 	snprintf(cpage, sizeof(cpage), "%s/cosmetic.html", tmpl);
+	snprintf(wpage, sizeof(wpage), "%s/wide.html", tmpl);
 	sz = gen_page(page);
 	/* The same data, other bytes: a footer, as a CMS edit would add. */
 	{
@@ -366,6 +398,9 @@ main(int argc, char **argv)
 		    NULL };
 		char *cargv[] = { mc, "run", "-q", "--repo", repo, "--url", cpage,
 		    NULL };
+		char *wbargv[] = { self, "--bare", wpage, NULL };
+		char *wpargv[] = { mc, "parse", "-q", "--format", "json", wpage,
+		    NULL };
 
 		pbare = best(bargv, 0);
 		pours = best(pargv, 0);
@@ -377,6 +412,10 @@ main(int argc, char **argv)
 			if (rss > rss_base)
 				rss_base = rss;
 		}
+		wsz = gen_wide(wpage);
+		wbare = best(wbargv, 0);
+		wours = best(wpargv, 0);
+		spawn(wpargv, 0, &wrss);
 		spawn(rargv, 0, NULL);		/* the first snapshot */
 		prun = best(rargv, 0);		/* unchanged from then on */
 		pcos = best(cargv, 0);		/* same data, other bytes */
@@ -407,6 +446,10 @@ main(int argc, char **argv)
 	printf("parse, peak memory: %ld KiB over the %ld KiB baseline, "
 	    "%.2f x the page (target < 10)\n", rss_parse - rss_base,
 	    rss_base, (double)(rss_parse - rss_base) * 1024 / (double)sz);
+	printf("parse, hostile page (%zu bytes of IPv6 ranges of ~250 "
+	    "blocks each): %.2f ms, %.2f x a bare parse (target <= 10); "
+	    "peak memory %.2f x the page\n", wsz, wours * 1e3, wours / wbare,
+	    (double)(wrss - rss_base) * 1024 / (double)wsz);
 	printf("run, unchanged page: %.2f ms, %.2f x mcwatch parse "
 	    "(target <= 1.30)\n", prun * 1e3, prun / pours);
 	printf("run, cosmetic edit only (parsed, nothing committed): %.2f ms, "

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -21,7 +22,7 @@ cover(const char *first, const char *last)
 
 	assert_int_equal(addr_parse(first, &a), 0);
 	assert_int_equal(addr_parse(last, &b), 0);
-	if ((n = range_to_cidrs(&a, &b, c)) == -1)
+	if ((n = range_to_cidrs(&a, &b, c, ADDR_MAXCOVER)) == -1)
 		return "error";
 	out[0] = '\0';
 	for (i = 0; i < n; i++) {
@@ -186,7 +187,7 @@ test_cover_worst(void **state)
 	(void)state;
 	addr_parse("::1", &a);
 	addr_parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe", &b);
-	n = range_to_cidrs(&a, &b, c);
+	n = range_to_cidrs(&a, &b, c, ADDR_MAXCOVER);
 	assert_int_equal(n, 254);
 	next = a;
 	for (i = 0; i < n; i++) {
@@ -199,6 +200,70 @@ test_cover_worst(void **state)
 	assert_int_equal(addr_cmp(&hi, &b), 0);
 }
 
+/* A block is the largest aligned one that fits: checked by brute force. */
+static int
+largest_ok(const struct cidr *c, const struct addr *last)
+{
+	struct cidr bigger = *c;
+	struct addr hi;
+
+	if (c->len == 0)
+		return 1;
+	bigger.len--;
+	cidr_first(&bigger, &hi);
+	if (addr_cmp(&hi, &c->addr) != 0)
+		return 1;	/* not aligned for a bigger one */
+	cidr_last(&bigger, &hi);
+	return addr_cmp(&hi, last) > 0;
+}
+
+/* Random ranges: exact, minimal tilings; the bound; the whole spaces. */
+static void
+test_cover_random(void **state)
+{
+	struct cidr c[ADDR_MAXCOVER];
+	struct addr a, b, t, lo, hi, next;
+	int i, j, n, k;
+
+	(void)state;
+	srand(7);
+	for (k = 0; k < 2000; k++) {
+		memset(&a, 0, sizeof(a));
+		a.family = b.family = k % 2 ? 6 : 4;
+		for (j = 0; j < addr_bits(&a) / 8; j++) {
+			a.b[j] = (uint8_t)rand();
+			b.b[j] = j < k % 16 ? a.b[j] : (uint8_t)rand();
+		}
+		if (addr_cmp(&a, &b) > 0) {
+			t = a;
+			a = b;
+			b = t;
+		}
+		n = range_to_cidrs(&a, &b, c, ADDR_MAXCOVER);
+		assert_true(n >= 1);
+		next = a;
+		for (i = 0; i < n; i++) {
+			cidr_first(&c[i], &lo);
+			cidr_last(&c[i], &hi);
+			assert_int_equal(addr_cmp(&lo, &next), 0);
+			assert_true(largest_ok(&c[i], &b));
+			next = hi;
+			addr_incr(&next);
+		}
+		assert_int_equal(addr_cmp(&hi, &b), 0);
+		if (n > 1)
+			assert_int_equal(range_to_cidrs(&a, &b, c, n - 1), -2);
+	}
+	assert_string_equal(cover("0.0.0.0", "255.255.255.255"), "0.0.0.0/0");
+	assert_string_equal(cover("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"),
+	    "::/0");
+	addr_parse("0.0.0.1", &a);
+	addr_parse("255.255.255.254", &b);
+	assert_int_equal(range_to_cidrs(&a, &b, c, ADDR_MAXCOVER), 62);
+	assert_int_equal(range_to_cidrs(&a, &b, c, 62), 62);
+	assert_int_equal(range_to_cidrs(&a, &b, c, 61), -2);
+}
+
 int
 main(void)
 {
@@ -209,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_netmask),
 		cmocka_unit_test(test_cover),
 		cmocka_unit_test(test_cover_worst),
+		cmocka_unit_test(test_cover_random),
 	};
 
 	return cmocka_run_group_tests_name("addr", tests, NULL, NULL);

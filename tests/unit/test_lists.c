@@ -25,7 +25,7 @@ mk_range(struct recordset *rs, const char *region, const char *first,
 	mk_place(&r, RECORD_RANGE, region, "Non-SPF");
 	assert_int_equal(addr_parse(first, &a), 0);
 	assert_int_equal(addr_parse(last, &b), 0);
-	assert_true((n = range_to_cidrs(&a, &b, cover)) > 0);
+	assert_true((n = range_to_cidrs(&a, &b, cover, ADDR_MAXCOVER)) > 0);
 	r.label = strdup("North America");
 	r.position = 1;
 	r.first = strdup(first);

@@ -295,6 +295,52 @@ test_ranges(void **state)
 	recordset_free(rs);
 }
 
+/* Covers are bounded a range and a page; the ends stay exact past them. */
+static void
+test_wide_ranges(void **state)
+{
+	struct recordset *rs;
+	char *html, *p;
+	size_t i, nrows = 17000, left = 0, kept = 0;
+
+	(void)state;
+	rs = parse("<h2>Canada</h2><h3>Non-SPF</h3><table>"
+	    "<tr><th>Region</th><th>IP Address Range</th></tr>"
+	    "<tr><td>Wide</td><td>2001:db8::1 to "
+	    "2001:db8:ffff:ffff:ffff:ffff:ffff:fffe</td></tr>"
+	    "<tr><td>Widest v4</td><td>0.0.0.1 to 255.255.255.254</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]),
+	    "ca|Non-SPF|Wide#1|2001:db8::1|2001:db8:ffff:ffff:ffff:ffff:ffff:"
+	    "fffe|0");
+	assert_string_equal(line(&rs->recs[1]),
+	    "ca|Non-SPF|Widest v4#1|0.0.0.1|255.255.255.254|62");
+	assert_true(warned(rs, "range needs more than 64 CIDR blocks; "
+	    "recorded with its first and last address only"));
+	recordset_free(rs);
+
+	/* 17,000 ranges of 62 blocks: past 1,048,576 blocks, ends only. */
+	assert_non_null(html = malloc(nrows * 80 + 200));
+	p = html + sprintf(html, "<h2>Canada</h2><h3>Non-SPF</h3><table>"
+	    "<tr><th>Region</th><th>IP Address Range</th></tr>");
+	for (i = 0; i < nrows; i++)
+		p += sprintf(p, "<tr><td>R%zu</td><td>0.0.0.1 to "
+		    "255.255.255.254</td></tr>", i);
+	rs = parse(html);
+	free(html);
+	assert_int_equal(rs->nrecs, nrows);
+	for (i = 0; i < rs->nrecs; i++) {
+		if (rs->recs[i].ncidrs == 0)
+			left++;
+		kept += rs->recs[i].ncidrs;
+	}
+	assert_true(kept <= (1u << 20));
+	assert_int_equal(left, nrows - (1u << 20) / 62);
+	assert_true(warned(rs, "the page's limit of 1,048,576 is reached"));
+	recordset_free(rs);
+}
+
 static void
 test_ports_and_urls(void **state)
 {
@@ -551,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_network_shapes),
 		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
 		cmocka_unit_test(test_header_shapes),
