@@ -2,6 +2,7 @@
 #ifndef MCWATCH_CLI_H
 #define MCWATCH_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "../records/record.h"
@@ -39,6 +40,15 @@ enum {
 	" 16M)\n" \
 	"  -v, --verbose        log each request and response status line\n"
 
+/* The long options of every command: -h/--help and --version. */
+#define CLI_COMMON_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
+
+#ifndef MCWATCH_VERSION
+#define MCWATCH_VERSION "0.0.0"
+#endif
+
 /* Exit statuses; only main returns them. See mcwatch(1). */
 enum {
 	EXIT_OK = 0,
@@ -68,10 +78,37 @@ void	cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	cli_warnings(const struct recordset *);
 /* Fetch options with their defaults, logging through cli_error. */
 void	cli_fetch_init(struct fetch_opts *);
-/* Take option ch if it is a fetch option: 1 taken, 0 not one, -1 bad. */
-int	cli_fetch_option(int, const char *, struct fetch_opts *);
+/*
+ * Take option ch of command cmd if it is a fetch option: 1 taken, 0 not
+ * one, -1 bad (told as a usage error).
+ */
+int	cli_fetch_option(const char *, int, const char *, struct fetch_opts *);
 /* Parse a size with an optional k/M/G suffix; 0, or -1. */
 int	cli_size(const char *, size_t *);
+/*
+ * getopt_long for command cmd (shortopts without a leading ':'): an
+ * unknown option, or one missing its argument, is told in one line with a
+ * hint ("mcwatch run: unrecognized option '--rpeo'", "try 'mcwatch run
+ * --help'") and '?' returned; else as getopt_long.
+ */
+int	cli_getopt(const char *, int, char **, const char *,
+	    const struct option *);
+/* "mcwatch CMD: message" and the hint line; returns EXIT_USAGE. */
+int	cli_usage(const char *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/*
+ * Options every command shares: 'h' prints usage, 'V' the version (both
+ * to stdout, flushed), '?' is a usage error already told. The exit
+ * status, or -1 when ch is none of them.
+ */
+int	cli_common(const char *, int, void (*)(FILE *));
+/*
+ * A revision given to cmd: a date must be a real one, strictly
+ * @YYYY-MM-DD. 0, or -1 told as a usage error.
+ */
+int	cli_check_rev(const char *, const char *);
+/* Flush stdout: EXIT_OK, or EXIT_INTERNAL with the cause told. */
+int	cli_flush(const char *);
 
 int	cmd_parse(int, char **);
 int	cmd_run(int, char **);

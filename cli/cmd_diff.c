@@ -1,4 +1,5 @@
 /* mcwatch diff: the changes between two snapshots. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,12 +12,23 @@
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch diff [--repo DIR] "
-	    "[--format text|json|markdown] [REV1 [REV2]]\n"
+	fprintf(fp, "usage: mcwatch diff [--repo DIR] [-f text|json|markdown] "
+	    "[REV1 [REV2]]\n"
 	    "\nThe changes from REV1 to REV2. With no REV, the last recorded "
 	    "change (the\nlatest snapshot against its parent); with one, REV1 "
-	    "against the latest.\nREV: a commit id, a ref, or @YYYY-MM-DD (the "
-	    "snapshot in force at the end\nof that day, UTC).\n");
+	    "against the latest.\nREV: a commit id, a ref or revision "
+	    "expression, or @YYYY-MM-DD (the snapshot\nin force at the end of "
+	    "that day, UTC).\n"
+	    "\n"
+	    "  --repo DIR           the snapshot repository (default: "
+	    "mcwatch-data)\n"
+	    "  -f, --format FMT     text (default), json or markdown\n"
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
+	    "\n"
+	    "Exit status: 0 the report printed; 2 usage error (a bad option "
+	    "or date);\n5 repository error or no such snapshot; 6 out of "
+	    "memory, or the output could\nnot be written.\n");
 }
 
 /* The records of rev (or of c's parent, when rev is NULL and c given). */
@@ -37,7 +49,7 @@ cmd_diff(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct report_format *fmt = report_find("text");
@@ -51,30 +63,27 @@ cmd_diff(int argc, char **argv)
 	int ch, rc = EXIT_REPO;
 
 	memset(&d, 0, sizeof(d));
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt("diff", argc, argv, "f:h", longopts)) != -1) {
+		if ((rc = cli_common("diff", ch, usage)) != -1)
+			return rc;
 		switch (ch) {
 		case 'r':
 			repo = optarg;
 			break;
 		case 'f':
-			if ((fmt = report_find(optarg)) == NULL) {
-				cli_error("diff: unknown format '%s' (want "
-				    "text|json|markdown)", optarg);
-				return EXIT_USAGE;
-			}
+			if ((fmt = report_find(optarg)) == NULL)
+				return cli_usage("diff", "unknown format '%s' "
+				    "(want %s)", optarg, report_names());
 			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 2) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - optind > 2)
+		return cli_usage("diff", "at most two revisions, not %d",
+		    argc - optind);
+	for (ch = optind; ch < argc; ch++)
+		if (cli_check_rev("diff", argv[ch]) == -1)
+			return EXIT_USAGE;
+	rc = EXIT_REPO;
 	if (argc - optind >= 1)
 		rev1 = argv[optind];
 	if (argc - optind == 2)
@@ -102,12 +111,13 @@ cmd_diff(int argc, char **argv)
 	ctx.from = ca ? git_oid_tostr(ida, sizeof(ida), git_commit_id(ca)) :
 	    NULL;
 	ctx.to = git_oid_tostr(idb, sizeof(idb), git_commit_id(cb));
-	if (fmt->write(stdout, &ctx) == -1 || fflush(stdout) == EOF) {
+	if (fmt->write(stdout, &ctx) == -1) {
 		rc = EXIT_INTERNAL;
-		snprintf(err, sizeof(err), "diff: writing the report failed");
+		snprintf(err, sizeof(err), "diff: writing the report failed: "
+		    "%s", strerror(errno));
 		goto fail;
 	}
-	rc = EXIT_OK;
+	rc = cli_flush("diff");
 	goto cleanup;
  fail:
 	cli_error("%s", err[0] ? err : "diff: out of memory");

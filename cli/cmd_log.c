@@ -1,4 +1,5 @@
 /* mcwatch log: one line per snapshot, newest first. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,10 +18,19 @@ struct log_format {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch log [--repo DIR] [--format text|json] "
-	    "[-n COUNT]\n"
+	fprintf(fp, "usage: mcwatch log [--repo DIR] [-f text|json] [-n COUNT]\n"
 	    "\nOne line per snapshot, newest first: date (UTC), id, records "
-	    "added, removed\nand changed, the regions touched.\n");
+	    "added, removed\nand changed, the regions touched.\n"
+	    "\n"
+	    "  --repo DIR           the snapshot repository (default: "
+	    "mcwatch-data)\n"
+	    "  -f, --format FMT     text (default) or json\n"
+	    "  -n COUNT             the newest COUNT snapshots only\n"
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
+	    "\n"
+	    "Exit status: 0 the log printed; 2 usage error; 5 repository "
+	    "error; 6 out of\nmemory, or the output could not be written.\n");
 }
 
 static int
@@ -97,13 +107,39 @@ static const struct log_format formats[] = {
 	{ "json", log_json },
 };
 
+/* The log format called name, or NULL. */
+static const struct log_format *
+log_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+/* The format names, "|"-separated, as the table has them. */
+static const char *
+log_names(void)
+{
+	static char names[32];
+	size_t i;
+
+	if (names[0] == '\0')
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) -
+			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
+	return names;
+}
+
 int
 cmd_log(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct log_format *fmt = &formats[0];
@@ -112,43 +148,32 @@ cmd_log(int argc, char **argv)
 	struct history *h = NULL;
 	char err[STORE_ERRMAX], *end;
 	long max = -1;
-	size_t i;
 	int ch, rc = EXIT_REPO;
 
-	while ((ch = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt("log", argc, argv, "f:n:h", longopts)) != -1) {
+		if ((rc = cli_common("log", ch, usage)) != -1)
+			return rc;
 		switch (ch) {
 		case 'r':
 			repo = optarg;
 			break;
 		case 'f':
-			for (i = 0, fmt = NULL; i < sizeof(formats) / sizeof(formats[0]); i++)
-				if (strcmp(optarg, formats[i].name) == 0)
-					fmt = &formats[i];
-			if (fmt == NULL) {
-				cli_error("log: unknown format '%s' (want "
-				    "text|json)", optarg);
-				return EXIT_USAGE;
-			}
+			if ((fmt = log_find(optarg)) == NULL)
+				return cli_usage("log", "unknown format '%s' "
+				    "(want %s)", optarg, log_names());
 			break;
 		case 'n':
 			max = strtol(optarg, &end, 10);
-			if (*end != '\0' || max < 0) {
-				cli_error("log: -n: not a count: '%s'", optarg);
-				return EXIT_USAGE;
-			}
+			if (*end != '\0' || end == optarg || max < 0)
+				return cli_usage("log", "-n: not a count: '%s'",
+				    optarg);
 			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (optind != argc)
+		return cli_usage("log", "no arguments expected, not '%s'",
+		    argv[optind]);
+	rc = EXIT_REPO;
 	err[0] = '\0';
 	if ((st = store_open(repo, 0, err)) == NULL ||
 	    (h = history_open(st, err)) == NULL) {
@@ -156,10 +181,16 @@ cmd_log(int argc, char **argv)
 		goto cleanup;
 	}
 	if (fmt->write(stdout, h, max, err) == -1) {
-		cli_error("%s", err[0] ? err : "log: output failed");
+		if (err[0] != '\0') {
+			cli_error("%s", err);
+			goto cleanup;
+		}
+		cli_error("log: writing to standard output failed: %s",
+		    strerror(errno));
+		rc = EXIT_INTERNAL;
 		goto cleanup;
 	}
-	rc = fflush(stdout) == EOF ? EXIT_INTERNAL : EXIT_OK;
+	rc = cli_flush("log");
  cleanup:
 	history_free(h);
 	store_close(st);

@@ -1,4 +1,5 @@
 /* mcwatch parse: print the records of one page. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ usage(FILE *fp)
 	    "  -q, --quiet          do not print warnings about the page\n"
 	    FETCH_USAGE
 	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
 	    "\n"
 	    "Exit status: 0 records printed; 2 usage error; 3 PAGE could not "
 	    "be read or fetched;\n"
@@ -39,7 +41,7 @@ cmd_parse(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		FETCH_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct output_format *fmt = output_find("json");
@@ -50,8 +52,11 @@ cmd_parse(int argc, char **argv)
 	int ch, quiet = 0, rc = EXIT_INTERNAL;
 
 	cli_fetch_init(&fo);
-	while ((ch = getopt_long(argc, argv, "f:qvh", longopts, NULL)) != -1) {
-		switch (cli_fetch_option(ch, optarg, &fo)) {
+	while ((ch = cli_getopt("parse", argc, argv, "f:qvh", longopts)) !=
+	    -1) {
+		if ((rc = cli_common("parse", ch, usage)) != -1)
+			return rc;
+		switch (cli_fetch_option("parse", ch, optarg, &fo)) {
 		case 1:
 			continue;
 		case -1:
@@ -59,28 +64,26 @@ cmd_parse(int argc, char **argv)
 		}
 		switch (ch) {
 		case 'f':
-			if ((fmt = output_find(optarg)) == NULL) {
-				cli_error("parse: unknown format '%s' (want %s)",
-				    optarg, output_names());
-				return EXIT_USAGE;
-			}
+			if ((fmt = output_find(optarg)) == NULL)
+				return cli_usage("parse", "unknown format '%s' "
+				    "(want %s)", optarg, output_names());
 			break;
 		case 'q':
 			quiet = 1;
 			fo.progress = 0;
 			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc - optind == 0)
+		return cli_usage("parse", "no PAGE given (a URL, a file, or - "
+		    "for standard input)");
+	if (argc - optind > 1)
+		return cli_usage("parse", "one PAGE only, not %d ('%s', '%s'%s)",
+		    argc - optind, argv[optind], argv[optind + 1],
+		    argc - optind > 2 ? ", ..." : "");
+	if (argv[optind][0] == '\0')
+		return cli_usage("parse", "PAGE is empty");
+	rc = EXIT_INTERNAL;
 	if (fetch_page(argv[optind], &fo, &page, ferr) == -1) {
 		cli_error("%s", ferr);
 		return EXIT_FETCH;
@@ -103,12 +106,12 @@ cmd_parse(int argc, char **argv)
 		rc = EXIT_REJECTED;
 		goto cleanup;
 	}
-	if (fmt->write(stdout, rs) == -1 || fflush(stdout) == EOF ||
-	    ferror(stdout)) {
-		cli_error("parse: writing the %s output failed", fmt->name);
+	if (fmt->write(stdout, rs) == -1) {
+		cli_error("parse: writing the %s output failed: %s", fmt->name,
+		    strerror(errno));
 		goto cleanup;
 	}
-	rc = EXIT_OK;
+	rc = cli_flush("parse");
  cleanup:
 	recordset_free(rs);
 	page_free(page);

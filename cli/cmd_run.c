@@ -13,6 +13,7 @@
 #include "../diff/report.h"
 #include "../parser/parse.h"
 #include "../scraper/fetch.h"
+#include "../snapshots/author.h"
 #include "../snapshots/rejected.h"
 #include "../records/sha256.h"
 #include "../snapshots/snapshot.h"
@@ -26,6 +27,7 @@ struct run_opts {
 	const char	*url;
 	const char	*repo;
 	const char	*author;
+	const char	*author_from;	/* --author or $MCWATCH_AUTHOR */
 	const struct report_format *format;
 	struct fetch_opts fo;
 	double		 max_removal;
@@ -43,16 +45,16 @@ usage(FILE *fp)
 	    "usage: mcwatch run [-qv] [--url URL] [--repo DIR] [--dry-run] "
 	    "[--accept]\n"
 	    "                   [--max-removal PCT] [--exit-code] "
-	    "[--format text|json|markdown]\n"
+	    "[-f text|json|markdown]\n"
 	    "                   [--author 'NAME <EMAIL>'] [--lock-timeout SEC] "
 	    "[fetch options]\n"
 	    "\n"
 	    "Fetch the page, and commit a snapshot to the repository when its "
 	    "data changed.\n"
 	    "\n"
-	    "  --url URL            the page: http(s) or file URL, file or - "
-	    "(default:\n"
-	    "                       %s)\n"
+	    "  --url URL            the page: an http:// or https:// URL, a "
+	    "file, a file://\n"
+	    "                       URL or - (default: %s)\n"
 	    "  --repo DIR           the snapshot repository, created if "
 	    "missing (default: %s)\n"
 	    "  --dry-run            do everything but commit\n"
@@ -61,27 +63,46 @@ usage(FILE *fp)
 	    "  --max-removal PCT    refuse a page removing more than PCT%% of "
 	    "the records (20)\n"
 	    "  --exit-code          exit 1 when a change was recorded\n"
-	    "  --format FMT         the change report: text (default), json "
+	    "  -f, --format FMT     the change report: text (default), json "
 	    "or markdown\n"
-	    "  --author ID          commit author (default: $MCWATCH_AUTHOR, "
-	    "else %s)\n"
+	    "  --author ID          commit author, 'Name <email>' (default: "
+	    "$MCWATCH_AUTHOR,\n"
+	    "                       else %s)\n"
 	    "  --lock-timeout SEC   wait this long for another run (default "
 	    "%d)\n"
 	    "  -q, --quiet          print nothing unless something changed or "
 	    "failed\n"
 	    FETCH_USAGE
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
 	    "\n"
 	    "Exit status: 0 success (changed or not); 1 with --exit-code, a "
 	    "change was\n"
 	    "recorded; 2 usage error; 3 fetch failed; 4 page rejected (no data, "
 	    "or the\n"
-	    "anomaly guard); 5 repository error or busy; 6 out of memory; 7 a "
-	    "change was\n"
-	    "recorded and reported, but a later step failed (the work tree "
-	    "update, or\n"
-	    "writing the report to standard output: it went to standard "
-	    "error).\n",
+	    "anomaly guard); 5 repository error or busy; 6 out of memory, or "
+	    "the output\n"
+	    "could not be written; 7 a change was recorded and reported, but a "
+	    "later step\n"
+	    "failed (the work tree update, or writing the report to standard "
+	    "output: it\n"
+	    "went to standard error).\n",
 	    FETCH_DEFAULT_URL, DEFAULT_REPO, DEFAULT_AUTHOR, LOCK_TIMEOUT);
+}
+
+/* The checks of run's options that need more than one option read. */
+static int
+run_check(const struct run_opts *o)
+{
+	char name[AUTHOR_MAX], email[AUTHOR_MAX];
+	const char *why;
+
+	if (author_parse(o->author, name, email, &why) == -1)
+		return cli_usage("run", "%s '%s': %s", o->author_from,
+		    o->author, why);
+	if (o->url[0] == '\0')
+		return cli_usage("run", "--url is empty");
+	return EXIT_OK;
 }
 
 /* Parse run's options into o; EXIT_OK to go on, else the exit status. */
@@ -100,23 +121,29 @@ run_args(int argc, char **argv, struct run_opts *o)
 		{ "lock-timeout", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		FETCH_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
+		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
-	int ch;
+	int ch, rc;
 
 	memset(o, 0, sizeof(*o));
 	o->url = FETCH_DEFAULT_URL;
 	o->repo = DEFAULT_REPO;
-	o->author = getenv("MCWATCH_AUTHOR") ? getenv("MCWATCH_AUTHOR") :
-	    DEFAULT_AUTHOR;
+	o->author = DEFAULT_AUTHOR;
+	o->author_from = "--author";
+	if (getenv("MCWATCH_AUTHOR") != NULL) {
+		o->author = getenv("MCWATCH_AUTHOR");
+		o->author_from = "$MCWATCH_AUTHOR";
+	}
 	o->format = report_find("text");
 	cli_fetch_init(&o->fo);
 	o->max_removal = GUARD_MAX_REMOVAL;
 	o->lock_timeout = LOCK_TIMEOUT;
-	while ((ch = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
-		switch (cli_fetch_option(ch, optarg, &o->fo)) {
+	while ((ch = cli_getopt("run", argc, argv, "f:qvh", longopts)) != -1) {
+		if ((rc = cli_common("run", ch, usage)) != -1)
+			return rc == EXIT_OK ? -1 : rc;
+		switch (cli_fetch_option("run", ch, optarg, &o->fo)) {
 		case 1:
 			continue;
 		case -1:
@@ -138,51 +165,39 @@ run_args(int argc, char **argv, struct run_opts *o)
 		case 'x':
 			o->max_removal = strtod(optarg, &end);
 			if (*end != '\0' || end == optarg ||
-			    !(o->max_removal >= 0 && o->max_removal <= 100)) {
-				cli_error("run: --max-removal: want a percentage "
-				    "from 0 to 100, not '%s'", optarg);
-				return EXIT_USAGE;
-			}
+			    !(o->max_removal >= 0 && o->max_removal <= 100))
+				return cli_usage("run", "--max-removal: want a "
+				    "percentage from 0 to 100, not '%s'", optarg);
 			break;
 		case 'e':
 			o->exit_code = 1;
 			break;
 		case 'f':
-			if ((o->format = report_find(optarg)) == NULL) {
-				cli_error("run: unknown format '%s' (want "
-				    "text|json|markdown)", optarg);
-				return EXIT_USAGE;
-			}
+			if ((o->format = report_find(optarg)) == NULL)
+				return cli_usage("run", "unknown format '%s' "
+				    "(want %s)", optarg, report_names());
 			break;
 		case 'A':
 			o->author = optarg;
+			o->author_from = "--author";
 			break;
 		case 'L':
 			o->lock_timeout = (int)strtol(optarg, &end, 10);
 			if (*end != '\0' || end == optarg ||
-			    o->lock_timeout < 0 || o->lock_timeout > 86400) {
-				cli_error("run: --lock-timeout: not a number of "
-				    "seconds: '%s'", optarg);
-				return EXIT_USAGE;
-			}
+			    o->lock_timeout < 0 || o->lock_timeout > 86400)
+				return cli_usage("run", "--lock-timeout: not a "
+				    "number of seconds: '%s'", optarg);
 			break;
 		case 'q':
 			o->quiet = 1;
 			o->fo.progress = 0;
 			break;
-		case 'h':
-			usage(stdout);
-			return -1;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	if (optind != argc)
+		return cli_usage("run", "no arguments expected, not '%s' (the "
+		    "page is given with --url)", argv[optind]);
+	return run_check(o);
 }
 
 static void

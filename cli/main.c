@@ -9,10 +9,6 @@
 
 #include "cli.h"
 
-#ifndef MCWATCH_VERSION
-#define MCWATCH_VERSION "0.0.0"
-#endif
-
 static const struct command commands[] = {
 	{ "run", cmd_run, "fetch the page; snapshot it when its data changed",
 	    1 },
@@ -54,11 +50,11 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return EXIT_OK;
+		return cli_flush("--help");
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("mcwatch %s\n", MCWATCH_VERSION);
-		return EXIT_OK;
+		return cli_flush("--version");
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

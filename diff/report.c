@@ -17,6 +17,19 @@ static const struct report_format formats[] = {
 	{ "markdown", report_markdown },
 };
 
+const char *
+report_names(void)
+{
+	static char names[64];
+	size_t i;
+
+	if (names[0] == '\0')
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) -
+			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
+	return names;
+}
+
 const struct report_format *
 report_find(const char *name)
 {

@@ -22,6 +22,8 @@ struct report_format {
 
 /* The report format called name, or NULL. */
 const struct report_format	*report_find(const char *);
+/* The format names, "|"-separated, as the table has them. */
+const char			*report_names(void);
 
 /* Changes grouped by region and kind, before -> after; 0, or -1. */
 int	report_text(FILE *, const struct report_ctx *);

@@ -19,6 +19,20 @@ record_kind_name(enum record_kind k)
 	return (unsigned)k < RECORD_NKINDS ? kind_names[k] : "unknown";
 }
 
+const char *
+record_kind_names(void)
+{
+	static char names[64];
+	int k;
+
+	if (names[0] == '\0')
+		for (k = 0; k < RECORD_NKINDS; k++)
+			snprintf(names + strlen(names), sizeof(names) -
+			    strlen(names), "%s%s", k ? "|" : "",
+			    record_kind_name((enum record_kind)k));
+	return names;
+}
+
 int
 record_kind_parse(const char *s, enum record_kind *k)
 {

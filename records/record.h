@@ -65,6 +65,8 @@ struct recordset {
 
 /* "network", "range", ... for a kind. */
 const char	*record_kind_name(enum record_kind);
+/* The kind names, "|"-separated. */
+const char	*record_kind_names(void);
 /* The kind named s; 0, or -1 if none is. */
 int		 record_kind_parse(const char *, enum record_kind *);
 

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "author.h"
 #include "snapshot.h"
 #include "../records/json.h"
 #include "../records/lists.h"
@@ -266,21 +267,15 @@ snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 static int
 signature(git_signature **sig, const char *author, time_t when)
 {
-	char name[256], email[256];
-	const char *lt, *gt;
+	char name[AUTHOR_MAX], email[AUTHOR_MAX];
+	const char *why;
 
 	if (when == 0)
 		when = time(NULL);
-	lt = strrchr(author, '<');
-	gt = strrchr(author, '>');
-	if (lt == NULL || gt == NULL || gt < lt || lt == author)
-		return git_signature_new(sig, author, "mcwatch@localhost",
-		    (git_time_t)when, 0);
-	snprintf(name, sizeof(name), "%.*s", (int)(lt - author), author);
-	name[strcspn(name, "\n")] = '\0';
-	while (strlen(name) > 0 && name[strlen(name) - 1] == ' ')
-		name[strlen(name) - 1] = '\0';
-	snprintf(email, sizeof(email), "%.*s", (int)(gt - lt - 1), lt + 1);
+	if (author_parse(author, name, email, &why) == -1) {
+		git_error_set_str(GIT_ERROR_INVALID, why);
+		return -1;
+	}
 	return git_signature_new(sig, name, email, (git_time_t)when, 0);
 }
 
@@ -467,28 +462,63 @@ snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
 	return rc;
 }
 
+/* Digits s[0..n) as a number; -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int
+snapshot_date(const char *rev, time_t *limit)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	struct tm tm;
+	const char *d = rev + 1;
+	int y, m, day, leap;
+
+	if (rev[0] != '@' || rev[1] < '0' || rev[1] > '9')
+		return 0;
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' ||
+	    (y = digits(d, 4)) < 1 || (m = digits(d + 5, 2)) < 1 || m > 12 ||
+	    (day = digits(d + 8, 2)) < 1)
+		return -1;
+	leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+	if (day > mdays[m - 1] + (m == 2 && leap))
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 59;
+	*limit = timegm(&tm);
+	return 1;
+}
+
 /* "@YYYY-MM-DD": the first-parent ancestor of HEAD in force that day. */
 static int
 resolve_date(struct store *st, const char *rev, git_commit **out, char *err)
 {
 	git_revwalk *w = NULL;
 	git_oid id;
-	struct tm tm;
-	char *end;
 	time_t limit;
 	int rc = -1;
 
-	memset(&tm, 0, sizeof(tm));
-	if ((end = strptime(rev + 1, "%Y-%m-%d", &tm)) == NULL ||
-	    *end != '\0') {
+	if (snapshot_date(rev, &limit) != 1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: '%s' is not @YYYY-MM-DD",
 		    st->dir, rev);
 		return -1;
 	}
-	tm.tm_hour = 23;
-	tm.tm_min = 59;
-	tm.tm_sec = 59;
-	limit = timegm(&tm);
 	if (git_revwalk_new(&w, st->repo) < 0 ||
 	    git_revwalk_push_head(w) < 0) {
 		store_giterr(st, "no snapshots", err);

@@ -71,6 +71,13 @@ int	snapshot_checkout(struct store *, int, store_warn_fn, char *);
  */
 int	snapshot_resolve(struct store *, const char *, git_commit **, char *);
 
+/*
+ * Whether rev is a date, "@" and a digit: 1 if it is a real calendar date
+ * written strictly as @YYYY-MM-DD (*limit the last second of that day,
+ * UTC), -1 if it is written any other way, 0 if rev is no date.
+ */
+int	snapshot_date(const char *, time_t *);
+
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
 int	snapshot_pick(struct store *, const char *, git_commit **, char *);
 

@@ -227,6 +227,11 @@ store_open(const char *dir, int create, char *err)
 	st->lockfd = -1;
 	/* A run killed mid-write must leave objects and refs on disk. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	if (!create && store_is_new(dir)) {
+		snprintf(err, STORE_ERRMAX, "no repository at %s: give --repo "
+		    "DIR, or run 'mcwatch run' first to make one", dir);
+		goto fail;
+	}
 	if (create && store_is_new(dir) && store_create(st, dir, err) == -1)
 		goto fail;
 	if (git_repository_open_ext(&st->repo, dir,

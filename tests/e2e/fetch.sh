@@ -265,7 +265,7 @@ if command -v openssl > /dev/null; then
 	check "HTTPS: redirect down to http refused" 3 \
 	    "refused a redirect from https down to $U/page" 5 \
 	    "$MCWATCH" parse --retries 0 --cacert "$X/ca.pem" "$H/down.txt"
-	check "--cacert missing" 3 "--cacert $X/nope.pem" 5 \
+	check "--cacert missing: a usage error" 2 "--cacert $X/nope.pem" 5 \
 	    "$MCWATCH" parse --retries 0 --cacert "$X/nope.pem" "$H/page.txt"
 else
 	skip "HTTPS" "no openssl"

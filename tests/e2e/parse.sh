@@ -179,7 +179,7 @@ expect "no command: usage error" 2 "usage"
 run "$MCWATCH" frobnicate
 expect "unknown command" 2 "unknown command 'frobnicate'"
 run "$MCWATCH" parse
-expect "parse without PAGE" 2 "usage"
+expect "parse without PAGE" 2 "parse: no PAGE given"
 run "$MCWATCH" parse --format xml "$S"
 expect "unknown format" 2 "unknown format 'xml'"
 run "$MCWATCH" parse --max-size 12Q "$S"

@@ -284,7 +284,8 @@ mkdir -p "$T/notrepo" && echo x > "$T/notrepo/file"
 run "$MCWATCH" run --repo "$T/notrepo" --url "$S"
 expect "a directory that is not a repository" 5 "cannot open as a git repository"
 run "$MCWATCH" log --repo "$T/nothing"
-expect "log without a repository" 5 "cannot open as a git repository"
+expect "log without a repository: what to do" 5 \
+    "no repository at $T/nothing: give --repo DIR, or run 'mcwatch run' first"
 run "$MCWATCH" run --repo "$T/r" --url "$T/missing.html"
 expect "fetch failure leaves the repository" 3 "No such file"
 
@@ -464,7 +465,7 @@ expect "run: bad --max-removal" 2 "percentage"
 run "$MCWATCH" run --format yaml
 expect "run: bad --format" 2 "unknown format"
 run "$MCWATCH" diff a b c
-expect "diff: too many revisions" 2 "usage"
+expect "diff: too many revisions" 2 "diff: at most two revisions, not 3"
 run "$MCWATCH" show --kind host
 expect "show: bad --kind" 2 "unknown kind"
 

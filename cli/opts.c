@@ -1,0 +1,92 @@
+/* Reading a command's options, and telling usage errors in one line. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../snapshots/snapshot.h"
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	cli_error("%s: %s", cmd, buf);
+	fprintf(stderr, "try 'mcwatch %s --help'\n", cmd);
+	return EXIT_USAGE;
+}
+
+int
+cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	char opts[64];
+	const char *arg;
+	int ch;
+
+	/* A leading ':' tells a missing argument from an unknown option. */
+	snprintf(opts, sizeof(opts), ":%s", shortopts);
+	opterr = 0;
+	ch = getopt_long(argc, argv, opts, longopts, NULL);
+	if (ch != '?' && ch != ':')
+		return ch;
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	if (ch == ':')
+		cli_usage(cmd, "option '%s' requires an argument", arg);
+	else if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		cli_usage(cmd, "unknown option '-%c'", optopt);
+	else
+		cli_usage(cmd, "unrecognized option '%s'", arg);
+	return '?';
+}
+
+int
+cli_common(const char *cmd, int ch, void (*usage)(FILE *))
+{
+	switch (ch) {
+	case 'h':
+		usage(stdout);
+		return cli_flush(cmd);
+	case 'V':
+		printf("mcwatch %s\n", MCWATCH_VERSION);
+		return cli_flush(cmd);
+	case '?':
+		return EXIT_USAGE;
+	default:
+		return -1;
+	}
+}
+
+int
+cli_flush(const char *cmd)
+{
+	errno = 0;
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_error("%s: writing to standard output failed: %s", cmd,
+		    errno != 0 ? strerror(errno) : "write error");
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_check_rev(const char *cmd, const char *rev)
+{
+	time_t t;
+
+	if (rev[0] == '\0') {
+		cli_usage(cmd, "an empty revision");
+		return -1;
+	}
+	if (snapshot_date(rev, &t) == -1) {
+		cli_usage(cmd, "'%s' is not a date: want @YYYY-MM-DD, a real "
+		    "calendar date", rev);
+		return -1;
+	}
+	return 0;
+}
