@@ -8,6 +8,7 @@
 #include "../diff/diff.h"
 #include "../diff/report.h"
 #include "../snapshots/snapshot.h"
+#include "../snapshots/source.h"
 
 static void
 usage(FILE *fp)
@@ -58,11 +59,13 @@ cmd_diff(int argc, char **argv)
 	struct store *st = NULL;
 	git_commit *ca = NULL, *cb = NULL;
 	struct report_ctx ctx;
+	struct source_prev sp;
 	struct diff d;
 	char err[STORE_ERRMAX], ida[GIT_OID_HEXSZ + 1], idb[GIT_OID_HEXSZ + 1];
 	int ch, rc = EXIT_REPO;
 
 	memset(&d, 0, sizeof(d));
+	memset(&sp, 0, sizeof(sp));
 	while ((ch = cli_getopt("diff", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("diff", ch, usage)) != -1)
 			return rc;
@@ -111,6 +114,8 @@ cmd_diff(int argc, char **argv)
 	ctx.from = ca ? git_oid_tostr(ida, sizeof(ida), git_commit_id(ca)) :
 	    NULL;
 	ctx.to = git_oid_tostr(idb, sizeof(idb), git_commit_id(cb));
+	ctx.date = (time_t)git_commit_time(cb);
+	ctx.source = snapshot_source(st, cb, &sp);
 	if (fmt->write(stdout, &ctx) == -1) {
 		rc = EXIT_INTERNAL;
 		snprintf(err, sizeof(err), "diff: writing the report failed: "
@@ -122,6 +127,7 @@ cmd_diff(int argc, char **argv)
  fail:
 	cli_error("%s", err[0] ? err : "diff: out of memory");
  cleanup:
+	source_prev_clear(&sp);
 	diff_free(&d);
 	recordset_free(a);
 	recordset_free(b);

@@ -211,12 +211,15 @@ static char *
 commit_message(const struct diff *d, const struct page *page,
     const char *sha)
 {
-	struct report_ctx ctx = { d, NULL, NULL };
+	struct report_ctx ctx;
 	char sum[1024], url[2048], *msg = NULL;
 	const char *prev = NULL;
 	size_t len, i;
 	FILE *fp;
 
+	/* No source, snapshot or date: the report comes without a header. */
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diff = d;
 	if ((fp = open_memstream(&msg, &len)) == NULL)
 		return NULL;
 	report_summary(d, sum, sizeof(sum));
@@ -531,6 +534,7 @@ cmd_run(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diff = &d;
+	ctx.source = page->final_url;
 	if (head != NULL)
 		ctx.from = git_oid_tostr(fromstr, sizeof(fromstr),
 		    git_commit_id(head));
@@ -555,6 +559,7 @@ cmd_run(int argc, char **argv)
 	    EXIT_OK)
 		goto cleanup;
 	ctx.to = git_oid_tostr(idstr, sizeof(idstr), &id);
+	ctx.date = fetched;
 	rc = recorded(st, &o, &ctx);
  cleanup:
 	diff_free(&d);

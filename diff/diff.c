@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "../records/lists.h"
 
 static int
 identity_qcmp(const void *a, const void *b)
@@ -44,12 +45,12 @@ change_qcmp(const void *a, const void *b)
 	const struct record *rx = change_record(x), *ry = change_record(y);
 	int c;
 
-	/* Reports group by region, then kind. */
+	/* Reports group by region, then list. */
 	if ((c = strcmp(rx->region_code, ry->region_code)) != 0 ||
 	    (c = strcmp(rx->region, ry->region)) != 0)
 		return c;
-	if (rx->kind != ry->kind)
-		return (int)rx->kind - (int)ry->kind;
+	if (record_list(rx) != record_list(ry))
+		return (int)record_list(rx) - (int)record_list(ry);
 	if ((c = record_cmp(rx, ry)) != 0)
 		return c;
 	/* A removal before an addition of the same record. */

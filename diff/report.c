@@ -1,13 +1,14 @@
 /* Change reports in text, Markdown and JSON. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
 #include "report.h"
 #include "../records/field.h"
 #include "../records/json.h"
+#include "../records/lists.h"
 #include "../records/output.h"
 #include "../records/safe.h"
 
@@ -49,10 +50,16 @@ enum put_mode {
 };
 
 /*
+ * What makes Markdown of text in the middle of a line: links and images,
+ * emphasis and strike-through, code, raw HTML and entities, tables.
+ */
+#define MD_SPECIAL	"\\`*_[]<>&!~|"
+
+/*
  * Print s with control characters as '?' (reports reach terminals). In a
  * code span a backtick would end it: it becomes an apostrophe. In Markdown
- * text every ASCII punctuation mark is escaped, so that page text can make
- * no link, emphasis, heading or raw HTML ("<script>", "[x](javascript:)").
+ * text every MD_SPECIAL character is escaped, so that page text can make
+ * no link, emphasis or raw HTML ("<script>", "[x](javascript:)").
  */
 static int
 put_safe(FILE *fp, const char *s, enum put_mode mode)
@@ -62,13 +69,26 @@ put_safe(FILE *fp, const char *s, enum put_mode mode)
 
 		if (mode == PUT_CODE && c == '`')
 			c = '\'';
-		if (mode == PUT_MD && c < 0x80 && ispunct(c) &&
-		    putc('\\', fp) == EOF)
+		if (mode == PUT_MD && c < 0x80 && strchr(MD_SPECIAL, c) !=
+		    NULL && c != '\0' && putc('\\', fp) == EOF)
 			return -1;
 		if (putc(c, fp) == EOF)
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * Whether field c of a changed range follows from fields shown anyway: a
+ * range whose end moved has another cover, and "last: A -> B" says it.
+ */
+static int
+derived(const struct change *ch, size_t c)
+{
+	return ch->after->kind == RECORD_RANGE &&
+	    strcmp(field_names[c], "cidrs") == 0 &&
+	    (strcmp(ch->before->first, ch->after->first) != 0 ||
+	    strcmp(ch->before->last, ch->after->last) != 0);
 }
 
 /* "field: a -> b; field: c -> d" for the fields that differ. */
@@ -83,7 +103,7 @@ changed_fields(const struct change *ch, char *out, size_t len)
 		const char *va = field_value(ch->before, c, a);
 		const char *vb = field_value(ch->after, c, b);
 
-		if (strcmp(va, vb) == 0)
+		if (strcmp(va, vb) == 0 || derived(ch, c))
 			continue;
 		n += (size_t)snprintf(out + n, len - n, "%s%s: %s -> %s",
 		    n ? "; " : "", field_names[c], *va ? va : "(none)",
@@ -108,14 +128,16 @@ change_line(FILE *fp, const struct change *ch, int md)
 	if (md) {
 		if (fprintf(fp, "- %s %s `", ch->before == NULL ? "**added**" :
 		    ch->after == NULL ? "**removed**" : "**changed**",
-		    record_kind_name(r->kind)) < 0 ||
+		    record_list_label(record_list(r))) < 0 ||
 		    put_safe(fp, entry, PUT_CODE) == -1 || fputs("`", fp) == EOF)
 			return -1;
-		if (what[0] != '\0' && (fputs(": ", fp) == EOF ||
-		    put_safe(fp, what, PUT_MD) == -1))
+		if (what[0] != '\0' && (fputs(": `", fp) == EOF ||
+		    put_safe(fp, what, PUT_CODE) == -1 ||
+		    putc('`', fp) == EOF))
 			return -1;
 	} else {
-		if (fprintf(fp, "    %s ", sign) < 0 ||
+		if (fprintf(fp, "    %s %s ", sign,
+		    record_list_label(record_list(r))) < 0 ||
 		    put_safe(fp, entry, PUT_TEXT) == -1)
 			return -1;
 		if (what[0] != '\0' && (fputs("  ", fp) == EOF ||
@@ -125,38 +147,79 @@ change_line(FILE *fp, const struct change *ch, int md)
 	return putc('\n', fp) == EOF ? -1 : 0;
 }
 
-/* Grouped by region, then kind; md for Markdown headings. */
+/* "2026-11-28 14:05 UTC" into buf (32 bytes). */
+static const char *
+report_date(time_t t, char *buf)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm);
+	return buf;
+}
+
+/*
+ * The header: what changed in counts, where the page came from, which
+ * snapshot and when, and the one before. Only what is known is told; a
+ * report that knows none of it (a commit message's) has none.
+ */
+static int
+report_header(FILE *fp, const struct report_ctx *ctx, int md)
+{
+	const struct diff *d = ctx->diff;
+	const char *lead = md ? "- **" : "", *mid = md ? ":** " : ": ";
+	char sum[1024], when[32];
+
+	if (ctx->source == NULL && ctx->to == NULL && ctx->from == NULL &&
+	    ctx->date == 0)
+		return 0;
+	report_summary(d, sum, sizeof(sum));
+	if (fputs(md ? "# Mimecast changed: " : "Mimecast changed: ", fp) ==
+	    EOF || put_safe(fp, sum, md ? PUT_MD : PUT_TEXT) == -1 ||
+	    fputs(md ? "\n\n" : "\n", fp) == EOF)
+		return -1;
+	if (ctx->source != NULL && (fprintf(fp, "%sSource%s", lead, mid) < 0 ||
+	    put_safe(fp, ctx->source, md ? PUT_MD : PUT_TEXT) == -1 ||
+	    putc('\n', fp) == EOF))
+		return -1;
+	if (fprintf(fp, "%sSnapshot%s%s%s%s", lead, mid, md ? "`" : "",
+	    ctx->to ? ctx->to : "(not recorded)", md ? "`" : "") < 0 ||
+	    (ctx->date != 0 && fprintf(fp, ", %s", report_date(ctx->date,
+	    when)) < 0) || putc('\n', fp) == EOF)
+		return -1;
+	if (fprintf(fp, "%sPrevious%s%s%s%s\n", lead, mid, md ? "`" : "",
+	    ctx->from ? ctx->from : "(none: the first snapshot)",
+	    md ? "`" : "") < 0)
+		return -1;
+	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* Grouped by region; md for Markdown headings. */
 static int
 report_grouped(FILE *fp, const struct report_ctx *ctx, int md)
 {
 	const struct diff *d = ctx->diff;
 	const struct record *prev = NULL;
-	char sum[1024];
 	size_t i;
 
-	report_summary(d, sum, sizeof(sum));
+	if (report_header(fp, ctx, md) == -1)
+		return -1;
 	if (d->nchanges == 0)
 		return fputs(md ? "No changes.\n" : "no changes\n", fp) == EOF ?
 		    -1 : 0;
-	if (md && (fputs("# Mimecast: ", fp) == EOF ||
-	    put_safe(fp, sum, PUT_MD) == -1 || fputs("\n", fp) == EOF))
-		return -1;
 	for (i = 0; i < d->nchanges; i++) {
 		const struct record *r = change_record(&d->changes[i]);
 
 		if (prev == NULL || strcmp(prev->region, r->region) != 0) {
-			if (fputs(md ? "\n## " : (prev ? "\n" : ""), fp) ==
+			if (fputs(md ? (prev ? "\n## " : "## ") :
+			    (prev ? "\n" : ""), fp) ==
 			    EOF || put_safe(fp, r->region, md ? PUT_MD :
-			    PUT_TEXT) == -1 || fputs(md ? " \\(" : " (", fp) ==
-			    EOF || put_safe(fp, r->region_code, md ? PUT_MD :
-			    PUT_TEXT) == -1 || fputs(md ? "\\)\n" : ")\n", fp) ==
-			    EOF)
+			    PUT_TEXT) == -1 || fputs(" (", fp) == EOF ||
+			    put_safe(fp, r->region_code, md ? PUT_MD :
+			    PUT_TEXT) == -1 || fputs(md ? ")\n\n" : ")\n",
+			    fp) == EOF)
 				return -1;
-			prev = NULL;
 		}
-		if (!md && (prev == NULL || prev->kind != r->kind) &&
-		    fprintf(fp, "  %s\n", record_kind_name(r->kind)) < 0)
-			return -1;
 		if (change_line(fp, &d->changes[i], md) == -1)
 			return -1;
 		prev = r;
@@ -176,6 +239,18 @@ report_markdown(FILE *fp, const struct report_ctx *ctx)
 	return report_grouped(fp, ctx, 1);
 }
 
+/* A time as an ISO 8601 UTC string; NULL on memory. */
+static json_t *
+json_iso_date(time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
 int
 report_json(FILE *fp, const struct report_ctx *ctx)
 {
@@ -190,6 +265,10 @@ report_json(FILE *fp, const struct report_ctx *ctx)
 	    json_null()) == -1 ||
 	    json_object_set_new(o, "to", ctx->to ? json_string(ctx->to) :
 	    json_null()) == -1 ||
+	    json_object_set_new(o, "source", ctx->source ?
+	    json_string(ctx->source) : json_null()) == -1 ||
+	    json_object_set_new(o, "date", ctx->date != 0 ?
+	    json_iso_date(ctx->date) : json_null()) == -1 ||
 	    json_object_set_new(o, "added", added = json_array()) == -1 ||
 	    json_object_set_new(o, "removed", removed = json_array()) == -1 ||
 	    json_object_set_new(o, "changed", changed = json_array()) == -1)

@@ -3,14 +3,21 @@
 #define MCWATCH_REPORT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "diff.h"
 
-/* What a report is about: the two snapshots, when known. */
+/*
+ * What a report is about, when known: the two snapshots, where the page
+ * came from and when the snapshot was taken. A report with none of these
+ * (a commit message's) has no header.
+ */
 struct report_ctx {
 	const struct diff	*diff;
 	const char		*from;	/* snapshot id, or NULL */
 	const char		*to;
+	const char		*source;	/* the page's URL, or NULL */
+	time_t			 date;		/* of "to"; 0 if unknown */
 };
 
 typedef int	(*report_fn)(FILE *, const struct report_ctx *);
@@ -25,9 +32,13 @@ const struct report_format	*report_find(const char *);
 /* The format names, "|"-separated, as the table has them. */
 const char			*report_names(void);
 
-/* Changes grouped by region and kind, before -> after; 0, or -1. */
+/*
+ * A header (counts, source, snapshot and date, previous snapshot), then
+ * the changes grouped by region and list, each line naming its list
+ * ("gateway network", "port"), "field: before -> after"; 0, or -1.
+ */
 int	report_text(FILE *, const struct report_ctx *);
-/* {"from","to","added","removed","changed"}; 0, or -1. */
+/* {"from","to","source","date","added","removed","changed"}; 0, or -1. */
 int	report_json(FILE *, const struct report_ctx *);
 /* The text report's content as Markdown; 0, or -1. */
 int	report_markdown(FILE *, const struct report_ctx *);

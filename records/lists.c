@@ -4,10 +4,15 @@
 
 #include "lists.h"
 
-static const char *const list_names[LIST_N] = {
-	[LIST_GATEWAY] = "gateway", [LIST_NONSPF] = "non-spf",
-	[LIST_WEBSITE] = "website", [LIST_URLS] = "urls",
-	[LIST_PORTS] = "ports",
+static const struct {
+	const char	*name;
+	const char	*label;		/* one record of it, for people */
+} lists[LIST_N] = {
+	[LIST_GATEWAY] = { "gateway", "gateway network" },
+	[LIST_NONSPF] = { "non-spf", "non-SPF range" },
+	[LIST_WEBSITE] = { "website", "website host" },
+	[LIST_URLS] = { "urls", "URL" },
+	[LIST_PORTS] = { "ports", "port" },
 };
 
 /*
@@ -40,7 +45,13 @@ record_list(const struct record *r)
 const char *
 record_list_name(enum record_list l)
 {
-	return l < LIST_N ? list_names[l] : "?";
+	return l < LIST_N ? lists[l].name : "?";
+}
+
+const char *
+record_list_label(enum record_list l)
+{
+	return l < LIST_N ? lists[l].label : "?";
 }
 
 int
@@ -49,7 +60,7 @@ record_list_parse(const char *s, enum record_list *l)
 	size_t i;
 
 	for (i = 0; i < LIST_N; i++)
-		if (strcmp(s, list_names[i]) == 0) {
+		if (strcmp(s, lists[i].name) == 0) {
 			*l = (enum record_list)i;
 			return 0;
 		}

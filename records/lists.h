@@ -27,6 +27,8 @@ enum record_list {
 enum record_list	 record_list(const struct record *);
 /* "gateway", "non-spf", "website", "urls", "ports". */
 const char		*record_list_name(enum record_list);
+/* "gateway network", "non-SPF range", ...: what one record of it is. */
+const char		*record_list_label(enum record_list);
 /* The list named s; 0, or -1 if none is. */
 int			 record_list_parse(const char *, enum record_list *);
 

@@ -96,18 +96,20 @@ intcmp(int a, int b)
 static int
 record_cmp_key(const struct record *a, const struct record *b)
 {
+	int c;
+
 	switch (a->kind) {
 	case RECORD_NETWORK:
 		return cidr_cmp(&a->cidr, &b->cidr);
-	case RECORD_RANGE: {
-		int c = nstrcmp(a->label, b->label);
-
+	case RECORD_RANGE:
+		c = nstrcmp(a->label, b->label);
 		return c != 0 ? c : intcmp(a->position, b->position);
-	}
 	case RECORD_URL:
 		return nstrcmp(a->application, b->application);
 	case RECORD_PORT:
-		return nstrcmp(a->protocol, b->protocol);
+		/* Ports read in numeric order wherever they are listed. */
+		c = intcmp(a->port, b->port);
+		return c != 0 ? c : nstrcmp(a->protocol, b->protocol);
 	default:
 		return 0;
 	}

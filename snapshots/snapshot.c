@@ -10,6 +10,7 @@
 
 #include "author.h"
 #include "snapshot.h"
+#include "source.h"
 #include "../records/json.h"
 #include "../records/lists.h"
 #include "../records/output.h"
@@ -107,6 +108,21 @@ snapshot_read(struct store *st, git_commit *c, const char *path, char **buf,
 	(*buf)[*len] = '\0';
 	git_blob_free(blob);
 	return 0;
+}
+
+const char *
+snapshot_source(struct store *st, git_commit *c, struct source_prev *sp)
+{
+	char err[STORE_ERRMAX], jerr[256], *buf;
+	size_t len;
+
+	memset(sp, 0, sizeof(*sp));
+	if (snapshot_read(st, c, SNAP_SOURCE, &buf, &len, err) != 0)
+		return NULL;
+	if (source_parse(buf, len, sp, jerr, sizeof(jerr)) == -1)
+		memset(sp, 0, sizeof(*sp));
+	free(buf);
+	return sp->final_url != NULL ? sp->final_url : sp->url;
 }
 
 int

@@ -78,6 +78,16 @@ int	snapshot_resolve(struct store *, const char *, git_commit **, char *);
  */
 int	snapshot_date(const char *, time_t *);
 
+struct source_prev;
+
+/*
+ * The URL snapshot c's page came from (after redirects, else as asked
+ * for), read from its source.json into sp (cleared by the caller with
+ * source_prev_clear); NULL when it does not say.
+ */
+const char	*snapshot_source(struct store *, git_commit *,
+		    struct source_prev *);
+
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
 int	snapshot_pick(struct store *, const char *, git_commit **, char *);
 

@@ -82,6 +82,7 @@ source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
 		return -1;
 	}
 	sp->url = dup_member(o, "url");
+	sp->final_url = dup_member(o, "final_url");
 	sp->version = dup_member(o, "mcwatch_version");
 	sp->etag = dup_member(o, "etag");
 	sp->last_modified = dup_member(o, "last_modified");
@@ -95,6 +96,7 @@ source_prev_clear(struct source_prev *sp)
 	if (sp == NULL)
 		return;
 	free(sp->url);
+	free(sp->final_url);
 	free(sp->version);
 	free(sp->etag);
 	free(sp->last_modified);

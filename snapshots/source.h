@@ -29,6 +29,7 @@ int	source_json(const struct source_info *, const struct recordset *,
 /* What a recorded source.json says about the fetch that made it. */
 struct source_prev {
 	char	*url;		/* as asked for; each NULL when absent */
+	char	*final_url;	/* after redirects */
 	char	*version;	/* the mcwatch that made it */
 	char	*etag;
 	char	*last_modified;

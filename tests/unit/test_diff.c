@@ -92,6 +92,7 @@ test_report_text(void **state)
 	struct recordset *a, *b;
 	struct report_ctx ctx;
 	struct diff d;
+	const char *want;
 	char *out = NULL;
 	size_t len;
 	FILE *fp;
@@ -104,12 +105,32 @@ test_report_text(void **state)
 	fp = open_memstream(&out, &len);
 	assert_int_equal(report_text(fp, &ctx), 0);
 	fclose(fp);
-	assert_non_null(strstr(out, "Canada (ca)\n  url\n    + API  "
+	/* No source, snapshot or date: no header (a commit message). */
+	assert_int_equal(strncmp(out, "Canada (ca)\n", 12), 0);
+	assert_non_null(strstr(out, "Canada (ca)\n    + URL API  "
 	    "https://ca-api.example\n"));
-	assert_non_null(strstr(out, "~ 198.51.100.0/24  netmask: "
-	    "255.255.255.0 -> 255.255.255.128\n"));
-	assert_non_null(strstr(out, "~ API  url: https://de-api.example -> "
-	    "https://de-api2.example\n"));
+	assert_non_null(strstr(out, "~ gateway network 198.51.100.0/24  "
+	    "netmask: 255.255.255.0 -> 255.255.255.128\n"));
+	assert_non_null(strstr(out, "~ URL API  url: https://de-api.example "
+	    "-> https://de-api2.example\n"));
+	free(out);
+
+	/* The header of a morning mail. */
+	out = NULL;
+	ctx.from = "1111111111111111111111111111111111111111";
+	ctx.to = "2222222222222222222222222222222222222222";
+	ctx.source = "https://example.com/page";
+	ctx.date = 1795867200;	/* 2026-11-28 12:00 UTC */
+	fp = open_memstream(&out, &len);
+	assert_int_equal(report_text(fp, &ctx), 0);
+	fclose(fp);
+	want = "Mimecast changed: +1 -0 ~2 (Canada, Germany)\n"
+	    "Source: https://example.com/page\n"
+	    "Snapshot: 2222222222222222222222222222222222222222, 2026-11-28 "
+	    "12:00 UTC\n"
+	    "Previous: 1111111111111111111111111111111111111111\n\n"
+	    "Canada (ca)\n";
+	assert_int_equal(strncmp(out, want, strlen(want)), 0);
 	free(out);
 	assert_non_null(report_find("markdown"));
 	assert_null(report_find("yaml"));

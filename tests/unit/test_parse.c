@@ -360,10 +360,11 @@ test_ports_and_urls(void **state)
 	    "<tr><td>Bare host</td><td>api.example.com</td></tr>"
 	    "<tr><td>Broken</td><td>not a url</td></tr></table>");
 	assert_int_equal(rs->nrecs, 4);
+	/* Ports in numeric order. */
 	assert_string_equal(line(&rs->recs[0]),
-	    "global|Ports|POP3S|995|");
-	assert_string_equal(line(&rs->recs[1]),
 	    "global|Ports|SMTP|25|Send Connectors");
+	assert_string_equal(line(&rs->recs[1]),
+	    "global|Ports|POP3S|995|");
 	/* A link cell gives its text, not its href. */
 	assert_string_equal(line(&rs->recs[2]),
 	    "global|URLs|Admin|https://login.example/u");

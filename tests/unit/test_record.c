@@ -94,8 +94,11 @@ test_identity(void **state)
 	mk_port(rs, "SMTP", 587);
 	mk_port(rs, "POP3", 110);
 	recordset_sort(rs);
-	/* A port is known by its protocol alone. */
-	assert_true(record_same_identity(&rs->recs[1], &rs->recs[2]));
+	/* Ports sort by number; a port is known by its protocol alone. */
+	assert_int_equal(rs->recs[0].port, 25);
+	assert_int_equal(rs->recs[1].port, 110);
+	assert_int_equal(rs->recs[2].port, 587);
+	assert_true(record_same_identity(&rs->recs[0], &rs->recs[2]));
 	assert_false(record_same_identity(&rs->recs[0], &rs->recs[1]));
 	recordset_free(rs);
 }
