@@ -17,7 +17,8 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 	  -DMCWATCH_PROJECT_URL='"$(PROJECT_URL)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
-LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c)
+LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c \
+	  pipeline/*.c)
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)

@@ -61,9 +61,6 @@ enum {
 	EXIT_RECORDED = 7	/* a change was recorded; a later step failed */
 };
 
-/* What a page without data tables is, and what to do about it. */
-#define CLI_NODATA	"no data found: no table of networks, ranges, URLs " \
-			"or ports (a login or error page? check the URL)"
 
 struct command {
 	const char	*name;

@@ -34,7 +34,7 @@ usage(FILE *fp)
 
 /* The records of rev (or of c's parent, when rev is NULL and c given). */
 static int
-load(struct store *st, const char *rev, git_commit **c,
+load(struct store *st, const char *rev, struct snapshot **c,
     struct recordset **rs, char *err)
 {
 	if (rev != NULL && snapshot_resolve(st, rev, c, err) == -1)
@@ -57,11 +57,11 @@ cmd_diff(int argc, char **argv)
 	const char *repo = "mcwatch-data", *rev1 = NULL, *rev2 = NULL;
 	struct recordset *a = NULL, *b = NULL;
 	struct store *st = NULL;
-	git_commit *ca = NULL, *cb = NULL;
+	struct snapshot *ca = NULL, *cb = NULL;
 	struct report_ctx ctx;
 	struct source_prev sp;
 	struct diff d;
-	char err[STORE_ERRMAX], ida[GIT_OID_HEXSZ + 1], idb[GIT_OID_HEXSZ + 1];
+	char err[STORE_ERRMAX];
 	int ch, rc = EXIT_REPO;
 
 	memset(&d, 0, sizeof(d));
@@ -96,11 +96,8 @@ cmd_diff(int argc, char **argv)
 	if ((st = store_open(repo, 0, err)) == NULL ||
 	    snapshot_pick(st, rev2, &cb, err) == -1)
 		goto fail;
-	if (rev1 == NULL && git_commit_parentcount(cb) > 0 &&
-	    git_commit_parent(&ca, cb, 0) < 0) {
-		store_giterr(st, "cannot read the parent snapshot", err);
+	if (rev1 == NULL && snapshot_parent(st, cb, &ca, err) == -1)
 		goto fail;
-	}
 	if (load(st, rev1, &ca, &a, err) == -1 ||
 	    load(st, NULL, &cb, &b, err) == -1)
 		goto fail;
@@ -111,10 +108,9 @@ cmd_diff(int argc, char **argv)
 	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diff = &d;
-	ctx.from = ca ? git_oid_tostr(ida, sizeof(ida), git_commit_id(ca)) :
-	    NULL;
-	ctx.to = git_oid_tostr(idb, sizeof(idb), git_commit_id(cb));
-	ctx.date = (time_t)git_commit_time(cb);
+	ctx.from = ca ? snapshot_id(ca) : NULL;
+	ctx.to = snapshot_id(cb);
+	ctx.date = snapshot_time(cb);
 	ctx.source = snapshot_source(st, cb, &sp);
 	if (fmt->write(stdout, &ctx) == -1) {
 		rc = EXIT_INTERNAL;
@@ -131,8 +127,8 @@ cmd_diff(int argc, char **argv)
 	diff_free(&d);
 	recordset_free(a);
 	recordset_free(b);
-	git_commit_free(ca);
-	git_commit_free(cb);
+	snapshot_free(ca);
+	snapshot_free(cb);
 	store_close(st);
 	return rc;
 }

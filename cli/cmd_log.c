@@ -37,7 +37,7 @@ static int
 log_text(FILE *fp, struct history *h, long max, char *err)
 {
 	struct log_entry e;
-	char id[GIT_OID_HEXSZ + 1], when[32];
+	char when[32];
 	struct tm tm;
 	time_t t;
 	long n;
@@ -46,11 +46,10 @@ log_text(FILE *fp, struct history *h, long max, char *err)
 	for (n = 0; max < 0 || n < max; n++) {
 		if ((rc = history_next(h, &e, err)) != 0)
 			return rc == 1 ? 0 : -1;
-		t = (time_t)e.time;
+		t = e.time;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
-		git_oid_tostr(id, 8, &e.id);
-		if (fprintf(fp, "%s  %s  %s\n", when, id, e.summary) < 0)
+		if (fprintf(fp, "%s  %.7s  %s\n", when, e.id, e.summary) < 0)
 			return -1;
 	}
 	return 0;
@@ -60,7 +59,7 @@ static int
 log_json(FILE *fp, struct history *h, long max, char *err)
 {
 	struct log_entry e;
-	char id[GIT_OID_HEXSZ + 1], when[32], *p, *tok;
+	char when[32], *p, *tok;
 	struct tm tm;
 	time_t t;
 	json_t *arr, *o, *regions;
@@ -74,11 +73,11 @@ log_json(FILE *fp, struct history *h, long max, char *err)
 			break;
 		if (st == -1)
 			goto cleanup;
-		t = (time_t)e.time;
+		t = e.time;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		if ((o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "id",
-		    git_oid_tostr(id, sizeof(id), &e.id), "date", when,
+		    e.id, "date", when,
 		    "added", (json_int_t)e.added, "removed",
 		    (json_int_t)e.removed, "changed", (json_int_t)e.changed,
 		    "summary", e.summary)) == NULL ||

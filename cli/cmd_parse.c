@@ -102,7 +102,7 @@ cmd_parse(int argc, char **argv)
 	if (!quiet)
 		cli_warnings(rs);
 	if (rs->nrecs == 0) {
-		cli_error("parse %s: %s", page->source, CLI_NODATA);
+		cli_error("parse %s: %s", page->source, PARSE_NODATA);
 		rc = EXIT_REJECTED;
 		goto cleanup;
 	}

@@ -49,9 +49,10 @@ has_region(const struct recordset *rs, const char *code)
 
 /* A region code the snapshot lacks: a usage error naming the ones it has. */
 static int
-unknown_region(const struct recordset *rs, const char *code, git_commit *c)
+unknown_region(const struct recordset *rs, const char *code,
+    const struct snapshot *c)
 {
-	char codes[1024], id[GIT_OID_HEXSZ + 1];
+	char codes[1024];
 	size_t i, n = 0;
 
 	codes[0] = '\0';
@@ -61,8 +62,7 @@ unknown_region(const struct recordset *rs, const char *code, git_commit *c)
 			n += (size_t)snprintf(codes + n, sizeof(codes) - n,
 			    "%s%s", n ? ", " : "", rs->recs[i].region_code);
 	return cli_usage("show", "no region '%s' in snapshot %.12s; its "
-	    "region codes: %s", code, git_oid_tostr(id, sizeof(id),
-	    git_commit_id(c)), codes);
+	    "region codes: %s", code, snapshot_id(c), codes);
 }
 
 /* Keep only the records of region code and kind (either may be unset). */
@@ -99,7 +99,7 @@ cmd_show(int argc, char **argv)
 	const char *repo = "mcwatch-data", *region = NULL;
 	struct recordset *rs = NULL;
 	struct store *st = NULL;
-	git_commit *c = NULL;
+	struct snapshot *c = NULL;
 	enum record_kind k;
 	char err[STORE_ERRMAX];
 	int ch, kind = -1, rc = EXIT_REPO;
@@ -155,7 +155,7 @@ cmd_show(int argc, char **argv)
 	cli_error("%s", err[0] ? err : "show: out of memory");
  cleanup:
 	recordset_free(rs);
-	git_commit_free(c);
+	snapshot_free(c);
 	store_close(st);
 	return rc;
 }

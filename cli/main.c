@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include <curl/curl.h>
-#include <git2.h>
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "../snapshots/store.h"
 
 static const struct command commands[] = {
 	{ "run", cmd_run, "fetch the page; snapshot it when its data changed",
@@ -33,7 +33,8 @@ usage(FILE *fp)
 	    "\nExit status: 0 success; 1 run --exit-code: a change was recorded;"
 	    "\n2 usage error; 3 the page could not be read or fetched; 4 page "
 	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
-	    "busy; 6 out of\nmemory or output failed; 7 run: a change was recorded, but a later step\nfailed.\n");
+	    "busy; 6 out of\nmemory or output failed; 7 run: a change was "
+	    "recorded, but a later step\nfailed.\n");
 }
 
 int
@@ -70,10 +71,10 @@ main(int argc, char **argv)
 	}
 	xmlInitParser();
 	if (commands[i].git)
-		git_libgit2_init();
+		store_init();
 	rc = commands[i].run(argc - 1, argv + 1);
 	if (commands[i].git)
-		git_libgit2_shutdown();
+		store_shutdown();
 	xmlCleanupParser();
 	curl_global_cleanup();
 	return rc;

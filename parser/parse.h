@@ -8,6 +8,10 @@
 
 #define PARSE_ERRMAX	256
 
+/* What a page without data tables is, and what to do about it. */
+#define PARSE_NODATA	"no data found: no table of networks, ranges, URLs " \
+			"or ports (a login or error page? check the URL)"
+
 enum parse_status {
 	PARSE_OK,
 	PARSE_NOMEM,		/* out of memory */

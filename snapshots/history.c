@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "history.h"
+#include "internal.h"
+#include "trailers.h"
 #include "../records/safe.h"
 
 struct history {
@@ -49,42 +51,29 @@ history_free(struct history *h)
 int
 history_next(struct history *h, struct log_entry *e, char *err)
 {
-	git_message_trailer_array tr;
+	struct trailers t;
 	git_commit *c = NULL;
-	const char *msg, *sum;
-	size_t i, n;
+	git_oid id;
+	const char *sum;
 
 	memset(e, 0, sizeof(*e));
-	if (git_revwalk_next(&e->id, h->walk) != 0)
+	if (git_revwalk_next(&id, h->walk) != 0)
 		return 1;
-	if (git_commit_lookup(&c, h->st->repo, &e->id) < 0)
+	if (git_commit_lookup(&c, h->st->repo, &id) < 0)
 		return store_giterr(h->st, "cannot read a snapshot", err);
-	e->time = git_commit_time(c);
+	git_oid_tostr(e->id, sizeof(e->id), &id);
+	e->time = (time_t)git_commit_time(c);
 	sum = git_commit_summary(c);
 	if (sum == NULL)
 		sum = "";
 	if (strncmp(sum, "Mimecast: ", 10) == 0)
 		sum += 10;
 	snprintf(e->summary, sizeof(e->summary), "%s", sum);
-	msg = git_commit_message(c);
-	if (msg != NULL && git_message_trailers(&tr, msg) == 0) {
-		for (i = 0; i < tr.count; i++) {
-			const char *k = tr.trailers[i].key;
-			const char *v = tr.trailers[i].value;
-
-			n = strtoul(v, NULL, 10);
-			if (strcmp(k, "Mimecast-Added") == 0)
-				e->added = n;
-			else if (strcmp(k, "Mimecast-Removed") == 0)
-				e->removed = n;
-			else if (strcmp(k, "Mimecast-Changed") == 0)
-				e->changed = n;
-			else if (strcmp(k, "Mimecast-Regions") == 0)
-				snprintf(e->regions, sizeof(e->regions), "%s",
-				    v);
-		}
-		git_message_trailer_array_free(&tr);
-	}
+	trailers_read(git_commit_message(c), &t);
+	e->added = t.added;
+	e->removed = t.removed;
+	e->changed = t.changed;
+	snprintf(e->regions, sizeof(e->regions), "%s", t.regions);
 	/* Messages are data: no control characters reach a terminal. */
 	safe_unctrl(e->summary);
 	git_commit_free(c);

@@ -3,12 +3,13 @@
 #define MCWATCH_HISTORY_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "store.h"
 
 struct log_entry {
-	git_oid		id;
-	git_time_t	time;
+	char		id[41];		/* 40 hex digits */
+	time_t		time;
 	size_t		added;
 	size_t		removed;
 	size_t		changed;

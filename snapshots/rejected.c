@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "rejected.h"
 
 #define SEQ_MAX		999999	/* pages one second can keep apart */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "author.h"
+#include "internal.h"
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
@@ -33,31 +34,93 @@ snapshot_dataset(const struct recordset *rs, char **buf, size_t *len)
 	return 0;
 }
 
+struct snapshot *
+snapshot_wrap(git_commit *c)
+{
+	struct snapshot *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		git_commit_free(c);
+		return NULL;
+	}
+	s->c = c;
+	git_oid_tostr(s->id, sizeof(s->id), git_commit_id(c));
+	return s;
+}
+
+const char *
+snapshot_id(const struct snapshot *s)
+{
+	return s->id;
+}
+
+time_t
+snapshot_time(const struct snapshot *s)
+{
+	return (time_t)git_commit_time(s->c);
+}
+
+void
+snapshot_free(struct snapshot *s)
+{
+	if (s == NULL)
+		return;
+	git_commit_free(s->c);
+	free(s);
+}
+
+/* Commit id into a new handle in *out; 0, or -1 with err. */
+static int
+snapshot_lookup(struct store *st, const git_oid *id, struct snapshot **out,
+    char *err)
+{
+	git_commit *c;
+
+	*out = NULL;
+	if (git_commit_lookup(&c, st->repo, id) < 0)
+		return store_giterr(st, "cannot read a snapshot", err);
+	if ((*out = snapshot_wrap(c)) == NULL) {
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		return -1;
+	}
+	return 0;
+}
+
 int
-snapshot_head(struct store *st, git_commit **c, char *err)
+snapshot_parent(struct store *st, const struct snapshot *s,
+    struct snapshot **p, char *err)
+{
+	*p = NULL;
+	if (git_commit_parentcount(s->c) == 0)
+		return 0;
+	return snapshot_lookup(st, git_commit_parent_id(s->c, 0), p, err);
+}
+
+int
+snapshot_head(struct store *st, struct snapshot **s, char *err)
 {
 	git_oid id;
 	int rc;
 
-	*c = NULL;
+	*s = NULL;
 	if ((rc = git_reference_name_to_id(&id, st->repo, "HEAD")) ==
 	    GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
 		return 0;
-	if (rc < 0 || git_commit_lookup(c, st->repo, &id) < 0)
+	if (rc < 0)
 		return store_giterr(st, "cannot read HEAD", err);
-	return 0;
+	return snapshot_lookup(st, &id, s, err);
 }
 
 /* The blob id of path in c's tree; 0, 1 if absent, -1 on error. */
 static int
-file_id(struct store *st, git_commit *c, const char *path, git_oid *id,
-    char *err)
+file_id(struct store *st, const struct snapshot *s, const char *path,
+    git_oid *id, char *err)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
 	int rc;
 
-	if (git_commit_tree(&tree, c) < 0)
+	if (git_commit_tree(&tree, s->c) < 0)
 		return store_giterr(st, "cannot read a snapshot's tree", err);
 	rc = git_tree_entry_bypath(&e, tree, path);
 	if (rc == GIT_ENOTFOUND)
@@ -72,7 +135,7 @@ file_id(struct store *st, git_commit *c, const char *path, git_oid *id,
 }
 
 int
-snapshot_holds(struct store *st, git_commit *c, const char *path,
+snapshot_holds(struct store *st, const struct snapshot *c, const char *path,
     const char *data, size_t len)
 {
 	git_oid have, want;
@@ -86,8 +149,8 @@ snapshot_holds(struct store *st, git_commit *c, const char *path,
 }
 
 int
-snapshot_read(struct store *st, git_commit *c, const char *path, char **buf,
-    size_t *len, char *err)
+snapshot_read(struct store *st, const struct snapshot *c, const char *path,
+    char **buf, size_t *len, char *err)
 {
 	git_blob *blob = NULL;
 	git_oid id;
@@ -111,7 +174,8 @@ snapshot_read(struct store *st, git_commit *c, const char *path, char **buf,
 }
 
 const char *
-snapshot_source(struct store *st, git_commit *c, struct source_prev *sp)
+snapshot_source(struct store *st, const struct snapshot *c,
+    struct source_prev *sp)
 {
 	char err[STORE_ERRMAX], jerr[256], *buf;
 	size_t len;
@@ -126,18 +190,17 @@ snapshot_source(struct store *st, git_commit *c, struct source_prev *sp)
 }
 
 int
-snapshot_records(struct store *st, git_commit *c, struct recordset **rs,
-    char *err)
+snapshot_records(struct store *st, const struct snapshot *c,
+    struct recordset **rs, char *err)
 {
-	char *buf, jerr[256], id[GIT_OID_HEXSZ + 1];
+	char *buf, jerr[256];
 	size_t len;
 	int rc;
 
 	*rs = NULL;
 	if ((rc = snapshot_read(st, c, SNAP_DATA, &buf, &len, err)) == 1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s has no %s",
-		    st->dir, git_oid_tostr(id, sizeof(id), git_commit_id(c)),
-		    SNAP_DATA);
+		    st->dir, c->id, SNAP_DATA);
 		return -1;
 	}
 	if (rc == -1)
@@ -146,8 +209,7 @@ snapshot_records(struct store *st, git_commit *c, struct recordset **rs,
 	free(buf);
 	if (rc == -1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s: %s: %s",
-		    st->dir, git_oid_tostr(id, sizeof(id), git_commit_id(c)),
-		    SNAP_DATA, jerr);
+		    st->dir, c->id, SNAP_DATA, jerr);
 		return -1;
 	}
 	return 0;
@@ -296,13 +358,13 @@ signature(git_signature **sig, const char *author, time_t when)
 }
 
 int
-snapshot_commit(struct store *st, git_commit *parent,
-    const struct snapshot_new *s, git_oid *id, char *err)
+snapshot_commit(struct store *st, const struct snapshot *parent,
+    const struct snapshot_new *s, struct snapshot **made, char *err)
 {
 	git_reference *head = NULL, *ref = NULL;
 	git_signature *sig = NULL;
 	git_tree *tree = NULL;
-	git_oid tid;
+	git_oid tid, oid, *id = &oid;
 	const git_commit *parents[1];
 	const char *branch;
 	int rc = -1, grc;
@@ -323,7 +385,8 @@ snapshot_commit(struct store *st, git_commit *parent,
 		store_giterr(st, "bad author", err);
 		goto cleanup;
 	}
-	parents[0] = parent;
+	*made = NULL;
+	parents[0] = parent != NULL ? parent->c : NULL;
 	if (git_commit_create(id, st->repo, NULL, sig, sig, "UTF-8",
 	    s->message, tree, parent ? 1 : 0, parents) < 0) {
 		store_giterr(st, "cannot commit", err);
@@ -332,7 +395,7 @@ snapshot_commit(struct store *st, git_commit *parent,
 	/* Compare and swap: move the branch only from where we read it. */
 	errno = 0;
 	grc = parent != NULL ? git_reference_create_matching(&ref, st->repo,
-	    branch, id, 1, git_commit_id(parent), "mcwatch: snapshot") :
+	    branch, id, 1, git_commit_id(parent->c), "mcwatch: snapshot") :
 	    git_reference_create(&ref, st->repo, branch, id, 0,
 	    "mcwatch: first snapshot");
 	if (grc == GIT_EMODIFIED || grc == GIT_EEXISTS) {
@@ -343,7 +406,7 @@ snapshot_commit(struct store *st, git_commit *parent,
 		store_giterr(st, "cannot move the branch", err);
 		goto cleanup;
 	}
-	rc = 0;
+	rc = snapshot_lookup(st, id, made, err);
  cleanup:
 	git_reference_free(ref);
 	git_reference_free(head);
@@ -360,7 +423,7 @@ static int
 index_current(struct store *st)
 {
 	const git_index_entry *ie;
-	git_commit *head = NULL;
+	struct snapshot *head = NULL;
 	git_index *idx = NULL;
 	git_oid want;
 	char err[STORE_ERRMAX];
@@ -372,7 +435,7 @@ index_current(struct store *st)
 	    (ie = git_index_get_bypath(idx, SNAP_DATA, 0)) != NULL)
 		rc = git_oid_equal(&ie->id, &want);
 	git_index_free(idx);
-	git_commit_free(head);
+	snapshot_free(head);
 	return rc;
 }
 
@@ -446,7 +509,7 @@ snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
     char *err)
 {
 	git_checkout_options co;
-	git_commit *head = NULL;
+	struct snapshot *head = NULL;
 	git_index *idx = NULL;
 	int rc = 0;
 
@@ -457,8 +520,8 @@ snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
 	if (git_repository_index(&idx, st->repo) < 0)
 		return store_giterr(st, "cannot read the index", err);
 	if ((rc = snapshot_head(st, &head, err)) == 0 && head != NULL)
-		rc = unlink_links(st, head, idx, warn, err);
-	git_commit_free(head);
+		rc = unlink_links(st, head->c, idx, warn, err);
+	snapshot_free(head);
 	if (rc == -1)
 		goto cleanup;
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
@@ -523,9 +586,11 @@ snapshot_date(const char *rev, time_t *limit)
 
 /* "@YYYY-MM-DD": the first-parent ancestor of HEAD in force that day. */
 static int
-resolve_date(struct store *st, const char *rev, git_commit **out, char *err)
+resolve_date(struct store *st, const char *rev, struct snapshot **out,
+    char *err)
 {
 	git_revwalk *w = NULL;
+	git_commit *c = NULL;
 	git_oid id;
 	time_t limit;
 	int rc = -1;
@@ -542,16 +607,16 @@ resolve_date(struct store *st, const char *rev, git_commit **out, char *err)
 	}
 	git_revwalk_simplify_first_parent(w);
 	while (git_revwalk_next(&id, w) == 0) {
-		if (git_commit_lookup(out, st->repo, &id) < 0) {
+		if (git_commit_lookup(&c, st->repo, &id) < 0) {
 			store_giterr(st, "cannot read a snapshot", err);
 			goto cleanup;
 		}
-		if (git_commit_time(*out) <= limit) {
-			rc = 0;
+		if (git_commit_time(c) <= limit) {
+			git_commit_free(c);
+			rc = snapshot_lookup(st, &id, out, err);
 			goto cleanup;
 		}
-		git_commit_free(*out);
-		*out = NULL;
+		git_commit_free(c);
 	}
 	snprintf(err, STORE_ERRMAX, "repo %s: no snapshot on or before %s",
 	    st->dir, rev + 1);
@@ -561,10 +626,11 @@ resolve_date(struct store *st, const char *rev, git_commit **out, char *err)
 }
 
 int
-snapshot_resolve(struct store *st, const char *rev, git_commit **out,
+snapshot_resolve(struct store *st, const char *rev, struct snapshot **out,
     char *err)
 {
 	git_object *obj = NULL, *peeled = NULL;
+	char what[300];
 	int rc = -1;
 
 	*out = NULL;
@@ -572,15 +638,11 @@ snapshot_resolve(struct store *st, const char *rev, git_commit **out,
 		return resolve_date(st, rev, out, err);
 	if (git_revparse_single(&obj, st->repo, rev) < 0 ||
 	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		char what[300];
-
 		snprintf(what, sizeof(what), "no snapshot '%.200s'", rev);
 		store_giterr(st, what, err);
 		goto cleanup;
 	}
-	*out = (git_commit *)peeled;
-	peeled = NULL;
-	rc = 0;
+	rc = snapshot_lookup(st, git_object_id(peeled), out, err);
  cleanup:
 	git_object_free(obj);
 	git_object_free(peeled);
@@ -588,7 +650,8 @@ snapshot_resolve(struct store *st, const char *rev, git_commit **out,
 }
 
 int
-snapshot_pick(struct store *st, const char *rev, git_commit **out, char *err)
+snapshot_pick(struct store *st, const char *rev, struct snapshot **out,
+    char *err)
 {
 	if (rev != NULL)
 		return snapshot_resolve(st, rev, out, err);

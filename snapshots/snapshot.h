@@ -38,25 +38,38 @@ struct snapshot_new {
 
 /* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */
 int	snapshot_dataset(const struct recordset *, char **, size_t *);
-/* Whether snapshot c's file path holds exactly these bytes. */
-int	snapshot_holds(struct store *, git_commit *, const char *, const char *,
-	    size_t);
+/* A snapshot of the repository: a handle the caller frees. */
+struct snapshot;
 
-/* The latest snapshot into *c, NULL if there is none; 0, or -1 with err. */
-int	snapshot_head(struct store *, git_commit **, char *);
+/* Its id: 40 hex digits, owned by the handle. */
+const char	*snapshot_id(const struct snapshot *);
+/* When it was taken (its commit time). */
+time_t		 snapshot_time(const struct snapshot *);
+/* The snapshot before s into *p (NULL for the first); 0, or -1 with err. */
+int		 snapshot_parent(struct store *, const struct snapshot *,
+		    struct snapshot **, char *);
+void		 snapshot_free(struct snapshot *);
+
+/* Whether snapshot s's file path holds exactly these bytes. */
+int	snapshot_holds(struct store *, const struct snapshot *, const char *,
+	    const char *, size_t);
+
+/* The latest snapshot into *s, NULL if there is none; 0, or -1 with err. */
+int	snapshot_head(struct store *, struct snapshot **, char *);
 /* A file of a snapshot (malloc'd); 0, 1 if absent, or -1 with err. */
-int	snapshot_read(struct store *, git_commit *, const char *, char **,
-	    size_t *, char *);
+int	snapshot_read(struct store *, const struct snapshot *, const char *,
+	    char **, size_t *, char *);
 /* A snapshot's records; 0, or -1 with err. */
-int	snapshot_records(struct store *, git_commit *, struct recordset **,
-	    char *);
+int	snapshot_records(struct store *, const struct snapshot *,
+	    struct recordset **, char *);
 /*
  * Commit a snapshot whose parent is the branch's tip as read under the
  * lock (NULL for the first); the branch moves only if it still points
- * there. 0 with *id set, or -1 with err.
+ * there. 0 with *made the new snapshot (the caller frees it), or -1 with
+ * err.
  */
-int	snapshot_commit(struct store *, git_commit *, const struct snapshot_new *,
-	    git_oid *, char *);
+int	snapshot_commit(struct store *, const struct snapshot *,
+	    const struct snapshot_new *, struct snapshot **, char *);
 /*
  * In a non-bare repository, make the index and work tree match HEAD; with
  * repair, only if a killed run left the index behind HEAD. A symlink where
@@ -69,7 +82,8 @@ int	snapshot_checkout(struct store *, int, store_warn_fn, char *);
  * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).
  * 0, or -1 with err.
  */
-int	snapshot_resolve(struct store *, const char *, git_commit **, char *);
+int	snapshot_resolve(struct store *, const char *, struct snapshot **,
+	    char *);
 
 /*
  * Whether rev is a date, "@" and a digit: 1 if it is a real calendar date
@@ -85,10 +99,10 @@ struct source_prev;
  * for), read from its source.json into sp (cleared by the caller with
  * source_prev_clear); NULL when it does not say.
  */
-const char	*snapshot_source(struct store *, git_commit *,
+const char	*snapshot_source(struct store *, const struct snapshot *,
 		    struct source_prev *);
 
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
-int	snapshot_pick(struct store *, const char *, git_commit **, char *);
+int	snapshot_pick(struct store *, const char *, struct snapshot **, char *);
 
 #endif

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "internal.h"
 
 #define LOCKNAME	"mcwatch.lock"
 #define INIT_PREFIX	".mcwatch-init-"	/* a repository being made */
@@ -22,6 +22,38 @@
 static const char *const gitlocks[] = {
 	"HEAD.lock", "index.lock", "packed-refs.lock", "config.lock",
 };
+
+const char *
+store_dir(const struct store *st)
+{
+	return st->dir;
+}
+
+const char *
+store_gitdir(const struct store *st)
+{
+	return st->gitdir;
+}
+
+void
+store_init(void)
+{
+	git_libgit2_init();
+	/* A run killed mid-write must leave objects and refs on disk. */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+}
+
+void
+store_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+void
+store_fsync(int on)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+}
 
 /* Errors of the storage under the repository, worth naming as such. */
 static int
@@ -225,8 +257,6 @@ store_open(const char *dir, int create, char *err)
 		return NULL;
 	}
 	st->lockfd = -1;
-	/* A run killed mid-write must leave objects and refs on disk. */
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (!create && store_is_new(dir)) {
 		snprintf(err, STORE_ERRMAX, "no repository at %s: give --repo "
 		    "DIR, or run 'mcwatch run' first to make one", dir);

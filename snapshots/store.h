@@ -4,16 +4,10 @@
 
 #include <stddef.h>
 
-#include <git2.h>
-
 #define STORE_ERRMAX	512
 
-struct store {
-	git_repository	*repo;
-	char		*dir;		/* as the user named it */
-	char		*gitdir;	/* with a trailing '/' */
-	int		 lockfd;	/* mcwatch's lock, or -1 */
-};
+/* An open snapshot repository (snapshots/internal.h). */
+struct store;
 
 /* Called with a warning worth showing the user. */
 typedef void	(*store_warn_fn)(const char *);
@@ -39,5 +33,17 @@ int		 store_lock(struct store *, int, store_warn_fn, char *);
  * before the libgit2 calls whose failure they report. Returns -1.
  */
 int		 store_giterr(const struct store *, const char *, char *);
+/* The repository's directory as the user named it. */
+const char	*store_dir(const struct store *);
+/* The git directory, with a trailing '/'. */
+const char	*store_gitdir(const struct store *);
+/* Start and stop libgit2: once a process, around every other call. */
+void		 store_init(void);
+void		 store_shutdown(void);
+/*
+ * Whether libgit2 syncs what it writes (on unless a benchmark turns it
+ * off: writing thousands of commits would measure the disk).
+ */
+void		 store_fsync(int);
 
 #endif

@@ -1,0 +1,363 @@
+/* The run pipeline: fetch, parse, compare, guard, commit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+#include "../diff/guard.h"
+#include "../parser/parse.h"
+#include "../records/sha256.h"
+#include "../snapshots/rejected.h"
+#include "../snapshots/snapshot.h"
+#include "../snapshots/source.h"
+#include "../snapshots/trailers.h"
+
+#ifndef MCWATCH_VERSION
+#define MCWATCH_VERSION "0.0.0"
+#endif
+
+/* A run under way: what its steps share. */
+struct run {
+	const struct run_settings *s;
+	struct run_outcome	*o;
+	struct store		*st;
+	struct snapshot		*head;
+	struct page		*page;
+	struct source_prev	 prev;
+	int			 mine;	/* this version made head */
+	char			*data;	/* the new dataset */
+	size_t			 datalen;
+	char			 sha[SHA256_HEXLEN];
+};
+
+/* Fail the run with result r and a message; returns -1. */
+static int
+fail(struct run *r, enum run_result res, const char *msg)
+{
+	r->o->result = res;
+	snprintf(r->o->error, sizeof(r->o->error), "%s", msg);
+	return -1;
+}
+
+static int
+nomem(struct run *r)
+{
+	return fail(r, RUN_NOMEM, "run: out of memory");
+}
+
+/* Open (creating if need be) and lock the repository; read its HEAD. */
+static int
+open_repo(struct run *r)
+{
+	char err[STORE_ERRMAX];
+
+	/* A dry run creates nothing: a new repository has no snapshot. */
+	if (r->s->dry_run && store_is_new(r->s->repo))
+		return 0;
+	if ((r->st = store_open(r->s->repo, !r->s->dry_run, err)) == NULL ||
+	    (!r->s->dry_run && store_lock(r->st, r->s->lock_timeout,
+	    r->s->warn, err) == -1) || snapshot_head(r->st, &r->head, err) == -1)
+		return fail(r, RUN_REPO_FAILED, err);
+	return 0;
+}
+
+/*
+ * Read the latest snapshot's source.json once: whether this version of
+ * mcwatch made it (another may read the same page otherwise), and its
+ * ETag and Last-Modified, sent only then and only to the URL that
+ * produced them: another server may compare dates and answer 304 for a
+ * page it never served.
+ */
+static int
+head_source(struct run *r, struct fetch_opts *fo)
+{
+	char err[STORE_ERRMAX], jerr[256], msg[STORE_ERRMAX + 400], *buf;
+	size_t len;
+	int rc;
+
+	if (r->head == NULL ||
+	    (rc = snapshot_read(r->st, r->head, SNAP_SOURCE, &buf, &len,
+	    err)) == 1)
+		return 0;
+	if (rc == -1)
+		return fail(r, RUN_REPO_FAILED, err);
+	if (source_parse(buf, len, &r->prev, jerr, sizeof(jerr)) == -1 &&
+	    r->s->warn != NULL) {
+		snprintf(msg, sizeof(msg), "warning: repo %s: the latest "
+		    "snapshot's %s does not parse (%s); the page is fetched and "
+		    "read in full", store_dir(r->st), SNAP_SOURCE, jerr);
+		r->s->warn(msg);
+	}
+	free(buf);
+	r->mine = r->prev.version != NULL &&
+	    strcmp(r->prev.version, MCWATCH_VERSION) == 0;
+	if (r->mine && r->prev.url != NULL &&
+	    strcmp(r->prev.url, r->s->url) == 0) {
+		fo->etag = r->prev.etag;
+		fo->last_modified = r->prev.last_modified;
+	}
+	return 0;
+}
+
+/* Nothing new: repair a work tree a killed run left. */
+static int
+unchanged(struct run *r)
+{
+	char err[STORE_ERRMAX];
+
+	r->o->result = RUN_UNCHANGED;
+	if (r->st != NULL && !r->s->dry_run &&
+	    snapshot_checkout(r->st, 1, r->s->warn, err) == -1)
+		return fail(r, RUN_REPO_FAILED, err);
+	return 0;
+}
+
+/* Refuse the page, why: keep it for a look. Returns 0. */
+static int
+reject(struct run *r, const char *why)
+{
+	char err[STORE_ERRMAX];
+
+	r->o->result = RUN_REJECTED;
+	snprintf(r->o->error, sizeof(r->o->error), "%s", why);
+	if (r->s->dry_run || r->st == NULL)
+		return 0;
+	if (rejected_save(r->st, r->page->body, r->page->len, r->sha, why,
+	    r->o->kept, err) == -1) {
+		r->o->kept[0] = '\0';
+		snprintf(r->o->error, sizeof(r->o->error), "%s (and %s)", why,
+		    err);
+	}
+	return 0;
+}
+
+/* Fetch the page; 1 when that settles the run (a 304), 0, or -1. */
+static int
+fetch(struct run *r)
+{
+	struct fetch_opts fo = r->s->fo;
+	char err[FETCH_ERRMAX];
+
+	/*
+	 * An existing repository is locked and read first, for the
+	 * validators of a conditional GET; a new one is made only once the
+	 * page is in: a failed fetch must leave things as they were.
+	 */
+	if (!store_is_new(r->s->repo) &&
+	    (open_repo(r) == -1 || head_source(r, &fo) == -1))
+		return -1;
+	r->o->date = time(NULL);
+	if (fetch_page(r->s->url, &fo, &r->page, err) == -1)
+		return fail(r, RUN_FETCH_FAILED, err);
+	if ((r->o->source = strdup(r->page->final_url)) == NULL)
+		return nomem(r);
+	if (r->page->not_modified)
+		return unchanged(r) == -1 ? -1 : 1;
+	if (r->st == NULL && open_repo(r) == -1)
+		return -1;
+	/* The very bytes this version recorded last time: nothing to parse. */
+	if (r->mine && snapshot_holds(r->st, r->head, SNAP_PAGE,
+	    r->page->body, r->page->len))
+		return unchanged(r) == -1 ? -1 : 1;
+	return 0;
+}
+
+/* Parse the page; 1 when that settles the run (rejected), 0, or -1. */
+static int
+parse(struct run *r)
+{
+	char err[PARSE_ERRMAX], msg[PARSE_ERRMAX + 64];
+	struct page *p = r->page;
+
+	switch (parse_page(p->body, p->len, p->charset, &r->o->records, err)) {
+	case PARSE_OK:
+	case PARSE_REFUSED:
+		break;
+	default:
+		snprintf(msg, sizeof(msg), "run %s: %s", p->source, err);
+		return fail(r, RUN_NOMEM, msg);
+	}
+	/* Hashed only once the no-change exits are ruled out. */
+	if (sha256_hex(p->body, p->len, r->sha) == NULL)
+		return nomem(r);
+	if (r->o->records == NULL)
+		return reject(r, err) == -1 ? -1 : 1;
+	return 0;
+}
+
+/* Compare with the latest snapshot and guard; 1 when that settles it. */
+static int
+compare(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	char err[STORE_ERRMAX], why[512];
+
+	if (snapshot_dataset(o->records, &r->data, &r->datalen) == -1)
+		return nomem(r);
+	if (snapshot_holds(r->st, r->head, SNAP_DATA, r->data, r->datalen))
+		return unchanged(r) == -1 ? -1 : 1;
+	if (r->head != NULL &&
+	    snapshot_records(r->st, r->head, &o->previous, err) == -1)
+		return fail(r, RUN_REPO_FAILED, err);
+	if ((o->previous == NULL && (o->previous = recordset_new()) == NULL) ||
+	    diff_records(o->previous, o->records, &o->diff) == -1)
+		return nomem(r);
+	if (guard_check(o->previous, o->records, &o->diff, r->s->max_removal,
+	    why, sizeof(why)) && !r->s->accept)
+		return reject(r, o->records->nrecs == 0 ? PARSE_NODATA : why) ==
+		    -1 ? -1 : 1;
+	/* Same facts in another order of duplicates: nothing new. */
+	if (o->diff.nchanges == 0)
+		return unchanged(r) == -1 ? -1 : 1;
+	o->result = RUN_CHANGED;
+	if (r->head != NULL)
+		snprintf(o->from, sizeof(o->from), "%s", snapshot_id(r->head));
+	return 0;
+}
+
+/* The trailers of r's change. */
+static void
+run_trailers(const struct run *r, struct trailers *t)
+{
+	const struct diff *d = &r->o->diff;
+	const char *prev = NULL;
+	size_t i, n = 0;
+
+	memset(t, 0, sizeof(*t));
+	snprintf(t->source_url, sizeof(t->source_url), "%s", r->o->source);
+	snprintf(t->page_sha256, sizeof(t->page_sha256), "%s", r->sha);
+	t->added = d->nadded;
+	t->removed = d->nremoved;
+	t->changed = d->nchanged;
+	for (i = 0; i < d->nchanges && n < sizeof(t->regions) - 64; i++) {
+		const char *code = change_record(&d->changes[i])->region_code;
+
+		if (prev == NULL || strcmp(prev, code) != 0)
+			n += (size_t)snprintf(t->regions + n, sizeof(t->regions)
+			    - n, "%s%s", prev ? ", " : "", code);
+		prev = code;
+	}
+}
+
+/* The commit message: summary, the report, trailers; NULL on memory. */
+static char *
+commit_message(const struct run *r)
+{
+	struct report_ctx ctx;
+	struct trailers t;
+	char sum[1024], *msg = NULL;
+	size_t len;
+	FILE *fp;
+	int rc;
+
+	/* No source, snapshot or date: the report comes without a header. */
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.diff = &r->o->diff;
+	run_trailers(r, &t);
+	report_summary(ctx.diff, sum, sizeof(sum));
+	if ((fp = open_memstream(&msg, &len)) == NULL)
+		return NULL;
+	rc = fprintf(fp, "Mimecast: %s\n\n", sum) < 0 ||
+	    report_text(fp, &ctx) == -1 || putc('\n', fp) == EOF ||
+	    trailers_write(fp, &t) == -1;
+	if (fclose(fp) == EOF || rc) {
+		free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* Commit the snapshot, then bring the work tree up to date; 0, or -1. */
+static int
+record(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	struct snapshot_new sn;
+	struct snapshot *made = NULL;
+	struct source_info si;
+	char err[STORE_ERRMAX], *source = NULL, *msg = NULL;
+	size_t sourcelen;
+	int rc = -1;
+
+	memset(&si, 0, sizeof(si));
+	si.url = r->s->url;
+	si.final_url = o->source;
+	si.fetched_at = o->date;
+	si.etag = r->page->etag;
+	si.last_modified = r->page->last_modified;
+	si.sha256 = r->sha;
+	si.version = MCWATCH_VERSION;
+	if (source_json(&si, o->records, &source, &sourcelen) == -1 ||
+	    (msg = commit_message(r)) == NULL) {
+		nomem(r);
+		goto cleanup;
+	}
+	memset(&sn, 0, sizeof(sn));
+	sn.dataset = r->data;
+	sn.datalen = r->datalen;
+	sn.rs = o->records;
+	sn.page = r->page->body;
+	sn.pagelen = r->page->len;
+	sn.source = source;
+	sn.sourcelen = sourcelen;
+	sn.message = msg;
+	sn.author = r->s->author;
+	if (snapshot_commit(r->st, r->head, &sn, &made, err) == -1) {
+		fail(r, RUN_REPO_FAILED, err);
+		goto cleanup;
+	}
+	snprintf(o->to, sizeof(o->to), "%s", snapshot_id(made));
+	/* Recorded: what fails now is told beside the change, never for it. */
+	if (snapshot_checkout(r->st, 0, r->s->warn, err) == -1)
+		snprintf(o->later, sizeof(o->later), "%s; the next run repairs "
+		    "the work tree", err);
+	rc = 0;
+ cleanup:
+	snapshot_free(made);
+	free(source);
+	free(msg);
+	return rc;
+}
+
+void
+run_pipeline(const struct run_settings *s, struct run_outcome *o)
+{
+	struct run r;
+	int rc;
+
+	memset(o, 0, sizeof(*o));
+	memset(&r, 0, sizeof(r));
+	r.s = s;
+	r.o = o;
+	if ((rc = fetch(&r)) == 0 && (rc = parse(&r)) == 0 &&
+	    (rc = compare(&r)) == 0 && !s->dry_run)
+		record(&r);
+	snapshot_free(r.head);
+	store_close(r.st);
+	page_free(r.page);
+	free(r.data);
+	source_prev_clear(&r.prev);
+}
+
+void
+run_outcome_free(struct run_outcome *o)
+{
+	if (o == NULL)
+		return;
+	diff_free(&o->diff);
+	recordset_free(o->records);
+	recordset_free(o->previous);
+	free(o->source);
+	memset(o, 0, sizeof(*o));
+}
+
+void
+run_report_ctx(const struct run_outcome *o, struct report_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->diff = &o->diff;
+	ctx->from = o->from[0] ? o->from : NULL;
+	ctx->to = o->to[0] ? o->to : NULL;
+	ctx->source = o->source;
+	ctx->date = o->date;
+}

@@ -1,0 +1,62 @@
+/*
+ * One run of mcwatch as a library call: fetch the page, parse it, compare
+ * it with the latest snapshot, guard against a broken page, commit a new
+ * snapshot when the data changed. What happened comes back as an outcome;
+ * printing it is the caller's.
+ */
+#ifndef MCWATCH_RUN_H
+#define MCWATCH_RUN_H
+
+#include <time.h>
+
+#include "../diff/diff.h"
+#include "../diff/report.h"
+#include "../records/record.h"
+#include "../scraper/fetch.h"
+
+struct run_settings {
+	const char	 *url;
+	const char	 *repo;
+	const char	 *author;	/* "Name <email>", already checked */
+	struct fetch_opts fo;
+	double		  max_removal;	/* percent; see diff/guard.h */
+	int		  lock_timeout;	/* seconds */
+	int		  dry_run;	/* everything but the commit */
+	int		  accept;	/* record what the guard refuses */
+	void		(*warn)(const char *);	/* repairs; may be NULL */
+};
+
+enum run_result {
+	RUN_UNCHANGED,		/* a 304, the same page, or the same data */
+	RUN_CHANGED,		/* a change recorded (found, in a dry run) */
+	RUN_REJECTED,		/* no data, the parser gave up, or the guard */
+	RUN_FETCH_FAILED,	/* the repository is as it was */
+	RUN_REPO_FAILED,	/* open, create, lock, read or commit */
+	RUN_NOMEM
+};
+
+struct run_outcome {
+	enum run_result	  result;
+	char		  error[1024];	/* what failed, or why it was rejected */
+	char		  kept[4096];	/* a rejected page kept there, or "" */
+	char		  later[1024];	/* RUN_CHANGED: a step after the commit
+					   that failed (the work tree), or "" */
+	struct recordset *records;	/* the page's, with its warnings */
+	struct recordset *previous;	/* the latest snapshot's */
+	struct diff	  diff;		/* RUN_CHANGED: points into both */
+	char		  from[41];	/* the previous snapshot's id, or "" */
+	char		  to[41];	/* the new one's, or "" (a dry run) */
+	char		 *source;	/* the page's URL after redirects */
+	time_t		  date;		/* when the page was fetched */
+};
+
+/*
+ * Run once with settings s into o (the caller frees it with
+ * run_outcome_free, whatever the result).
+ */
+void	run_pipeline(const struct run_settings *, struct run_outcome *);
+void	run_outcome_free(struct run_outcome *);
+/* The report context of o's change: diff, snapshots, source, date. */
+void	run_report_ctx(const struct run_outcome *, struct report_ctx *);
+
+#endif
