@@ -7,6 +7,8 @@
 
 #include "../records/record.h"
 #include "../scraper/fetch.h"
+#include "../notify/notify.h"
+#include "../snapshots/conf.h"
 
 /* Codes of the long options 'run' and 'parse' share (see FETCH_LONGOPTS). */
 enum {
@@ -15,8 +17,37 @@ enum {
 	OPT_RETRIES,
 	OPT_RETRY_DELAY,
 	OPT_CACERT,
-	OPT_HEADER
+	OPT_HEADER,
+	OPT_CONFIG,
+	OPT_SMTP_URL,
+	OPT_SMTP_TLS,
+	OPT_MAIL_FROM,
+	OPT_MAIL_TO,
+	OPT_WEBHOOK,
+	OPT_WEBHOOK_FORMAT,
+	OPT_SMTP_USER,		/* configuration keys only */
+	OPT_PASSWORD_FILE
 };
+
+/* The notification options of 'run' and 'notify'. */
+#define NOTIFY_LONGOPTS \
+	{ "config", required_argument, NULL, OPT_CONFIG }, \
+	{ "smtp-url", required_argument, NULL, OPT_SMTP_URL }, \
+	{ "smtp-tls", required_argument, NULL, OPT_SMTP_TLS }, \
+	{ "mail-from", required_argument, NULL, OPT_MAIL_FROM }, \
+	{ "mail-to", required_argument, NULL, OPT_MAIL_TO }, \
+	{ "webhook", required_argument, NULL, OPT_WEBHOOK }, \
+	{ "webhook-format", required_argument, NULL, OPT_WEBHOOK_FORMAT }
+
+#define NOTIFY_USAGE \
+	"  --config FILE        the configuration file (see mcwatch(1))\n" \
+	"  --smtp-url URL       mail through smtp://HOST:587 (STARTTLS) or " \
+	"smtps://HOST:465\n" \
+	"  --smtp-tls MODE      starttls, implicit or none (a local relay)\n" \
+	"  --mail-from ADDR     the sender\n" \
+	"  --mail-to ADDR       a recipient (repeatable)\n" \
+	"  --webhook URL        POST each notice as JSON (repeatable)\n" \
+	"  --webhook-format F   generic (default), slack or teams\n"
 
 #define FETCH_LONGOPTS \
 	{ "max-size", required_argument, NULL, OPT_MAXSIZE }, \
@@ -58,7 +89,9 @@ enum {
 	EXIT_REJECTED = 4,	/* the page holds no data, or was refused */
 	EXIT_REPO = 5,		/* the snapshot repository failed */
 	EXIT_INTERNAL = 6,	/* out of memory, or output could not be written */
-	EXIT_RECORDED = 7	/* a change was recorded; a later step failed */
+	EXIT_RECORDED = 7,	/* a change was recorded; a later step failed */
+	EXIT_PENDING = 8,	/* recorded, a notification pending */
+	EXIT_NOTIFY = 9		/* notify --test: a channel failed */
 };
 
 
@@ -107,7 +140,50 @@ int	cli_check_rev(const char *, const char *);
 /* Flush stdout: EXIT_OK, or EXIT_INTERNAL with the cause told. */
 int	cli_flush(const char *);
 
+struct cli_notify;
+
+/*
+ * Read the configuration file for command cmd (--config FILE in argv,
+ * $MCWATCH_CONFIG, $XDG_CONFIG_HOME/mcwatch/config, /etc/mcwatch/config)
+ * into c, none when no file is found; *file names it. The exit status:
+ * EXIT_OK, or a usage error told.
+ */
+int	cli_config_load(const char *, int, char **, struct conf *,
+	    const char **);
+/*
+ * Apply the entries of configuration c (from file) as options of cmd:
+ * take(arg, option, value) takes each, returning -1 when the value is bad
+ * (told); route.TARGET.regions entries go to n. Unknown keys and bad
+ * values are usage errors naming the key. The exit status.
+ */
+int	cli_config_apply(const char *, const char *, const struct conf *,
+	    int (*)(void *, int, const char *), void *, struct cli_notify *);
+/* The SMTP password, from $MCWATCH_SMTP_PASSWORD or file; exit status. */
+int	cli_smtp_password(const char *, const char *, char *, size_t);
+
+/* Notification settings from the command line and the configuration. */
+struct cli_notify {
+	struct notify_config	 cfg;
+	int			 cli_set[2];	/* webhooks, mail: from argv */
+	char			 password[256];
+};
+
+void	cli_notify_init(struct cli_notify *);
+/*
+ * Take notification option ch of cmd (from_config: a configuration key):
+ * 1 taken, 0 not one, -1 bad (told).
+ */
+int	cli_notify_option(const char *, int, const char *, struct cli_notify *,
+	    int);
+/* Route channel target to region codes; exit status. */
+int	cli_notify_route(const char *, struct cli_notify *, const char *,
+	    const char *);
+/* Check the whole and read the password (file or env); exit status. */
+int	cli_notify_finish(const char *, struct cli_notify *, const char *,
+	    const struct fetch_opts *);
+
 int	cmd_parse(int, char **);
+int	cmd_notify(int, char **);
 int	cmd_run(int, char **);
 int	cmd_diff(int, char **);
 int	cmd_log(int, char **);

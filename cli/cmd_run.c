@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "../diff/guard.h"
 #include "../diff/report.h"
+#include "../notify/deliver.h"
 #include "../pipeline/run.h"
 #include "../snapshots/author.h"
 
@@ -19,6 +20,10 @@
 /* The run's settings, and what only the command line cares about. */
 struct run_opts {
 	struct run_settings	 s;
+	struct cli_notify	 notify;
+	struct conf		 conf;		/* owns the strings it set */
+	const char		*conffile;
+	const char		*password_file;
 	const char		*author_from;	/* --author, $MCWATCH_AUTHOR */
 	const struct report_format *format;
 	int			 exit_code;
@@ -60,6 +65,7 @@ usage(FILE *fp)
 	    "  -q, --quiet          print nothing unless something changed or "
 	    "failed\n"
 	    FETCH_USAGE
+	    NOTIFY_USAGE
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
@@ -73,7 +79,8 @@ usage(FILE *fp)
 	    "later step\n"
 	    "failed (the work tree update, or writing the report to standard "
 	    "output: it\n"
-	    "went to standard error).\n",
+	    "went to standard error); 8 a change was recorded, but a "
+	    "notification is\npending (the next run sends it).\n",
 	    FETCH_DEFAULT_URL, DEFAULT_REPO, DEFAULT_AUTHOR, LOCK_TIMEOUT);
 }
 
@@ -99,6 +106,106 @@ run_check(const struct run_opts *o)
 	return EXIT_OK;
 }
 
+/*
+ * Take option ch with arg, from the command line or a configuration key
+ * (from_config); 0, or -1 when it is bad (told).
+ */
+static int
+run_option(struct run_opts *o, int ch, const char *arg, int from_config)
+{
+	char *end;
+	int r;
+
+	if ((r = cli_fetch_option("run", ch, arg, &o->s.fo)) != 0 ||
+	    (r = cli_notify_option("run", ch, arg, &o->notify,
+	    from_config)) != 0)
+		return r == -1 ? -1 : 0;
+	switch (ch) {
+	case 'u':
+		o->s.url = arg;
+		break;
+	case 'r':
+		o->s.repo = arg;
+		break;
+	case 'n':
+		o->s.dry_run = 1;
+		break;
+	case 'a':
+		o->s.accept = 1;
+		break;
+	case 'x':
+		o->s.max_removal = strtod(arg, &end);
+		if (*end != '\0' || end == arg ||
+		    !(o->s.max_removal >= 0 && o->s.max_removal <= 100))
+			return cli_usage("run", "--max-removal: want a "
+			    "percentage from 0 to 100, not '%s'", arg), -1;
+		break;
+	case 'e':
+		o->exit_code = 1;
+		break;
+	case 'f':
+		if ((o->format = report_find(arg)) == NULL)
+			return cli_usage("run", "unknown format '%s' (want %s)",
+			    arg, report_names()), -1;
+		break;
+	case 'A':
+		o->s.author = arg;
+		o->author_from = from_config ? "run.author" : "--author";
+		break;
+	case 'L':
+		o->s.lock_timeout = (int)strtol(arg, &end, 10);
+		if (*end != '\0' || end == arg || o->s.lock_timeout < 0 ||
+		    o->s.lock_timeout > 86400)
+			return cli_usage("run", "--lock-timeout: not a number "
+			    "of seconds: '%s'", arg), -1;
+		break;
+	case 'q':
+		o->quiet = 1;
+		o->s.fo.progress = 0;
+		break;
+	case OPT_SMTP_USER:
+		o->notify.cfg.smtp_user = arg;
+		break;
+	case OPT_PASSWORD_FILE:
+		o->password_file = arg;
+		break;
+	}
+	return 0;
+}
+
+/* run_option for cli_config_apply. */
+static int
+run_key(void *arg, int ch, const char *value)
+{
+	return run_option(arg, ch, value, 1);
+}
+
+/* Defaults, then the configuration file: the command line comes last. */
+static int
+run_defaults(int argc, char **argv, struct run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->s.url = FETCH_DEFAULT_URL;
+	o->s.repo = DEFAULT_REPO;
+	o->s.author = DEFAULT_AUTHOR;
+	o->author_from = "--author";
+	if (getenv("MCWATCH_AUTHOR") != NULL) {
+		o->s.author = getenv("MCWATCH_AUTHOR");
+		o->author_from = "$MCWATCH_AUTHOR";
+	}
+	o->format = report_find("text");
+	o->s.warn = warn_cb;
+	cli_fetch_init(&o->s.fo);
+	cli_notify_init(&o->notify);
+	o->s.max_removal = GUARD_MAX_REMOVAL;
+	o->s.lock_timeout = LOCK_TIMEOUT;
+	if (cli_config_load("run", argc, argv, &o->conf, &o->conffile) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
+	return cli_config_apply("run", o->conffile, &o->conf, run_key, o,
+	    &o->notify);
+}
+
 /* Parse run's options into o; EXIT_OK to go on, else the exit status. */
 static int
 run_args(int argc, char **argv, struct run_opts *o)
@@ -115,86 +222,28 @@ run_args(int argc, char **argv, struct run_opts *o)
 		{ "lock-timeout", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		FETCH_LONGOPTS,
+		NOTIFY_LONGOPTS,
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	int ch, rc;
 
-	memset(o, 0, sizeof(*o));
-	o->s.url = FETCH_DEFAULT_URL;
-	o->s.repo = DEFAULT_REPO;
-	o->s.author = DEFAULT_AUTHOR;
-	o->author_from = "--author";
-	if (getenv("MCWATCH_AUTHOR") != NULL) {
-		o->s.author = getenv("MCWATCH_AUTHOR");
-		o->author_from = "$MCWATCH_AUTHOR";
-	}
-	o->format = report_find("text");
-	o->s.warn = warn_cb;
-	cli_fetch_init(&o->s.fo);
-	o->s.max_removal = GUARD_MAX_REMOVAL;
-	o->s.lock_timeout = LOCK_TIMEOUT;
+	if ((rc = run_defaults(argc, argv, o)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("run", argc, argv, "f:qvh", longopts)) != -1) {
 		if ((rc = cli_common("run", ch, usage)) != -1)
 			return rc == EXIT_OK ? -1 : rc;
-		switch (cli_fetch_option("run", ch, optarg, &o->s.fo)) {
-		case 1:
-			continue;
-		case -1:
+		if (ch != OPT_CONFIG && run_option(o, ch, optarg, 0) == -1)
 			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'u':
-			o->s.url = optarg;
-			break;
-		case 'r':
-			o->s.repo = optarg;
-			break;
-		case 'n':
-			o->s.dry_run = 1;
-			break;
-		case 'a':
-			o->s.accept = 1;
-			break;
-		case 'x':
-			o->s.max_removal = strtod(optarg, &end);
-			if (*end != '\0' || end == optarg ||
-			    !(o->s.max_removal >= 0 && o->s.max_removal <= 100))
-				return cli_usage("run", "--max-removal: want a "
-				    "percentage from 0 to 100, not '%s'", optarg);
-			break;
-		case 'e':
-			o->exit_code = 1;
-			break;
-		case 'f':
-			if ((o->format = report_find(optarg)) == NULL)
-				return cli_usage("run", "unknown format '%s' "
-				    "(want %s)", optarg, report_names());
-			break;
-		case 'A':
-			o->s.author = optarg;
-			o->author_from = "--author";
-			break;
-		case 'L':
-			o->s.lock_timeout = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || end == optarg ||
-			    o->s.lock_timeout < 0 || o->s.lock_timeout > 86400)
-				return cli_usage("run", "--lock-timeout: not a "
-				    "number of seconds: '%s'", optarg);
-			break;
-		case 'q':
-			o->quiet = 1;
-			o->s.fo.progress = 0;
-			break;
-		}
 	}
 	if (optind != argc)
 		return cli_usage("run", "no arguments expected, not '%s' (the "
 		    "page is given with --url)", argv[optind]);
+	if ((rc = cli_notify_finish("run", &o->notify, o->password_file,
+	    &o->s.fo)) != EXIT_OK)
+		return rc;
 	return run_check(o);
 }
-
 
 /*
  * A change found: report it whatever failed after the commit (the next
@@ -267,6 +316,42 @@ run_print(const struct run_opts *o, const struct run_outcome *out)
 	}
 }
 
+/*
+ * Tell the channels what they have not heard; a recorded change whose
+ * notice could not be delivered turns status rc into EXIT_PENDING.
+ */
+static int
+run_notify(const struct run_opts *o, const struct run_outcome *out, int rc)
+{
+	struct notify_run nr;
+	char err[STORE_ERRMAX];
+	int pending;
+
+	if (o->notify.cfg.nchannels == 0)
+		return rc;
+	memset(&nr, 0, sizeof(nr));
+	nr.lock_timeout = o->s.lock_timeout;
+	nr.source = out->source;
+	if (out->result == RUN_REJECTED || out->result == RUN_FETCH_FAILED)
+		nr.problem = out->error;
+	if (out->result == RUN_CHANGED && out->to[0] != '\0') {
+		nr.from = out->from;
+		nr.to = out->to;
+	}
+	if ((pending = notify_deliver(o->s.repo, &o->notify.cfg, &nr, warn_cb,
+	    err)) == -1) {
+		cli_error("%s", err);
+		pending = 1;
+	}
+	if (pending > 0 && (rc == EXIT_OK || rc == EXIT_CHANGED)) {
+		cli_error("run: %d notification%s pending: the next run sends "
+		    "%s", pending, pending == 1 ? "" : "s", pending == 1 ?
+		    "it" : "them");
+		return EXIT_PENDING;
+	}
+	return rc;
+}
+
 int
 cmd_run(int argc, char **argv)
 {
@@ -274,10 +359,15 @@ cmd_run(int argc, char **argv)
 	struct run_outcome out;
 	int rc;
 
-	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
+	if ((rc = run_args(argc, argv, &o)) != EXIT_OK) {
+		conf_free(&o.conf);
 		return rc == -1 ? EXIT_OK : rc;
+	}
 	run_pipeline(&o.s, &out);
 	rc = run_print(&o, &out);
+	if (!o.s.dry_run)
+		rc = run_notify(&o, &out, rc);
 	run_outcome_free(&out);
+	conf_free(&o.conf);
 	return rc;
 }

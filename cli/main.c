@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "diff", cmd_diff, "the changes between two snapshots", 1 },
 	{ "log", cmd_log, "one line per snapshot", 1 },
 	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
+	{ "notify", cmd_notify, "send a test message to every channel", 1 },
 };
 
 static void
@@ -34,7 +35,8 @@ usage(FILE *fp)
 	    "\n2 usage error; 3 the page could not be read or fetched; 4 page "
 	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
 	    "busy; 6 out of\nmemory or output failed; 7 run: a change was "
-	    "recorded, but a later step\nfailed.\n");
+	    "recorded, but a later step\nfailed; 8 run: recorded, a "
+	    "notification pending; 9 notify: a channel failed.\n");
 }
 
 int

@@ -1,6 +1,7 @@
 /* Record-set differences by identity, by sorting and merging. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diff.h"
 #include "../records/lists.h"
@@ -116,4 +117,46 @@ diff_free(struct diff *d)
 		return;
 	free(d->changes);
 	memset(d, 0, sizeof(*d));
+}
+
+/* Whether code is one of the words of codes (spaces or commas). */
+static int
+code_listed(const char *codes, const char *code)
+{
+	size_t n = strlen(code), w;
+
+	while (*codes != '\0') {
+		codes += strspn(codes, " ,");
+		w = strcspn(codes, " ,");
+		if (w == n && strncasecmp(codes, code, n) == 0)
+			return 1;
+		codes += w;
+	}
+	return 0;
+}
+
+int
+diff_filter(const struct diff *d, const char *codes, struct diff *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if ((out->changes = calloc(d->nchanges + 1, sizeof(*out->changes))) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < d->nchanges; i++) {
+		const struct change *c = &d->changes[i];
+
+		if (codes != NULL && codes[strspn(codes, " ,")] != '\0' &&
+		    !code_listed(codes, change_record(c)->region_code))
+			continue;
+		out->changes[out->nchanges++] = *c;
+		if (c->before == NULL)
+			out->nadded++;
+		else if (c->after == NULL)
+			out->nremoved++;
+		else
+			out->nchanged++;
+	}
+	return 0;
 }

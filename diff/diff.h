@@ -28,6 +28,12 @@ struct diff {
 int	diff_records(const struct recordset *, const struct recordset *,
 	    struct diff *);
 void	diff_free(struct diff *);
+/*
+ * The changes of d whose region code is one of codes (separated by spaces
+ * or commas, any case) into out, which points into the same sets; all of
+ * them when codes is NULL or empty. 0, or -1 on memory.
+ */
+int	diff_filter(const struct diff *, const char *, struct diff *);
 /* The record a change is about: after, or before if removed. */
 const struct record *change_record(const struct change *);
 

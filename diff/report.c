@@ -111,6 +111,19 @@ changed_fields(const struct change *ch, char *out, size_t len)
 	}
 }
 
+void
+report_change_what(const struct change *ch, char *entry, size_t elen,
+    char *what, size_t wlen)
+{
+	char detail[DETAIL_MAX];
+
+	record_describe(change_record(ch), entry, elen, detail);
+	if (ch->before != NULL && ch->after != NULL)
+		changed_fields(ch, what, wlen);
+	else
+		snprintf(what, wlen, "%s", detail);
+}
+
 /* One line: sign, entry, and details or what changed. */
 static int
 change_line(FILE *fp, const struct change *ch, int md)

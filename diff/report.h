@@ -48,6 +48,13 @@ int	report_markdown(FILE *, const struct report_ctx *);
  * the counts and the regions touched.
  */
 void	report_summary(const struct diff *, char *, size_t);
+/*
+ * A change for people: its entry (the CIDR, the application, ...) into
+ * entry, and the record's details, or for a change "field: before ->
+ * after; ...", into what.
+ */
+void	report_change_what(const struct change *, char *, size_t, char *,
+	    size_t);
 /* The regions touched, ", "-separated, into buf (len bytes). */
 void	report_regions(const struct diff *, char *, size_t);
 

@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+#include "transfer.h"
 #include "../records/safe.h"
 
 #ifndef MCWATCH_VERSION
@@ -225,69 +226,6 @@ scheme_of(const char *url, char *buf, size_t len)
 	return rc;
 }
 
-/* The system CA bundle and --cacert, as one PEM blob; -1 with err. */
-static int
-ca_blob(CURL *c, const char *extra, char **out, size_t *outlen, char *err)
-{
-	const char *paths[2] = { NULL, extra };
-	char *sys = NULL;
-	FILE *fp, *in;
-	char buf[8192];
-	size_t n, i;
-	int rc = -1;
-
-	/* CURLINFO_CAINFO: the bundle this libcurl trusts by default. */
-	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &sys) == CURLE_OK)
-		paths[0] = sys;
-	if ((fp = open_memstream(out, outlen)) == NULL)
-		return -1;
-	for (i = 0; i < 2; i++) {
-		if (paths[i] == NULL)
-			continue;
-		if ((in = fopen(paths[i], "r")) == NULL) {
-			if (i == 0)
-				continue;	/* no system bundle: extra only */
-			snprintf(err, FETCH_ERRMAX, "--cacert %s: %s", extra,
-			    strerror(errno));
-			goto cleanup;
-		}
-		while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
-			fwrite(buf, 1, n, fp);
-		fputc('\n', fp);
-		fclose(in);
-	}
-	rc = 0;
- cleanup:
-	if (fclose(fp) == EOF)
-		rc = -1;
-	if (rc == -1) {
-		free(*out);
-		*out = NULL;
-	}
-	return rc;
-}
-
-/* Whether a curl error may pass on its own. */
-static int
-retryable(CURLcode cc)
-{
-	switch (cc) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_RESOLVE_PROXY:
-	case CURLE_COULDNT_CONNECT:
-	case CURLE_OPERATION_TIMEDOUT:
-	case CURLE_SEND_ERROR:
-	case CURLE_RECV_ERROR:
-	case CURLE_GOT_NOTHING:
-	case CURLE_PARTIAL_FILE:
-	case CURLE_HTTP2:
-	case CURLE_HTTP2_STREAM:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 /* Whether the Content-Type is HTML (or absent); its charset into p. */
 static int
 content_html(const char *ctype, struct page *p)
@@ -434,7 +372,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	if (o->cacert != NULL) {
 		struct curl_blob blob;
 
-		if (ca_blob(c, o->cacert, &cabuf, &calen, msg) == -1)
+		if (transfer_ca(c, o->cacert, &cabuf, &calen, msg) == -1)
 			goto cleanup;
 		blob.data = cabuf;
 		blob.len = calen;
@@ -492,7 +430,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: (%d) %s", shown,
 			    (int)cc, ebuf[0] ? ebuf : curl_easy_strerror(cc));
 			msg[strcspn(msg, "\n")] = '\0';
-			rc = retryable(cc) ? ATTEMPT_RETRY : ATTEMPT_FAIL;
+			rc = transfer_retryable(cc) ? ATTEMPT_RETRY : ATTEMPT_FAIL;
 			goto cleanup;
 		}
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
@@ -581,18 +519,6 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	return rc;
 }
 
-/* Sleep s seconds (fractions too). */
-static void
-pause_for(double s)
-{
-	struct timespec ts;
-
-	ts.tv_sec = (time_t)s;
-	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
-	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		;
-}
-
 int
 http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
     char *err)
@@ -617,24 +543,18 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 		    url);
 		return -1;
 	}
-	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	for (n = 1; n <= tries; n++) {
 		msg[0] = '\0';
 		if ((a = attempt(c, url, o, p, &wait, msg)) != ATTEMPT_RETRY ||
 		    n == tries)
 			break;
-		/* Exponential backoff with jitter, unless the server says. */
-		delay = o->retry_delay * (double)(1 << (n - 1));
-		delay += delay * 0.5 * ((double)rand() / RAND_MAX);
-		if (wait >= 0)
-			delay = wait > FETCH_RETRY_AFTER_MAX ?
-			    FETCH_RETRY_AFTER_MAX : (double)wait;
+		delay = transfer_backoff(o, n, wait);
 		if (o->verbose && o->log != NULL) {
 			snprintf(line, sizeof(line), "%s (attempt %d of %d); "
 			    "retrying in %.1f s", msg, n, tries, delay);
 			o->log(line);
 		}
-		pause_for(delay);
+		transfer_pause(delay);
 		curl_easy_reset(c);
 	}
 	curl_easy_cleanup(c);

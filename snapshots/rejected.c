@@ -15,46 +15,6 @@
 
 #define SEQ_MAX		999999	/* pages one second can keep apart */
 
-/*
- * Write len bytes as name in directory dfd: to a temporary name, synced,
- * then renamed, so that no reader ever sees half a file and a full disk
- * leaves nothing behind. Never through a symlink. 0, or -1 with errno.
- */
-static int
-write_at(int dfd, const char *name, const char *buf, size_t len)
-{
-	char tmp[300];
-	ssize_t n;
-	int fd, saved;
-
-	snprintf(tmp, sizeof(tmp), ".%s.tmp", name);
-	if ((fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) == -1)
-		return -1;
-	for (; len > 0; buf += n, len -= (size_t)n)
-		if ((n = write(fd, buf, len)) <= 0) {
-			if (n == 0)
-				errno = ENOSPC;
-			goto fail;
-		}
-	if (fsync(fd) == -1 || close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	if (renameat(dfd, tmp, dfd, name) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	return 0;
- fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlinkat(dfd, tmp, 0);
-	errno = saved;
-	return -1;
-}
-
 static int
 name_qcmp(const void *a, const void *b)
 {
@@ -169,8 +129,8 @@ rejected_save(struct store *st, const char *page, size_t len,
 	snprintf(name, sizeof(name), "%s-%06u-%.12s.html", when, seq, sha256);
 	snprintf(txt, sizeof(txt), "%s-%06u-%.12s.txt", when, seq, sha256);
 	/* The reason first: a page is never kept without it. */
-	if (write_at(dfd, txt, reason, strlen(reason)) == -1 ||
-	    write_at(dfd, name, page, len) == -1) {
+	if (store_write_at(dfd, txt, reason, strlen(reason)) == -1 ||
+	    store_write_at(dfd, name, page, len) == -1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: cannot keep the rejected "
 		    "page: %s", st->dir, strerror(errno));
 		unlinkat(dfd, txt, 0);

@@ -55,6 +55,104 @@ store_fsync(int on)
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
 }
 
+/*
+ * Write len bytes as name in directory dfd: to a temporary name, synced,
+ * then renamed, so that no reader ever sees half a file and a full disk
+ * leaves nothing behind. Never through a symlink. 0, or -1 with errno.
+ */
+int
+store_write_at(int dfd, const char *name, const char *buf, size_t len)
+{
+	char tmp[300];
+	ssize_t n;
+	int fd, saved;
+
+	snprintf(tmp, sizeof(tmp), ".%s.tmp", name);
+	if ((fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) == -1)
+		return -1;
+	for (; len > 0; buf += n, len -= (size_t)n)
+		if ((n = write(fd, buf, len)) <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			goto fail;
+		}
+	if (fsync(fd) == -1 || close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	if (renameat(dfd, tmp, dfd, name) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+ fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlinkat(dfd, tmp, 0);
+	errno = saved;
+	return -1;
+}
+
+int
+store_put(struct store *st, const char *name, const char *buf, size_t len,
+    char *err)
+{
+	int dfd;
+
+	if ((dfd = open(st->gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    store_write_at(dfd, name, buf, len) == -1) {
+		snprintf(err, STORE_ERRMAX, "repo %s: cannot write %s%s: %s",
+		    st->dir, st->gitdir, name, strerror(errno));
+		if (dfd != -1)
+			close(dfd);
+		return -1;
+	}
+	close(dfd);
+	return 0;
+}
+
+int
+store_get(struct store *st, const char *name, char **buf, size_t *len,
+    char *err)
+{
+	char path[4200];
+	FILE *fp, *mem;
+	char chunk[8192];
+	size_t n;
+	int fd;
+
+	*buf = NULL;
+	snprintf(path, sizeof(path), "%s%s", st->gitdir, name);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		snprintf(err, STORE_ERRMAX, "repo %.200s: cannot read %.200s: "
+		    "%s", st->dir, name, strerror(errno));
+		return -1;
+	}
+	if ((fp = fdopen(fd, "r")) == NULL ||
+	    (mem = open_memstream(buf, len)) == NULL) {
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		if (fp != NULL)
+			fclose(fp);
+		else
+			close(fd);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		fwrite(chunk, 1, n, mem);
+	fclose(fp);
+	if (fclose(mem) == EOF) {
+		free(*buf);
+		*buf = NULL;
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		return -1;
+	}
+	return 0;
+}
+
 /* Errors of the storage under the repository, worth naming as such. */
 static int
 storage_errno(int e)

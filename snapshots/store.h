@@ -37,6 +37,18 @@ int		 store_giterr(const struct store *, const char *, char *);
 const char	*store_dir(const struct store *);
 /* The git directory, with a trailing '/'. */
 const char	*store_gitdir(const struct store *);
+/*
+ * Write len bytes as name in directory dfd: to a temporary name, synced,
+ * then renamed, so that no reader ever sees half a file and a full disk
+ * leaves nothing behind; never through a symlink. 0, or -1 with errno.
+ */
+int		 store_write_at(int, const char *, const char *, size_t);
+/* Write GITDIR/name so (state beside the snapshots); 0, or -1 with err. */
+int		 store_put(struct store *, const char *, const char *, size_t,
+		    char *);
+/* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
+int		 store_get(struct store *, const char *, char **, size_t *,
+		    char *);
 /* Start and stop libgit2: once a process, around every other call. */
 void		 store_init(void);
 void		 store_shutdown(void);

@@ -36,14 +36,16 @@ help_opts() {
 man_opts() {
 	awk -v cmd="$1" '
 	    /^\.S[hs] / { insec = ($0 == ".Ss " cmd) ||
-		((cmd == "run" || cmd == "parse") && $0 == ".Ss Fetch options") }
+		((cmd == "run" || cmd == "parse") && $0 == ".Ss Fetch options") ||
+		((cmd == "run" || cmd == "notify") &&
+		$0 == ".Ss Notification options") }
 	    insec && /^\.It Fl / {
 		n = split($0, w, " "); last = ""
 		for (i = 1; i < n; i++) if (w[i] == "Fl") last = w[i + 1]
 		print "-" last }' "$D/mcwatch.1"
 	printf '%s\n' --help --version
 }
-for c in run parse diff log show; do
+for c in run parse diff log show notify; do
 	help_opts "$c" > "$T/h"
 	man_opts "$c" | sort -u > "$T/m"
 	if [ -s "$T/h" ] && cmp -s "$T/h" "$T/m"; then

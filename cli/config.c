@@ -1,0 +1,159 @@
+/*
+ * The configuration file: git-config syntax, every command-line option a
+ * key; the command line wins. Found at --config FILE, $MCWATCH_CONFIG,
+ * $XDG_CONFIG_HOME/mcwatch/config (or ~/.config/...), /etc/mcwatch/config.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The file to read: named, else the first that exists; NULL for none. */
+static const char *
+config_path(int argc, char **argv, char *buf, size_t len, int *named)
+{
+	const char *env;
+	int i;
+
+	*named = 1;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			return argv[i] + 9;
+	}
+	if ((env = getenv("MCWATCH_CONFIG")) != NULL && env[0] != '\0')
+		return env;
+	*named = 0;
+	if ((env = getenv("XDG_CONFIG_HOME")) != NULL && env[0] != '\0')
+		snprintf(buf, len, "%s/mcwatch/config", env);
+	else if ((env = getenv("HOME")) != NULL && env[0] != '\0')
+		snprintf(buf, len, "%s/.config/mcwatch/config", env);
+	else
+		buf[0] = '\0';
+	if (buf[0] != '\0' && access(buf, F_OK) == 0)
+		return buf;
+	return access("/etc/mcwatch/config", F_OK) == 0 ?
+	    "/etc/mcwatch/config" : NULL;
+}
+
+int
+cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
+    const char **file)
+{
+	static char buf[4096];
+	char err[STORE_ERRMAX];
+	int named;
+
+	memset(c, 0, sizeof(*c));
+	if ((*file = config_path(argc, argv, buf, sizeof(buf), &named)) ==
+	    NULL)
+		return EXIT_OK;
+	if (access(*file, R_OK) == -1)
+		return cli_usage(cmd, "config %s: %s", *file, strerror(errno));
+	if (conf_read(*file, c, err) == -1)
+		return cli_usage(cmd, "%s", err);
+	(void)named;
+	return EXIT_OK;
+}
+
+/* The password of the SMTP user: $MCWATCH_SMTP_PASSWORD or a file. */
+int
+cli_smtp_password(const char *cmd, const char *file, char *buf, size_t len)
+{
+	const char *env = getenv("MCWATCH_SMTP_PASSWORD");
+	FILE *fp;
+
+	buf[0] = '\0';
+	if (env != NULL) {
+		snprintf(buf, len, "%s", env);
+		return EXIT_OK;
+	}
+	if (file == NULL)
+		return EXIT_OK;
+	if ((fp = fopen(file, "r")) == NULL)
+		return cli_usage(cmd, "email.password-file %s: %s", file,
+		    strerror(errno));
+	if (fgets(buf, (int)len, fp) == NULL)
+		buf[0] = '\0';
+	fclose(fp);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return EXIT_OK;
+}
+
+/* Every key and the option it stands for. */
+static const struct {
+	const char	*key;
+	int		 opt;
+} keys[] = {
+	{ "source.url", 'u' },
+	{ "repo.path", 'r' },
+	{ "guard.max-removal", 'x' },
+	{ "run.author", 'A' },
+	{ "run.lock-timeout", 'L' },
+	{ "run.format", 'f' },
+	{ "fetch.timeout", OPT_TIMEOUT },
+	{ "fetch.retries", OPT_RETRIES },
+	{ "fetch.retry-delay", OPT_RETRY_DELAY },
+	{ "fetch.cacert", OPT_CACERT },
+	{ "fetch.header", OPT_HEADER },
+	{ "fetch.max-size", OPT_MAXSIZE },
+	{ "email.smtp-url", OPT_SMTP_URL },
+	{ "email.tls", OPT_SMTP_TLS },
+	{ "email.from", OPT_MAIL_FROM },
+	{ "email.to", OPT_MAIL_TO },
+	{ "email.user", OPT_SMTP_USER },
+	{ "email.password-file", OPT_PASSWORD_FILE },
+	{ "webhook.url", OPT_WEBHOOK },
+	{ "webhook.format", OPT_WEBHOOK_FORMAT },
+};
+
+/* Whether name is "route.TARGET.regions"; TARGET into buf. */
+static int
+route_key(const char *name, char *buf, size_t len)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(name, "route.", 6) != 0 || n < 15 ||
+	    strcmp(name + n - 8, ".regions") != 0 || n - 14 >= len)
+		return 0;
+	memcpy(buf, name + 6, n - 14);
+	buf[n - 14] = '\0';
+	return 1;
+}
+
+int
+cli_config_apply(const char *cmd, const char *file, const struct conf *c,
+    int (*take)(void *, int, const char *), void *arg,
+    struct cli_notify *n)
+{
+	char target[600];
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < c->n; i++) {
+		const struct conf_entry *e = &c->v[i];
+
+		if (route_key(e->name, target, sizeof(target)))
+			continue;	/* once the channels are known */
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (strcmp(e->name, keys[k].key) == 0)
+				break;
+		if (k == sizeof(keys) / sizeof(keys[0]))
+			return cli_usage(cmd, "config %s: unknown key '%s'",
+			    file, e->name);
+		if (take(arg, keys[k].opt, e->value) == -1) {
+			cli_error("config %s: the value of %s", file, e->name);
+			return EXIT_USAGE;
+		}
+	}
+	for (i = 0; i < c->n; i++)
+		if (route_key(c->v[i].name, target, sizeof(target)) &&
+		    (rc = cli_notify_route(cmd, n, target, c->v[i].value)) !=
+		    EXIT_OK)
+			return rc;
+	return EXIT_OK;
+}

@@ -1,0 +1,85 @@
+/*
+ * Notifications: telling people what changed, or that the scrape broke,
+ * by email and webhooks, at least once and never twice. A channel is one
+ * destination (an address, a URL); notifiers are rows of a table.
+ */
+#ifndef MCWATCH_NOTIFY_H
+#define MCWATCH_NOTIFY_H
+
+#include <stddef.h>
+
+#include "../diff/diff.h"
+#include "../scraper/fetch.h"
+
+#define NOTIFY_ERRMAX	1024
+#define NOTIFY_MAXCHANNELS	64
+
+enum smtp_tls {
+	SMTP_TLS_AUTO,		/* from the URL: smtps:// implicit, else STARTTLS */
+	SMTP_TLS_STARTTLS,	/* required */
+	SMTP_TLS_IMPLICIT,
+	SMTP_TLS_NONE		/* a local relay */
+};
+
+struct channel {
+	const char	*kind;		/* a notifier's name: "email", ... */
+	const char	*target;	/* an address, a URL */
+	const char	*regions;	/* codes it hears of; NULL for all */
+};
+
+struct notify_config {
+	struct fetch_opts fo;		/* timeout, retries, CA */
+	const char	*smtp_url;
+	enum smtp_tls	 smtp_tls;
+	const char	*smtp_user;	/* or NULL */
+	const char	*smtp_password;	/* or NULL */
+	const char	*mail_from;
+	const char	*webhook_format; /* generic, slack or teams */
+	struct channel	 channels[NOTIFY_MAXCHANNELS];
+	size_t		 nchannels;
+};
+
+enum notice_kind {
+	NOTICE_CHANGE,		/* changes since the channel last heard */
+	NOTICE_BASELINE,	/* the first snapshot: what is tracked */
+	NOTICE_PROBLEM,		/* the scrape broke */
+	NOTICE_RESOLVED,	/* and works again */
+	NOTICE_TEST
+};
+
+/* One message, in the shapes the notifiers need. */
+struct notice {
+	enum notice_kind kind;
+	char		 subject[512];	/* ASCII: codes and counts only */
+	char		*text;		/* the plain text, LF line ends */
+	char		*html;		/* a whole HTML document */
+	char		*json;		/* the diff as 'mcwatch diff -f json' */
+	char		 snapshot[41];	/* the latest snapshot, or "" */
+	int		 delayed;	/* held back by a failed delivery */
+};
+
+struct notifier {
+	const char	*name;
+	/* Deliver n to channel c; 0, or -1 with err (NOTIFY_ERRMAX). */
+	int		(*send)(const struct notify_config *, const struct channel *,
+			    const struct notice *, char *);
+};
+
+/* The notifier called name, or NULL. */
+const struct notifier	*notifier_find(const char *);
+/* The notifier names, "|"-separated, as the table has them. */
+const char		*notifier_names(void);
+
+int	email_send(const struct notify_config *, const struct channel *,
+	    const struct notice *, char *);
+int	webhook_send(const struct notify_config *, const struct channel *,
+	    const struct notice *, char *);
+
+/* Whether s is an email address mcwatch will put in an envelope. */
+int	email_address_ok(const char *);
+/* Whether s is a webhook format ("generic", "slack", "teams"). */
+int	webhook_format_ok(const char *);
+
+void	notice_clear(struct notice *);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * What each channel has heard, kept beside the repository (never in a
+ * snapshot): GITDIR/mcwatch-notify.json, written whole or not at all.
+ */
+#ifndef MCWATCH_STATE_H
+#define MCWATCH_STATE_H
+
+#include <stddef.h>
+
+#include "../snapshots/store.h"
+
+#define NOTIFY_STATE	"mcwatch-notify.json"
+
+struct chan_state {
+	char	key[600];	/* "email:ADDR", "webhook:URL" */
+	int	known;		/* the channel has been seen before */
+	char	delivered[41];	/* the last snapshot it heard of, or "" */
+	char	problem[512];	/* the breakage it was told of, or "" */
+};
+
+struct notify_state {
+	struct chan_state	*v;
+	size_t			 n;
+};
+
+/*
+ * Load the state of st into s (the caller frees it with
+ * notify_state_free). A file that does not parse is told to warn and
+ * taken as empty. 0, or -1 with err.
+ */
+int	notify_state_load(struct store *, struct notify_state *,
+	    void (*)(const char *), char *);
+/* Save s atomically; 0, or -1 with err. */
+int	notify_state_save(struct store *, const struct notify_state *, char *);
+/* The state of channel key, added (not known) if absent; NULL on memory. */
+struct chan_state *notify_state_get(struct notify_state *, const char *);
+void	notify_state_free(struct notify_state *);
+
+#endif

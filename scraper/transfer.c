@@ -1,0 +1,214 @@
+/* The transfer settings mcwatch's libcurl transfers share. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "transfer.h"
+
+#ifndef MCWATCH_VERSION
+#define MCWATCH_VERSION "0.0.0"
+#endif
+
+int
+transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen, char *err)
+{
+	const char *paths[2] = { NULL, extra };
+	char *sys = NULL;
+	FILE *fp, *in;
+	char buf[8192];
+	size_t n, i;
+	int rc = -1;
+
+	/* CURLINFO_CAINFO: the bundle this libcurl trusts by default. */
+	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &sys) == CURLE_OK)
+		paths[0] = sys;
+	if ((fp = open_memstream(out, outlen)) == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (paths[i] == NULL)
+			continue;
+		if ((in = fopen(paths[i], "r")) == NULL) {
+			if (i == 0)
+				continue;	/* no system bundle: extra only */
+			snprintf(err, FETCH_ERRMAX, "--cacert %s: %s", extra,
+			    strerror(errno));
+			goto cleanup;
+		}
+		while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+			fwrite(buf, 1, n, fp);
+		fputc('\n', fp);
+		fclose(in);
+	}
+	rc = 0;
+ cleanup:
+	if (fclose(fp) == EOF)
+		rc = -1;
+	if (rc == -1) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+transfer_retryable(CURLcode cc)
+{
+	switch (cc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+transfer_pause(double s)
+{
+	struct timespec ts;
+
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+double
+transfer_backoff(const struct fetch_opts *o, int n, long wait)
+{
+	static int seeded;
+	double delay;
+
+	if (!seeded++)
+		srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	if (wait >= 0)
+		return wait > FETCH_RETRY_AFTER_MAX ? FETCH_RETRY_AFTER_MAX :
+		    (double)wait;
+	delay = o->retry_delay * (double)(1 << (n - 1 < 20 ? n - 1 : 20));
+	return delay + delay * 0.5 * ((double)rand() / RAND_MAX);
+}
+
+/* A Retry-After header's seconds, into *wait; libcurl's callback. */
+static size_t
+post_header(char *buf, size_t size, size_t n, void *arg)
+{
+	long *wait = arg;
+	size_t len = size * n;
+
+	if (len > 12 && strncasecmp(buf, "Retry-After:", 12) == 0)
+		*wait = strtol(buf + 12, NULL, 10);
+	return len;
+}
+
+/* A response body nobody reads, bounded by its transfer's timeout. */
+static size_t
+post_discard(char *buf, size_t size, size_t n, void *arg)
+{
+	(void)buf;
+	(void)arg;
+	return size * n;
+}
+
+/* One POST; 0 done, 1 worth retrying, -1 failed, with msg. */
+static int
+post_once(CURL *c, const char *url, const struct fetch_opts *o,
+    struct curl_slist *hdrs, const char *body, size_t len, long *wait,
+    char *msg)
+{
+	char ebuf[CURL_ERROR_SIZE], *cabuf = NULL;
+	size_t calen;
+	long code = 0;
+	CURLcode cc;
+	int rc = -1;
+
+	ebuf[0] = '\0';
+	*wait = -1;
+	if (o->cacert != NULL &&
+	    transfer_ca(c, o->cacert, &cabuf, &calen, msg) == -1)
+		return -1;
+	if (cabuf != NULL) {
+		struct curl_blob blob = { cabuf, calen, CURL_BLOB_NOCOPY };
+
+		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
+	}
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout < 30 ?
+	    o->timeout : 30L);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, post_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, wait);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, post_discard);
+	if ((cc = curl_easy_perform(c)) != CURLE_OK) {
+		snprintf(msg, FETCH_ERRMAX, "post %.600s: (%d) %s", url, (int)cc,
+		    ebuf[0] ? ebuf : curl_easy_strerror(cc));
+		msg[strcspn(msg, "\n")] = '\0';
+		rc = transfer_retryable(cc) ? 1 : -1;
+	} else {
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		if (code >= 200 && code < 300)
+			rc = 0;
+		else {
+			snprintf(msg, FETCH_ERRMAX, "post %.600s: HTTP status "
+			    "%ld", url, code);
+			rc = code == 429 || code >= 500 ? 1 : -1;
+		}
+	}
+	free(cabuf);
+	return rc;
+}
+
+int
+transfer_post(const char *url, const struct fetch_opts *o, const char *ctype,
+    const char *body, size_t len, char *err)
+{
+	struct curl_slist *hdrs = NULL, *h;
+	char line[256], msg[FETCH_ERRMAX];
+	CURL *c;
+	long wait = -1;
+	int n, rc = 1, tries = o->retries + 1;
+
+	snprintf(line, sizeof(line), "Content-Type: %s", ctype);
+	if ((c = curl_easy_init()) == NULL ||
+	    (hdrs = curl_slist_append(NULL, line)) == NULL) {
+		curl_easy_cleanup(c);
+		snprintf(err, FETCH_ERRMAX, "post %.600s: out of memory", url);
+		return -1;
+	}
+	/* A webhook answers nothing worth a 100-continue round trip. */
+	if ((h = curl_slist_append(hdrs, "Expect:")) != NULL)
+		hdrs = h;
+	msg[0] = '\0';
+	for (n = 1; n <= tries; n++) {
+		if ((rc = post_once(c, url, o, hdrs, body, len, &wait, msg)) !=
+		    1 || n == tries)
+			break;
+		transfer_pause(transfer_backoff(o, n, wait));
+		curl_easy_reset(c);
+	}
+	curl_slist_free_all(hdrs);
+	curl_easy_cleanup(c);
+	if (rc == 0)
+		return 0;
+	snprintf(err, FETCH_ERRMAX, "%s (attempt %d of %d)", msg,
+	    n > tries ? tries : n, tries);
+	return -1;
+}

@@ -1,0 +1,192 @@
+# End-to-end: notifications. A real SMTP server (Debian's python3-aiosmtpd)
+# and a webhook receiver on 127.0.0.1, started and stopped here; every
+# message is read back with Python's MIME parser.
+. "$TOP/tests/e2e/lib.sh"
+S="$TOP/samples/mimecast-data-centers.html"
+N="$TOP/samples/mimecast-data-centers-next.html"
+PY=/usr/bin/python3
+export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
+if ! "$PY" -c "import aiosmtpd" 2> /dev/null; then
+	skip "notifications" "no python3-aiosmtpd"
+	finish
+	exit $?
+fi
+pids=""
+trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
+
+# start NAME SERVER ARGS...: a test server, its port in $port.
+start() {
+	name=$1 server=$2
+	shift 2
+	mkdir -p "$T/$name"
+	rm -f "$T/$name.port"
+	"$PY" "$TOP/tests/servers/$server" "$T/$name" "$T/$name.port" "$@" \
+	    2> "$T/$name.log" &
+	pids="$pids $!"
+	for i in $(seq 50); do [ -s "$T/$name.port" ] && break; sleep 0.1; done
+	port=$(cat "$T/$name.port")
+}
+# mime FILE EXPR: evaluate a Python expression over message m.
+mime() {
+	"$PY" - "$1" "$2" <<'EOP'
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"),
+                                   policy=email.policy.default)
+plain = m.get_body(("plain",)).get_content()
+html = m.get_body(("html",)).get_content()
+print(eval(sys.argv[2]))
+EOP
+}
+mails() { ls "$T/$1" 2> /dev/null | grep -c '\.eml$'; }
+
+start smtp smtpd.py refused@example.com
+SMTP="smtp://127.0.0.1:$port"
+start hook webhook.py 500
+HOOK="http://127.0.0.1:$port/hook"
+notif="--smtp-url $SMTP --smtp-tls none --mail-from mcwatch@example.com
+--mail-to ops@example.com --webhook $HOOK --retries 1 --retry-delay 0"
+
+# The baseline: announced as such, not as 70 added lines; the webhook's
+# first answer is a 500, retried.
+run "$MCWATCH" run -q --repo "$T/r" --url "$S" $notif
+if [ "$status" -eq 0 ] && [ "$(mails smtp)" = 1 ] &&
+    [ "$(mime "$T/smtp/1.eml" 'm["Subject"]')" = "[mcwatch] Mimecast baseline: 70 records tracked" ] &&
+    mime "$T/smtp/1.eml" 'plain' | grep -q "United States of America (us): 14 gateway networks" &&
+    grep -q '"kind":"baseline"' "$T/hook/2.json"; then
+	ok "baseline: announced by mail and webhook (webhook 500, then 200)"
+else
+	notok "baseline" "exit $status, $(mails smtp) mails"
+fi
+
+# A change: mailed and posted once, a real MIME message.
+run "$MCWATCH" run -q --repo "$T/r" --url "$N" $notif --exit-code
+f="$T/smtp/2.eml"
+if [ "$status" -eq 1 ] && [ "$(mails smtp)" = 2 ] &&
+    [ "$(mime "$f" 'm["Subject"]')" = "[mcwatch] Mimecast changed: +1 -1 ~2 (JER, US)" ] &&
+    [ "$(mime "$f" 'm["From"]')" = "mcwatch@example.com" ] &&
+    [ "$(mime "$f" 'm["To"]')" = "ops@example.com" ] &&
+    [ "$(mime "$f" 'bool(m["Date"]) and bool(m["Message-ID"]) and m["MIME-Version"]')" = "1.0" ] &&
+    [ "$(mime "$f" 'm.get_body(("plain",)).get_content_type() + " " + m.get_body(("html",)).get_content_type()')" = "text/plain text/html" ] &&
+    mime "$f" 'plain' | grep -q "+ gateway network 170.10.158.0/24" &&
+    mime "$f" 'html' | grep -q "<td>170.10.158.0/24</td>" &&
+    mime "$f" 'html' | grep -q "last: 207.211.30.49 -&gt; 207.211.30.50" &&
+    ! grep -q "$(printf '[^\r]$')" "$f"; then
+	ok "a change: one mail, headers, text and HTML parts, CRLF lines"
+else
+	notok "a change: one mail" "exit $status, $(mails smtp) mails"
+fi
+last=$(ls "$T/hook" | grep json | sort -n | tail -1)
+grep -q '"snapshot":"'"$(git -C "$T/r" rev-parse HEAD)"'"' "$T/hook/$last" &&
+    grep -q '"added":\[' "$T/hook/$last" &&
+    grep -q 'application/json' "$T/hook/${last%.json}.type" &&
+    ok "a change: posted as JSON with the diff and the snapshot id" ||
+    notok "a change: posted as JSON"
+
+# Nothing changed: nothing sent.
+run "$MCWATCH" run -q --repo "$T/r" --url "$N" $notif
+[ "$status" -eq 0 ] && [ "$(mails smtp)" = 2 ] &&
+    [ "$(ls "$T/hook" | grep json | sort -n | tail -1)" = "$last" ] &&
+    ok "no change: no message" || notok "no change: no message" "exit $status"
+
+# SMTP down when a change is recorded: kept, exit 8, sent once next run.
+sed 's/<td>25<\/td>/<td>587<\/td>/' "$N" > "$T/port.html"
+down="--smtp-url smtp://127.0.0.1:1 --smtp-tls none --mail-from mcwatch@example.com --mail-to ops@example.com --retries 0"
+head0=$(git -C "$T/r" rev-parse HEAD)
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port.html" $down
+if [ "$status" -eq 8 ] && [ "$(git -C "$T/r" rev-parse HEAD)" != "$head0" ] &&
+    grep -q "notification pending" "$T/err"; then
+	ok "SMTP down: the snapshot kept, exit 8"
+else
+	notok "SMTP down: the snapshot kept, exit 8" "exit $status"
+fi
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port.html" $notif
+f="$T/smtp/3.eml"
+if [ "$status" -eq 0 ] && [ "$(mails smtp)" = 3 ] &&
+    mime "$f" 'm["Subject"]' | grep -q "changed (delayed): +0 -0 ~1 (GLOBAL)" &&
+    mime "$f" 'plain' | grep -q "^Delayed:"; then
+	ok "the next run: the pending change, once, marked delayed"
+else
+	notok "the next run: the pending change" "exit $status, $(mails smtp) mails"
+fi
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port.html" $notif
+[ "$(mails smtp)" = 3 ] && ok "a delivered change is never sent again" ||
+    notok "a delivered change is never sent again"
+
+# A recipient the server refuses: exit 8 and the server's answer.
+sed 's/<td>587<\/td>/<td>588<\/td>/' "$T/port.html" > "$T/port2.html"
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port2.html" --smtp-url "$SMTP" \
+    --smtp-tls none --mail-from mcwatch@example.com --mail-to refused@example.com
+[ "$status" -eq 8 ] && grep -q "refused@example.com" "$T/err" &&
+    ok "a refused recipient: exit 8, the cause named" ||
+    notok "a refused recipient" "exit $status"
+
+# A rejected page: told once when it starts, once when it ends.
+echo "<p>Please log in</p>" > "$T/login.html"
+for i in 1 2 3; do
+	"$MCWATCH" run -q --repo "$T/r" --url "$T/login.html" $notif > /dev/null 2>&1
+done
+n=$(mails smtp)
+probs=$(grep -l "Subject: \[mcwatch\] Mimecast scrape failing" "$T/smtp/"*.eml | wc -l)
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port2.html" $notif
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/port2.html" $notif
+fixed=$(grep -l "Subject: \[mcwatch\] Mimecast scrape works again" "$T/smtp/"*.eml | wc -l)
+[ "$probs" = 1 ] && [ "$fixed" = 1 ] && [ "$(mails smtp)" = $((n + 1)) ] &&
+    ok "a rejected page: notified once over three runs, its recovery once" ||
+    notok "a rejected page notified once" "$probs problem mails, $fixed recovery mails"
+
+# Page text cannot make headers: a region named with CR LF and a header.
+printf '<h2>Evil\r\nBcc: victim@example.com</h2><h3>Application URLs</h3><table><tr><th>Application</th><th>URL</th></tr><tr><td>X\r\nBcc: v@example.com</td><td>https://x.example/</td></tr></table>' \
+    > "$T/evil.html"
+cat "$S" "$T/evil.html" > "$T/evil2.html"
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/evil2.html" --accept $notif
+f="$T/smtp/$(mails smtp).eml"
+[ "$(mime "$f" 'm["Bcc"]')" = "None" ] && ! grep -qi "^Bcc:" "$f" &&
+    mime "$f" 'm["Subject"]' | grep -q "EVIL-BCC-VICTIM-EXAMPLE-COM" &&
+    ok "page text cannot add a header" || notok "page text cannot add a header"
+for a in "$(printf 'a@example.com\r\nRCPT TO:<b@example.com>')" "a b@example.com" "<a@example.com>"; do
+	run "$MCWATCH" run --repo "$T/r" --url "$S" --smtp-url "$SMTP" \
+	    --mail-from mcwatch@example.com --mail-to "$a"
+	[ "$status" -eq 2 ] || notok "--mail-to '$a' refused" "exit $status"
+done
+ok "envelope addresses with CR LF, spaces or brackets: usage errors"
+
+# Routing and the configuration file.
+cat > "$T/config" <<EOC
+[email]
+	smtp-url = $SMTP
+	tls = none
+	from = mcwatch@example.com
+	to = us-team@example.com
+	to = all@example.com
+[route "us-team@example.com"]
+	regions = us global
+[fetch]
+	retries = 0
+EOC
+sed 's/203.0.113.224\/28/203.0.113.240\/28/' "$T/evil2.html" > "$T/jer.html"
+n=$(mails smtp)
+run "$MCWATCH" run -q --repo "$T/r" --url "$T/jer.html" --config "$T/config" --accept
+got=$(cat "$T/smtp/"*.env | tail -n +$((2 * n + 1)) | grep -c "@example.com$")
+if [ "$status" -eq 0 ] && [ "$(mails smtp)" = $((n + 1)) ] &&
+    grep -q "all@example.com" "$T/smtp/$((n + 1)).env"; then
+	ok "routing: a JER change reaches all@, not the US team"
+else
+	notok "routing" "exit $status, $(( $(mails smtp) - n )) mails"
+fi
+MCWATCH_CONFIG="$T/config" run "$MCWATCH" notify --test --mail-to other@example.com
+[ "$status" -eq 0 ] && grep -q "email other@example.com: sent" "$T/err" &&
+    [ "$(mime "$T/smtp/$(mails smtp).eml" 'm["To"]')" = "other@example.com" ] &&
+    ok "notify --test: \$MCWATCH_CONFIG read, --mail-to wins over email.to" ||
+    notok "notify --test" "exit $status"
+printf '[email]\n\tsmtpurl = x\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: an unknown key is named" 2 "unknown key 'email.smtpurl'"
+printf '[fetch]\n\ttimeout = soon\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: a bad value is named" 2 "the value of fetch.timeout"
+run "$MCWATCH" run --config "$T/nope" --url "$S" --repo "$T/x"
+expect "config: a missing --config file" 2 "config $T/nope"
+run "$MCWATCH" notify --test --webhook "http://127.0.0.1:1/x" --config "$T/bad2"
+expect "notify --test: a missing file named" 2 "bad2"
+
+finish

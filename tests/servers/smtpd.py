@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""A real SMTP server for the tests, on 127.0.0.1 and a port it picks.
+
+usage: smtpd.py DIR PORTFILE [REJECT-ADDRESS]
+Each message is stored as DIR/N.eml exactly as received, with the envelope
+in DIR/N.env. A RCPT TO of REJECT-ADDRESS is refused with 550. Stops by
+itself after ten minutes.
+"""
+import asyncio
+import os
+import socket
+import sys
+
+from aiosmtpd.controller import Controller
+
+
+class Store:
+    def __init__(self, where, reject):
+        self.where, self.reject, self.n = where, reject, 0
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address == self.reject:
+            return "550 5.1.1 no such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.n += 1
+        base = os.path.join(self.where, "%d" % self.n)
+        with open(base + ".eml", "wb") as f:
+            f.write(envelope.original_content)
+        with open(base + ".env", "w") as f:
+            f.write("%s\n%s\n" % (envelope.mail_from,
+                                  " ".join(envelope.rcpt_tos)))
+        return "250 Message accepted"
+
+
+def main():
+    where, portfile = sys.argv[1], sys.argv[2]
+    reject = sys.argv[3] if len(sys.argv) > 3 else None
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    c = Controller(Store(where, reject), hostname="127.0.0.1", port=port)
+    c.start()
+    with open(portfile + ".tmp", "w") as f:
+        f.write("%d\n" % port)
+    os.rename(portfile + ".tmp", portfile)
+    try:
+        asyncio.run(asyncio.sleep(600))
+    finally:
+        c.stop()
+
+
+main()
