@@ -11,11 +11,13 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: mcwatch notify --test [--config FILE] "
 	    "[notification options]\n"
+	    "                     [fetch options]\n"
 	    "\nSend a test message to every configured channel and tell how "
 	    "each went.\n"
 	    "\n"
 	    "  --test               send the test message (required)\n"
 	    NOTIFY_USAGE
+	    FETCH_USAGE
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
@@ -58,6 +60,7 @@ cmd_notify(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "test", no_argument, NULL, 't' },
 		NOTIFY_LONGOPTS,
+		FETCH_LONGOPTS,
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -82,7 +85,8 @@ cmd_notify(int argc, char **argv)
 		if (ch == 't')
 			test = 1;
 		else if (ch != OPT_CONFIG &&
-		    cli_notify_option("notify", ch, optarg, &o.n, 0) == -1) {
+		    (cli_fetch_option("notify", ch, optarg, &o.fo) == -1 ||
+		    cli_notify_option("notify", ch, optarg, &o.n, 0) == -1)) {
 			rc = EXIT_USAGE;
 			goto cleanup;
 		}

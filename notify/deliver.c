@@ -130,6 +130,8 @@ changes(struct delivery *dl, const struct channel *c, struct chan_state *cs)
 	struct notice n;
 	int rc, fresh;
 
+	memset(&n, 0, sizeof(n));	/* nothing to send leaves it so */
+
 	/* This run's change, as recorded: heard now, not late. */
 	fresh = run->to != NULL && strcmp(run->to, head) == 0;
 	if (!cs->known) {

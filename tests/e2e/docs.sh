@@ -36,7 +36,8 @@ help_opts() {
 man_opts() {
 	awk -v cmd="$1" '
 	    /^\.S[hs] / { insec = ($0 == ".Ss " cmd) ||
-		((cmd == "run" || cmd == "parse") && $0 == ".Ss Fetch options") ||
+		((cmd == "run" || cmd == "parse" || cmd == "notify") &&
+		$0 == ".Ss Fetch options") ||
 		((cmd == "run" || cmd == "notify") &&
 		$0 == ".Ss Notification options") }
 	    insec && /^\.It Fl / {

@@ -28,7 +28,7 @@ start() {
 }
 # mime FILE EXPR: evaluate a Python expression over message m.
 mime() {
-	"$PY" - "$1" "$2" <<'EOP'
+	"$PY" - "$1" "$2" 2> /dev/null <<'EOP'
 import email, email.policy, sys
 m = email.message_from_binary_file(open(sys.argv[1], "rb"),
                                    policy=email.policy.default)
@@ -149,6 +149,32 @@ for a in "$(printf 'a@example.com\r\nRCPT TO:<b@example.com>')" "a b@example.com
 	[ "$status" -eq 2 ] || notok "--mail-to '$a' refused" "exit $status"
 done
 ok "envelope addresses with CR LF, spaces or brackets: usage errors"
+
+# STARTTLS, required, with a CA made here: refused without --cacert.
+X="$T/tls"
+mkdir -p "$X"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$X/ca.key" \
+    -out "$X/ca.pem" -days 2 -subj "/CN=mcwatch test CA" 2> /dev/null
+openssl req -newkey rsa:2048 -nodes -keyout "$X/srv.key" \
+    -out "$X/srv.csr" -subj "/CN=127.0.0.1" 2> /dev/null
+printf 'subjectAltName=IP:127.0.0.1\n' > "$X/ext"
+openssl x509 -req -in "$X/srv.csr" -CA "$X/ca.pem" -CAkey "$X/ca.key" \
+    -CAcreateserial -out "$X/srv.pem" -days 2 -extfile "$X/ext" 2> /dev/null
+start tls smtpd.py nobody@example.com "$X/srv.pem" "$X/srv.key"
+tlsopts="--smtp-url smtp://127.0.0.1:$port --mail-from mcwatch@example.com
+--mail-to tls@example.com --retries 0"
+run "$MCWATCH" notify --test $tlsopts
+expect "STARTTLS: refused without the CA (certificates verified)" 9 \
+    "tls@example.com"
+run "$MCWATCH" notify --test $tlsopts --smtp-tls none
+[ "$status" -eq 9 ] && [ "$(mails tls)" = 0 ] &&
+    ok "STARTTLS required by the server: nothing sent in the clear" ||
+    notok "STARTTLS required by the server" "exit $status"
+run "$MCWATCH" notify --test $tlsopts --cacert "$X/ca.pem"
+[ "$status" -eq 0 ] && [ "$(mails tls)" = 1 ] &&
+    [ "$(mime "$T/tls/1.eml" 'm["Subject"]')" = "[mcwatch] test message" ] &&
+    ok "STARTTLS with --cacert: delivered" ||
+    notok "STARTTLS with --cacert" "exit $status"
 
 # Routing and the configuration file.
 cat > "$T/config" <<EOC

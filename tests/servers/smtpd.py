@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """A real SMTP server for the tests, on 127.0.0.1 and a port it picks.
 
-usage: smtpd.py DIR PORTFILE [REJECT-ADDRESS]
+usage: smtpd.py DIR PORTFILE [REJECT-ADDRESS [CERT KEY]]
 Each message is stored as DIR/N.eml exactly as received, with the envelope
-in DIR/N.env. A RCPT TO of REJECT-ADDRESS is refused with 550. Stops by
-itself after ten minutes.
+in DIR/N.env. A RCPT TO of REJECT-ADDRESS is refused with 550. With CERT
+and KEY the server requires STARTTLS. Stops by itself after ten minutes.
 """
 import asyncio
 import os
 import socket
+import ssl
 import sys
 
 from aiosmtpd.controller import Controller
@@ -42,7 +43,13 @@ def main():
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()
-    c = Controller(Store(where, reject), hostname="127.0.0.1", port=port)
+    tls = {}
+    if len(sys.argv) > 5:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+        tls = {"tls_context": ctx, "require_starttls": True}
+    c = Controller(Store(where, reject), hostname="127.0.0.1", port=port,
+                   **tls)
     c.start()
     with open(portfile + ".tmp", "w") as f:
         f.write("%d\n" % port)
