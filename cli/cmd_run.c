@@ -10,6 +10,7 @@
 #include "../diff/guard.h"
 #include "../diff/report.h"
 #include "../notify/deliver.h"
+#include "../pipeline/health.h"
 #include "../pipeline/run.h"
 #include "../snapshots/author.h"
 
@@ -317,6 +318,22 @@ run_print(const struct run_opts *o, const struct run_outcome *out)
 }
 
 /*
+ * Record the run in the repository's health state (mcwatch status); a
+ * state that cannot be written is told, and rc stays.
+ */
+static int
+run_health(const struct run_opts *o, const struct run_outcome *out,
+    int pending, int rc)
+{
+	char err[STORE_ERRMAX];
+
+	if (health_record(o->s.repo, out, pending, o->s.lock_timeout, err) ==
+	    -1)
+		cli_error("warning: %s (the run's state is not recorded)", err);
+	return rc;
+}
+
+/*
  * Tell the channels what they have not heard; a recorded change whose
  * notice could not be delivered turns status rc into EXIT_PENDING.
  */
@@ -328,7 +345,7 @@ run_notify(const struct run_opts *o, const struct run_outcome *out, int rc)
 	int pending;
 
 	if (o->notify.cfg.nchannels == 0)
-		return rc;
+		return run_health(o, out, 0, rc);
 	memset(&nr, 0, sizeof(nr));
 	nr.lock_timeout = o->s.lock_timeout;
 	nr.source = out->source;
@@ -347,9 +364,9 @@ run_notify(const struct run_opts *o, const struct run_outcome *out, int rc)
 		cli_error("run: %d notification%s pending: the next run sends "
 		    "%s", pending, pending == 1 ? "" : "s", pending == 1 ?
 		    "it" : "them");
-		return EXIT_PENDING;
+		rc = EXIT_PENDING;
 	}
-	return rc;
+	return run_health(o, out, pending, rc);
 }
 
 int

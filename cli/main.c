@@ -17,6 +17,8 @@ static const struct command commands[] = {
 	{ "log", cmd_log, "one line per snapshot", 1 },
 	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
 	{ "notify", cmd_notify, "send a test message to every channel", 1 },
+	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
+	    1 },
 };
 
 static void
@@ -36,7 +38,9 @@ usage(FILE *fp)
 	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
 	    "busy; 6 out of\nmemory or output failed; 7 run: a change was "
 	    "recorded, but a later step\nfailed; 8 run: recorded, a "
-	    "notification pending; 9 notify: a channel failed.\n");
+	    "notification pending; 9 notify: a channel failed.\n"
+	    "status exits as a monitoring plugin: 0 OK, 1 WARNING, 2 "
+	    "CRITICAL, 3 UNKNOWN.\n");
 }
 
 int

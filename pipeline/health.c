@@ -1,0 +1,190 @@
+/* The run state file, read and written with jansson. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "health.h"
+#include "../snapshots/store.h"
+
+const char *
+health_result_name(enum run_result r)
+{
+	static const char *const names[] = {
+		[RUN_UNCHANGED] = "unchanged", [RUN_CHANGED] = "changed",
+		[RUN_REJECTED] = "rejected", [RUN_FETCH_FAILED] = "fetch failed",
+		[RUN_REPO_FAILED] = "repository error",
+		[RUN_NOMEM] = "out of memory",
+	};
+
+	return r <= RUN_NOMEM ? names[r] : "?";
+}
+
+/* ISO 8601 UTC, or null for 0. */
+static json_t *
+when(time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	if (t == 0)
+		return json_null();
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
+static time_t
+parse_when(json_t *v)
+{
+	struct tm tm;
+	const char *s = json_string_value(v), *end;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) ==
+	    NULL || *end != '\0')
+		return 0;
+	return timegm(&tm);
+}
+
+static void
+copy_str(char *dst, size_t len, json_t *v)
+{
+	snprintf(dst, len, "%s", json_string_value(v) ? json_string_value(v) :
+	    "");
+}
+
+/* h from the state's bytes; a state that does not parse is no state. */
+static void
+health_parse(const char *buf, size_t len, struct health *h)
+{
+	json_t *o = json_loadb(buf, len, 0, NULL);
+
+	memset(h, 0, sizeof(*h));
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return;
+	}
+	h->last_check = parse_when(json_object_get(o, "last_check"));
+	copy_str(h->last_result, sizeof(h->last_result),
+	    json_object_get(o, "last_result"));
+	copy_str(h->last_message, sizeof(h->last_message),
+	    json_object_get(o, "last_message"));
+	h->last_success = parse_when(json_object_get(o, "last_success"));
+	h->last_change = parse_when(json_object_get(o, "last_change"));
+	copy_str(h->last_snapshot, sizeof(h->last_snapshot),
+	    json_object_get(o, "last_snapshot"));
+	h->last_failure = parse_when(json_object_get(o, "last_failure"));
+	copy_str(h->failure_result, sizeof(h->failure_result),
+	    json_object_get(o, "failure_result"));
+	copy_str(h->failure_message, sizeof(h->failure_message),
+	    json_object_get(o, "failure_message"));
+	h->failures = (int)json_integer_value(json_object_get(o, "failures"));
+	h->pending = (int)json_integer_value(json_object_get(o, "pending"));
+	json_decref(o);
+}
+
+/* The state's bytes (malloc'd); NULL on memory. */
+static char *
+health_json(const struct health *h)
+{
+	json_t *o;
+	char *s;
+
+	o = json_pack("{s:o, s:s, s:s, s:o, s:o, s:s?, s:o, s:s?, s:s?, s:i, "
+	    "s:i}", "last_check", when(h->last_check), "last_result",
+	    h->last_result, "last_message", h->last_message, "last_success",
+	    when(h->last_success), "last_change", when(h->last_change),
+	    "last_snapshot", h->last_snapshot[0] ? h->last_snapshot : NULL,
+	    "last_failure", when(h->last_failure), "failure_result",
+	    h->failure_result[0] ? h->failure_result : NULL,
+	    "failure_message", h->failure_message[0] ? h->failure_message :
+	    NULL, "failures", h->failures, "pending", h->pending);
+	s = o != NULL ? json_dumps(o, JSON_INDENT(2)) : NULL;
+	json_decref(o);
+	return s;
+}
+
+/* The latest run o in h. */
+static void
+health_update(struct health *h, const struct run_outcome *o, int pending)
+{
+	const char *msg = o->error;
+
+	h->last_check = time(NULL);
+	snprintf(h->last_result, sizeof(h->last_result), "%s",
+	    pending > 0 ? "notification pending" :
+	    health_result_name(o->result));
+	if (o->result == RUN_CHANGED && o->later[0] != '\0')
+		msg = o->later;
+	snprintf(h->last_message, sizeof(h->last_message), "%.500s", msg);
+	h->pending = pending > 0 ? pending : 0;
+	if (o->result == RUN_UNCHANGED || o->result == RUN_CHANGED) {
+		h->last_success = h->last_check;
+		h->failures = 0;
+	} else {
+		h->last_failure = h->last_check;
+		snprintf(h->failure_result, sizeof(h->failure_result), "%s",
+		    h->last_result);
+		snprintf(h->failure_message, sizeof(h->failure_message),
+		    "%.500s", o->error);
+		h->failures++;
+	}
+	if (o->result == RUN_CHANGED && o->to[0] != '\0') {
+		h->last_change = h->last_check;
+		snprintf(h->last_snapshot, sizeof(h->last_snapshot), "%s",
+		    o->to);
+	}
+}
+
+int
+health_record(const char *repo, const struct run_outcome *o, int pending,
+    int lock_timeout, char *err)
+{
+	struct health h;
+	struct store *st;
+	char *buf = NULL;
+	size_t len;
+	int rc = -1, r;
+
+	if (store_is_new(repo))
+		return 0;
+	if ((st = store_open(repo, 0, err)) == NULL)
+		return -1;
+	if (store_lock(st, lock_timeout, NULL, err) == -1 ||
+	    (r = store_get(st, HEALTH_FILE, &buf, &len, err)) == -1)
+		goto cleanup;
+	memset(&h, 0, sizeof(h));
+	if (r == 0)
+		health_parse(buf, len, &h);
+	free(buf);
+	health_update(&h, o, pending);
+	if ((buf = health_json(&h)) == NULL) {
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", repo);
+		goto cleanup;
+	}
+	rc = store_put(st, HEALTH_FILE, buf, strlen(buf), err);
+ cleanup:
+	free(buf);
+	store_close(st);
+	return rc;
+}
+
+int
+health_read(const char *repo, struct health *h, char *err)
+{
+	struct store *st;
+	char *buf = NULL;
+	size_t len;
+	int r;
+
+	memset(h, 0, sizeof(*h));
+	if ((st = store_open(repo, 0, err)) == NULL)
+		return -1;
+	if ((r = store_get(st, HEALTH_FILE, &buf, &len, err)) == 0)
+		health_parse(buf, len, h);
+	free(buf);
+	store_close(st);
+	return r;
+}

@@ -1,0 +1,43 @@
+/*
+ * The health of the nightly job: every run's outcome, kept beside the
+ * repository (GITDIR/mcwatch-status.json, never in a snapshot), so that
+ * "Mimecast changed nothing" and "the job stopped running" can be told
+ * apart from the state alone.
+ */
+#ifndef MCWATCH_HEALTH_H
+#define MCWATCH_HEALTH_H
+
+#include <time.h>
+
+#include "run.h"
+#include "../snapshots/store.h"
+
+#define HEALTH_FILE	"mcwatch-status.json"
+
+struct health {
+	time_t	last_check;		/* the last run, whatever it did */
+	char	last_result[32];	/* "unchanged", "changed", ... */
+	char	last_message[512];
+	time_t	last_success;		/* the last run that read the page */
+	time_t	last_change;
+	char	last_snapshot[41];
+	time_t	last_failure;
+	char	failure_result[32];
+	char	failure_message[512];
+	int	failures;		/* runs in a row that failed */
+	int	pending;		/* notifications not delivered */
+};
+
+/* The name of a result: "unchanged", "changed", "rejected", ... */
+const char	*health_result_name(enum run_result);
+/*
+ * Record a run's outcome o, with pending notifications, in the state of
+ * the repository at repo (none yet: nothing to do), waiting lock_timeout
+ * seconds for its lock. 0, or -1 with err (STORE_ERRMAX bytes).
+ */
+int	health_record(const char *, const struct run_outcome *, int, int,
+	    char *);
+/* Read the repository's state into h; 0, 1 if none yet, -1 with err. */
+int	health_read(const char *, struct health *, char *);
+
+#endif

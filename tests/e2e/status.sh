@@ -1,0 +1,53 @@
+# End-to-end: every run records its outcome beside the repository, and
+# 'mcwatch status' judges it as a monitoring plugin does: 0 OK, 1 WARNING,
+# 2 CRITICAL, 3 UNKNOWN.
+. "$TOP/tests/e2e/lib.sh"
+S="$TOP/samples/mimecast-data-centers.html"
+export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
+
+run "$MCWATCH" status --repo "$T/r"
+expect "no repository: UNKNOWN" 3
+"$MCWATCH" run -q --repo "$T/r" --url "$S" > /dev/null 2>&1
+run "$MCWATCH" status --repo "$T/r"
+[ "$status" -eq 0 ] && grep -q "^MCWATCH OK" "$T/out" &&
+    grep -q "last change: .*snapshot $(git -C "$T/r" rev-parse HEAD)" "$T/out" &&
+    ok "after a good run: OK, with the last change" ||
+    notok "after a good run: OK" "exit $status"
+c1=$(grep '"last_check"' "$T/r/.git/mcwatch-status.json")
+sleep 1
+"$MCWATCH" run -q --repo "$T/r" --url "$S" > /dev/null 2>&1
+c2=$(grep '"last_check"' "$T/r/.git/mcwatch-status.json")
+[ "$c1" != "$c2" ] && grep -q '"last_result": "unchanged"' "$T/r/.git/mcwatch-status.json" &&
+    [ -z "$(git -C "$T/r" status --porcelain)" ] &&
+    ok "a 'no changes' run updates the last check (state outside the snapshot)" ||
+    notok "a 'no changes' run updates the last check"
+echo "<p>Sign in</p>" > "$T/login.html"
+"$MCWATCH" run -q --repo "$T/r" --url "$T/login.html" > /dev/null 2>&1
+run "$MCWATCH" status --repo "$T/r" -f json
+[ "$status" -eq 1 ] && grep -q '"status": "warning"' "$T/out" &&
+    grep -q '"failure_result": "rejected"' "$T/out" &&
+    ok "after a rejected page: WARNING, the reason kept" ||
+    notok "after a rejected page: WARNING" "exit $status"
+"$MCWATCH" run -q --repo "$T/r" --url "$T/missing.html" > /dev/null 2>&1
+run "$MCWATCH" status --repo "$T/r"
+[ "$status" -eq 1 ] && grep -q "fetch failed" "$T/out" &&
+    ok "after a fetch failure: WARNING" || notok "after a fetch failure" "exit $status"
+"$MCWATCH" run -q --repo "$T/r" --url "$T/missing.html" > /dev/null 2>&1
+run "$MCWATCH" status --repo "$T/r"
+[ "$status" -eq 2 ] && grep -q "3 failures in a row" "$T/out" &&
+    ok "failing repeatedly: CRITICAL" || notok "failing repeatedly" "exit $status"
+"$MCWATCH" run -q --repo "$T/r" --url "$S" > /dev/null 2>&1
+run "$MCWATCH" status --repo "$T/r"
+expect "recovered: OK again" 0
+sed -i 's/"last_success": "[^"]*"/"last_success": "2020-01-01T00:00:00Z"/' \
+    "$T/r/.git/mcwatch-status.json"
+run "$MCWATCH" status --repo "$T/r" --max-age 24
+[ "$status" -eq 2 ] && grep -q "no successful check within 24 hours" "$T/out" &&
+    ok "a stale last check: CRITICAL" || notok "a stale last check" "exit $status"
+run "$MCWATCH" status --repo "$T/r" --max-age soon
+expect "status: a usage error is UNKNOWN" 3 "--max-age"
+echo '{ not json' > "$T/r/.git/mcwatch-status.json"
+run "$MCWATCH" status --repo "$T/r"
+expect "a state that does not parse: CRITICAL, never OK" 2
+
+finish
