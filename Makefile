@@ -29,7 +29,7 @@ SERVERS	= $(BUILD)/tests/httpd
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check sanitize bench demo install clean
+.PHONY: all check sanitize bench demo install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mcwatch
@@ -87,12 +87,31 @@ demo: $(BUILD)/mcwatch
 	echo "== the IPv4 gateway networks of the United States of America" && \
 	head -5 "$$d/data/cidr/us/gateway-v4.txt" && echo ...
 
+# Where systemd looks for units under this prefix, and the examples.
+UNITDIR	?= $(PREFIX)/lib/systemd/system
+DOCDIR	?= $(PREFIX)/share/doc/mcwatch
+
 install: $(BUILD)/mcwatch
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/man/man5
+	    $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/mcwatch $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 doc/mcwatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 doc/mcwatch-records.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	sed 's|@BINDIR@|$(PREFIX)/bin|' contrib/systemd/mcwatch.service \
+	    > $(DESTDIR)$(UNITDIR)/mcwatch.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/mcwatch.service
+	install -m 644 contrib/systemd/mcwatch.timer $(DESTDIR)$(UNITDIR)/
+	install -m 644 contrib/config.example contrib/crontab $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mcwatch \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/mcwatch.1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5/mcwatch-records.5 \
+	    $(DESTDIR)$(UNITDIR)/mcwatch.service \
+	    $(DESTDIR)$(UNITDIR)/mcwatch.timer \
+	    $(DESTDIR)$(DOCDIR)/config.example $(DESTDIR)$(DOCDIR)/crontab
+	-rmdir $(DESTDIR)$(DOCDIR) 2> /dev/null
 
 clean:
 	rm -rf build
