@@ -45,9 +45,14 @@ usage(FILE *fp)
 	    "Fetch the page, and commit a snapshot to the repository when its "
 	    "data changed.\n"
 	    "\n"
-	    "  --url URL            the page: an http:// or https:// URL, a "
-	    "file, a file://\n"
-	    "                       URL or - (default: %s)\n"
+	    "  --url URL            the page: an http:// or https:// URL (a "
+	    "Zendesk article\n"
+	    "                       URL is read through its API), "
+	    "zendesk:HOST (the article\n"
+	    "                       found by its title), a file, a file:// "
+	    "URL or -\n"
+	    "                       (default: %s)\n"
+	    "  --source SRC         the same as --url\n"
 	    "  --repo DIR           the snapshot repository, created if "
 	    "missing (default: %s)\n"
 	    "  --dry-run            do everything but commit\n"
@@ -213,6 +218,7 @@ run_args(int argc, char **argv, struct run_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "url", required_argument, NULL, 'u' },
+		{ "source", required_argument, NULL, 'u' },
 		{ "repo", required_argument, NULL, 'r' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "accept", no_argument, NULL, 'a' },

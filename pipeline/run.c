@@ -131,6 +131,13 @@ reject(struct run *r, const char *why)
 	return 0;
 }
 
+/* Whether a and b are the same text, neither absent. */
+static int
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
 /* Fetch the page; 1 when that settles the run (a 304), 0, or -1. */
 static int
 fetch(struct run *r)
@@ -158,6 +165,10 @@ fetch(struct run *r)
 	/* The very bytes this version recorded last time: nothing to parse. */
 	if (r->mine && snapshot_holds(r->st, r->head, SNAP_PAGE,
 	    r->page->body, r->page->len))
+		return unchanged(r) == -1 ? -1 : 1;
+	/* The same article, not edited since: the API's own "no change". */
+	if (r->mine && same(r->page->article_id, r->prev.article_id) &&
+	    same(r->page->edited_at, r->prev.edited_at))
 		return unchanged(r) == -1 ? -1 : 1;
 	return 0;
 }
@@ -287,6 +298,8 @@ record(struct run *r)
 	si.last_modified = r->page->last_modified;
 	si.sha256 = r->sha;
 	si.version = MCWATCH_VERSION;
+	si.article_id = r->page->article_id;
+	si.edited_at = r->page->edited_at;
 	if (source_json(&si, o->records, &source, &sourcelen) == -1 ||
 	    (msg = commit_message(r)) == NULL) {
 		nomem(r);

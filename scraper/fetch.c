@@ -34,6 +34,8 @@ page_free(struct page *p)
 	free(p->charset);
 	free(p->etag);
 	free(p->last_modified);
+	free(p->article_id);
+	free(p->edited_at);
 	free(p);
 }
 
@@ -158,6 +160,8 @@ fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
 	}
 	if (strcmp(src, "-") == 0)
 		rc = read_fd(STDIN_FILENO, "(standard input)", max, p, err);
+	else if (zendesk_source(src))
+		rc = zendesk_fetch(src, o, p, err);
 	else if (strncasecmp(src, "file:", 5) == 0)
 		rc = read_file_url(src, max, p, err);
 	else if (strncasecmp(src, "http://", 7) == 0 ||

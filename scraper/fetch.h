@@ -12,11 +12,14 @@
 #define FETCH_RETRY_AFTER_MAX	300	/* seconds a server may ask for */
 #define FETCH_MAXHEADERS	32
 /*
- * Where Mimecast publishes the page. Mimecast has been moving its
- * knowledge base to a Zendesk help centre: this is the one place to change.
+ * Where Mimecast publishes the page: its Zendesk help centre, read through
+ * the Help Center API (JSON, no JavaScript, no bot challenge), the
+ * article found by its title. Mimecast has moved its knowledge base
+ * before: this is the one place to change.
  */
-#define FETCH_DEFAULT_URL \
-	"https://community.mimecast.com/s/article/Mimecast-Data-Centers-and-URLs"
+#define FETCH_DEFAULT_URL	"zendesk:mimecastsupport.zendesk.com"
+/* The article's title, for a search with "zendesk:HOST". */
+#define FETCH_ARTICLE_TITLE	"Mimecast Data Centers and URLs"
 #ifndef MCWATCH_PROJECT_URL	/* set by the Makefile's PROJECT_URL */
 #define MCWATCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
 #endif
@@ -36,6 +39,7 @@ struct fetch_opts {
 	const char	*last_modified;
 	int		 verbose;	/* log each request and status line */
 	int		 progress;	/* a progress line when stderr is a tty */
+	int		 json;		/* want JSON (an API), not HTML */
 	fetch_log_fn	 log;
 };
 
@@ -49,6 +53,8 @@ struct page {
 	char	*etag;		/* HTTP validators, or NULL */
 	char	*last_modified;
 	int	 not_modified;	/* 304: the validators still hold; no body */
+	char	*article_id;	/* a help-centre article's, or NULL */
+	char	*edited_at;	/* when its text was last edited, or NULL */
 };
 
 /* Options with their defaults. */
@@ -61,6 +67,17 @@ void	fetch_opts_init(struct fetch_opts *);
 int	fetch_page(const char *, const struct fetch_opts *, struct page **,
 	    char *);
 void	page_free(struct page *);
+
+/*
+ * A Zendesk help-centre article, for fetch_page: src is an article URL
+ * (".../hc/LOCALE/articles/ID-...") or "zendesk:HOST" (searched by
+ * FETCH_ARTICLE_TITLE); the article's body is the page. Fills p; 0, or -1
+ * with err.
+ */
+int	zendesk_fetch(const char *, const struct fetch_opts *, struct page *,
+	    char *);
+/* Whether src names a Zendesk article or help centre. */
+int	zendesk_source(const char *);
 
 /* HTTP(S), for fetch_page: fills p; 0, or -1 with err. */
 int	http_fetch(const char *, const struct fetch_opts *, struct page *,

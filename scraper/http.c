@@ -226,16 +226,21 @@ scheme_of(const char *url, char *buf, size_t len)
 	return rc;
 }
 
-/* Whether the Content-Type is HTML (or absent); its charset into p. */
+/*
+ * Whether the Content-Type is HTML (JSON, when json is set) or absent;
+ * its charset into p.
+ */
 static int
-content_html(const char *ctype, struct page *p)
+content_html(const char *ctype, int json, struct page *p)
 {
 	const char *cs;
 	size_t n;
 
 	if (ctype == NULL)
 		return 1;
-	if (strncasecmp(ctype, "text/html", 9) != 0 &&
+	/* An API answers JSON; a page must be HTML, never a JSON error. */
+	if (json ? strncasecmp(ctype, "application/json", 16) != 0 :
+	    strncasecmp(ctype, "text/html", 9) != 0 &&
 	    strncasecmp(ctype, "application/xhtml+xml", 21) != 0)
 		return 0;
 	if ((cs = strcasestr(ctype, "charset=")) != NULL) {
@@ -481,9 +486,9 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.status);
 		goto cleanup;
 	}
-	if (!content_html(x.ctype, p)) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: not an HTML page "
-		    "(Content-Type: %s)", shown, x.ctype);
+	if (!content_html(x.ctype, o->json, p)) {
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: not %s (Content-Type: "
+		    "%s)", shown, o->json ? "JSON" : "an HTML page", x.ctype);
 		goto cleanup;
 	}
 	if (x.body == NULL && (x.body = strdup("")) == NULL) {

@@ -40,7 +40,11 @@ source_json(const struct source_info *si, const struct recordset *rs,
 	    json_object_set_new(o, "page_sha256", str_or_null(si->sha256)) ==
 	    -1 || json_object_set_new(o, "mcwatch_version",
 	    str_or_null(si->version)) == -1 ||
-	    json_object_set_new(o, "warnings", w = json_array()) == -1)
+	    json_object_set_new(o, "warnings", w = json_array()) == -1 ||
+	    (si->article_id != NULL && json_object_set_new(o, "article_id",
+	    json_string(si->article_id)) == -1) ||
+	    (si->edited_at != NULL && json_object_set_new(o, "edited_at",
+	    json_string(si->edited_at)) == -1))
 		goto cleanup;
 	for (i = 0; rs != NULL && i < rs->nwarns; i++)
 		if (json_array_append_new(w, warning_to_json(&rs->warns[i])) ==
@@ -86,6 +90,8 @@ source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
 	sp->version = dup_member(o, "mcwatch_version");
 	sp->etag = dup_member(o, "etag");
 	sp->last_modified = dup_member(o, "last_modified");
+	sp->article_id = dup_member(o, "article_id");
+	sp->edited_at = dup_member(o, "edited_at");
 	json_decref(o);
 	return 0;
 }
@@ -100,5 +106,7 @@ source_prev_clear(struct source_prev *sp)
 	free(sp->version);
 	free(sp->etag);
 	free(sp->last_modified);
+	free(sp->article_id);
+	free(sp->edited_at);
 	memset(sp, 0, sizeof(*sp));
 }

@@ -15,12 +15,15 @@ struct source_info {
 	const char	*last_modified;
 	const char	*sha256;	/* of the page bytes */
 	const char	*version;	/* mcwatch's */
+	const char	*article_id;	/* a help-centre article's, or NULL */
+	const char	*edited_at;	/* when it was last edited, or NULL */
 };
 
 /*
  * The source.json bytes (malloc'd) for si and the page's warnings:
  * {"url", "final_url", "fetched_at" (ISO 8601 UTC), "etag",
- * "last_modified", "page_sha256", "mcwatch_version", "warnings"}.
+ * "last_modified", "page_sha256", "mcwatch_version", "warnings", and for a
+ * help-centre article "article_id" and "edited_at"}.
  * 0, or -1 on memory.
  */
 int	source_json(const struct source_info *, const struct recordset *,
@@ -33,6 +36,8 @@ struct source_prev {
 	char	*version;	/* the mcwatch that made it */
 	char	*etag;
 	char	*last_modified;
+	char	*article_id;
+	char	*edited_at;
 };
 
 /*

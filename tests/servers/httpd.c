@@ -200,6 +200,31 @@ send_page(int fd, const char *req, const char *name, const char *ctype)
 	free(body);
 }
 
+/*
+ * A Zendesk Help Center API answer: the file "api" + the path with / ? = &
+ * and % as '_'. A file of that name and ".429" beside it makes the first
+ * request a 429 with Retry-After (the file is then removed).
+ */
+static void
+send_api(int fd, const char *req, const char *path)
+{
+	char name[300], marker[320], full[1400];
+	size_t i, n;
+
+	n = (size_t)snprintf(name, sizeof(name), "api%.280s", path);
+	for (i = 0; i < n && i < sizeof(name) - 1; i++)
+		if (strchr("/?=&%", name[i]) != NULL)
+			name[i] = '_';
+	snprintf(marker, sizeof(marker), "%s.429", name);
+	snprintf(full, sizeof(full), "%s/%s", root, marker);
+	if (access(full, F_OK) == 0) {
+		unlink(full);
+		send_status(fd, 429, "Too Many Requests", "Retry-After: 1\r\n");
+		return;
+	}
+	send_page(fd, req, name, "application/json; charset=utf-8");
+}
+
 /* How many times path was asked for before. */
 static int
 flaky_count(const char *path)
@@ -262,6 +287,8 @@ serve(int fd, const char *req, const char *path)
 		/* The same server under another name: another origin. */
 		putf(fd, "HTTP/1.1 302 Found\r\nLocation: http://%s:%d/%s\r\n"
 		    "Content-Length: 0\r\n\r\n", type, port, name);
+	else if (strncmp(path, "/api/v2/help_center/", 20) == 0)
+		send_api(fd, req, path);
 	else if (strncmp(path, "/redirect/", 10) == 0)
 		putf(fd, "HTTP/1.1 302 Found\r\nLocation: /%s\r\n"
 		    "Content-Length: 0\r\n\r\n", path + 10);

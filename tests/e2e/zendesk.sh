@@ -1,0 +1,105 @@
+# End-to-end: a Zendesk help centre through its Help Center API, served on
+# 127.0.0.1 in the API's documented shape: an article, searches with zero,
+# one and two matches, a 429 with Retry-After, a login page as the body.
+. "$TOP/tests/e2e/lib.sh"
+S="$TOP/samples/mimecast-data-centers.html"
+HTTPD="$(dirname "$MCWATCH")/tests/httpd"
+PY=/usr/bin/python3
+export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
+W="$T/www"
+mkdir -p "$W"
+pids=""
+trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
+"$HTTPD" "$W" "$T/port" "$T/requests" &
+pids="$pids $!"
+for i in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
+U="http://127.0.0.1:$(cat "$T/port")"
+ART="api_api_v2_help_center_en-us_articles_360001"
+SEARCH="api_api_v2_help_center_articles_search_query_Mimecast_20Data_20Centers_20and_20URLs"
+
+# article FILE PAGE TITLE EDITED: an article answer, as the API gives it.
+article() {
+	"$PY" - "$2" "$3" "$4" "$U" > "$W/$1" <<'EOP'
+import json, sys
+body = open(sys.argv[1], encoding="utf-8").read()
+print(json.dumps({"article": {"id": 360001, "title": sys.argv[2],
+    "body": body, "locale": "en-us", "edited_at": sys.argv[3],
+    "updated_at": sys.argv[3],
+    "html_url": sys.argv[4] + "/hc/en-us/articles/360001-Mimecast-Data-Centers-and-URLs"}}))
+EOP
+}
+# search TITLE...: a search answer with one result per title.
+search() {
+	"$PY" - "$S" "$U" "$@" > "$W/$SEARCH" <<'EOP'
+import json, sys
+body = open(sys.argv[1], encoding="utf-8").read()
+res = [{"id": 360001 + i, "title": t, "body": body, "edited_at": "2026-11-01T10:00:00Z",
+        "html_url": "%s/hc/en-us/articles/%d" % (sys.argv[2], 360001 + i)}
+       for i, t in enumerate(sys.argv[3:])]
+print(json.dumps({"results": res, "count": len(res)}))
+EOP
+}
+
+article "$ART" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
+A="$U/hc/en-us/articles/360001-Mimecast-Data-Centers-and-URLs"
+run "$MCWATCH" run -q --repo "$T/r" --url "$A" --exit-code
+if [ "$status" -eq 1 ] && grep -q '"article_id": "360001"' "$T/r/source.json" &&
+    grep -q '"edited_at": "2026-11-01T10:00:00Z"' "$T/r/source.json" &&
+    grep -q '"final_url": "'"$A"'"' "$T/r/source.json" &&
+    grep -q "GET /api/v2/help_center/en-us/articles/360001 " "$T/requests"; then
+	ok "an article URL: read through the API, article id and edited_at recorded"
+else
+	notok "an article URL through the API" "exit $status"
+fi
+
+# The same edited_at: no change, not even parsed (a changed body with the
+# same edited_at is not read).
+sed 's/<td>25<\/td>/<td>587<\/td>/' "$S" > "$T/port.html"
+article "$ART" "$T/port.html" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
+run "$MCWATCH" run --repo "$T/r" --url "$A" --exit-code
+[ "$status" -eq 0 ] && grep -qx "no changes" "$T/out" &&
+    [ "$(git -C "$T/r" rev-list --count HEAD)" = 1 ] &&
+    ok "an unchanged edited_at: no changes, the body not read" ||
+    notok "an unchanged edited_at" "exit $status"
+article "$ART" "$T/port.html" "Mimecast Data Centers and URLs" "2026-11-20T08:00:00Z"
+run "$MCWATCH" run -q --repo "$T/r" --url "$A" --exit-code
+[ "$status" -eq 1 ] && [ "$(git -C "$T/r" rev-list --count HEAD)" = 2 ] &&
+    ok "a new edited_at: the article read, the change recorded" ||
+    notok "a new edited_at" "exit $status"
+
+# zendesk:HOST: found by its exact title.
+search "Mimecast Data Centers and URLs" "Mimecast Data Centers and URLs (archive)"
+run "$MCWATCH" parse -q "zendesk:$U"
+[ "$status" -eq 0 ] && grep -q '"region_code":"us"' "$T/out" &&
+    grep -q "GET /api/v2/help_center/articles/search?query=Mimecast%20Data%20Centers%20and%20URLs " "$T/requests" &&
+    ok "zendesk:HOST: the one exact title among two results" ||
+    notok "zendesk:HOST: one match" "exit $status"
+search
+run "$MCWATCH" parse -q "zendesk:$U"
+expect "zendesk:HOST: no match refused" 3 "no article titled 'Mimecast Data Centers and URLs' (the search found nothing)"
+search "Mimecast Data Centers and URLs" "mimecast data centers and urls "
+run "$MCWATCH" parse -q "zendesk:$U"
+expect "zendesk:HOST: two matches refused, the candidates named" 3 \
+    "more than one article titled 'Mimecast Data Centers and URLs' (found: 'Mimecast Data Centers and URLs', 'mimecast data centers and urls ')"
+
+# 429 with Retry-After, then the article.
+article "$ART" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
+: > "$W/$ART.429"
+s0=$(date +%s)
+run "$MCWATCH" parse -q --retry-delay 0 "$A"
+[ "$status" -eq 0 ] && [ ! -e "$W/$ART.429" ] && [ $(($(date +%s) - s0)) -ge 1 ] &&
+    ok "a 429 with Retry-After: waited, retried, read" ||
+    notok "a 429 with Retry-After" "exit $status"
+
+# The body is a login page: rejected, never recorded as "removed everything".
+printf '<form><input name="user"><input type="password"></form>\n' > "$T/login.html"
+article "$ART" "$T/login.html" "Mimecast Data Centers and URLs" "2026-11-25T08:00:00Z"
+run "$MCWATCH" run --repo "$T/r" --url "$A"
+expect "a login page as the article body: rejected" 4 "no data found"
+
+# The API answering HTML (a bot challenge) is refused as not JSON.
+printf '<html>checking your browser</html>' > "$W/$ART"
+run "$MCWATCH" parse "$A"
+expect "an HTML answer from the API: refused" 3 "not JSON"
+
+finish
