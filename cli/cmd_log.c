@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "../records/names.h"
 #include "../snapshots/history.h"
 
 struct log_format {
@@ -110,12 +111,7 @@ static const struct log_format formats[] = {
 static const struct log_format *
 log_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return &formats[i];
-	return NULL;
+	return NAMES_FIND(formats, name);
 }
 
 /* The format names, "|"-separated, as the table has them. */
@@ -123,13 +119,8 @@ static const char *
 log_names(void)
 {
 	static char names[32];
-	size_t i;
 
-	if (names[0] == '\0')
-		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-			snprintf(names + strlen(names), sizeof(names) -
-			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
-	return names;
+	return names[0] ? names : NAMES_JOIN(names, formats);
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "../pipeline/health.h"
+#include "../records/json.h"
 
 #define MAX_AGE		48	/* hours without a successful check */
 #define FAILING		3	/* failures in a row that are critical */
@@ -103,20 +104,6 @@ print_text(const struct health *h, int st, const char *why)
 	return 0;
 }
 
-/* A time as ISO 8601 UTC, or null for never. */
-static json_t *
-iso(time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	if (t == 0)
-		return json_null();
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(buf);
-}
-
 static int
 print_json(const struct health *h, int st, const char *why)
 {
@@ -127,10 +114,10 @@ print_json(const struct health *h, int st, const char *why)
 
 	o = json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:s, s:o, s:s, s:s, "
 	    "s:i, s:i}", "status", names[st], "reason", why, "last_check",
-	    iso(h->last_check), "last_result", h->last_result, "last_success",
-	    iso(h->last_success), "last_change", iso(h->last_change),
+	    json_time(h->last_check), "last_result", h->last_result, "last_success",
+	    json_time(h->last_success), "last_change", json_time(h->last_change),
 	    "last_snapshot", h->last_snapshot, "last_failure",
-	    iso(h->last_failure), "failure_result", h->failure_result,
+	    json_time(h->last_failure), "failure_result", h->failure_result,
 	    "failure_message", h->failure_message, "failures", h->failures,
 	    "pending", h->pending);
 	rc = o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) == -1 ||

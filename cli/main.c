@@ -16,6 +16,8 @@ static const struct command commands[] = {
 	{ "diff", cmd_diff, "the changes between two snapshots", 1 },
 	{ "log", cmd_log, "one line per snapshot", 1 },
 	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
+	{ "export", cmd_export, "the records in a firewall's or mail server's "
+	    "format", 1 },
 	{ "notify", cmd_notify, "send a test message to every channel", 1 },
 	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
 	    1 },

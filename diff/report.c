@@ -9,6 +9,7 @@
 #include "../records/field.h"
 #include "../records/json.h"
 #include "../records/lists.h"
+#include "../records/names.h"
 #include "../records/output.h"
 #include "../records/safe.h"
 
@@ -22,24 +23,14 @@ const char *
 report_names(void)
 {
 	static char names[64];
-	size_t i;
 
-	if (names[0] == '\0')
-		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-			snprintf(names + strlen(names), sizeof(names) -
-			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
-	return names;
+	return names[0] ? names : NAMES_JOIN(names, formats);
 }
 
 const struct report_format *
 report_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return &formats[i];
-	return NULL;
+	return NAMES_FIND(formats, name);
 }
 
 /* How page text is put in a report. */
@@ -252,18 +243,6 @@ report_markdown(FILE *fp, const struct report_ctx *ctx)
 	return report_grouped(fp, ctx, 1);
 }
 
-/* A time as an ISO 8601 UTC string; NULL on memory. */
-static json_t *
-json_iso_date(time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(buf);
-}
-
 int
 report_json(FILE *fp, const struct report_ctx *ctx)
 {
@@ -280,8 +259,7 @@ report_json(FILE *fp, const struct report_ctx *ctx)
 	    json_null()) == -1 ||
 	    json_object_set_new(o, "source", ctx->source ?
 	    json_string(ctx->source) : json_null()) == -1 ||
-	    json_object_set_new(o, "date", ctx->date != 0 ?
-	    json_iso_date(ctx->date) : json_null()) == -1 ||
+	    json_object_set_new(o, "date", json_time(ctx->date)) == -1 ||
 	    json_object_set_new(o, "added", added = json_array()) == -1 ||
 	    json_object_set_new(o, "removed", removed = json_array()) == -1 ||
 	    json_object_set_new(o, "changed", changed = json_array()) == -1)

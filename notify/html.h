@@ -7,7 +7,10 @@
 
 #include <libxml/HTMLtree.h>
 
-/* A document with lang, charset and title; its body in *body. NULL on memory. */
+/*
+ * A document with lang, charset and title, its body in *body; NULL on
+ * memory.
+ */
 htmlDocPtr	html_new(const char *, xmlNodePtr *);
 /* A child element of parent holding text (may be NULL); NULL on memory. */
 xmlNodePtr	html_add(xmlNodePtr, const char *, const char *);

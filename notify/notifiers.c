@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "notify.h"
+#include "../records/names.h"
 
 static const struct notifier notifiers[] = {
 	{ "email", email_send },
@@ -13,26 +14,7 @@ static const struct notifier notifiers[] = {
 const struct notifier *
 notifier_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(notifiers) / sizeof(notifiers[0]); i++)
-		if (strcmp(name, notifiers[i].name) == 0)
-			return &notifiers[i];
-	return NULL;
-}
-
-const char *
-notifier_names(void)
-{
-	static char names[64];
-	size_t i;
-
-	if (names[0] == '\0')
-		for (i = 0; i < sizeof(notifiers) / sizeof(notifiers[0]); i++)
-			snprintf(names + strlen(names), sizeof(names) -
-			    strlen(names), "%s%s", i ? "|" : "",
-			    notifiers[i].name);
-	return names;
+	return NAMES_FIND(notifiers, name);
 }
 
 void

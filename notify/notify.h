@@ -67,8 +67,6 @@ struct notifier {
 
 /* The notifier called name, or NULL. */
 const struct notifier	*notifier_find(const char *);
-/* The notifier names, "|"-separated, as the table has them. */
-const char		*notifier_names(void);
 
 int	email_send(const struct notify_config *, const struct channel *,
 	    const struct notice *, char *);

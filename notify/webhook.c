@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "notify.h"
+#include "../records/names.h"
 #include "../scraper/transfer.h"
 
 static const char *const kinds[] = {
@@ -76,12 +77,7 @@ static const struct {
 int
 webhook_format_ok(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return 1;
-	return 0;
+	return NAMES_FIND(formats, name) != NULL;
 }
 
 int

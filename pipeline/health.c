@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "health.h"
+#include "../records/json.h"
 #include "../snapshots/store.h"
 
 const char *
@@ -19,20 +20,6 @@ health_result_name(enum run_result r)
 	};
 
 	return r <= RUN_NOMEM ? names[r] : "?";
-}
-
-/* ISO 8601 UTC, or null for 0. */
-static json_t *
-when(time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	if (t == 0)
-		return json_null();
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(buf);
 }
 
 static time_t
@@ -93,11 +80,11 @@ health_json(const struct health *h)
 	char *s;
 
 	o = json_pack("{s:o, s:s, s:s, s:o, s:o, s:s?, s:o, s:s?, s:s?, s:i, "
-	    "s:i}", "last_check", when(h->last_check), "last_result",
+	    "s:i}", "last_check", json_time(h->last_check), "last_result",
 	    h->last_result, "last_message", h->last_message, "last_success",
-	    when(h->last_success), "last_change", when(h->last_change),
+	    json_time(h->last_success), "last_change", json_time(h->last_change),
 	    "last_snapshot", h->last_snapshot[0] ? h->last_snapshot : NULL,
-	    "last_failure", when(h->last_failure), "failure_result",
+	    "last_failure", json_time(h->last_failure), "failure_result",
 	    h->failure_result[0] ? h->failure_result : NULL,
 	    "failure_message", h->failure_message[0] ? h->failure_message :
 	    NULL, "failures", h->failures, "pending", h->pending);

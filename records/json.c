@@ -317,3 +317,16 @@ output_records_json(FILE *fp, const struct recordset *rs)
 		return -1;
 	return fputs("]}\n", fp) == EOF ? -1 : 0;
 }
+
+json_t *
+json_time(time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	if (t == 0)
+		return json_null();
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}

@@ -3,6 +3,7 @@
 #define MCWATCH_JSON_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -21,6 +22,8 @@ int	 record_from_json(json_t *, struct record *);
  */
 int	 recordset_from_json(const char *, size_t, struct recordset **,
 	    char *, size_t);
+/* t as ISO 8601 UTC ("2026-11-28T14:05:00Z"), null for 0; NULL on memory. */
+json_t	*json_time(time_t);
 /* The dataset form: records only, one per line; 0, or -1 on error. */
 int	 output_records_json(FILE *, const struct recordset *);
 

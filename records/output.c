@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "names.h"
 #include "output.h"
 
 static const struct output_format formats[] = {
@@ -14,23 +15,13 @@ static const struct output_format formats[] = {
 const struct output_format *
 output_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(name, formats[i].name) == 0)
-			return &formats[i];
-	return NULL;
+	return NAMES_FIND(formats, name);
 }
 
 const char *
 output_names(void)
 {
 	static char names[64];
-	size_t i;
 
-	if (names[0] == '\0')
-		for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-			snprintf(names + strlen(names), sizeof(names) -
-			    strlen(names), "%s%s", i ? "|" : "", formats[i].name);
-	return names;
+	return names[0] ? names : NAMES_JOIN(names, formats);
 }

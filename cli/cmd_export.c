@@ -1,0 +1,282 @@
+/* mcwatch export: a snapshot's records in a firewall's or mail server's format. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../export/export.h"
+#include "../records/lists.h"
+#include "../snapshots/snapshot.h"
+
+#define MAX_REGIONS	32
+
+struct export_args {
+	const char		*repo;
+	const char		*rev;
+	const char		*output;
+	const struct export_format *fmt;
+	const char		*regions[MAX_REGIONS];
+	size_t			 nregions;
+	struct export_opts	 eo;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: mcwatch export [--repo DIR] -f FORMAT [--region "
+	    "CODE]... [--section LIST]...\n"
+	    "                      [--family 4|6] [--name NAME] [--powershell] "
+	    "[--output FILE] [REV]\n"
+	    "\nThe records of snapshot REV (default: the latest) in a format "
+	    "a firewall or a\nmail server loads, sorted and stable.\n"
+	    "\n"
+	    "  --repo DIR           the snapshot repository (default: "
+	    "mcwatch-data)\n"
+	    "  -f, --format FMT     %s\n"
+	    "  --region CODE        only this region (repeatable; default all)\n"
+	    "  --section LIST       gateway, non-spf, website, urls or ports "
+	    "(repeatable;\n"
+	    "                       default the address lists: gateway, "
+	    "non-spf, website)\n"
+	    "  --family 4|6         one address family (default both; m365 "
+	    "is IPv4)\n"
+	    "  --name NAME          the ipset or nftables set's name (default "
+	    "mimecast4, mimecast6)\n"
+	    "  --powershell         m365: a Set-HostedConnectionFilterPolicy "
+	    "line\n"
+	    "  --output FILE        write FILE whole or not at all (default: "
+	    "standard output)\n"
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
+	    "\n"
+	    "Exit status: 0 written; 2 usage error (an unknown format, region or "
+	    "section, or\nan m365 list over 1273 entries); 5 repository error "
+	    "or no such snapshot;\n6 out of memory, or the output could not be "
+	    "written.\n", export_names());
+}
+
+/* Parse the options into a; EXIT_OK to go on, else the exit status. */
+static int
+export_args(int argc, char **argv, struct export_args *a)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "region", required_argument, NULL, 'R' },
+		{ "section", required_argument, NULL, 's' },
+		{ "family", required_argument, NULL, 'F' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "powershell", no_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	enum record_list l;
+	int ch, rc;
+
+	memset(a, 0, sizeof(*a));
+	a->repo = "mcwatch-data";
+	while ((ch = cli_getopt("export", argc, argv, "f:h", longopts)) != -1) {
+		if ((rc = cli_common("export", ch, usage)) != -1)
+			return rc == EXIT_OK ? -1 : rc;
+		switch (ch) {
+		case 'r':
+			a->repo = optarg;
+			break;
+		case 'f':
+			if ((a->fmt = export_find(optarg)) == NULL)
+				return cli_usage("export", "unknown format '%s' "
+				    "(want %s)", optarg, export_names());
+			break;
+		case 'R':
+			if (a->nregions == MAX_REGIONS)
+				return cli_usage("export", "at most %d regions",
+				    MAX_REGIONS);
+			a->regions[a->nregions++] = optarg;
+			break;
+		case 's':
+			if (record_list_parse(optarg, &l) == -1)
+				return cli_usage("export", "unknown section '%s' "
+				    "(want gateway, non-spf, website, urls or "
+				    "ports)", optarg);
+			a->eo.lists |= 1u << l;
+			break;
+		case 'F':
+			if (strcmp(optarg, "4") != 0 && strcmp(optarg, "6") != 0)
+				return cli_usage("export", "--family: want 4 or "
+				    "6, not '%s'", optarg);
+			a->eo.family = optarg[0] - '0';
+			break;
+		case 'n':
+			if (optarg[0] == '\0' || strlen(optarg) > 26 ||
+			    strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+			    strlen(optarg))
+				return cli_usage("export", "--name: letters, "
+				    "digits, '-' and '_', at most 26, not '%s'",
+				    optarg);
+			a->eo.name = optarg;
+			break;
+		case 'p':
+			a->eo.powershell = 1;
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		}
+	}
+	if (a->fmt == NULL)
+		return cli_usage("export", "no format: give -f %s",
+		    export_names());
+	if (argc - optind > 1)
+		return cli_usage("export", "at most one revision, not %d",
+		    argc - optind);
+	if (optind < argc && cli_check_rev("export", argv[optind]) == -1)
+		return EXIT_USAGE;
+	a->rev = optind < argc ? argv[optind] : NULL;
+	if (a->eo.lists == 0)
+		a->eo.lists = LIST_ADDRESSES;
+	if ((a->fmt->families & (a->eo.family ? a->eo.family : 4)) == 0 ||
+	    (strcmp(a->fmt->name, "m365") == 0 && a->eo.family == 6))
+		return cli_usage("export", "%s takes IPv4 only",
+		    a->fmt->name);
+	if (strcmp(a->fmt->name, "m365") == 0)
+		a->eo.family = 4;
+	return EXIT_OK;
+}
+
+/* Whether r is selected: its region, its list, its family. */
+static int
+selected(const struct export_args *a, const struct record *r)
+{
+	size_t i;
+	int fam;
+
+	if ((a->eo.lists & (1u << record_list(r))) == 0)
+		return 0;
+	if (a->eo.family != 0 && (r->kind == RECORD_NETWORK ||
+	    r->kind == RECORD_RANGE)) {
+		fam = r->kind == RECORD_NETWORK ? r->cidr.addr.family :
+		    r->ncidrs > 0 ? r->cidrs[0].addr.family :
+		    strchr(r->first ? r->first : "", ':') ? 6 : 4;
+		if (fam != a->eo.family)
+			return 0;
+	}
+	if (a->nregions == 0)
+		return 1;
+	for (i = 0; i < a->nregions; i++)
+		if (strcasecmp(a->regions[i], r->region_code) == 0)
+			return 1;
+	return 0;
+}
+
+/* Keep the selected records; a region code the snapshot lacks is an error. */
+static int
+select_records(const struct export_args *a, struct recordset *rs,
+    const struct snapshot *s)
+{
+	size_t i, j, r;
+
+	for (r = 0; r < a->nregions; r++) {
+		for (i = 0; i < rs->nrecs; i++)
+			if (strcasecmp(a->regions[r], rs->recs[i].region_code) ==
+			    0)
+				break;
+		if (i == rs->nrecs)
+			return cli_usage("export", "no region '%s' in snapshot "
+			    "%.12s (see 'mcwatch show --region')", a->regions[r],
+			    snapshot_id(s));
+	}
+	for (i = j = 0; i < rs->nrecs; i++) {
+		if (!selected(a, &rs->recs[i])) {
+			record_clear(&rs->recs[i]);
+			continue;
+		}
+		rs->recs[j++] = rs->recs[i];
+	}
+	rs->nrecs = j;
+	return EXIT_OK;
+}
+
+/* buf to FILE whole or not at all (temporary, fsync, rename); exit status. */
+static int
+write_output(const char *file, const char *buf, size_t len)
+{
+	char *d = strdup(file), *b = strdup(file);
+	int dfd = -1, rc = EXIT_INTERNAL;
+
+	if (d == NULL || b == NULL) {
+		cli_error("export: out of memory");
+		goto cleanup;
+	}
+	if ((dfd = open(dirname(d), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
+	    -1 || store_write_at(dfd, basename(b), buf, len) == -1) {
+		cli_error("export: cannot write %s: %s", file, strerror(errno));
+		goto cleanup;
+	}
+	rc = EXIT_OK;
+ cleanup:
+	if (dfd != -1)
+		close(dfd);
+	free(d);
+	free(b);
+	return rc;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	struct export_args a;
+	struct recordset *rs = NULL;
+	struct store *st = NULL;
+	struct snapshot *s = NULL;
+	char err[STORE_ERRMAX > EXPORT_ERRMAX ? STORE_ERRMAX : EXPORT_ERRMAX];
+	char *buf = NULL;
+	size_t len;
+	FILE *fp;
+	int rc;
+
+	if ((rc = export_args(argc, argv, &a)) != EXIT_OK)
+		return rc == -1 ? EXIT_OK : rc;
+	rc = EXIT_REPO;
+	if ((st = store_open(a.repo, 0, err)) == NULL ||
+	    snapshot_pick(st, a.rev, &s, err) == -1 ||
+	    snapshot_records(st, s, &rs, err) == -1) {
+		cli_error("%s", err);
+		goto cleanup;
+	}
+	if ((rc = select_records(&a, rs, s)) != EXIT_OK)
+		goto cleanup;
+	rc = EXIT_INTERNAL;
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		goto cleanup;
+	if ((rc = a.fmt->write(fp, rs, &a.eo, err)) < 0) {
+		fclose(fp);
+		cli_error("%s", err);
+		/* Over the m365 limit is the user's choice of selection. */
+		rc = rc == -2 ? EXIT_USAGE : EXIT_INTERNAL;
+		goto cleanup;
+	}
+	rc = EXIT_INTERNAL;
+	if (fclose(fp) == EOF)
+		goto cleanup;
+	if (a.output != NULL)
+		rc = write_output(a.output, buf, len);
+	else if (fwrite(buf, 1, len, stdout) != len)
+		cli_error("export: writing to standard output failed: %s",
+		    strerror(errno));
+	else
+		rc = cli_flush("export");
+ cleanup:
+	free(buf);
+	recordset_free(rs);
+	snapshot_free(s);
+	store_close(st);
+	return rc;
+}
