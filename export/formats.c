@@ -33,7 +33,7 @@ prefixes(const struct recordset *rs, const struct export_opts *o, int fam,
 	int rc;
 
 	*v = NULL;
-	rc = addrset_spans(rs, o->lists, fam, &s, &ns) == -1 ||
+	rc = addrset_spans(rs, 0, rs->nrecs, o->lists, fam, &s, &ns) == -1 ||
 	    addrset_prefixes(s, ns, v, n) == -1 ? -1 : 0;
 	free(s);
 	if (rc == -1)
@@ -177,51 +177,27 @@ ex_nft(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 }
 
 /*
- * The merged IPv4 prefixes as the connection filter takes them: /24 to
- * /32 only, a wider one split into /24s. 0, -1 on memory, -2 past
- * EXPORT_M365_MAX (err says which).
+ * The merged IPv4 prefixes as the connection filter takes them, into *out
+ * (malloc'd); 0, -1 on memory, -2 past EXPORT_M365_MAX (err says so).
  */
 static int
 m365_entries(const struct recordset *rs, const struct export_opts *o,
     struct cidr **out, size_t *nout, char *err)
 {
-	struct cidr *v, *w;
-	size_t n, i, k = 0, parts;
-	uint32_t j;
+	struct cidr *v;
+	size_t n;
+	int rc;
 
 	if (prefixes(rs, o, 4, &v, &n, err) == -1)
 		return -1;
-	for (i = 0, parts = 0; i < n; i++)
-		parts += v[i].len >= 24 ? 1 : (size_t)1 << (24 - v[i].len);
-	if (parts > EXPORT_M365_MAX) {
-		snprintf(err, EXPORT_ERRMAX, "export m365: %zu entries, over "
+	if ((rc = addrset_split24(v, n, EXPORT_M365_MAX, out, nout)) == -2)
+		snprintf(err, EXPORT_ERRMAX, "export m365: more entries than "
 		    "the %d the IP Allow list takes; select fewer regions or "
-		    "sections", parts, EXPORT_M365_MAX);
-		free(v);
-		return -2;
-	}
-	if ((w = calloc(parts + 1, sizeof(*w))) == NULL) {
-		free(v);
+		    "sections", EXPORT_M365_MAX);
+	else if (rc == -1)
 		snprintf(err, EXPORT_ERRMAX, "export: out of memory");
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		if (v[i].len >= 24) {
-			w[k++] = v[i];
-			continue;
-		}
-		for (j = 0; j < (1u << (24 - v[i].len)); j++) {
-			w[k] = v[i];
-			w[k].len = 24;
-			w[k].addr.b[1] += (uint8_t)(j >> 8);
-			w[k].addr.b[2] += (uint8_t)(j & 0xff);
-			k++;
-		}
-	}
 	free(v);
-	*out = w;
-	*nout = k;
-	return 0;
+	return rc;
 }
 
 static int

@@ -66,15 +66,15 @@ record_spans(const struct record *r, int family, struct span **v, size_t *n,
 }
 
 int
-addrset_spans(const struct recordset *rs, unsigned mask, int family,
-    struct span **out, size_t *nout)
+addrset_spans(const struct recordset *rs, size_t from, size_t to,
+    unsigned mask, int family, struct span **out, size_t *nout)
 {
 	struct span *v = NULL;
 	struct addr next;
 	size_t n = 0, cap = 0, i, k = 0;
 	int wrap;
 
-	for (i = 0; i < rs->nrecs; i++) {
+	for (i = from; i < to; i++) {
 		const struct record *r = &rs->recs[i];
 
 		if ((r->kind != RECORD_NETWORK && r->kind != RECORD_RANGE) ||
@@ -131,4 +131,65 @@ addrset_prefixes(const struct span *s, size_t n, struct cidr **out,
 	*out = v;
 	*nout = k;
 	return 0;
+}
+
+int
+addrset_split24(const struct cidr *v, size_t n, size_t max, struct cidr **out,
+    size_t *nout)
+{
+	struct cidr *w;
+	size_t i, k = 0, parts = 0;
+	uint32_t j;
+
+	for (i = 0; i < n; i++)
+		parts += v[i].len >= 24 ? 1 : v[i].len < 8 ? max + 1 :
+		    (size_t)1 << (24 - v[i].len);
+	if (parts > max)
+		return -2;
+	if ((w = calloc(parts + 1, sizeof(*w))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (v[i].len >= 24) {
+			w[k++] = v[i];
+			continue;
+		}
+		/* Aligned at len < 24: the /24s count up from it. */
+		for (j = 0; j < (1u << (24 - v[i].len)); j++) {
+			w[k] = v[i];
+			w[k].len = 24;
+			w[k].addr.b[1] |= (uint8_t)(j >> 8);
+			w[k].addr.b[2] |= (uint8_t)(j & 0xff);
+			k++;
+		}
+	}
+	*out = w;
+	*nout = k;
+	return 0;
+}
+
+int
+addrset_write(FILE *fp, const struct recordset *rs, size_t from, size_t to,
+    unsigned mask, int family, int m365, size_t max)
+{
+	struct span *s = NULL;
+	struct cidr *v = NULL, *w = NULL;
+	char buf[CIDR_STRLEN];
+	size_t ns, n, i;
+	int rc = -1, r = 0;
+
+	if (addrset_spans(rs, from, to, mask, family, &s, &ns) == -1 ||
+	    addrset_prefixes(s, ns, &v, &n) == -1)
+		goto cleanup;
+	if (m365 && (r = addrset_split24(v, n, max, &w, &n)) == -1)
+		goto cleanup;
+	rc = 0;
+	for (i = 0; r == 0 && i < n && rc == 0; i++)
+		if (fprintf(fp, "%s\n", cidr_format(m365 ? &w[i] : &v[i],
+		    buf)) < 0)
+			rc = -1;
+ cleanup:
+	free(s);
+	free(v);
+	free(w);
+	return rc;
 }

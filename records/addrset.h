@@ -6,6 +6,7 @@
 #define MCWATCH_ADDRSET_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "addr.h"
 #include "record.h"
@@ -16,17 +17,31 @@ struct span {
 };
 
 /*
- * The addresses of the records of rs in the lists of mask (lists.h) and
- * of family 4 or 6 (networks, ranges by their ends) as sorted spans,
- * overlapping and adjacent ones merged, into *out (malloc'd, *n of them).
- * 0, or -1 on memory.
+ * The addresses of records [from, to) of rs in the lists of mask
+ * (lists.h) and of family 4 or 6 (networks, ranges by their ends) as
+ * sorted spans, overlapping and adjacent ones merged, into *out (malloc'd,
+ * *n of them). 0, or -1 on memory.
  */
-int	addrset_spans(const struct recordset *, unsigned, int, struct span **,
-	    size_t *);
+int	addrset_spans(const struct recordset *, size_t, size_t, unsigned, int,
+	    struct span **, size_t *);
 /*
  * The minimal prefix list of spans (exact: the same addresses) into *out
  * (malloc'd, *n); 0, or -1 on memory.
  */
 int	addrset_prefixes(const struct span *, size_t, struct cidr **, size_t *);
+/*
+ * IPv4 prefixes as the Microsoft 365 connection filter takes them: /24 to
+ * /32 only, a wider one split into /24s, into *out (malloc'd, *n). 0, -1
+ * on memory, -2 when there would be more than max (nothing is made).
+ */
+int	addrset_split24(const struct cidr *, size_t, size_t, struct cidr **,
+	    size_t *);
+/*
+ * Write the merged prefixes of records [from, to) of rs (mask, family),
+ * one a line; with m365, split as addrset_split24 does, and nothing at all
+ * past max entries. 0, or -1 on memory or a write error.
+ */
+int	addrset_write(FILE *, const struct recordset *, size_t, size_t,
+	    unsigned, int, int, size_t);
 
 #endif

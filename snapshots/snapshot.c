@@ -13,6 +13,7 @@
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
+#include "../records/addrset.h"
 #include "../records/lists.h"
 #include "../records/output.h"
 
@@ -228,53 +229,88 @@ put_blob(git_repository *repo, git_treebuilder *tb, const char *name,
 	return 0;
 }
 
-/* The CIDR lists of records [from, to) as blobs NAME-v4.txt, NAME-v6.txt. */
+/* The kinds of list file a snapshot keeps, each a directory. */
+enum list_kind {
+	LISTS_CIDR,		/* cidr/: prefixes, nested ones left out */
+	LISTS_MERGED,		/* merged/: the minimal exact prefixes */
+	LISTS_M365		/* m365/: IPv4, /24 to /32, as Microsoft takes */
+};
+
+static const char *const list_dirs[] = {
+	[LISTS_CIDR] = SNAP_CIDRDIR, [LISTS_MERGED] = SNAP_MERGEDDIR,
+	[LISTS_M365] = SNAP_M365DIR,
+};
+
+/* One list file's bytes into *buf (malloc'd); -1 on memory. */
 static int
-cidr_files(git_repository *repo, git_treebuilder *tb,
+list_bytes(enum list_kind k, const struct recordset *rs, size_t from,
+    size_t to, unsigned mask, int family, char **buf, size_t *len)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(buf, len)) == NULL)
+		return -1;
+	if (k == LISTS_CIDR)
+		rc = cidrlist_write(fp, rs, from, to, mask, family);
+	else
+		rc = addrset_write(fp, rs, from, to, mask, family,
+		    k == LISTS_M365, SNAP_M365_MAX);
+	if (fclose(fp) == EOF || rc == -1) {
+		free(*buf);
+		*buf = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The lists of records [from, to) as blobs LIST-v4.txt and LIST-v6.txt
+ * (m365: LIST.txt, IPv4 only), LIST "all" and each address list.
+ */
+static int
+list_files(git_repository *repo, git_treebuilder *tb, enum list_kind k,
     const struct recordset *rs, size_t from, size_t to)
 {
 	static const int families[] = { 4, 6 };
 	char *buf = NULL, name[64];
 	size_t len, l, f;
 	unsigned mask;
-	FILE *fp;
-	int rc = -1;
+	int rc = 0;
 
 	/* "all" first, then one list each: l == LIST_N stands for "all". */
-	for (l = 0; l <= LIST_N; l++) {
+	for (l = 0; l <= LIST_N && rc == 0; l++) {
 		mask = l == LIST_N ? LIST_ADDRESSES : 1u << l;
 		if ((mask & LIST_ADDRESSES) == 0)
 			continue;
-		for (f = 0; f < 2; f++) {
-			snprintf(name, sizeof(name), "%s-v%d.txt", l == LIST_N ?
-			    "all" : record_list_name((enum record_list)l),
-			    families[f]);
-			if ((fp = open_memstream(&buf, &len)) == NULL)
-				return -1;
-			if (cidrlist_write(fp, rs, from, to, mask,
-			    families[f]) == -1) {
-				fclose(fp);
-				goto cleanup;
-			}
-			if (fclose(fp) == EOF ||
-			    put_blob(repo, tb, name, buf, len) == -1)
-				goto cleanup;
+		for (f = 0; f < (k == LISTS_M365 ? 1u : 2u) && rc == 0; f++) {
+			if (k == LISTS_M365)
+				snprintf(name, sizeof(name), "%s.txt", l ==
+				    LIST_N ? "all" :
+				    record_list_name((enum record_list)l));
+			else
+				snprintf(name, sizeof(name), "%s-v%d.txt",
+				    l == LIST_N ? "all" :
+				    record_list_name((enum record_list)l),
+				    families[f]);
+			rc = list_bytes(k, rs, from, to, mask, families[f],
+			    &buf, &len) == -1 ||
+			    put_blob(repo, tb, name, buf, len) == -1 ? -1 : 0;
 			free(buf);
 			buf = NULL;
 		}
 	}
-	rc = 0;
- cleanup:
-	free(buf);
 	return rc;
 }
 
 /*
- * The cidr/ tree: the lists of all regions, and a directory of the same
- * lists per region code (codes are unique and never "all": region.h).
+ * A lists tree (cidr/, merged/, m365/): the lists of all regions, and a
+ * directory of the same lists per region code (codes are unique and never
+ * "all": region.h).
  */
 static int
-cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
+list_tree(git_repository *repo, enum list_kind k, const struct recordset *rs,
+    git_oid *id)
 {
 	git_treebuilder *tb = NULL, *sub = NULL;
 	git_oid sid;
@@ -283,7 +319,7 @@ cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
 
 	if (git_treebuilder_new(&tb, repo, NULL) < 0)
 		return -1;
-	if (cidr_files(repo, tb, rs, 0, rs->nrecs) == -1)
+	if (list_files(repo, tb, k, rs, 0, rs->nrecs) == -1)
 		goto cleanup;
 	/* Records are sorted by region code: each code is one run. */
 	for (start = 0; start < rs->nrecs; start = i) {
@@ -293,7 +329,7 @@ cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
 		git_treebuilder_free(sub);
 		sub = NULL;
 		if (git_treebuilder_new(&sub, repo, NULL) < 0 ||
-		    cidr_files(repo, sub, rs, start, i) == -1 ||
+		    list_files(repo, sub, k, rs, start, i) == -1 ||
 		    git_treebuilder_write(&sid, sub) < 0 ||
 		    git_treebuilder_insert(NULL, tb, rs->recs[start].region_code,
 		    &sid, GIT_FILEMODE_TREE) < 0)
@@ -306,12 +342,27 @@ cidr_tree(git_repository *repo, const struct recordset *rs, git_oid *id)
 	return rc;
 }
 
+/* Every lists tree into tb; -1 on error. */
+static int
+lists_insert(git_repository *repo, git_treebuilder *tb,
+    const struct recordset *rs)
+{
+	git_oid id;
+	size_t k;
+
+	for (k = 0; k < sizeof(list_dirs) / sizeof(list_dirs[0]); k++)
+		if (list_tree(repo, (enum list_kind)k, rs, &id) == -1 ||
+		    git_treebuilder_insert(NULL, tb, list_dirs[k], &id,
+		    GIT_FILEMODE_TREE) < 0)
+			return -1;
+	return 0;
+}
+
 /* The snapshot's whole tree; -1 on error. */
 static int
 snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 {
 	git_treebuilder *tb = NULL;
-	git_oid cid;
 	char *csv = NULL;
 	size_t csvlen;
 	FILE *fp;
@@ -329,9 +380,7 @@ snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 	    put_blob(repo, tb, SNAP_CSV, csv, csvlen) == -1 ||
 	    put_blob(repo, tb, SNAP_PAGE, s->page, s->pagelen) == -1 ||
 	    put_blob(repo, tb, SNAP_SOURCE, s->source, s->sourcelen) == -1 ||
-	    cidr_tree(repo, s->rs, &cid) == -1 ||
-	    git_treebuilder_insert(NULL, tb, SNAP_CIDRDIR, &cid,
-	    GIT_FILEMODE_TREE) < 0 ||
+	    lists_insert(repo, tb, s->rs) == -1 ||
 	    git_treebuilder_write(id, tb) < 0)
 		goto cleanup;
 	rc = 0;

@@ -3,7 +3,7 @@
  * The tree of each (see mcwatch(1), FILES):
  *   mimecast.json   the records, one per line (mcwatch-records(5))
  *   mimecast.csv    the same as CSV
- *   cidr/CODE.txt   one region's CIDR blocks, one per line; cidr/all.txt
+ *   cidr/, merged/, m365/  address lists, all regions and per region code
  *   page.html       the page as fetched
  *   source.json     where and when it came from
  */
@@ -21,6 +21,9 @@
 #define SNAP_PAGE	"page.html"
 #define SNAP_SOURCE	"source.json"
 #define SNAP_CIDRDIR	"cidr"
+#define SNAP_MERGEDDIR	"merged"
+#define SNAP_M365DIR	"m365"
+#define SNAP_M365_MAX	1273	/* entries Microsoft's IP Allow list takes */
 
 /* A snapshot to write. */
 struct snapshot_new {
