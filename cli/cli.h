@@ -185,6 +185,8 @@ int	cli_notify_finish(const char *, struct cli_notify *, const char *,
 int	cmd_parse(int, char **);
 int	cmd_notify(int, char **);
 int	cmd_export(int, char **);
+int	cmd_lookup(int, char **);
+int	cmd_history(int, char **);
 int	cmd_status(int, char **);
 int	cmd_run(int, char **);
 int	cmd_diff(int, char **);

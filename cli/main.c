@@ -18,6 +18,9 @@ static const struct command commands[] = {
 	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
 	{ "export", cmd_export, "the records in a firewall's or mail server's "
 	    "format", 1 },
+	{ "history", cmd_history, "when a record appeared, changed, went",
+	    1 },
+	{ "lookup", cmd_lookup, "which record an address falls in", 1 },
 	{ "notify", cmd_notify, "send a test message to every channel", 1 },
 	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
 	    1 },

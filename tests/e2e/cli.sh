@@ -78,7 +78,7 @@ status=$?
     notok "log with no repository: says what to do" "exit $status"
 
 # Every command takes -h, --help, --version; -f where it has --format.
-for c in run parse diff log show notify export status; do
+for c in run parse diff log show notify export status lookup history; do
 	run "$MCWATCH" $c -h
 	[ "$status" -eq 0 ] && grep -q "^usage: mcwatch $c" "$T/out" &&
 	    grep -q "Exit status" "$T/out" || notok "$c -h: usage and exit statuses"

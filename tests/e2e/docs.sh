@@ -46,7 +46,7 @@ man_opts() {
 		print "-" last }' "$D/mcwatch.1"
 	printf '%s\n' --help --version
 }
-for c in run parse diff log show notify status export; do
+for c in run parse diff log show notify status export lookup history; do
 	help_opts "$c" > "$T/h"
 	man_opts "$c" | sort -u > "$T/m"
 	if [ -s "$T/h" ] && cmp -s "$T/h" "$T/m"; then

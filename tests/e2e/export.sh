@@ -48,6 +48,29 @@ if command -v iprange > /dev/null; then
 else
 	skip "merged and m365 exact (iprange)" "no iprange"
 fi
+# The same proof on every page of the test suite that holds networks.
+if command -v iprange > /dev/null; then
+	bad=""
+	for page in "$F"/*.html "$TOP"/samples/*.html; do
+		rm -rf "$T/p"
+		"$MCWATCH" run -q --repo "$T/p" --url "$page" --accept \
+		    > /dev/null 2>&1 || continue
+		"$MCWATCH" show --repo "$T/p" -f csv 2> /dev/null | awk -F, '
+		    $1 == "network" && $5 !~ /:/ { print $5 }
+		    $1 == "range" && $6 !~ /:/ { print $6 "-" $7 }' > "$T/rec"
+		[ -s "$T/rec" ] || continue
+		"$MCWATCH" export --repo "$T/p" -f merged --family 4 > "$T/m"
+		"$MCWATCH" export --repo "$T/p" -f m365 > "$T/m3" || continue
+		a=$(iprange -C "$T/rec" | cut -d, -f2)
+		b=$(iprange -C "$T/m" | cut -d, -f2)
+		c=$(iprange -C "$T/m3" | cut -d, -f2)
+		u=$(iprange -C "$T/rec" "$T/m" "$T/m3" | cut -d, -f2)
+		[ "$a" = "$b" ] && [ "$b" = "$c" ] && [ "$c" = "$u" ] ||
+		    bad="$bad $(basename "$page")"
+	done
+	[ -z "$bad" ] && ok "merged and m365 exact on every page of the test suite" ||
+	    notok "merged and m365 exact on every page" "$bad"
+fi
 awk -F/ '$2 < 24 { bad = 1 } END { exit bad }' "$T/m365.out" &&
     ok "m365: /24 to /32 only" || notok "m365: /24 to /32 only"
 grep -q ':' "$T/m365.out" && notok "m365: IPv4 only" || ok "m365: IPv4 only"

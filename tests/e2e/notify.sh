@@ -82,6 +82,17 @@ grep -q '"snapshot":"'"$(git -C "$T/r" rev-parse HEAD)"'"' "$T/hook/$last" &&
     ok "a change: posted as JSON with the diff and the snapshot id" ||
     notok "a change: posted as JSON"
 
+# Slack and Teams shapes, through notify --test.
+run "$MCWATCH" notify --test --webhook "$HOOK" --webhook-format slack
+last=$(ls "$T/hook" | grep json | sort -n | tail -1)
+[ "$status" -eq 0 ] && "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert list(d) == ["text"] and d["text"].startswith("*[mcwatch] test message*")' "$T/hook/$last" &&
+    ok "webhook --webhook-format slack: {text}" || notok "slack shape" "exit $status"
+run "$MCWATCH" notify --test --webhook "$HOOK" --webhook-format teams
+last=$(ls "$T/hook" | grep json | sort -n | tail -1)
+[ "$status" -eq 0 ] && "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["@type"] == "MessageCard" and d["title"] == "[mcwatch] test message" and "text" in d' "$T/hook/$last" &&
+    ok "webhook --webhook-format teams: a MessageCard" || notok "teams shape" "exit $status"
+last=$(ls "$T/hook" | grep json | sort -n | tail -1)
+
 # Nothing changed: nothing sent.
 run "$MCWATCH" run -q --repo "$T/r" --url "$N" $notif
 [ "$status" -eq 0 ] && [ "$(mails smtp)" = 2 ] &&

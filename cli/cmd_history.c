@@ -1,0 +1,240 @@
+/*
+ * mcwatch history: when each record matching a query appeared, changed and
+ * was removed, from the line diffs of the datasets.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "../diff/diff.h"
+#include "../diff/report.h"
+#include "../records/json.h"
+#include "../records/lists.h"
+#include "../records/output.h"
+#include "../snapshots/changes.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: mcwatch history [--repo DIR] [-f text|json] QUERY\n"
+	    "\nWhen each record matching QUERY first appeared, when it changed "
+	    "(before ->\nafter) and when it was removed, oldest first. QUERY is "
+	    "a prefix (a.b.c.d/n:\nthe networks and ranges it overlaps), an "
+	    "address (the ones holding it) or an\napplication name (its URL "
+	    "records, any case).\n"
+	    "\n"
+	    "  --repo DIR           the snapshot repository (default: "
+	    "mcwatch-data)\n"
+	    "  -f, --format FMT     text (default) or json\n"
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
+	    "\n"
+	    "Exit status: 0 printed (nothing matching is no error); 2 usage "
+	    "error; 5\nrepository error; 6 out of memory, or the output could "
+	    "not be written.\n");
+}
+
+/* What matches, and the records of the snapshot being read. */
+struct query {
+	const char		*text;
+	int			 is_net;	/* a prefix or an address */
+	struct cidr		 net;
+	int			 json;
+	char			 id[41];
+	time_t			 time;
+	struct recordset	*removed, *added;
+	json_t			*out;		/* the json form's array */
+	size_t			 printed;
+};
+
+/* Whether r matches q. */
+static int
+matches(const struct query *q, const struct record *r)
+{
+	struct addr lo, hi, qlo, qhi;
+	size_t i;
+
+	if (!q->is_net)
+		return r->kind == RECORD_URL &&
+		    strcasecmp(r->application, q->text) == 0;
+	cidr_first(&q->net, &qlo);
+	cidr_last(&q->net, &qhi);
+	if (r->kind == RECORD_NETWORK) {
+		cidr_first(&r->cidr, &lo);
+		cidr_last(&r->cidr, &hi);
+		return lo.family == qlo.family && addr_cmp(&lo, &qhi) <= 0 &&
+		    addr_cmp(&qlo, &hi) <= 0;
+	}
+	for (i = 0; r->kind == RECORD_RANGE && i < r->ncidrs; i++) {
+		cidr_first(&r->cidrs[i], &lo);
+		cidr_last(&r->cidrs[i], &hi);
+		if (lo.family == qlo.family && addr_cmp(&lo, &qhi) <= 0 &&
+		    addr_cmp(&qlo, &hi) <= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Print one change of the snapshot q read; -1 on a write error. */
+static int
+print_change(struct query *q, const struct change *c)
+{
+	char entry[DETAIL_MAX], what[2048], when[32];
+	const struct record *r = change_record(c);
+	struct tm tm;
+	json_t *o;
+
+	report_change_what(c, entry, sizeof(entry), what, sizeof(what));
+	q->printed++;
+	if (q->json) {
+		o = json_pack("{s:s, s:o, s:s}", "snapshot", q->id, "date",
+		    json_time(q->time), "change", c->before == NULL ? "added" :
+		    c->after == NULL ? "removed" : "changed");
+		if (o == NULL || json_array_append_new(q->out, o) == -1 ||
+		    (c->before != NULL && json_object_set_new(o, "before",
+		    record_to_json(c->before)) == -1) ||
+		    (c->after != NULL && json_object_set_new(o, "after",
+		    record_to_json(c->after)) == -1))
+			return -1;
+		return 0;
+	}
+	gmtime_r(&q->time, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	return printf("%s  %.7s  %s %s %s %s  %s\n", when, q->id,
+	    c->before == NULL ? "+" : c->after == NULL ? "-" : "~",
+	    r->region_code, record_list_label(record_list(r)), entry, what) <
+	    0 ? -1 : 0;
+}
+
+/* The matching records one snapshot removed and added, as changes. */
+static int
+flush(struct query *q)
+{
+	struct diff d;
+	size_t i;
+	int rc = 0;
+
+	if (q->removed->nrecs + q->added->nrecs == 0)
+		return 0;
+	if (recordset_sort(q->removed) == -1 || recordset_sort(q->added) ==
+	    -1 || diff_records(q->removed, q->added, &d) == -1)
+		return -1;
+	/*
+	 * By identity: a record in both is one that changed, in removed
+	 * only one removed, in added only one added.
+	 */
+	for (i = 0; i < d.nchanges && rc == 0; i++)
+		rc = print_change(q, &d.changes[i]);
+	diff_free(&d);
+	recordset_free(q->removed);
+	recordset_free(q->added);
+	q->removed = recordset_new();
+	q->added = recordset_new();
+	return rc == 0 && q->removed != NULL && q->added != NULL ? 0 : -1;
+}
+
+/* changes_walk's callback: one line a snapshot added or removed. */
+static int
+on_change(const struct line_change *c, void *arg)
+{
+	struct query *q = arg;
+	struct record r;
+	json_t *o;
+	int rc = 0;
+
+	if (strcmp(q->id, c->id) != 0) {
+		if (flush(q) == -1)
+			return -1;
+		snprintf(q->id, sizeof(q->id), "%s", c->id);
+		q->time = c->time;
+	}
+	/* Only lines of the kinds the query looks at are read. */
+	if (q->is_net ? memmem(c->line, c->len, "\"kind\":\"url\"", 12) ||
+	    memmem(c->line, c->len, "\"kind\":\"port\"", 13) :
+	    !memmem(c->line, c->len, "\"kind\":\"url\"", 12))
+		return 0;
+	if ((o = json_loadb(c->line, c->len, JSON_DISABLE_EOF_CHECK, NULL)) ==
+	    NULL)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	if (record_from_json(o, &r) == 0 && matches(q, &r))
+		rc = recordset_add(c->added ? q->added : q->removed, &r);
+	record_clear(&r);
+	json_decref(o);
+	return rc;
+}
+
+int
+cmd_history(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *repo = "mcwatch-data";
+	struct query q;
+	struct store *st = NULL;
+	struct addr a;
+	char err[STORE_ERRMAX];
+	int ch, rc;
+
+	memset(&q, 0, sizeof(q));
+	while ((ch = cli_getopt("history", argc, argv, "f:h", longopts)) != -1) {
+		if ((rc = cli_common("history", ch, usage)) != -1)
+			return rc;
+		if (ch == 'r')
+			repo = optarg;
+		else if (ch == 'f') {
+			if (strcmp(optarg, "text") != 0 &&
+			    strcmp(optarg, "json") != 0)
+				return cli_usage("history", "unknown format "
+				    "'%s' (want text|json)", optarg);
+			q.json = strcmp(optarg, "json") == 0;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("history", "want one QUERY (a prefix, an "
+		    "address or an application), not %d", argc - optind);
+	q.text = argv[optind];
+	if (cidr_parse(q.text, &q.net) == 0) {
+		cidr_canonicalize(&q.net);
+		q.is_net = 1;
+	} else if (addr_parse(q.text, &a) == 0) {
+		q.net.addr = a;
+		q.net.len = addr_bits(&a);
+		q.is_net = 1;
+	} else if (q.text[0] == '\0')
+		return cli_usage("history", "an empty QUERY");
+	rc = EXIT_INTERNAL;
+	if ((q.removed = recordset_new()) == NULL ||
+	    (q.added = recordset_new()) == NULL ||
+	    (q.json && (q.out = json_array()) == NULL))
+		goto cleanup;
+	rc = EXIT_REPO;
+	if ((st = store_open(repo, 0, err)) == NULL ||
+	    changes_walk(st, on_change, &q, err) == -1) {
+		cli_error("%s", err[0] ? err : "history: out of memory");
+		goto cleanup;
+	}
+	rc = EXIT_INTERNAL;
+	if (flush(&q) == -1 || (q.json && (json_dumpf(q.out, stdout,
+	    JSON_INDENT(2)) == -1 || putchar('\n') == EOF)))
+		goto cleanup;
+	if (!q.json && q.printed == 0)
+		printf("no record matching '%s' in the history\n", q.text);
+	rc = cli_flush("history");
+ cleanup:
+	json_decref(q.out);
+	recordset_free(q.removed);
+	recordset_free(q.added);
+	store_close(st);
+	return rc;
+}

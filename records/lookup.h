@@ -1,0 +1,25 @@
+/*
+ * Which records an address falls in: a table of the records' address
+ * spans sorted once, then a binary search per address.
+ */
+#ifndef MCWATCH_LOOKUP_H
+#define MCWATCH_LOOKUP_H
+
+#include <stddef.h>
+
+#include "addr.h"
+#include "record.h"
+
+struct lookup;
+
+/* The table of rs's networks and ranges (rs must outlive it); NULL on memory. */
+struct lookup	*lookup_new(const struct recordset *);
+void		 lookup_free(struct lookup *);
+/*
+ * The records a falls in, at most max of them into out, the one whose
+ * span starts closest to a first; their count.
+ */
+size_t		 lookup_find(const struct lookup *, const struct addr *,
+		    const struct record **, size_t);
+
+#endif

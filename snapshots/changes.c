@@ -1,0 +1,206 @@
+/* Walking the history as line diffs of the datasets, with libgit2. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "changes.h"
+#include "internal.h"
+#include "snapshot.h"
+
+/* A dataset's record lines, sorted bytewise for a merge. */
+struct lines {
+	const char	**p;
+	size_t		 *len;
+	size_t		  n;
+	git_blob	 *blob;		/* holds the bytes */
+};
+
+static void
+lines_free(struct lines *l)
+{
+	free(l->p);
+	free(l->len);
+	git_blob_free(l->blob);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Bytewise order of two lines. */
+static int
+line_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	return c != 0 ? c : (al > bl) - (al < bl);
+}
+
+/* qsort_r's order of the indices of lines l. */
+static int
+idx_qcmp(const void *x, const void *y, void *arg)
+{
+	const struct lines *l = arg;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+
+	return line_cmp(l->p[i], l->len[i], l->p[j], l->len[j]);
+}
+
+/* The record lines of blob b (taken over) into l, sorted; -1 on memory. */
+static int
+lines_read(git_blob *b, struct lines *l)
+{
+	const char *s = git_blob_rawcontent(b), *e, *end;
+	size_t cap, i, *idx = NULL;
+	const char **p = NULL;
+	size_t *len = NULL;
+
+	memset(l, 0, sizeof(*l));
+	l->blob = b;
+	end = s + git_blob_rawsize(b);
+	for (cap = 1, e = s; e < end; e++)
+		cap += *e == '\n';
+	if ((l->p = calloc(cap, sizeof(*l->p))) == NULL ||
+	    (l->len = calloc(cap, sizeof(*l->len))) == NULL ||
+	    (idx = calloc(cap, sizeof(*idx))) == NULL ||
+	    (p = calloc(cap, sizeof(*p))) == NULL ||
+	    (len = calloc(cap, sizeof(*len))) == NULL)
+		goto fail;
+	for (; s < end; s = e + 1) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		/* The dataset's first and last lines frame it: not records. */
+		if (e - s < 2 || *s != '{' || strncmp(s, "{\"records\"", 10) ==
+		    0)
+			continue;
+		l->p[l->n] = s;
+		l->len[l->n++] = (size_t)(e - s);
+	}
+	for (i = 0; i < l->n; i++)
+		idx[i] = i;
+	qsort_r(idx, l->n, sizeof(*idx), idx_qcmp, l);
+	for (i = 0; i < l->n; i++) {
+		p[i] = l->p[idx[i]];
+		len[i] = l->len[idx[i]];
+	}
+	free(l->p);
+	free(l->len);
+	l->p = p;
+	l->len = len;
+	free(idx);
+	return 0;
+ fail:
+	free(idx);
+	free(p);
+	free(len);
+	l->blob = NULL;
+	lines_free(l);
+	return -1;
+}
+
+/*
+ * The lines only in a (removed) and only in b (added), merged in sorted
+ * order, to fn; -1 when fn stops.
+ */
+static int
+lines_diff(const struct lines *a, const struct lines *b,
+    struct line_change *c, int (*fn)(const struct line_change *, void *),
+    void *arg)
+{
+	size_t i = 0, j = 0;
+	int k;
+
+	while (i < a->n || j < b->n) {
+		k = i == a->n ? 1 : j == b->n ? -1 :
+		    line_cmp(a->p[i], a->len[i], b->p[j], b->len[j]);
+		if (k == 0) {
+			i++;
+			j++;
+			continue;
+		}
+		c->added = k > 0;
+		c->line = k > 0 ? b->p[j] : a->p[i];
+		c->len = k > 0 ? b->len[j++] : a->len[i++];
+		if (fn(c, arg) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The dataset blob of commit c, or NULL (none, or not readable). */
+static git_blob *
+dataset_blob(git_repository *repo, git_commit *c)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+
+	if (git_commit_tree(&tree, c) == 0 &&
+	    git_tree_entry_bypath(&e, tree, SNAP_DATA) == 0)
+		git_blob_lookup(&b, repo, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return b;
+}
+
+int
+changes_walk(struct store *st, int (*fn)(const struct line_change *, void *),
+    void *arg, char *err)
+{
+	struct lines prev, cur;
+	struct line_change c;
+	git_revwalk *rw = NULL;
+	git_commit *cm = NULL;
+	git_blob *b;
+	git_oid id;
+	char idbuf[GIT_OID_HEXSZ + 1];
+	int rc = -1;
+
+	memset(&prev, 0, sizeof(prev));
+	memset(&c, 0, sizeof(c));
+	if (git_revwalk_new(&rw, st->repo) < 0 ||
+	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) <
+	    0) {
+		store_giterr(st, "cannot walk the history", err);
+		goto cleanup;
+	}
+	git_revwalk_simplify_first_parent(rw);
+	if (git_repository_head_unborn(st->repo) == 1) {
+		rc = 0;
+		goto cleanup;
+	}
+	if (git_revwalk_push_head(rw) < 0) {
+		store_giterr(st, "cannot walk the history", err);
+		goto cleanup;
+	}
+	while (git_revwalk_next(&id, rw) == 0) {
+		if (git_commit_lookup(&cm, st->repo, &id) < 0) {
+			store_giterr(st, "cannot read a snapshot", err);
+			goto cleanup;
+		}
+		c.id = git_oid_tostr(idbuf, sizeof(idbuf), &id);
+		c.time = (time_t)git_commit_time(cm);
+		b = dataset_blob(st->repo, cm);
+		git_commit_free(cm);
+		if (b == NULL || (prev.blob != NULL &&
+		    git_oid_equal(git_blob_id(prev.blob), git_blob_id(b)))) {
+			git_blob_free(b);
+			continue;
+		}
+		if (lines_read(b, &cur) == -1) {
+			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			    "memory", st->dir);
+			goto cleanup;
+		}
+		if (lines_diff(&prev, &cur, &c, fn, arg) == -1) {
+			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			    "memory", st->dir);
+			lines_free(&cur);
+			goto cleanup;
+		}
+		lines_free(&prev);
+		prev = cur;
+	}
+	rc = 0;
+ cleanup:
+	lines_free(&prev);
+	git_revwalk_free(rw);
+	return rc;
+}

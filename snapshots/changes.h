@@ -1,0 +1,33 @@
+/*
+ * The dataset lines each snapshot added and removed, oldest snapshot
+ * first: a line diff of consecutive datasets (one record a line, in
+ * canonical order), so that a record's history is read without parsing
+ * every snapshot whole.
+ */
+#ifndef MCWATCH_CHANGES_H
+#define MCWATCH_CHANGES_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "store.h"
+
+/* One snapshot's changed lines. */
+struct line_change {
+	const char	*id;		/* the snapshot, 40 hex digits */
+	time_t		 time;
+	const char	*line;		/* a record's JSON, not NUL-terminated */
+	size_t		 len;
+	int		 added;		/* else removed */
+};
+
+/*
+ * Call fn(c, arg) for every line every snapshot of HEAD's first-parent
+ * line added or removed, oldest first (the first snapshot adds all its
+ * lines). fn returns 0 to go on, -1 to stop with an error. 0, or -1 with
+ * err.
+ */
+int	changes_walk(struct store *, int (*)(const struct line_change *,
+	    void *), void *, char *);
+
+#endif
