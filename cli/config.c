@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -84,32 +85,55 @@ cli_smtp_password(const char *cmd, const char *file, char *buf, size_t len)
 	return EXIT_OK;
 }
 
-/* Every key and the option it stands for. */
+/* Every key and the option it stands for; flags take true or false. */
 static const struct {
 	const char	*key;
 	int		 opt;
+	int		 flag;
 } keys[] = {
-	{ "source.url", 'u' },
-	{ "repo.path", 'r' },
-	{ "guard.max-removal", 'x' },
-	{ "run.author", 'A' },
-	{ "run.lock-timeout", 'L' },
-	{ "run.format", 'f' },
-	{ "fetch.timeout", OPT_TIMEOUT },
-	{ "fetch.retries", OPT_RETRIES },
-	{ "fetch.retry-delay", OPT_RETRY_DELAY },
-	{ "fetch.cacert", OPT_CACERT },
-	{ "fetch.header", OPT_HEADER },
-	{ "fetch.max-size", OPT_MAXSIZE },
-	{ "email.smtp-url", OPT_SMTP_URL },
-	{ "email.tls", OPT_SMTP_TLS },
-	{ "email.from", OPT_MAIL_FROM },
-	{ "email.to", OPT_MAIL_TO },
-	{ "email.user", OPT_SMTP_USER },
-	{ "email.password-file", OPT_PASSWORD_FILE },
-	{ "webhook.url", OPT_WEBHOOK },
-	{ "webhook.format", OPT_WEBHOOK_FORMAT },
+	{ "run.dry-run", 'n', 1 },
+	{ "run.accept", 'a', 1 },
+	{ "run.exit-code", 'e', 1 },
+	{ "run.quiet", 'q', 1 },
+	{ "fetch.verbose", 'v', 1 },
+	{ "source.url", 'u', 0 },
+	{ "repo.path", 'r', 0 },
+	{ "guard.max-removal", 'x', 0 },
+	{ "run.author", 'A', 0 },
+	{ "run.lock-timeout", 'L', 0 },
+	{ "run.format", 'f', 0 },
+	{ "fetch.timeout", OPT_TIMEOUT, 0 },
+	{ "fetch.retries", OPT_RETRIES, 0 },
+	{ "fetch.retry-delay", OPT_RETRY_DELAY, 0 },
+	{ "fetch.cacert", OPT_CACERT, 0 },
+	{ "fetch.header", OPT_HEADER, 0 },
+	{ "fetch.max-size", OPT_MAXSIZE, 0 },
+	{ "email.smtp-url", OPT_SMTP_URL, 0 },
+	{ "email.tls", OPT_SMTP_TLS, 0 },
+	{ "email.from", OPT_MAIL_FROM, 0 },
+	{ "email.to", OPT_MAIL_TO, 0 },
+	{ "email.user", OPT_SMTP_USER, 0 },
+	{ "email.password-file", OPT_PASSWORD_FILE, 0 },
+	{ "webhook.url", OPT_WEBHOOK, 0 },
+	{ "webhook.format", OPT_WEBHOOK_FORMAT, 0 },
 };
+
+/* A boolean as git-config writes them: 1, 0, or -1 if it is none. */
+static int
+conf_bool(const char *v)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1" };
+	static const char *const no[] = { "false", "no", "off", "0" };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (strcasecmp(v, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(v, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
 
 /* Whether name is "route.TARGET.regions"; TARGET into buf. */
 static int
@@ -132,7 +156,7 @@ cli_config_apply(const char *cmd, const char *file, const struct conf *c,
 {
 	char target[600];
 	size_t i, k;
-	int rc;
+	int rc, b;
 
 	for (i = 0; i < c->n; i++) {
 		const struct conf_entry *e = &c->v[i];
@@ -145,6 +169,11 @@ cli_config_apply(const char *cmd, const char *file, const struct conf *c,
 		if (k == sizeof(keys) / sizeof(keys[0]))
 			return cli_usage(cmd, "config %s: unknown key '%s'",
 			    file, e->name);
+		if (keys[k].flag && (b = conf_bool(e->value)) == -1)
+			return cli_usage(cmd, "config %s: %s: want true or "
+			    "false, not '%s'", file, e->name, e->value);
+		if (keys[k].flag && b == 0)
+			continue;
 		if (take(arg, keys[k].opt, e->value) == -1) {
 			cli_error("config %s: the value of %s", file, e->name);
 			return EXIT_USAGE;

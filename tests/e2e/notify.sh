@@ -187,6 +187,29 @@ run "$MCWATCH" notify --test $tlsopts --cacert "$X/ca.pem"
     ok "STARTTLS with --cacert: delivered" ||
     notok "STARTTLS with --cacert" "exit $status"
 
+# SMTP AUTH over STARTTLS: the user from the configuration, the password
+# from $MCWATCH_SMTP_PASSWORD or the file it names, never an option.
+SMTPD_AUTH="mcwatch:s3cret" start auth smtpd.py nobody@example.com \
+    "$X/srv.pem" "$X/srv.key"
+printf 's3cret\n' > "$T/pw"
+printf '[email]\n\tuser = mcwatch\n\tpassword-file = %s\n' "$T/pw" > "$T/auth.conf"
+authopts="--smtp-url smtp://127.0.0.1:$port --mail-from mcwatch@example.com
+--mail-to auth@example.com --retries 0 --cacert $X/ca.pem"
+run "$MCWATCH" notify --test $authopts --config "$T/auth.conf"
+[ "$status" -eq 0 ] && [ "$(mails auth)" = 1 ] &&
+    ok "SMTP AUTH: the password from email.password-file" ||
+    notok "SMTP AUTH from the password file" "exit $status"
+printf '[email]\n\tuser = mcwatch\n' > "$T/auth2.conf"
+MCWATCH_SMTP_PASSWORD=s3cret run "$MCWATCH" notify --test $authopts --config "$T/auth2.conf"
+[ "$status" -eq 0 ] && [ "$(mails auth)" = 2 ] &&
+    ok "SMTP AUTH: the password from \$MCWATCH_SMTP_PASSWORD" ||
+    notok "SMTP AUTH from the environment" "exit $status"
+MCWATCH_SMTP_PASSWORD=wrong run "$MCWATCH" notify --test $authopts \
+    --config "$T/auth2.conf" --timeout 5
+[ "$status" -eq 9 ] && [ "$(mails auth)" = 2 ] && ! grep -q wrong "$T/err" &&
+    ok "SMTP AUTH: a wrong password fails, and is never printed" ||
+    notok "SMTP AUTH: a wrong password" "exit $status"
+
 # Routing and the configuration file.
 cat > "$T/config" <<EOC
 [email]
@@ -215,6 +238,18 @@ MCWATCH_CONFIG="$T/config" run "$MCWATCH" notify --test --mail-to other@example.
     [ "$(mime "$T/smtp/$(mails smtp).eml" 'm["To"]')" = "other@example.com" ] &&
     ok "notify --test: \$MCWATCH_CONFIG read, --mail-to wins over email.to" ||
     notok "notify --test" "exit $status"
+printf '[run]\n\tquiet = true\n\texit-code = yes\n' > "$T/flags"
+rm -rf "$T/q"
+run "$MCWATCH" run --config "$T/flags" --repo "$T/q" --url "$S"
+st1=$status
+run "$MCWATCH" run --config "$T/flags" --repo "$T/q" --url "$S"
+[ "$st1" -eq 1 ] && [ "$status" -eq 0 ] && [ ! -s "$T/out" ] &&
+    [ "$(git -C "$T/q" rev-list --count HEAD)" = 1 ] &&
+    ok "config flags: run.quiet and run.exit-code" ||
+    notok "config flags" "exit $status"
+printf '[run]\n\tquiet = maybe\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: a flag that is no boolean" 2 "run.quiet: want true or false, not 'maybe'"
 printf '[email]\n\tsmtpurl = x\n' > "$T/bad"
 run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
 expect "config: an unknown key is named" 2 "unknown key 'email.smtpurl'"

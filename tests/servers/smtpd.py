@@ -4,7 +4,8 @@
 usage: smtpd.py DIR PORTFILE [REJECT-ADDRESS [CERT KEY]]
 Each message is stored as DIR/N.eml exactly as received, with the envelope
 in DIR/N.env. A RCPT TO of REJECT-ADDRESS is refused with 550. With CERT
-and KEY the server requires STARTTLS. Stops by itself after ten minutes.
+and KEY the server requires STARTTLS, and with $SMTPD_AUTH=USER:PASSWORD
+also AUTH. Stops by itself after ten minutes.
 """
 import asyncio
 import os
@@ -13,6 +14,7 @@ import ssl
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Store:
@@ -48,6 +50,15 @@ def main():
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(sys.argv[4], sys.argv[5])
         tls = {"tls_context": ctx, "require_starttls": True}
+        if os.environ.get("SMTPD_AUTH"):
+            user, pw = os.environ["SMTPD_AUTH"].split(":", 1)
+
+            def check(server, session, envelope, mechanism, data):
+                ok = (isinstance(data, LoginPassword) and
+                      data.login == user.encode() and
+                      data.password == pw.encode())
+                return AuthResult(success=ok)
+            tls.update(auth_required=True, authenticator=check)
     c = Controller(Store(where, reject), hostname="127.0.0.1", port=port,
                    **tls)
     c.start()
