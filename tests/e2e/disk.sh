@@ -19,7 +19,7 @@ if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o size=4m,mode=0755 tmpfs "$D" \
 	finish
 	exit $?
 fi
-trap 'umount "$D" 2> /dev/null; rm -rf "$T"' EXIT
+trap 'umount "$D" 2> /dev/null; for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
 
 commits() { git -C "$1" rev-list --count HEAD 2>/dev/null || echo 0; }
 # fill KIB: leave about KIB KiB free on the tmpfs.

@@ -3,19 +3,12 @@
 # with ports they pick, both stopped when the tests end.
 . "$TOP/tests/e2e/lib.sh"
 S="$TOP/samples/mimecast-data-centers.html"
-HTTPD="$(dirname "$MCWATCH")/tests/httpd"
 W="$T/www"
 mkdir -p "$W"
 cp "$S" "$W/page.html"
 gzip -c "$S" > "$W/page.html.gz"
 sed 's/<meta http-equiv[^>]*>//' "$F/latin1.html" > "$W/latin1.html"
-pids=""
-trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
-
-"$HTTPD" "$W" "$T/port" "$T/requests" &
-pids="$pids $!"
-for i in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-U="http://127.0.0.1:$(cat "$T/port")"
+start_httpd "$W"
 
 # check NAME STATUS STDERR-TEXT MAX-SECONDS CMD...
 check() {
@@ -238,15 +231,7 @@ run "$MCWATCH" run --repo "$T/fresh" --url "$U/status/500" --retries 0
 # HTTPS with a certificate authority made for the test.
 if command -v openssl > /dev/null; then
 	X="$T/tls"
-	mkdir -p "$X"
-	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$X/ca.key" \
-	    -out "$X/ca.pem" -days 2 -subj "/CN=mcwatch test CA" 2> /dev/null
-	openssl req -newkey rsa:2048 -nodes -keyout "$X/srv.key" \
-	    -out "$X/srv.csr" -subj "/CN=127.0.0.1" 2> /dev/null
-	printf 'subjectAltName=IP:127.0.0.1\n' > "$X/ext"
-	openssl x509 -req -in "$X/srv.csr" -CA "$X/ca.pem" -CAkey "$X/ca.key" \
-	    -CAcreateserial -out "$X/srv.pem" -days 2 -extfile "$X/ext" \
-	    2> /dev/null
+	make_ca "$X"
 	{ printf 'HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n'
 	  cat "$S"; } > "$X/page.txt"
 	printf 'HTTP/1.0 302 Found\r\nLocation: %s/page\r\n\r\n' "$U" \

@@ -6,7 +6,6 @@ pass=0
 fail=0
 skipped=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/mcwatch-e2e.XXXXXX")
-trap 'rm -rf "$T"' EXIT
 F="$TOP/tests/fixtures"
 G="$TOP/tests/golden"
 
@@ -57,4 +56,31 @@ finish() {
 	echo "$(basename "$0" .sh): $pass passed, $fail failed, $skipped skipped"
 	[ -n "${RESULTS:-}" ] && echo "$pass $fail $skipped" > "$RESULTS"
 	[ "$fail" -eq 0 ]
+}
+
+# Servers the tests start are killed when they end: start_* add to $pids.
+pids=""
+trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
+
+# start_httpd ROOT: the fault-injection HTTP server on 127.0.0.1, serving
+# ROOT, requests logged in $T/requests; its base URL in $U.
+start_httpd() {
+	"$(dirname "$MCWATCH")/tests/httpd" "$1" "$T/port" "$T/requests" &
+	pids="$pids $!"
+	for i in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
+	U="http://127.0.0.1:$(cat "$T/port")"
+}
+
+# make_ca DIR: a certificate authority made for the test (DIR/ca.pem) and
+# a server certificate for 127.0.0.1 it signed (DIR/srv.pem, DIR/srv.key).
+make_ca() {
+	mkdir -p "$1"
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1/ca.key" \
+	    -out "$1/ca.pem" -days 2 -subj "/CN=mcwatch test CA" 2> /dev/null
+	openssl req -newkey rsa:2048 -nodes -keyout "$1/srv.key" \
+	    -out "$1/srv.csr" -subj "/CN=127.0.0.1" 2> /dev/null
+	printf 'subjectAltName=IP:127.0.0.1\n' > "$1/ext"
+	openssl x509 -req -in "$1/srv.csr" -CA "$1/ca.pem" -CAkey "$1/ca.key" \
+	    -CAcreateserial -out "$1/srv.pem" -days 2 -extfile "$1/ext" \
+	    2> /dev/null
 }

@@ -11,8 +11,6 @@ if ! "$PY" -c "import aiosmtpd" 2> /dev/null; then
 	finish
 	exit $?
 fi
-pids=""
-trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
 
 # start NAME SERVER ARGS...: a test server, its port in $port.
 start() {
@@ -163,14 +161,7 @@ ok "envelope addresses with CR LF, spaces or brackets: usage errors"
 
 # STARTTLS, required, with a CA made here: refused without --cacert.
 X="$T/tls"
-mkdir -p "$X"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$X/ca.key" \
-    -out "$X/ca.pem" -days 2 -subj "/CN=mcwatch test CA" 2> /dev/null
-openssl req -newkey rsa:2048 -nodes -keyout "$X/srv.key" \
-    -out "$X/srv.csr" -subj "/CN=127.0.0.1" 2> /dev/null
-printf 'subjectAltName=IP:127.0.0.1\n' > "$X/ext"
-openssl x509 -req -in "$X/srv.csr" -CA "$X/ca.pem" -CAkey "$X/ca.key" \
-    -CAcreateserial -out "$X/srv.pem" -days 2 -extfile "$X/ext" 2> /dev/null
+make_ca "$X"
 start tls smtpd.py nobody@example.com "$X/srv.pem" "$X/srv.key"
 tlsopts="--smtp-url smtp://127.0.0.1:$port --mail-from mcwatch@example.com
 --mail-to tls@example.com --retries 0"

@@ -3,17 +3,11 @@
 # one and two matches, a 429 with Retry-After, a login page as the body.
 . "$TOP/tests/e2e/lib.sh"
 S="$TOP/samples/mimecast-data-centers.html"
-HTTPD="$(dirname "$MCWATCH")/tests/httpd"
 PY=/usr/bin/python3
 export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
 W="$T/www"
 mkdir -p "$W"
-pids=""
-trap 'for p in $pids; do kill $p 2> /dev/null; done; rm -rf "$T"' EXIT
-"$HTTPD" "$W" "$T/port" "$T/requests" &
-pids="$pids $!"
-for i in $(seq 50); do [ -s "$T/port" ] && break; sleep 0.1; done
-U="http://127.0.0.1:$(cat "$T/port")"
+start_httpd "$W"
 ART="api_api_v2_help_center_en-us_articles_360001"
 SEARCH="api_api_v2_help_center_articles_search_query_Mimecast_20Data_20Centers_20and_20URLs"
 
