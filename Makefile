@@ -25,11 +25,17 @@ CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
 UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 TOOLS	= $(BUILD)/tests/bench
 SERVERS	= $(BUILD)/tests/httpd
+# libFuzzer targets in tests/fuzz; make check replays their corpora.
+FUZZERS	= parse dataset source config addr
+REPLAYS	= $(FUZZERS:%=$(BUILD)/tests/replay_%)
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	     -fno-omit-frame-pointer
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check sanitize bench demo install uninstall clean
+.PHONY: all check sanitize bench demo install uninstall clean fuzz
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mcwatch
@@ -59,8 +65,15 @@ $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libmcwatch.a $(DEPS_LIBS)
 
+# A fuzz target with a plain main that replays files (no libFuzzer).
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(BUILD)/libmcwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< \
+	    tests/fuzz/replay.c $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+
 # Every test: unit tests per module, then end-to-end runs of the binary.
-check: $(BUILD)/mcwatch $(UNITS) $(SERVERS)
+check: $(BUILD)/mcwatch $(UNITS) $(SERVERS) $(REPLAYS)
 	@sh tests/run.sh $(BUILD)
 
 sanitize:
@@ -68,6 +81,28 @@ sanitize:
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) BUILD=build/san CC=clang CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" check
+
+# libFuzzer (clang): each target for FUZZ_SECONDS from the seed corpus in
+# tests/fuzz/corpus; what it finds goes to build/fuzz/crash-*, to be added
+# to the corpus so that make check replays it for ever.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	    build/fuzz/libmcwatch.a
+	clang $(ALL_CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	    build/fuzz/libmcwatch.a $(DEPS_LIBS)
+
+fuzz: $(FUZZERS:%=build/fuzz/fuzz_%)
+	@set -e; for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/work-$$f; \
+	    echo "== fuzz_$$f for $(FUZZ_SECONDS) s"; \
+	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	        -dict=tests/fuzz/html.dict -max_len=65536 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/crash-$$f- \
+	        build/fuzz/work-$$f tests/fuzz/corpus/$$f 2>&1 | \
+	        grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' || true; \
+	    if ls build/fuzz/crash-$$f-* > /dev/null 2>&1; then \
+	        echo "fuzz_$$f: a crash, see build/fuzz/crash-$$f-*"; exit 1; fi; \
+	done
 
 bench: $(BUILD)/mcwatch $(TOOLS) $(SERVERS)
 	$(BUILD)/tests/bench $(BUILD)/mcwatch

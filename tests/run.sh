@@ -21,6 +21,20 @@ for t in "$top/$build"/tests/test_*; do
 	fi
 done
 
+# Every fuzz corpus (seeds and the crashes found once) through its target.
+for r in "$top/$build"/tests/replay_*; do
+	[ -x "$r" ] || continue
+	name=${r##*/replay_}
+	if out=$("$r" "$top"/tests/fuzz/corpus/"$name"/* 2>&1); then
+		echo "ok - fuzz corpus $name: $out"
+		passed=$((passed + 1))
+	else
+		echo "not ok - fuzz corpus $name"
+		printf '%s\n' "$out" | tail -5 | sed 's/^/    /'
+		failed=$((failed + 1))
+	fi
+done
+
 for s in "$top"/tests/e2e/*.sh; do
 	[ "$(basename "$s")" = lib.sh ] && continue
 	res=$(mktemp)

@@ -1,0 +1,18 @@
+/* libFuzzer: a snapshot's source.json from an untrusted repository. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../snapshots/source.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	struct source_prev sp;
+	char err[256];
+
+	source_parse((const char *)data, len, &sp, err, sizeof(err));
+	source_prev_clear(&sp);
+	return 0;
+}
