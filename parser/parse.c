@@ -69,6 +69,7 @@ struct walk {
 	struct table		 tables[TABLES_MAX];
 	size_t			 ntables;
 	size_t			 deep;		/* tables past TABLES_MAX */
+	int			 deepwarned;
 	struct textbuf		 cell;
 
 	int			 hrank;		/* heading being read, or 0 */
@@ -255,7 +256,15 @@ table_open(struct walk *w)
 	const char *region, *section;
 
 	if (w->ntables == TABLES_MAX || w->deep > 0) {
-		w->deep++;
+		/* Never a silent half: the first table left unread is told. */
+		if (w->deep++ == 0 && !w->deepwarned) {
+			w->deepwarned = 1;
+			walk_context(w, &region, &section);
+			if (recordset_warn(w->rs, region, section, "a table nested "
+			    "more than %d tables deep is not read",
+			    TABLES_MAX) == -1)
+				walk_nomem(w);
+		}
 		return;
 	}
 	t = &w->tables[w->ntables];

@@ -522,6 +522,17 @@ test_deep_nesting(void **state)
 	assert_int_equal(rs->nrecs, 1);
 	assert_int_equal(rs->nwarns, 1);	/* the duplicate */
 	recordset_free(rs);
+
+	/* Tables nested past the bound: told, never a silent half. */
+	for (n = 0, i = 0; i < 20; i++)
+		n += (size_t)sprintf(html + n, "<table><tr><td>");
+	n += (size_t)sprintf(html + n, "%s", t);
+	for (i = 0; i < 20; i++)
+		n += (size_t)sprintf(html + n, "</td></tr></table>");
+	rs = parse(html);
+	assert_true(warned(rs, "a table nested more than 16 tables deep is "
+	    "not read"));
+	recordset_free(rs);
 	free(html);
 }
 
