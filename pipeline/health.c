@@ -9,7 +9,8 @@
 #include "../records/json.h"
 #include "../snapshots/store.h"
 
-const char *
+/* The name of a result: "unchanged", "changed", "rejected", ... */
+static const char *
 health_result_name(enum run_result r)
 {
 	static const char *const names[] = {

@@ -28,8 +28,6 @@ struct health {
 	int	pending;		/* notifications not delivered */
 };
 
-/* The name of a result: "unchanged", "changed", "rejected", ... */
-const char	*health_result_name(enum run_result);
 /*
  * Record a run's outcome o, with pending notifications, in the state of
  * the repository at repo (none yet: nothing to do), waiting lock_timeout

@@ -29,12 +29,6 @@ store_dir(const struct store *st)
 	return st->dir;
 }
 
-const char *
-store_gitdir(const struct store *st)
-{
-	return st->gitdir;
-}
-
 void
 store_init(void)
 {
@@ -197,15 +191,13 @@ rm_tree(const char *path)
 	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* Whether name in dir is a creation's leftover whose process is gone. */
+/* Whether a creation's leftover INIT_PREFIX-PID belongs to a dead run. */
 static int
 init_leftover(const char *name)
 {
 	long pid;
 	char *end;
 
-	if (strncmp(name, INIT_PREFIX, strlen(INIT_PREFIX)) != 0)
-		return 0;
 	pid = strtol(name + strlen(INIT_PREFIX), &end, 10);
 	return *end != '\0' || pid <= 0 ||
 	    (kill((pid_t)pid, 0) == -1 && errno == ESRCH);

@@ -35,8 +35,6 @@ int		 store_lock(struct store *, int, store_warn_fn, char *);
 int		 store_giterr(const struct store *, const char *, char *);
 /* The repository's directory as the user named it. */
 const char	*store_dir(const struct store *);
-/* The git directory, with a trailing '/'. */
-const char	*store_gitdir(const struct store *);
 /*
  * Write len bytes as name in directory dfd: to a temporary name, synced,
  * then renamed, so that no reader ever sees half a file and a full disk
