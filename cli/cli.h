@@ -188,6 +188,7 @@ int	cmd_export(int, char **);
 int	cmd_lookup(int, char **);
 int	cmd_history(int, char **);
 int	cmd_status(int, char **);
+int	cmd_publish(int, char **);
 int	cmd_run(int, char **);
 int	cmd_diff(int, char **);
 int	cmd_log(int, char **);

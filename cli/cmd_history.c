@@ -148,6 +148,8 @@ on_change(const struct line_change *c, void *arg)
 	json_t *o;
 	int rc = 0;
 
+	if (c->line == NULL)
+		return 0;	/* a snapshot begins: its lines follow */
 	if (strcmp(q->id, c->id) != 0) {
 		if (flush(q) == -1)
 			return -1;

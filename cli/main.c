@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	    1 },
 	{ "lookup", cmd_lookup, "which record an address falls in", 1 },
 	{ "notify", cmd_notify, "send a test message to every channel", 1 },
+	{ "publish", cmd_publish, "write the static site of the snapshots", 1 },
 	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
 	    1 },
 };

@@ -243,16 +243,15 @@ report_markdown(FILE *fp, const struct report_ctx *ctx)
 	return report_grouped(fp, ctx, 1);
 }
 
-int
-report_json(FILE *fp, const struct report_ctx *ctx)
+json_t *
+report_json_object(const struct report_ctx *ctx)
 {
 	const struct diff *d = ctx->diff;
 	json_t *o, *added, *removed, *changed, *pair;
 	size_t i;
-	int rc = -1;
 
 	if ((o = json_object()) == NULL)
-		return -1;
+		return NULL;
 	if (json_object_set_new(o, "from", ctx->from ? json_string(ctx->from) :
 	    json_null()) == -1 ||
 	    json_object_set_new(o, "to", ctx->to ? json_string(ctx->to) :
@@ -263,30 +262,42 @@ report_json(FILE *fp, const struct report_ctx *ctx)
 	    json_object_set_new(o, "added", added = json_array()) == -1 ||
 	    json_object_set_new(o, "removed", removed = json_array()) == -1 ||
 	    json_object_set_new(o, "changed", changed = json_array()) == -1)
-		goto cleanup;
+		goto fail;
 	for (i = 0; i < d->nchanges; i++) {
 		const struct change *ch = &d->changes[i];
 
 		if (ch->before == NULL) {
 			if (json_array_append_new(added,
 			    record_to_json(ch->after)) == -1)
-				goto cleanup;
+				goto fail;
 		} else if (ch->after == NULL) {
 			if (json_array_append_new(removed,
 			    record_to_json(ch->before)) == -1)
-				goto cleanup;
+				goto fail;
 		} else if ((pair = json_object()) == NULL ||
 		    json_array_append_new(changed, pair) == -1 ||
 		    json_object_set_new(pair, "before",
 		    record_to_json(ch->before)) == -1 ||
 		    json_object_set_new(pair, "after",
 		    record_to_json(ch->after)) == -1)
-			goto cleanup;
+			goto fail;
 	}
-	if (json_dumpf(o, fp, JSON_INDENT(2)) == -1 || putc('\n', fp) == EOF)
-		goto cleanup;
-	rc = 0;
- cleanup:
+	return o;
+ fail:
+	json_decref(o);
+	return NULL;
+}
+
+int
+report_json(FILE *fp, const struct report_ctx *ctx)
+{
+	json_t *o;
+	int rc = -1;
+
+	if ((o = report_json_object(ctx)) == NULL)
+		return -1;
+	if (json_dumpf(o, fp, REPORT_JSON_FLAGS) == 0 && putc('\n', fp) != EOF)
+		rc = 0;
 	json_decref(o);
 	return rc;
 }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "diff.h"
 
 /*
@@ -40,6 +42,10 @@ const char			*report_names(void);
 int	report_text(FILE *, const struct report_ctx *);
 /* {"from","to","source","date","added","removed","changed"}; 0, or -1. */
 int	report_json(FILE *, const struct report_ctx *);
+/* How report_json dumps: every JSON report of a diff looks the same. */
+#define REPORT_JSON_FLAGS	JSON_INDENT(2)
+/* report_json's object (the caller's); NULL on memory. */
+json_t	*report_json_object(const struct report_ctx *);
 /* The text report's content as Markdown; 0, or -1. */
 int	report_markdown(FILE *, const struct report_ctx *);
 

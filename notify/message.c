@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "../records/html.h"
 #include "message.h"
 #include "../records/lists.h"
 #include "../records/output.h"
@@ -81,7 +81,7 @@ change_html(const struct notice *n, const struct report_ctx *ctx)
 	char *out = NULL, line[512];
 	size_t i;
 
-	if ((doc = html_new(n->subject, &body)) == NULL ||
+	if ((doc = html_new(n->subject, NULL, &body)) == NULL ||
 	    html_add(body, "h1", n->subject) == NULL)
 		goto cleanup;
 	snprintf(line, sizeof(line), "Snapshot %s%s%s%s", ctx->to ? ctx->to :
@@ -165,7 +165,7 @@ notice_plain(struct notice *n, const char *const *lines, size_t nlines)
 		return -1;
 	}
 	n->text = text;
-	if ((doc = html_new(n->subject, &body)) == NULL)
+	if ((doc = html_new(n->subject, NULL, &body)) == NULL)
 		return -1;
 	if (html_add(body, "h1", n->subject) != NULL) {
 		for (i = 0; i < nlines; i++)

@@ -179,6 +179,16 @@ changes_walk(struct store *st, int (*fn)(const struct line_change *, void *),
 		c.time = (time_t)git_commit_time(cm);
 		b = dataset_blob(st->repo, cm);
 		git_commit_free(cm);
+		/* Every snapshot is told, whether or not it changed a line. */
+		c.line = NULL;
+		c.len = 0;
+		c.added = 0;
+		if (fn(&c, arg) == -1) {
+			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			    "memory", st->dir);
+			git_blob_free(b);
+			goto cleanup;
+		}
 		if (b == NULL || (prev.blob != NULL &&
 		    git_oid_equal(git_blob_id(prev.blob), git_blob_id(b)))) {
 			git_blob_free(b);

@@ -22,10 +22,10 @@ struct line_change {
 };
 
 /*
- * Call fn(c, arg) for every line every snapshot of HEAD's first-parent
- * line added or removed, oldest first (the first snapshot adds all its
- * lines). fn returns 0 to go on, -1 to stop with an error. 0, or -1 with
- * err.
+ * Call fn(c, arg) for every snapshot of HEAD's first-parent line, oldest
+ * first, with line NULL, and then for every line it added or removed (the
+ * first snapshot adds all its lines). fn returns 0 to go on, -1 to stop
+ * with an error (memory). 0, or -1 with err.
  */
 int	changes_walk(struct store *, int (*)(const struct line_change *,
 	    void *), void *, char *);

@@ -1,0 +1,156 @@
+/* mcwatch publish: the static site of the snapshots. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../pipeline/health.h"
+#include "../publish/publish.h"
+
+#define PUBLISH_LOCK_TIMEOUT	60
+#define TITLE_MAX		200
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: mcwatch publish [--repo DIR] --out DIR "
+	    "[--base-url URL] [--title TEXT]\n"
+	    "                       [--lock-timeout SEC]\n"
+	    "\nWrite a static site of the snapshots to DIR: index.html (the "
+	    "current data),\nchanges.html, feed.atom, version.json, "
+	    "endpoints.json, endpoints.csv,\nchanges.json, changes/ID.json "
+	    "(what changed since snapshot ID) and lists/.\nThe site is built "
+	    "beside DIR and swapped in whole; files whose bytes did not\n"
+	    "change are kept. DIR must be absent, empty, or a site mcwatch "
+	    "published.\n"
+	    "\n"
+	    "  --repo DIR           the snapshot repository (default: "
+	    "mcwatch-data)\n"
+	    "  --out DIR            the site's directory (required)\n"
+	    "  --base-url URL       where the site is served (http or https): "
+	    "the feed's\n"
+	    "                       links become absolute\n"
+	    "  --title TEXT         the site's title (default: \"%s\")\n"
+	    "  --lock-timeout SEC   wait this long for another publish into "
+	    "the same\n"
+	    "                       parent directory (default %d)\n"
+	    "  -h, --help           this help\n"
+	    "      --version        the version\n"
+	    "\n"
+	    "Exit status: 0 published; 2 usage error (a bad option or URL); "
+	    "5 repository\nerror, or no snapshot yet; 6 out of memory, or the "
+	    "site could not be written.\n", PUBLISH_TITLE,
+	    PUBLISH_LOCK_TIMEOUT);
+}
+
+/* The options into o; EXIT_OK, -1 when --help or --version, or status. */
+static int
+publish_args(int argc, char **argv, struct publish_opts *o,
+    const char **repo, char **base)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "title", required_argument, NULL, 't' },
+		{ "lock-timeout", required_argument, NULL, 'L' },
+		CLI_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	size_t n;
+	int ch, rc;
+
+	while ((ch = cli_getopt("publish", argc, argv, "h", longopts)) != -1) {
+		if ((rc = cli_common("publish", ch, usage)) != -1)
+			return rc == EXIT_OK ? -1 : rc;
+		switch (ch) {
+		case 'r':
+			*repo = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'b':
+			if (!publish_base_ok(optarg))
+				return cli_usage("publish", "--base-url: not an "
+				    "http(s) URL: '%s'", optarg);
+			free(*base);
+			n = strlen(optarg);
+			/* Links are made relative to it: end it with '/'. */
+			if (asprintf(base, "%s%s", optarg, n > 0 &&
+			    optarg[n - 1] == '/' ? "" : "/") == -1)
+				return EXIT_INTERNAL;
+			o->base_url = *base;
+			break;
+		case 't':
+			if (strlen(optarg) > TITLE_MAX)
+				return cli_usage("publish", "--title: at most %d "
+				    "bytes", TITLE_MAX);
+			o->title = optarg;
+			break;
+		case 'L':
+			o->lock_timeout = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || end == optarg ||
+			    o->lock_timeout < 0 || o->lock_timeout > 86400)
+				return cli_usage("publish", "--lock-timeout: not a "
+				    "number of seconds (0 to 86400): '%s'",
+				    optarg);
+			break;
+		}
+	}
+	if (optind != argc)
+		return cli_usage("publish", "no arguments expected, not '%s'",
+		    argv[optind]);
+	if (o->out == NULL || o->out[0] == '\0')
+		return cli_usage("publish", "no site directory: give --out DIR");
+	return EXIT_OK;
+}
+
+int
+cmd_publish(int argc, char **argv)
+{
+	struct publish_opts o;
+	struct publish_result res;
+	struct health h;
+	struct store *st = NULL;
+	const char *repo = "mcwatch-data";
+	char err[PUBLISH_ERRMAX > STORE_ERRMAX ? PUBLISH_ERRMAX : STORE_ERRMAX];
+	char *base = NULL;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.lock_timeout = PUBLISH_LOCK_TIMEOUT;
+	if ((rc = publish_args(argc, argv, &o, &repo, &base)) != EXIT_OK) {
+		free(base);
+		return rc == -1 ? EXIT_OK : rc;
+	}
+	/* The last check is the last run's, whatever it found. */
+	if (health_read(repo, &h, err) == 0)
+		o.last_check = h.last_check;
+	rc = EXIT_REPO;
+	if ((st = store_open(repo, 0, err)) == NULL) {
+		cli_error("%s", err);
+		goto cleanup;
+	}
+	switch (publish_site(st, &o, &res, err)) {
+	case 1:
+		cli_error("publish: repo %s has no snapshot yet: run 'mcwatch "
+		    "run' first", repo);
+		goto cleanup;
+	case -1:
+		cli_error("%s", err);
+		/* The repository's own errors name it; the rest is the site. */
+		rc = strncmp(err, "repo ", 5) == 0 ? EXIT_REPO : EXIT_INTERNAL;
+		goto cleanup;
+	}
+	printf("published %zu snapshots (latest %.12s) to %s: %zu files "
+	    "written, %zu unchanged\n", res.snapshots, res.latest, o.out,
+	    res.written, res.linked);
+	rc = cli_flush("publish");
+ cleanup:
+	store_close(st);
+	free(base);
+	return rc;
+}

@@ -1,0 +1,204 @@
+/*
+ * The JSON API, in the shape of Microsoft's endpoints service: a version
+ * to poll, the current records, every change, and "what changed since
+ * the version I have" as one static file per snapshot.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "since.h"
+#include "../diff/report.h"
+#include "../records/json.h"
+#include "../records/output.h"
+
+struct pub_api {
+	json_t	*changes;	/* newest first */
+};
+
+struct pub_api *
+pub_api_new(void)
+{
+	struct pub_api *a;
+
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return NULL;
+	if ((a->changes = json_array()) == NULL) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+pub_api_free(struct pub_api *a)
+{
+	if (a == NULL)
+		return;
+	json_decref(a->changes);
+	free(a);
+}
+
+int
+pub_api_change(struct pub_api *a, const struct pub_change *c)
+{
+	struct report_ctx rc;
+
+	memset(&rc, 0, sizeof(rc));
+	rc.diff = c->diff;
+	rc.from = c->parent ? c->parent->id : NULL;
+	rc.to = c->snap->id;
+	rc.source = c->source;
+	rc.date = c->snap->time;
+	return json_array_append_new(a->changes, report_json_object(&rc));
+}
+
+/* Put o as path, dumped the way every JSON report is, a line feed last. */
+static int
+put_json(struct pub_ctx *ctx, const char *path, json_t *o)
+{
+	char *s, *t;
+	size_t len;
+	int rc;
+
+	if (o == NULL || (s = json_dumps(o, REPORT_JSON_FLAGS)) == NULL) {
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	len = strlen(s);
+	if ((t = realloc(s, len + 2)) == NULL) {
+		free(s);
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	t[len++] = '\n';
+	t[len] = '\0';
+	rc = pub_put(ctx, path, t, len);
+	free(t);
+	return rc;
+}
+
+/* Put the output of write(rs) as path. */
+static int
+put_records(struct pub_ctx *ctx, const char *path, output_fn write)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *fp;
+	int rc = -1;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		goto cleanup;
+	if (write(fp, ctx->latest) == -1) {
+		fclose(fp);
+		goto cleanup;
+	}
+	if (fclose(fp) == EOF)
+		goto cleanup;
+	rc = pub_put(ctx, path, buf, len);
+ cleanup:
+	if (rc == -1 && buf == NULL)
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+	free(buf);
+	return rc;
+}
+
+/* version.json: what a client polls. */
+static json_t *
+version_json(const struct pub_ctx *ctx)
+{
+	const struct pub_snap *s = ctx->head;
+
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I, s:I, s:s?}",
+	    "generator", SITE_GENERATOR,
+	    "mcwatch_version", MCWATCH_VERSION,
+	    "latest", s->id,
+	    "date", json_time(s->time),
+	    "last_change", json_time(s->time),
+	    "last_check", json_time(ctx->o->last_check),
+	    "snapshots", (json_int_t)ctx->h->nsnaps,
+	    "records", (json_int_t)ctx->latest->nrecs,
+	    "source", ctx->source);
+}
+
+int
+pub_api_finish(struct pub_api *a, struct pub_ctx *ctx)
+{
+	json_t *v = version_json(ctx);
+	int rc;
+
+	rc = put_records(ctx, "endpoints.json", output_json) == -1 ||
+	    put_records(ctx, "endpoints.csv", output_csv) == -1 ||
+	    put_json(ctx, "changes.json", a->changes) == -1 ||
+	    put_json(ctx, SITE_MARK, v) == -1 ? -1 : 0;
+	json_decref(v);
+	return rc;
+}
+
+/* changes/ID.json: 'mcwatch diff ID -f json', from the sets of since. */
+static int
+since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
+{
+	struct recordset before, after;
+	struct report_ctx rc;
+	struct diff d;
+	char path[64], *buf = NULL;
+	size_t len;
+	FILE *fp = NULL;
+	int ret = -1;
+
+	memset(&d, 0, sizeof(d));
+	memset(&before, 0, sizeof(before));
+	memset(&after, 0, sizeof(after));
+	if (pub_history_view(ctx->h, s->minus, s->nminus, ctx->h->snaps[k].id,
+	    &before, ctx->err) == -1 ||
+	    pub_history_view(ctx->h, s->plus, s->nplus, ctx->h->snaps[k].id,
+	    &after, ctx->err) == -1)
+		goto cleanup;
+	memset(&rc, 0, sizeof(rc));
+	rc.diff = &d;
+	rc.from = ctx->h->snaps[k].id;
+	rc.to = ctx->head->id;
+	rc.source = ctx->source;
+	rc.date = ctx->head->time;
+	if (diff_records(&before, &after, &d) == -1 ||
+	    (fp = open_memstream(&buf, &len)) == NULL ||
+	    report_json(fp, &rc) == -1 || fclose(fp) == EOF) {
+		fp = NULL;
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		goto cleanup;
+	}
+	fp = NULL;
+	snprintf(path, sizeof(path), "changes/%s.json", rc.from);
+	ret = pub_put(ctx, path, buf, len);
+ cleanup:
+	if (fp != NULL)
+		fclose(fp);
+	free(buf);
+	diff_free(&d);
+	free(before.recs);	/* views: the records are the history's */
+	free(after.recs);
+	return ret;
+}
+
+int
+pub_api_since(struct pub_ctx *ctx)
+{
+	struct pub_since s;
+	size_t k;
+	int rc = 0;
+
+	if (pub_since_init(&s, ctx->h) == -1) {
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	for (k = ctx->h->nsnaps; k-- > 0 && rc == 0; ) {
+		rc = since_file(ctx, &s, k);
+		pub_since_back(&s, ctx->h, k);
+	}
+	pub_since_clear(&s);
+	return rc;
+}

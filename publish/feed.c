@@ -1,0 +1,205 @@
+/*
+ * feed.atom: an Atom 1.0 feed (RFC 4287) of the newest changes, one entry
+ * a snapshot. Entry ids come from snapshot ids, so they never change from
+ * one publish to the next; text is escaped by libxml2's serializer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "internal.h"
+#include "../diff/report.h"
+#include "../records/html.h"
+#include "../records/safe.h"
+
+#define ATOM_NS		"http://www.w3.org/2005/Atom"
+#define ID_PREFIX	"urn:mcwatch:snapshot:"
+
+struct pub_feed {
+	xmlDocPtr	 doc;
+	xmlNodePtr	 feed;
+	xmlNsPtr	 ns;
+	htmlDocPtr	 scratch;	/* where entry content is built */
+	xmlNodePtr	 body;		/* its body */
+	const char	*base;		/* the base URL, or "" */
+	size_t		 n;
+};
+
+/* A child element holding text (control characters as '?'); or NULL. */
+static xmlNodePtr
+add(struct pub_feed *f, xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr n;
+	char *s = NULL;
+
+	if (text != NULL && (s = strdup(text)) == NULL)
+		return NULL;
+	/* xmlNewTextChild escapes; XML 1.0 has no control characters. */
+	n = xmlNewTextChild(parent, f->ns, BAD_CAST name,
+	    s ? BAD_CAST safe_unctrl(s) : NULL);
+	free(s);
+	return n;
+}
+
+/* <link rel href>, href relative to the base URL; -1 on memory. */
+static int
+add_link(struct pub_feed *f, xmlNodePtr parent, const char *rel,
+    const char *type, const char *href)
+{
+	xmlNodePtr n;
+	char *url;
+	int rc;
+
+	if (asprintf(&url, "%s%s", f->base, href) == -1)
+		return -1;
+	rc = (n = add(f, parent, "link", NULL)) == NULL ||
+	    xmlSetProp(n, BAD_CAST "rel", BAD_CAST rel) == NULL ||
+	    (type && xmlSetProp(n, BAD_CAST "type", BAD_CAST type) == NULL) ||
+	    xmlSetProp(n, BAD_CAST "href", BAD_CAST url) == NULL ? -1 : 0;
+	free(url);
+	return rc;
+}
+
+/* <updated> (or another date element) of t; -1 on memory. */
+static int
+add_date(struct pub_feed *f, xmlNodePtr parent, const char *name, time_t t)
+{
+	char when[32], iso[32];
+
+	pub_date(t, when, iso);
+	return add(f, parent, name, iso) == NULL ? -1 : 0;
+}
+
+/* The feed's own elements: id, title, author, links, updated. */
+static int
+feed_head(struct pub_feed *f, const struct pub_ctx *ctx)
+{
+	char id[96];
+	xmlNodePtr n;
+
+	/* The first snapshot names the history: stable, and unique to it. */
+	snprintf(id, sizeof(id), "urn:mcwatch:feed:%s", ctx->h->snaps[0].id);
+	if (add(f, f->feed, "title", ctx->title) == NULL ||
+	    add(f, f->feed, "subtitle", "Changes to the data Mimecast "
+	    "publishes on its Data Centers and URLs page") == NULL ||
+	    add(f, f->feed, "id", id) == NULL ||
+	    add_date(f, f->feed, "updated", ctx->head->time) == -1 ||
+	    (n = add(f, f->feed, "author", NULL)) == NULL ||
+	    add(f, n, "name", "mcwatch") == NULL ||
+	    (n = add(f, f->feed, "generator", "mcwatch")) == NULL ||
+	    xmlSetProp(n, BAD_CAST "version", BAD_CAST MCWATCH_VERSION) ==
+	    NULL ||
+	    add_link(f, f->feed, "alternate", "text/html", "index.html") == -1)
+		return -1;
+	/* A self link must be absolute: only with a base URL. */
+	if (f->base[0] != '\0' && add_link(f, f->feed, "self",
+	    "application/atom+xml", "feed.atom") == -1)
+		return -1;
+	return 0;
+}
+
+struct pub_feed *
+pub_feed_new(struct pub_ctx *ctx)
+{
+	struct pub_feed *f;
+
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		return NULL;
+	f->base = ctx->o->base_url ? ctx->o->base_url : "";
+	if ((f->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (f->feed = xmlNewDocNode(f->doc, NULL, BAD_CAST "feed", NULL)) ==
+	    NULL)
+		goto fail;
+	xmlDocSetRootElement(f->doc, f->feed);
+	if ((f->ns = xmlNewNs(f->feed, BAD_CAST ATOM_NS, NULL)) == NULL)
+		goto fail;
+	xmlSetNs(f->feed, f->ns);
+	if ((f->scratch = html_new("", NULL, &f->body)) == NULL ||
+	    feed_head(f, ctx) == -1)
+		goto fail;
+	return f;
+ fail:
+	pub_feed_free(f);
+	return NULL;
+}
+
+/* The change as HTML, for the entry's content (escaped as text). */
+static char *
+entry_html(struct pub_feed *f, const struct pub_change *c)
+{
+	xmlNodePtr div;
+	char *s = NULL;
+
+	if ((div = xmlNewDocNode(f->scratch, NULL, BAD_CAST "div", NULL)) ==
+	    NULL)
+		return NULL;
+	/* Attached to the scratch document, so that it serializes as HTML. */
+	xmlAddChild(f->body, div);
+	if (pub_change_html(div, c, 3) == 0)
+		s = html_dump_node(f->scratch, div);
+	xmlUnlinkNode(div);
+	xmlFreeNode(div);
+	return s;
+}
+
+int
+pub_feed_change(struct pub_feed *f, const struct pub_change *c)
+{
+	char title[1024], id[96], href[80], *html = NULL;
+	xmlNodePtr e, n;
+	int rc = -1;
+
+	if (f->n >= PUBLISH_FEED_MAX)
+		return 0;
+	f->n++;
+	if (c->parent == NULL)
+		snprintf(title, sizeof(title), "First snapshot: %zu records",
+		    c->nrecords);
+	else
+		report_summary(c->diff, title, sizeof(title));
+	snprintf(id, sizeof(id), ID_PREFIX "%s", c->snap->id);
+	snprintf(href, sizeof(href), "changes.html#%s", c->snap->id);
+	if ((e = add(f, f->feed, "entry", NULL)) == NULL ||
+	    add(f, e, "id", id) == NULL || add(f, e, "title", title) == NULL ||
+	    add_date(f, e, "updated", c->snap->time) == -1 ||
+	    add_link(f, e, "alternate", "text/html", href) == -1)
+		goto cleanup;
+	if (c->parent == NULL || c->diff->nchanges == 0)
+		rc = add(f, e, "summary", c->parent ? "No record changed." :
+		    "The first snapshot of the data.") == NULL ? -1 : 0;
+	else if ((html = entry_html(f, c)) != NULL &&
+	    (n = add(f, e, "content", html)) != NULL &&
+	    xmlSetProp(n, BAD_CAST "type", BAD_CAST "html") != NULL)
+		rc = 0;
+ cleanup:
+	free(html);
+	return rc;
+}
+
+int
+pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx)
+{
+	xmlChar *mem = NULL;
+	int len = 0, rc;
+
+	xmlDocDumpFormatMemoryEnc(f->doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL) {
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	rc = pub_put(ctx, "feed.atom", (const char *)mem, (size_t)len);
+	xmlFree(mem);
+	return rc;
+}
+
+void
+pub_feed_free(struct pub_feed *f)
+{
+	if (f == NULL)
+		return;
+	xmlFreeDoc(f->doc);
+	xmlFreeDoc(f->scratch);
+	free(f);
+}

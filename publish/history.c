@@ -1,0 +1,220 @@
+/* Loading the history once, its equal lines numbered. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "history.h"
+#include "../records/json.h"
+#include "../snapshots/changes.h"
+#include "../snapshots/snapshot.h"
+
+/* Grow *p (n used, *cap slots of size sz) for one more; -1 on memory. */
+static int
+grow(void *p, size_t n, size_t *cap, size_t sz)
+{
+	void **v = p, *nv;
+	size_t nc;
+
+	if (n < *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 64;
+	if ((nv = reallocarray(*v, nc, sz)) == NULL)
+		return -1;
+	*v = nv;
+	*cap = nc;
+	return 0;
+}
+
+/* changes_walk's callback: a snapshot begins, or one of its lines. */
+static int
+collect(const struct line_change *c, void *arg)
+{
+	struct pub_history *h = arg;
+	struct pub_snap *s;
+	struct pub_line *l;
+
+	if (c->line == NULL) {
+		if (grow(&h->snaps, h->nsnaps, &h->capsnaps,
+		    sizeof(*h->snaps)) == -1)
+			return -1;
+		s = &h->snaps[h->nsnaps++];
+		snprintf(s->id, sizeof(s->id), "%s", c->id);
+		s->time = c->time;
+		s->first = h->nlines;
+		s->n = 0;
+		return 0;
+	}
+	if (h->nsnaps == 0 || grow(&h->lines, h->nlines, &h->caplines,
+	    sizeof(*h->lines)) == -1)
+		return -1;
+	while (h->arenalen + c->len > h->arenacap) {
+		char *na;
+		size_t nc = h->arenacap ? h->arenacap * 2 : 65536;
+
+		if ((na = realloc(h->arena, nc)) == NULL)
+			return -1;
+		h->arena = na;
+		h->arenacap = nc;
+	}
+	memcpy(h->arena + h->arenalen, c->line, c->len);
+	l = &h->lines[h->nlines++];
+	l->off = h->arenalen;
+	l->len = c->len;
+	l->added = c->added;
+	h->arenalen += c->len;
+	h->snaps[h->nsnaps - 1].n++;
+	return 0;
+}
+
+/* qsort_r's bytewise order of line indices. */
+static int
+line_qcmp(const void *x, const void *y, void *arg)
+{
+	const struct pub_history *h = arg;
+	const struct pub_line *a = &h->lines[*(const size_t *)x];
+	const struct pub_line *b = &h->lines[*(const size_t *)y];
+	int c = memcmp(h->arena + a->off, h->arena + b->off,
+	    a->len < b->len ? a->len : b->len);
+
+	return c != 0 ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Number the lines: equal bytes, equal number; -1 on memory. */
+static int
+number(struct pub_history *h)
+{
+	size_t *idx, i;
+
+	if ((idx = calloc(h->nlines + 1, sizeof(*idx))) == NULL ||
+	    (h->num_line = calloc(h->nlines + 1, sizeof(*h->num_line))) ==
+	    NULL) {
+		free(idx);
+		return -1;
+	}
+	for (i = 0; i < h->nlines; i++)
+		idx[i] = i;
+	qsort_r(idx, h->nlines, sizeof(*idx), line_qcmp, h);
+	for (i = 0; i < h->nlines; i++) {
+		if (i == 0 || line_qcmp(&idx[i - 1], &idx[i], h) != 0)
+			h->num_line[h->nnums++] = idx[i];
+		h->lines[idx[i]].num = h->nnums - 1;
+	}
+	free(idx);
+	if ((h->recs = calloc(h->nnums + 1, sizeof(*h->recs))) == NULL ||
+	    (h->parsed = calloc(h->nnums + 1, 1)) == NULL)
+		return -1;
+	return 0;
+}
+
+struct pub_history *
+pub_history_load(struct store *st, char *err)
+{
+	struct pub_history *h;
+
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		return NULL;
+	}
+	if (changes_walk(st, collect, h, err) == -1)
+		goto fail;
+	if (number(h) == -1) {
+		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		goto fail;
+	}
+	return h;
+ fail:
+	pub_history_free(h);
+	return NULL;
+}
+
+void
+pub_history_free(struct pub_history *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < h->nnums && h->parsed != NULL; i++)
+		if (h->parsed[i])
+			record_clear(&h->recs[i]);
+	free(h->recs);
+	free(h->parsed);
+	free(h->num_line);
+	free(h->arena);
+	free(h->lines);
+	free(h->snaps);
+	free(h);
+}
+
+/* Parse number n's line once; 0, or -1 if it is no record. */
+static int
+parse_num(struct pub_history *h, size_t n)
+{
+	const struct pub_line *l = &h->lines[h->num_line[n]];
+	json_t *o;
+	int rc;
+
+	if (h->parsed[n])
+		return 0;
+	/* A line ends with the comma that separates it from the next. */
+	if ((o = json_loadb(h->arena + l->off, l->len, JSON_DISABLE_EOF_CHECK,
+	    NULL)) == NULL)
+		return -1;
+	rc = record_from_json(o, &h->recs[n]);
+	json_decref(o);
+	if (rc == 0)
+		h->parsed[n] = 1;
+	return rc;
+}
+
+int
+pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
+    const char *id, struct recordset *rs, char *err)
+{
+	size_t i;
+
+	memset(rs, 0, sizeof(*rs));
+	if ((rs->recs = calloc(n + 1, sizeof(*rs->recs))) == NULL) {
+		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (parse_num(h, nums[i]) == -1) {
+			snprintf(err, STORE_ERRMAX, "publish: snapshot %.12s: "
+			    "a line of %s is no record", id, SNAP_DATA);
+			free(rs->recs);
+			rs->recs = NULL;
+			return -1;
+		}
+		rs->recs[i] = h->recs[nums[i]];
+	}
+	rs->nrecs = rs->caprecs = n;
+	return 0;
+}
+
+int
+pub_history_lines(const struct pub_history *h, size_t k, size_t **rem,
+    size_t *nrem, size_t **add, size_t *nadd)
+{
+	const struct pub_snap *s = &h->snaps[k];
+	size_t i;
+
+	*nrem = *nadd = 0;
+	*rem = calloc(s->n + 1, sizeof(**rem));
+	*add = calloc(s->n + 1, sizeof(**add));
+	if (*rem == NULL || *add == NULL) {
+		free(*rem);
+		free(*add);
+		*rem = *add = NULL;
+		return -1;
+	}
+	for (i = s->first; i < s->first + s->n; i++) {
+		if (h->lines[i].added)
+			(*add)[(*nadd)++] = h->lines[i].num;
+		else
+			(*rem)[(*nrem)++] = h->lines[i].num;
+	}
+	return 0;
+}

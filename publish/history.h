@@ -1,0 +1,66 @@
+/*
+ * The history as the site needs it: every snapshot of the first-parent
+ * line, oldest first, with the dataset lines it added and removed. Equal
+ * lines share one number, so that "what changed since snapshot k" is kept
+ * as two sets of numbers while walking back from the latest, and each
+ * line is parsed into a record at most once.
+ */
+#ifndef MCWATCH_PUB_HISTORY_H
+#define MCWATCH_PUB_HISTORY_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "../records/record.h"
+#include "../snapshots/store.h"
+
+struct pub_snap {
+	char		 id[41];
+	time_t		 time;
+	size_t		 first;		/* its lines: lines[first, first + n) */
+	size_t		 n;
+};
+
+struct pub_line {
+	size_t		 off;		/* in the arena */
+	size_t		 len;
+	size_t		 num;		/* the same for equal bytes */
+	int		 added;		/* else removed */
+};
+
+struct pub_history {
+	struct pub_snap	*snaps;
+	size_t		 nsnaps;
+	size_t		 capsnaps;
+	struct pub_line	*lines;
+	size_t		 nlines;
+	size_t		 caplines;
+	char		*arena;
+	size_t		 arenalen;
+	size_t		 arenacap;
+	size_t		 nnums;		/* distinct lines */
+	size_t		*num_line;	/* a line holding each number */
+	struct record	*recs;		/* each number's record, once parsed */
+	unsigned char	*parsed;
+};
+
+/* The history of st into a new h; NULL with err (STORE_ERRMAX bytes). */
+struct pub_history	*pub_history_load(struct store *, char *);
+void			 pub_history_free(struct pub_history *);
+
+/*
+ * A view of the records numbered nums[0..n) into rs: rs->recs is the
+ * caller's (free it, never recordset_free: the records are h's). 0, or -1
+ * with err naming the snapshot id when a line is no record.
+ */
+int	pub_history_view(struct pub_history *, const size_t *, size_t,
+	    const char *, struct recordset *, char *);
+
+/*
+ * The numbers of snapshot k's removed lines into *rem and added lines
+ * into *add (malloc'd, counts beside). 0, or -1 on memory.
+ */
+int	pub_history_lines(const struct pub_history *, size_t, size_t **,
+	    size_t *, size_t **, size_t *);
+
+#endif

@@ -1,0 +1,89 @@
+/* What the parts of a site share while it is made (publish/ only). */
+#ifndef MCWATCH_PUB_INTERNAL_H
+#define MCWATCH_PUB_INTERNAL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <libxml/tree.h>
+
+#include "history.h"
+#include "publish.h"
+#include "site.h"
+#include "../diff/diff.h"
+#include "../records/record.h"
+
+struct pub_ctx {
+	struct store			*st;
+	const struct publish_opts	*o;
+	const char			*title;
+	struct pub_history		*h;
+	struct site			*site;
+	struct recordset		*latest;	/* its records */
+	const struct pub_snap		*head;		/* the latest */
+	char				*source;	/* its page's URL */
+	char				*err;		/* PUBLISH_ERRMAX */
+	/* The list files written, sorted, so that pages link only those. */
+	char				**paths;
+	size_t				 npaths;
+	size_t				 cappaths;
+};
+
+/* One snapshot's change against its parent, newest first. */
+struct pub_change {
+	const struct pub_snap	*snap;
+	const struct pub_snap	*parent;	/* NULL for the first */
+	const struct diff	*diff;
+	const char		*source;	/* its page's URL, or NULL */
+	size_t			 nrecords;	/* records it holds */
+};
+
+/* Put a file of the site; 0, or -1 with ctx->err. */
+int	pub_put(struct pub_ctx *, const char *, const char *, size_t);
+/* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
+void	pub_date(time_t, char *, char *);
+
+/* lists.c: every list file (lists/FORMAT/[CODE/]LIST...). */
+int	pub_lists(struct pub_ctx *);
+/* Its path for format f, list (LIST_N: all), family, code or NULL. */
+int	pub_list_path(size_t, int, int, const char *, char *, size_t);
+/*
+ * The formats of lists/ in order: the name, its title, and whether it
+ * has IPv6 lists too (else IPv4 only); NULL past the end.
+ */
+const char	*pub_list_format(size_t, const char **, int *);
+/* The list of row i: LIST_N (all) first, then each address list; -1. */
+int	pub_list_at(size_t);
+/* Whether the list file path was written. */
+int	pub_list_written(const struct pub_ctx *, const char *);
+
+/* api.c: the JSON files. */
+struct pub_api;
+struct pub_api	*pub_api_new(void);
+int		 pub_api_change(struct pub_api *, const struct pub_change *);
+int		 pub_api_finish(struct pub_api *, struct pub_ctx *);
+void		 pub_api_free(struct pub_api *);
+/* changes/ID.json for every snapshot: what changed since it. */
+int		 pub_api_since(struct pub_ctx *);
+
+/* pages.c: index.html and changes.html. */
+struct pub_pages;
+struct pub_pages	*pub_pages_new(struct pub_ctx *);
+int			 pub_pages_change(struct pub_pages *,
+			    const struct pub_change *);
+int			 pub_pages_finish(struct pub_pages *, struct pub_ctx *);
+void			 pub_pages_free(struct pub_pages *);
+/*
+ * A change's items under parent, grouped by region under headings of
+ * level (2: h2); 0, or -1 on memory.
+ */
+int	pub_change_html(xmlNodePtr, const struct pub_change *, int);
+
+/* feed.c: feed.atom. */
+struct pub_feed;
+struct pub_feed	*pub_feed_new(struct pub_ctx *);
+int		 pub_feed_change(struct pub_feed *, const struct pub_change *);
+int		 pub_feed_finish(struct pub_feed *, struct pub_ctx *);
+void		 pub_feed_free(struct pub_feed *);
+
+#endif

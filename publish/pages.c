@@ -1,0 +1,535 @@
+/*
+ * index.html (the current data) and changes.html (every change), as
+ * libxml2 trees: page text is only ever a text node or an attribute
+ * value, and only http(s) URLs become links. No script, no external
+ * request: the pages work from file:// and print.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../diff/report.h"
+#include "../records/html.h"
+#include "../records/lists.h"
+#include "../records/output.h"
+
+/* The one stylesheet, inline: a file:// page makes no other request. */
+static const char style[] =
+    "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72em;"
+    "padding:0 1em;line-height:1.4;color:#111;background:#fff}"
+    "nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1em}"
+    "table{border-collapse:collapse;margin:.5em 0 1.5em}"
+    "th,td{border:1px solid #999;padding:.2em .5em;text-align:left;"
+    "vertical-align:top}"
+    "thead th{background:#eee}"
+    "code,td.mono{font-family:ui-monospace,monospace;overflow-wrap:anywhere}"
+    "section{margin-bottom:2em}"
+    "@media print{nav{display:none}a{color:inherit}}";
+
+/* Where each list is shown on index.html, and its columns. */
+static const struct list_table {
+	enum record_list	 list;
+	const char		*heading;
+	const char		*cols[4];
+	size_t			 ncols;
+} list_tables[] = {
+	{ LIST_GATEWAY, "Gateway networks",
+	    { "Network", "Location", "Table" }, 3 },
+	{ LIST_NONSPF, "Non-SPF ranges",
+	    { "Range", "Label", "CIDR blocks", "Table" }, 4 },
+	{ LIST_WEBSITE, "Website hosts",
+	    { "Network", "Location", "Table" }, 3 },
+	{ LIST_URLS, "URLs", { "Application", "URL", "Table" }, 3 },
+	{ LIST_PORTS, "Ports", { "Protocol", "Port", "Usage", "Table" }, 4 },
+};
+#define NTABLES	(sizeof(list_tables) / sizeof(list_tables[0]))
+
+struct pub_pages {
+	htmlDocPtr	 doc;		/* changes.html */
+	xmlNodePtr	 main;
+};
+
+#define CELL_MAX	2048
+
+/* A page: head (style, feed link), navigation, and its main in *mainp. */
+static htmlDocPtr
+page_new(const struct pub_ctx *ctx, const char *title, xmlNodePtr *mainp)
+{
+	static const char *const nav[][2] = {
+		{ "index.html", "Current data" },
+		{ "changes.html", "Changes" },
+		{ "feed.atom", "Atom feed" },
+		{ "version.json", "version.json" },
+		{ "endpoints.json", "endpoints.json" },
+		{ "changes.json", "changes.json" },
+	};
+	htmlDocPtr doc;
+	xmlNodePtr head, body, n, ul, li;
+	size_t i;
+
+	if ((doc = html_new(title, &head, &body)) == NULL)
+		return NULL;
+	if ((n = html_add(head, "meta", NULL)) == NULL ||
+	    html_attr(n, "name", "viewport") == -1 ||
+	    html_attr(n, "content", "width=device-width, initial-scale=1") ==
+	    -1 || html_add(head, "style", style) == NULL ||
+	    (n = html_add(head, "link", NULL)) == NULL ||
+	    html_attr(n, "rel", "alternate") == -1 ||
+	    html_attr(n, "type", "application/atom+xml") == -1 ||
+	    html_attr(n, "href", "feed.atom") == -1 ||
+	    html_attr(n, "title", ctx->title) == -1 ||
+	    (n = html_add(body, "nav", NULL)) == NULL ||
+	    html_attr(n, "aria-label", "Site") == -1 ||
+	    (ul = html_add(n, "ul", NULL)) == NULL)
+		goto fail;
+	for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++)
+		if ((li = html_add(ul, "li", NULL)) == NULL ||
+		    (n = html_add(li, "a", nav[i][1])) == NULL ||
+		    html_attr(n, "href", nav[i][0]) == -1)
+			goto fail;
+	if ((*mainp = html_add(body, "main", NULL)) == NULL ||
+	    html_add(*mainp, "h1", title) == NULL)
+		goto fail;
+	return doc;
+ fail:
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+/* Serialize doc as path. */
+static int
+page_put(struct pub_ctx *ctx, htmlDocPtr doc, const char *path)
+{
+	char *s;
+	int rc;
+
+	if ((s = html_dump(doc)) == NULL) {
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		return -1;
+	}
+	rc = pub_put(ctx, path, s, strlen(s));
+	free(s);
+	return rc;
+}
+
+/* A table with a header row of cols; NULL on memory. */
+static xmlNodePtr
+table_new(xmlNodePtr parent, const char *const *cols, size_t ncols)
+{
+	xmlNodePtr t, tr, th;
+	size_t i;
+
+	if ((t = html_add(parent, "table", NULL)) == NULL ||
+	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL)
+		return NULL;
+	for (i = 0; i < ncols; i++)
+		if ((th = html_add(tr, "th", cols[i])) == NULL ||
+		    html_attr(th, "scope", "col") == -1)
+			return NULL;
+	return html_add(t, "tbody", NULL);
+}
+
+/* A range's CIDR cover as "a/n, b/m" (the first 32) into buf. */
+static void
+cover_text(const struct record *r, char *buf, size_t len)
+{
+	char c[CIDR_STRLEN];
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->ncidrs && i < 32 && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? ", " : "",
+		    cidr_format(&r->cidrs[i], c));
+	if (i < r->ncidrs && at < len)
+		snprintf(buf + at, len - at, ", and %zu more", r->ncidrs - i);
+}
+
+/* One record's cells, as list_tables names them; URLs made links. */
+static int
+record_row(xmlNodePtr tbody, const struct record *r)
+{
+	char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], net[CIDR_STRLEN];
+	const char *cells[4] = { a, b, c, NULL };
+	xmlNodePtr tr, td;
+	size_t i, n = 3;
+
+	a[0] = b[0] = c[0] = '\0';
+	switch (r->kind) {
+	case RECORD_NETWORK:
+		snprintf(a, sizeof(a), "%s", cidr_format(&r->cidr, net));
+		snprintf(b, sizeof(b), "%s", r->location ? r->location : "");
+		break;
+	case RECORD_RANGE:
+		snprintf(a, sizeof(a), "%s – %s", r->first ? r->first : "?",
+		    r->last ? r->last : "?");
+		snprintf(b, sizeof(b), "%s", r->label ? r->label : "");
+		cover_text(r, c, sizeof(c));
+		n = 4;
+		break;
+	case RECORD_URL:
+		snprintf(a, sizeof(a), "%s", r->application ?
+		    r->application : "");
+		break;
+	case RECORD_PORT:
+		snprintf(a, sizeof(a), "%s", r->protocol ? r->protocol : "");
+		snprintf(b, sizeof(b), "%d", r->port);
+		snprintf(c, sizeof(c), "%s", r->usage ? r->usage : "");
+		n = 4;
+		break;
+	default:
+		break;
+	}
+	cells[n - 1] = r->section[0] ? r->section : "—";
+	if ((tr = html_add(tbody, "tr", NULL)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((td = html_add(tr, "td", NULL)) == NULL)
+			return -1;
+		if (r->kind == RECORD_URL && i == 1) {
+			if (html_link(td, r->url, r->url) == NULL)
+				return -1;
+		} else if (html_text(td, cells[i]) == -1)
+			return -1;
+		if (i == 0 && r->kind != RECORD_URL &&
+		    html_attr(td, "class", "mono") == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The table of list t for records [from, to) of rs, if it has any. */
+static int
+list_section(xmlNodePtr sec, const struct recordset *rs, size_t from,
+    size_t to, const struct list_table *t)
+{
+	xmlNodePtr tbody = NULL;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (record_list(&rs->recs[i]) != t->list)
+			continue;
+		if (tbody == NULL && (html_add(sec, "h3", t->heading) == NULL ||
+		    (tbody = table_new(sec, t->cols, t->ncols)) == NULL))
+			return -1;
+		if (record_row(tbody, &rs->recs[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A cell of the lists table: a link to the file, or why there is none. */
+static int
+list_cell(const struct pub_ctx *ctx, xmlNodePtr tr, size_t f, int l,
+    int fam, const char *code)
+{
+	char path[300], text[16];
+	xmlNodePtr td, a;
+
+	if ((td = html_add(tr, "td", NULL)) == NULL)
+		return -1;
+	if (pub_list_path(f, l, fam, code, path, sizeof(path)) == -1 ||
+	    !pub_list_written(ctx, path))
+		return html_text(td, "too many entries");
+	snprintf(text, sizeof(text), "IPv%d", fam);
+	if ((a = html_add(td, "a", text)) == NULL ||
+	    html_attr(a, "href", path) == -1)
+		return -1;
+	return 0;
+}
+
+/* The header row of the lists table: one column a format and family. */
+static int
+lists_head(xmlNodePtr tr)
+{
+	char name[128];
+	const char *title;
+	xmlNodePtr th;
+	size_t f;
+	int v6, fam;
+
+	if ((th = html_add(tr, "th", "List")) == NULL ||
+	    html_attr(th, "scope", "col") == -1)
+		return -1;
+	for (f = 0; pub_list_format(f, &title, &v6) != NULL; f++)
+		for (fam = 4; fam <= (v6 ? 6 : 4); fam += 2) {
+			snprintf(name, sizeof(name), "%s, IPv%d", title, fam);
+			if ((th = html_add(tr, "th", name)) == NULL ||
+			    html_attr(th, "scope", "col") == -1)
+				return -1;
+		}
+	return 0;
+}
+
+/* The address lists of a region (or all, code NULL) as a table of links. */
+static int
+lists_table(const struct pub_ctx *ctx, xmlNodePtr parent, const char *code)
+{
+	const char *title;
+	xmlNodePtr t, tr, th;
+	size_t f, i;
+	int l, fam, v6;
+
+	if ((t = html_add(parent, "table", NULL)) == NULL ||
+	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL ||
+	    lists_head(tr) == -1 || (t = html_add(t, "tbody", NULL)) == NULL)
+		return -1;
+	for (i = 0; (l = pub_list_at(i)) != -1; i++) {
+		if ((tr = html_add(t, "tr", NULL)) == NULL ||
+		    (th = html_add(tr, "th", l == LIST_N ? "all addresses" :
+		    record_list_label((enum record_list)l))) == NULL ||
+		    html_attr(th, "scope", "row") == -1)
+			return -1;
+		for (f = 0; pub_list_format(f, &title, &v6) != NULL; f++)
+			for (fam = 4; fam <= (v6 ? 6 : 4); fam += 2)
+				if (list_cell(ctx, tr, f, l, fam, code) == -1)
+					return -1;
+	}
+	return 0;
+}
+
+/* "Region (code)" of records [from, to): a section with its tables. */
+static int
+region_section(const struct pub_ctx *ctx, xmlNodePtr main, size_t from,
+    size_t to)
+{
+	const struct recordset *rs = ctx->latest;
+	const struct record *r = &rs->recs[from];
+	char id[300], head[600];
+	xmlNodePtr sec;
+	size_t t;
+
+	snprintf(id, sizeof(id), "region-%s", r->region_code);
+	snprintf(head, sizeof(head), "%s (%s)", r->region[0] ? r->region :
+	    "No region", r->region_code);
+	if ((sec = html_add(main, "section", NULL)) == NULL ||
+	    html_attr(sec, "id", id) == -1 || html_add(sec, "h2", head) == NULL)
+		return -1;
+	for (t = 0; t < NTABLES; t++)
+		if (list_section(sec, rs, from, to, &list_tables[t]) == -1)
+			return -1;
+	if (html_add(sec, "h3", "Address lists") == NULL)
+		return -1;
+	return lists_table(ctx, sec, r->region_code);
+}
+
+/* The end of the region run starting at from. */
+static size_t
+region_end(const struct recordset *rs, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < rs->nrecs && strcmp(rs->recs[i].region_code,
+	    rs->recs[from].region_code) == 0; i++)
+		;
+	return i;
+}
+
+/* When it last changed and was checked, where from: the page's top. */
+static int
+index_status(const struct pub_ctx *ctx, xmlNodePtr main)
+{
+	char when[32], iso[32], line[256];
+	xmlNodePtr p, n;
+
+	pub_date(ctx->head->time, when, iso);
+	if ((p = html_add(main, "p", "Last changed: ")) == NULL ||
+	    (n = html_add(p, "time", when)) == NULL ||
+	    html_attr(n, "datetime", iso) == -1 ||
+	    html_text(p, " (snapshot ") == -1 ||
+	    html_add(p, "code", ctx->head->id) == NULL ||
+	    html_text(p, "). Last checked: ") == -1)
+		return -1;
+	if (ctx->o->last_check != 0) {
+		pub_date(ctx->o->last_check, when, iso);
+		if ((n = html_add(p, "time", when)) == NULL ||
+		    html_attr(n, "datetime", iso) == -1)
+			return -1;
+	} else if (html_text(p, "not known") == -1)
+		return -1;
+	snprintf(line, sizeof(line), ". %zu records in %zu snapshots. Source: ",
+	    ctx->latest->nrecs, ctx->h->nsnaps);
+	if (html_text(p, line) == -1 || html_link(p, ctx->source,
+	    ctx->source ? ctx->source : "not recorded") == NULL ||
+	    html_text(p, ".") == -1)
+		return -1;
+	return 0;
+}
+
+/* The list of regions, linked to their sections. */
+static int
+index_regions(const struct pub_ctx *ctx, xmlNodePtr main)
+{
+	const struct recordset *rs = ctx->latest;
+	char id[300];
+	xmlNodePtr nav, ul, a;
+	size_t i;
+
+	if ((nav = html_add(main, "nav", NULL)) == NULL ||
+	    html_attr(nav, "aria-label", "Regions") == -1 ||
+	    html_add(nav, "h2", "Regions") == NULL ||
+	    (ul = html_add(nav, "ul", NULL)) == NULL)
+		return -1;
+	for (i = 0; i < rs->nrecs; i = region_end(rs, i)) {
+		snprintf(id, sizeof(id), "#region-%s", rs->recs[i].region_code);
+		if ((a = html_add(html_add(ul, "li", NULL), "a",
+		    rs->recs[i].region[0] ? rs->recs[i].region :
+		    rs->recs[i].region_code)) == NULL ||
+		    html_attr(a, "href", id) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+index_page(struct pub_ctx *ctx)
+{
+	const struct recordset *rs = ctx->latest;
+	htmlDocPtr doc;
+	xmlNodePtr main;
+	size_t i, end;
+	int rc = -1;
+
+	if ((doc = page_new(ctx, ctx->title, &main)) == NULL)
+		goto memory;
+	if (index_status(ctx, main) == -1 || index_regions(ctx, main) == -1 ||
+	    html_add(main, "h2", "Address lists of all regions") == NULL ||
+	    lists_table(ctx, main, NULL) == -1)
+		goto memory;
+	for (i = 0; i < rs->nrecs; i = end) {
+		end = region_end(rs, i);
+		if (region_section(ctx, main, i, end) == -1)
+			goto memory;
+	}
+	rc = page_put(ctx, doc, "index.html");
+	goto cleanup;
+ memory:
+	snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+ cleanup:
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
+{
+	static const char *const cols[] = { "Change", "List", "Entry",
+	    "Details" };
+	const struct diff *d = c->diff;
+	char h[4], head[600], entry[DETAIL_MAX], what[2048];
+	xmlNodePtr tbody = NULL, tr;
+	const struct record *r, *prev = NULL;
+	size_t i;
+
+	snprintf(h, sizeof(h), "h%d", level);
+	for (i = 0; i < d->nchanges; i++) {
+		const struct change *ch = &d->changes[i];
+
+		r = change_record(ch);
+		/* Changes come grouped by region: a heading each. */
+		if (prev == NULL || strcmp(prev->region_code,
+		    r->region_code) != 0) {
+			snprintf(head, sizeof(head), "%s (%s)", r->region,
+			    r->region_code);
+			if (html_add(parent, h, head) == NULL ||
+			    (tbody = table_new(parent, cols, 4)) == NULL)
+				return -1;
+		}
+		prev = r;
+		report_change_what(ch, entry, sizeof(entry), what,
+		    sizeof(what));
+		if ((tr = html_add(tbody, "tr", NULL)) == NULL ||
+		    html_add(tr, "td", ch->before == NULL ? "added" :
+		    ch->after == NULL ? "removed" : "changed") == NULL ||
+		    html_add(tr, "td", record_list_label(record_list(r))) ==
+		    NULL || html_add(tr, "td", entry) == NULL ||
+		    html_add(tr, "td", what) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+struct pub_pages *
+pub_pages_new(struct pub_ctx *ctx)
+{
+	struct pub_pages *p;
+	char title[600], line[256];
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	snprintf(title, sizeof(title), "%s: changes", ctx->title);
+	snprintf(line, sizeof(line), "%zu snapshots, the newest first. Times "
+	    "are UTC. Each snapshot's changes/ID.json says what changed since "
+	    "it.", ctx->h->nsnaps);
+	if ((p->doc = page_new(ctx, title, &p->main)) == NULL ||
+	    html_add(p->main, "p", line) == NULL) {
+		pub_pages_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* A change's heading and what it is: its date, counts, ids. */
+static int
+change_head(xmlNodePtr sec, const struct pub_change *c)
+{
+	char when[32], iso[32], line[128], href[64];
+	xmlNodePtr h, p, n;
+
+	pub_date(c->snap->time, when, iso);
+	if (c->parent == NULL)
+		snprintf(line, sizeof(line), ": first snapshot, %zu records",
+		    c->nrecords);
+	else
+		snprintf(line, sizeof(line), ": %zu added, %zu removed, %zu "
+		    "changed", c->diff->nadded, c->diff->nremoved,
+		    c->diff->nchanged);
+	snprintf(href, sizeof(href), "changes/%s.json", c->snap->id);
+	if ((h = html_add(sec, "h2", NULL)) == NULL ||
+	    (n = html_add(h, "time", when)) == NULL ||
+	    html_attr(n, "datetime", iso) == -1 || html_text(h, line) == -1 ||
+	    (p = html_add(sec, "p", "Snapshot ")) == NULL ||
+	    html_add(p, "code", c->snap->id) == NULL ||
+	    html_text(p, c->parent ? ", after " : ". ") == -1 ||
+	    (c->parent && (html_add(p, "code", c->parent->id) == NULL ||
+	    html_text(p, ". ") == -1)) ||
+	    (n = html_add(p, "a", "What changed since it")) == NULL ||
+	    html_attr(n, "href", href) == -1 || html_text(p, " (JSON).") == -1)
+		return -1;
+	return 0;
+}
+
+int
+pub_pages_change(struct pub_pages *p, const struct pub_change *c)
+{
+	xmlNodePtr sec;
+
+	if ((sec = html_add(p->main, "section", NULL)) == NULL ||
+	    html_attr(sec, "id", c->snap->id) == -1 || change_head(sec, c) ==
+	    -1)
+		return -1;
+	/* The first snapshot's records are the data, not a change. */
+	if (c->parent == NULL)
+		return 0;
+	if (c->diff->nchanges == 0)
+		return html_add(sec, "p", "No record changed.") == NULL ? -1 :
+		    0;
+	return pub_change_html(sec, c, 3);
+}
+
+int
+pub_pages_finish(struct pub_pages *p, struct pub_ctx *ctx)
+{
+	if (page_put(ctx, p->doc, "changes.html") == -1)
+		return -1;
+	return index_page(ctx);
+}
+
+void
+pub_pages_free(struct pub_pages *p)
+{
+	if (p == NULL)
+		return;
+	xmlFreeDoc(p->doc);
+	free(p);
+}

@@ -1,0 +1,199 @@
+/* Making the site: one walk of the history, then every file of it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "internal.h"
+#include "../records/url.h"
+#include "../snapshots/snapshot.h"
+#include "../snapshots/source.h"
+
+int
+publish_base_ok(const char *url)
+{
+	const char *why;
+
+	return (strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0) && url_acceptable(url, &why);
+}
+
+int
+pub_put(struct pub_ctx *ctx, const char *path, const char *buf, size_t len)
+{
+	return site_put(ctx->site, path, buf, len, ctx->err);
+}
+
+void
+pub_date(time_t t, char *when, char *iso)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(when, 32, "%Y-%m-%d %H:%M UTC", &tm);
+	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The http(s) URL snapshot id's page came from (malloc'd), or NULL. */
+static char *
+source_of(struct pub_ctx *ctx, const char *id)
+{
+	struct snapshot *s = NULL;
+	struct source_prev sp;
+	char err[STORE_ERRMAX];
+	const char *url;
+	char *out = NULL;
+
+	memset(&sp, 0, sizeof(sp));
+	/* A file name of the machine that ran mcwatch is not for the web. */
+	if (snapshot_resolve(ctx->st, id, &s, err) == 0 &&
+	    (url = snapshot_source(ctx->st, s, &sp)) != NULL &&
+	    publish_base_ok(url))
+		out = strdup(url);
+	source_prev_clear(&sp);
+	snapshot_free(s);
+	return out;
+}
+
+/*
+ * Snapshot k's change against its parent to every part of the site;
+ * *count is the number of records k holds, made k - 1's on return.
+ */
+static int
+one_change(struct pub_ctx *ctx, size_t k, size_t *count,
+    struct pub_api *api, struct pub_pages *pages, struct pub_feed *feed)
+{
+	struct recordset before, after;
+	struct pub_change c;
+	struct diff d;
+	size_t *rem = NULL, *add = NULL, nrem, nadd;
+	char *source = NULL;
+	int rc = -1;
+
+	memset(&before, 0, sizeof(before));
+	memset(&after, 0, sizeof(after));
+	memset(&d, 0, sizeof(d));
+	if (pub_history_lines(ctx->h, k, &rem, &nrem, &add, &nadd) == -1)
+		goto memory;
+	if (pub_history_view(ctx->h, rem, nrem, ctx->h->snaps[k].id, &before,
+	    ctx->err) == -1 || pub_history_view(ctx->h, add, nadd,
+	    ctx->h->snaps[k].id, &after, ctx->err) == -1)
+		goto cleanup;
+	if (diff_records(&before, &after, &d) == -1)
+		goto memory;
+	source = k + 1 == ctx->h->nsnaps ? NULL : source_of(ctx,
+	    ctx->h->snaps[k].id);
+	memset(&c, 0, sizeof(c));
+	c.snap = &ctx->h->snaps[k];
+	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
+	c.diff = &d;
+	c.source = k + 1 == ctx->h->nsnaps ? ctx->source : source;
+	c.nrecords = *count;
+	if (pub_api_change(api, &c) == -1 || pub_pages_change(pages, &c) ==
+	    -1 || pub_feed_change(feed, &c) == -1)
+		goto memory;
+	*count = *count + nrem - nadd;
+	rc = 0;
+	goto cleanup;
+ memory:
+	snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+ cleanup:
+	free(source);
+	free(rem);
+	free(add);
+	free(before.recs);	/* views: the records are the history's */
+	free(after.recs);
+	diff_free(&d);
+	return rc;
+}
+
+/* Every change, newest first, then the files made of them all. */
+static int
+all_files(struct pub_ctx *ctx)
+{
+	struct pub_api *api = pub_api_new();
+	struct pub_pages *pages = pub_pages_new(ctx);
+	struct pub_feed *feed = pub_feed_new(ctx);
+	size_t k, count = 0, i;
+	int rc = -1;
+
+	if (api == NULL || pages == NULL || feed == NULL) {
+		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		goto cleanup;
+	}
+	/* The latest's line count: every line added, less every removed. */
+	for (i = 0; i < ctx->h->nlines; i++)
+		count += ctx->h->lines[i].added ? 1 : (size_t)-1;
+	for (k = ctx->h->nsnaps; k-- > 0; )
+		if (one_change(ctx, k, &count, api, pages, feed) == -1)
+			goto cleanup;
+	if (pub_api_since(ctx) == -1 || pub_lists(ctx) == -1 ||
+	    pub_api_finish(api, ctx) == -1 ||
+	    pub_feed_finish(feed, ctx) == -1 ||
+	    pub_pages_finish(pages, ctx) == -1)
+		goto cleanup;
+	rc = 0;
+ cleanup:
+	pub_api_free(api);
+	pub_pages_free(pages);
+	pub_feed_free(feed);
+	return rc;
+}
+
+/* The latest snapshot's records and source into ctx. */
+static int
+latest(struct pub_ctx *ctx)
+{
+	struct snapshot *s = NULL;
+	int rc;
+
+	ctx->head = &ctx->h->snaps[ctx->h->nsnaps - 1];
+	rc = snapshot_resolve(ctx->st, ctx->head->id, &s, ctx->err) == -1 ||
+	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ? -1 : 0;
+	snapshot_free(s);
+	if (rc == 0)
+		ctx->source = source_of(ctx, ctx->head->id);
+	return rc;
+}
+
+int
+publish_site(struct store *st, const struct publish_opts *o,
+    struct publish_result *res, char *err)
+{
+	struct pub_ctx ctx;
+	size_t i;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.st = st;
+	ctx.o = o;
+	ctx.err = err;
+	ctx.title = o->title ? o->title : PUBLISH_TITLE;
+	if ((ctx.h = pub_history_load(st, err)) == NULL)
+		return -1;
+	if (ctx.h->nsnaps == 0) {
+		rc = 1;
+		goto cleanup;
+	}
+	if (latest(&ctx) == -1 ||
+	    (ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL ||
+	    all_files(&ctx) == -1)
+		goto cleanup;
+	site_counts(ctx.site, &res->written, &res->linked);
+	if (site_commit(ctx.site, err) == -1)
+		goto cleanup;
+	res->snapshots = ctx.h->nsnaps;
+	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
+	rc = 0;
+ cleanup:
+	site_free(ctx.site);
+	for (i = 0; i < ctx.npaths; i++)
+		free(ctx.paths[i]);
+	free(ctx.paths);
+	free(ctx.source);
+	recordset_free(ctx.latest);
+	pub_history_free(ctx.h);
+	return rc;
+}
