@@ -19,6 +19,8 @@
  * history: a repository of 5,000 snapshots over 5,000 days; diff of the
  *   first against the last and of two adjacent ones, show @DATE of a day
  *   in the middle, and log.
+ * publish: the site of that history from scratch, and after one more
+ *   snapshot with the old site in place.
  */
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -207,9 +209,12 @@ best(char *const argv[], int want)
 	return b;
 }
 
-/* A repository of NSNAPS snapshots, one a day, each changing one port. */
+/*
+ * Snapshots first .. first + count - 1 of a history of one a day, each
+ * changing one port, on top of what dir holds.
+ */
 static void
-gen_history(const char *dir)
+gen_history(const char *dir, int first, int count)
 {
 	struct store *st;
 	struct recordset *rs;
@@ -226,7 +231,8 @@ gen_history(const char *dir)
 
 	page = slurp("samples/mimecast-data-centers.html", &plen);
 	if (parse_page(page, plen, NULL, &rs, err) != PARSE_OK ||
-	    (st = store_open(dir, 1, err)) == NULL) {
+	    (st = store_open(dir, 1, err)) == NULL ||
+	    snapshot_head(st, &head, err) == -1) {
 		fprintf(stderr, "bench: %s\n", err);
 		exit(1);
 	}
@@ -243,7 +249,7 @@ gen_history(const char *dir)
 	    fputs("Mimecast: +0 -0 ~1 (Global Application Resources)\n\n",
 	    fp) == EOF || trailers_write(fp, &t) == -1 || fclose(fp) == EOF)
 		exit(1);
-	for (n = 0; n < NSNAPS; n++) {
+	for (n = first; n < first + count; n++) {
 		rs->recs[port].port = 1000 + n;
 		if (snapshot_dataset(rs, &data, &dlen) == -1)
 			exit(1);
@@ -271,6 +277,38 @@ gen_history(const char *dir)
 	recordset_free(rs);
 	free(page);
 	free(msg);
+}
+
+/*
+ * publish: the site of the NSNAPS-snapshot history made from scratch
+ * (best of 3), then after each of 3 new snapshots (incremental: the old
+ * site is there; best of 3).
+ */
+static void
+publish_bench(char *mc, const char *tmpl, char *hist)
+{
+	char site[300], cmd[400];
+	char *pub[] = { mc, "publish", "--repo", hist, "--out", site, NULL };
+	double t, scratch = 1e9, incr = 1e9;
+	int i;
+
+	snprintf(site, sizeof(site), "%s/site", tmpl);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", site);
+	for (i = 0; i < 3; i++) {
+		if (system(cmd) != 0)
+			exit(1);
+		if ((t = spawn(pub, 0, NULL)) < scratch)
+			scratch = t;
+	}
+	for (i = 0; i < 3; i++) {
+		gen_history(hist, NSNAPS + i, 1);
+		if ((t = spawn(pub, 0, NULL)) < incr)
+			incr = t;
+	}
+	printf("publish: %d snapshots from scratch %.2f s (target under "
+	    "10 s); after one new snapshot %.2f s (target under 1 s)\n",
+	    NSNAPS, scratch, incr);
+	fflush(stdout);
 }
 
 /* Run argv with stdin from in, stdout to /dev/null; wall seconds, best of 3. */
@@ -552,7 +590,7 @@ main(int argc, char **argv)
 
 	store_init();
 	t = now();
-	gen_history(hist);
+	gen_history(hist, 0, NSNAPS);
 	printf("history: %d snapshots written in %.1f s\n", NSNAPS, now() - t);
 	{
 		struct store *st;
@@ -597,6 +635,8 @@ main(int argc, char **argv)
 	    NSNAPS / 2, sd * 1e3, NSNAPS, lg * 1e3);
 	printf("history: 'mcwatch history 207.211.31.0/25' over %d snapshots "
 	    "%.2f ms (target: under 1 s)\n", NSNAPS, hi * 1e3);
+
+	publish_bench(mc, tmpl, hist);
 
 	{
 		char cmd[256];
