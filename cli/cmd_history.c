@@ -222,7 +222,7 @@ cmd_history(int argc, char **argv)
 		goto cleanup;
 	rc = EXIT_REPO;
 	if ((st = store_open(repo, 0, err)) == NULL ||
-	    changes_walk(st, on_change, &q, err) == -1) {
+	    changes_walk(st, NULL, on_change, &q, err) == -1) {
 		cli_error("%s", err[0] ? err : "history: out of memory");
 		goto cleanup;
 	}

@@ -16,14 +16,15 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: mcwatch publish [--repo DIR] --out DIR "
 	    "[--base-url URL] [--title TEXT]\n"
-	    "                       [--lock-timeout SEC]\n"
+	    "                       [--lock-timeout SEC] [--rebuild]\n"
 	    "\nWrite a static site of the snapshots to DIR: index.html (the "
 	    "current data),\nchanges.html, feed.atom, version.json, "
 	    "endpoints.json, endpoints.csv,\nchanges.json, changes/ID.json "
 	    "(what changed since snapshot ID) and lists/.\nThe site is built "
 	    "beside DIR and swapped in whole; files whose bytes did not\n"
-	    "change are kept. DIR must be absent, empty, or a site mcwatch "
-	    "published.\n"
+	    "change are kept, and the old site's changes.json spares reading "
+	    "the snapshots\nit already holds. DIR must be absent, empty, or a "
+	    "site mcwatch published.\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
 	    "mcwatch-data)\n"
@@ -35,6 +36,9 @@ usage(FILE *fp)
 	    "  --lock-timeout SEC   wait this long for another publish into "
 	    "the same\n"
 	    "                       parent directory (default %d)\n"
+	    "  --rebuild            reuse nothing of the old site: read every "
+	    "snapshot and\n"
+	    "                       write every file\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
@@ -55,6 +59,7 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "title", required_argument, NULL, 't' },
 		{ "lock-timeout", required_argument, NULL, 'L' },
+		{ "rebuild", no_argument, NULL, 'R' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -89,6 +94,9 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 				return cli_usage("publish", "--title: at most %d "
 				    "bytes", TITLE_MAX);
 			o->title = optarg;
+			break;
+		case 'R':
+			o->rebuild = 1;
 			break;
 		case 'L':
 			o->lock_timeout = (int)strtol(optarg, &end, 10);
@@ -145,9 +153,10 @@ cmd_publish(int argc, char **argv)
 		rc = strncmp(err, "repo ", 5) == 0 ? EXIT_REPO : EXIT_INTERNAL;
 		goto cleanup;
 	}
-	printf("published %zu snapshots (latest %.12s) to %s: %zu files "
-	    "written, %zu unchanged\n", res.snapshots, res.latest, o.out,
-	    res.written, res.linked);
+	printf("published %zu snapshots (latest %.12s, %zu read from the "
+	    "repository) to %s:\n%zu files written, %zu unchanged\n",
+	    res.snapshots, res.latest, res.walked, o.out, res.written,
+	    res.linked);
 	rc = cli_flush("publish");
  cleanup:
 	store_close(st);

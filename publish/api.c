@@ -173,7 +173,9 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 	}
 	fp = NULL;
 	snprintf(path, sizeof(path), "changes/%s.json", rc.from);
-	ret = pub_put(ctx, path, buf, len);
+	/* Each names the latest: a new one changes them all, needs no look. */
+	ret = strcmp(ctx->old_latest, ctx->head->id) == 0 ?
+	    pub_put(ctx, path, buf, len) : pub_put_new(ctx, path, buf, len);
  cleanup:
 	if (fp != NULL)
 		fclose(fp);

@@ -27,29 +27,51 @@ grow(void *p, size_t n, size_t *cap, size_t sz)
 	return 0;
 }
 
-/* changes_walk's callback: a snapshot begins, or one of its lines. */
-static int
-collect(const struct line_change *c, void *arg)
+int
+pub_history_add_snap(struct pub_history *h, const char *id, time_t t,
+    const char *source, int known)
 {
-	struct pub_history *h = arg;
 	struct pub_snap *s;
+
+	if (grow(&h->snaps, h->nsnaps, &h->capsnaps, sizeof(*h->snaps)) == -1)
+		return -1;
+	s = &h->snaps[h->nsnaps];
+	memset(s, 0, sizeof(*s));
+	snprintf(s->id, sizeof(s->id), "%s", id);
+	s->time = t;
+	s->first = h->nlines;
+	s->source_known = known;
+	if (source != NULL && (s->source = strdup(source)) == NULL)
+		return -1;
+	h->nsnaps++;
+	return 0;
+}
+
+int
+pub_history_add_line(struct pub_history *h, const char *line, size_t len,
+    int added)
+{
+	struct pub_snap *s = &h->snaps[h->nsnaps - 1];
 	struct pub_line *l;
 
-	if (c->line == NULL) {
-		if (grow(&h->snaps, h->nsnaps, &h->capsnaps,
-		    sizeof(*h->snaps)) == -1)
-			return -1;
-		s = &h->snaps[h->nsnaps++];
-		snprintf(s->id, sizeof(s->id), "%s", c->id);
-		s->time = c->time;
-		s->first = h->nlines;
-		s->n = 0;
+	/* The comma that separates a line from the next is no part of it. */
+	if (len > 0 && line[len - 1] == ',')
+		len--;
+	/*
+	 * A record that became the last line, or stopped being it, only lost
+	 * or gained its comma: its two lines (adjacent, in sorted order)
+	 * cancel out.
+	 */
+	if (s->n > 0 && (l = &h->lines[h->nlines - 1])->len == len &&
+	    l->added != added && memcmp(h->arena + l->off, line, len) == 0) {
+		h->arenalen = l->off;
+		h->nlines--;
+		s->n--;
 		return 0;
 	}
-	if (h->nsnaps == 0 || grow(&h->lines, h->nlines, &h->caplines,
-	    sizeof(*h->lines)) == -1)
+	if (grow(&h->lines, h->nlines, &h->caplines, sizeof(*h->lines)) == -1)
 		return -1;
-	while (h->arenalen + c->len > h->arenacap) {
+	while (h->arenalen + len > h->arenacap) {
 		char *na;
 		size_t nc = h->arenacap ? h->arenacap * 2 : 65536;
 
@@ -58,14 +80,36 @@ collect(const struct line_change *c, void *arg)
 		h->arena = na;
 		h->arenacap = nc;
 	}
-	memcpy(h->arena + h->arenalen, c->line, c->len);
+	memcpy(h->arena + h->arenalen, line, len);
 	l = &h->lines[h->nlines++];
 	l->off = h->arenalen;
-	l->len = c->len;
-	l->added = c->added;
-	h->arenalen += c->len;
-	h->snaps[h->nsnaps - 1].n++;
+	l->len = len;
+	l->added = added;
+	h->arenalen += len;
+	s->n++;
 	return 0;
+}
+
+/* changes_walk's callback: a snapshot begins, or one of its lines. */
+static int
+collect(const struct line_change *c, void *arg)
+{
+	struct pub_history *h = arg;
+
+	if (c->line == NULL)
+		return pub_history_add_snap(h, c->id, c->time, NULL, 0);
+	return pub_history_add_line(h, c->line, c->len, c->added);
+}
+
+/* Forget every snapshot and line, for a walk from the start. */
+static void
+reset(struct pub_history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nsnaps; i++)
+		free(h->snaps[i].source);
+	h->nsnaps = h->nlines = h->arenalen = 0;
 }
 
 /* qsort_r's bytewise order of line indices. */
@@ -109,16 +153,27 @@ number(struct pub_history *h)
 }
 
 struct pub_history *
-pub_history_load(struct store *st, char *err)
+pub_history_load(struct store *st, const char *cache, size_t cachelen,
+    char *latest, char *err)
 {
 	struct pub_history *h;
+	int rc = 1;
 
+	latest[0] = '\0';
 	if ((h = calloc(1, sizeof(*h))) == NULL) {
 		snprintf(err, STORE_ERRMAX, "publish: out of memory");
 		return NULL;
 	}
-	if (changes_walk(st, collect, h, err) == -1)
+	/* The old site's changes, then only the snapshots after them. */
+	if (cache != NULL && pub_cache_fill(h, cache, cachelen, latest) == 0 &&
+	    (rc = changes_walk(st, latest, collect, h, err)) == -1)
 		goto fail;
+	if (rc == 1) {
+		reset(h);
+		latest[0] = '\0';
+		if (changes_walk(st, NULL, collect, h, err) == -1)
+			goto fail;
+	}
 	if (number(h) == -1) {
 		snprintf(err, STORE_ERRMAX, "publish: out of memory");
 		goto fail;
@@ -139,6 +194,7 @@ pub_history_free(struct pub_history *h)
 	for (i = 0; i < h->nnums && h->parsed != NULL; i++)
 		if (h->parsed[i])
 			record_clear(&h->recs[i]);
+	reset(h);
 	free(h->recs);
 	free(h->parsed);
 	free(h->num_line);
@@ -167,6 +223,17 @@ parse_num(struct pub_history *h, size_t n)
 	if (rc == 0)
 		h->parsed[n] = 1;
 	return rc;
+}
+
+size_t
+pub_history_index(const struct pub_history *h, const char *id)
+{
+	size_t k;
+
+	for (k = h->nsnaps; k-- > 0; )
+		if (strcmp(h->snaps[k].id, id) == 0)
+			return k;
+	return h->nsnaps;
 }
 
 int

@@ -19,6 +19,8 @@ struct pub_snap {
 	time_t		 time;
 	size_t		 first;		/* its lines: lines[first, first + n) */
 	size_t		 n;
+	char		*source;	/* its page's URL, when known */
+	int		 source_known;	/* (from the old site's changes) */
 };
 
 struct pub_line {
@@ -44,8 +46,26 @@ struct pub_history {
 	unsigned char	*parsed;
 };
 
-/* The history of st into a new h; NULL with err (STORE_ERRMAX bytes). */
-struct pub_history	*pub_history_load(struct store *, char *);
+/*
+ * The history of st into a new h; NULL with err (STORE_ERRMAX bytes).
+ * With cache (an old site's changes.json), only the snapshots after its
+ * latest are read from st, whose id is then in latest (41 bytes); when
+ * the cache does not hold or does not lead to HEAD, all are ("").
+ */
+struct pub_history	*pub_history_load(struct store *, const char *, size_t,
+			    char *, char *);
+/* The index of snapshot id in h; h->nsnaps if it has none. */
+size_t	pub_history_index(const struct pub_history *, const char *);
+/* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
+int	pub_history_add_snap(struct pub_history *, const char *, time_t,
+	    const char *, int);
+/* Append a line to the last snapshot; 0, or -1 on memory. */
+int	pub_history_add_line(struct pub_history *, const char *, size_t, int);
+/*
+ * Fill an empty h from an old site's changes.json; the newest id into
+ * latest. 0, or -1 if it is not one mcwatch wrote (h is left to reset).
+ */
+int	pub_cache_fill(struct pub_history *, const char *, size_t, char *);
 void			 pub_history_free(struct pub_history *);
 
 /*

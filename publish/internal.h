@@ -23,6 +23,8 @@ struct pub_ctx {
 	const struct pub_snap		*head;		/* the latest */
 	char				*source;	/* its page's URL */
 	char				*err;		/* PUBLISH_ERRMAX */
+	/* The old site's latest snapshot, when its changes were reused. */
+	char				 old_latest[41];
 	/* The list files written, sorted, so that pages link only those. */
 	char				**paths;
 	size_t				 npaths;
@@ -38,8 +40,13 @@ struct pub_change {
 	size_t			 nrecords;	/* records it holds */
 };
 
-/* Put a file of the site; 0, or -1 with ctx->err. */
+/*
+ * Put a file of the site, kept from the old site when its bytes are the
+ * same; 0, or -1 with ctx->err.
+ */
 int	pub_put(struct pub_ctx *, const char *, const char *, size_t);
+/* Put a file known to differ from the old site's; 0, or -1. */
+int	pub_put_new(struct pub_ctx *, const char *, const char *, size_t);
 /* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
 void	pub_date(time_t, char *, char *);
 

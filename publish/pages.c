@@ -28,18 +28,19 @@ static const char style[] =
     "@media print{nav{display:none}a{color:inherit}}";
 
 /* Where each list is shown on index.html, and its columns. */
+#define COLS_MAX	6
 static const struct list_table {
 	enum record_list	 list;
 	const char		*heading;
-	const char		*cols[4];
+	const char		*cols[COLS_MAX];
 	size_t			 ncols;
 } list_tables[] = {
-	{ LIST_GATEWAY, "Gateway networks",
-	    { "Network", "Location", "Table" }, 3 },
-	{ LIST_NONSPF, "Non-SPF ranges",
-	    { "Range", "Label", "CIDR blocks", "Table" }, 4 },
-	{ LIST_WEBSITE, "Website hosts",
-	    { "Network", "Location", "Table" }, 3 },
+	{ LIST_GATEWAY, "Gateway networks", { "Network", "First", "Last",
+	    "Netmask", "Location", "Table" }, 6 },
+	{ LIST_NONSPF, "Non-SPF ranges", { "First", "Last", "Label",
+	    "CIDR blocks", "Table" }, 5 },
+	{ LIST_WEBSITE, "Website hosts", { "Network", "First", "Last",
+	    "Netmask", "Location", "Table" }, 6 },
 	{ LIST_URLS, "URLs", { "Application", "URL", "Table" }, 3 },
 	{ LIST_PORTS, "Ports", { "Protocol", "Port", "Usage", "Table" }, 4 },
 };
@@ -130,7 +131,7 @@ table_new(xmlNodePtr parent, const char *const *cols, size_t ncols)
 	return html_add(t, "tbody", NULL);
 }
 
-/* A range's CIDR cover as "a/n, b/m" (the first 32) into buf. */
+/* A range's CIDR cover, space-separated as in CSV, into buf. */
 static void
 cover_text(const struct record *r, char *buf, size_t len)
 {
@@ -138,49 +139,61 @@ cover_text(const struct record *r, char *buf, size_t len)
 	size_t i, at = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < r->ncidrs && i < 32 && at < len; i++)
-		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? ", " : "",
+	for (i = 0; i < r->ncidrs && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? " " : "",
 		    cidr_format(&r->cidrs[i], c));
-	if (i < r->ncidrs && at < len)
-		snprintf(buf + at, len - at, ", and %zu more", r->ncidrs - i);
 }
 
-/* One record's cells, as list_tables names them; URLs made links. */
-static int
-record_row(xmlNodePtr tbody, const struct record *r)
+/* The cells of r in its table's columns; their count. */
+static size_t
+record_cells(const struct record *r, const char **cells, char *num,
+    char *cover, size_t coverlen)
 {
-	char a[CELL_MAX], b[CELL_MAX], c[CELL_MAX], net[CIDR_STRLEN];
-	const char *cells[4] = { a, b, c, NULL };
-	xmlNodePtr tr, td;
-	size_t i, n = 3;
+	const char *none = "";
+	size_t n = 0;
 
-	a[0] = b[0] = c[0] = '\0';
 	switch (r->kind) {
 	case RECORD_NETWORK:
-		snprintf(a, sizeof(a), "%s", cidr_format(&r->cidr, net));
-		snprintf(b, sizeof(b), "%s", r->location ? r->location : "");
+		cells[n++] = cidr_format(&r->cidr, num);
+		cells[n++] = r->first ? r->first : none;
+		cells[n++] = r->last ? r->last : none;
+		cells[n++] = r->netmask ? r->netmask : none;
+		cells[n++] = r->location ? r->location : none;
 		break;
 	case RECORD_RANGE:
-		snprintf(a, sizeof(a), "%s – %s", r->first ? r->first : "?",
-		    r->last ? r->last : "?");
-		snprintf(b, sizeof(b), "%s", r->label ? r->label : "");
-		cover_text(r, c, sizeof(c));
-		n = 4;
+		cover_text(r, cover, coverlen);
+		cells[n++] = r->first ? r->first : none;
+		cells[n++] = r->last ? r->last : none;
+		cells[n++] = r->label ? r->label : none;
+		cells[n++] = cover;
 		break;
 	case RECORD_URL:
-		snprintf(a, sizeof(a), "%s", r->application ?
-		    r->application : "");
+		cells[n++] = r->application ? r->application : none;
+		cells[n++] = r->url ? r->url : none;
 		break;
 	case RECORD_PORT:
-		snprintf(a, sizeof(a), "%s", r->protocol ? r->protocol : "");
-		snprintf(b, sizeof(b), "%d", r->port);
-		snprintf(c, sizeof(c), "%s", r->usage ? r->usage : "");
-		n = 4;
+		snprintf(num, CIDR_STRLEN, "%d", r->port);
+		cells[n++] = r->protocol ? r->protocol : none;
+		cells[n++] = num;
+		cells[n++] = r->usage ? r->usage : none;
 		break;
 	default:
 		break;
 	}
-	cells[n - 1] = r->section[0] ? r->section : "—";
+	cells[n++] = r->section[0] ? r->section : "—";
+	return n;
+}
+
+/* One record's row; a URL is a link when it is an http(s) one. */
+static int
+record_row(xmlNodePtr tbody, const struct record *r)
+{
+	const char *cells[COLS_MAX];
+	char num[CIDR_STRLEN], cover[CELL_MAX * 4];
+	xmlNodePtr tr, td;
+	size_t i, n;
+
+	n = record_cells(r, cells, num, cover, sizeof(cover));
 	if ((tr = html_add(tbody, "tr", NULL)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -191,8 +204,8 @@ record_row(xmlNodePtr tbody, const struct record *r)
 				return -1;
 		} else if (html_text(td, cells[i]) == -1)
 			return -1;
-		if (i == 0 && r->kind != RECORD_URL &&
-		    html_attr(td, "class", "mono") == -1)
+		if ((r->kind == RECORD_NETWORK || r->kind == RECORD_RANGE) &&
+		    i < 2 && html_attr(td, "class", "mono") == -1)
 			return -1;
 	}
 	return 0;

@@ -5,6 +5,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "internal.h"
 #include "../records/url.h"
 #include "../snapshots/snapshot.h"
@@ -22,7 +24,14 @@ publish_base_ok(const char *url)
 int
 pub_put(struct pub_ctx *ctx, const char *path, const char *buf, size_t len)
 {
-	return site_put(ctx->site, path, buf, len, ctx->err);
+	return site_put(ctx->site, path, buf, len, !ctx->o->rebuild, ctx->err);
+}
+
+int
+pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
+    size_t len)
+{
+	return site_put(ctx->site, path, buf, len, 0, ctx->err);
 }
 
 void
@@ -82,13 +91,17 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 		goto cleanup;
 	if (diff_records(&before, &after, &d) == -1)
 		goto memory;
-	source = k + 1 == ctx->h->nsnaps ? NULL : source_of(ctx,
-	    ctx->h->snaps[k].id);
 	memset(&c, 0, sizeof(c));
 	c.snap = &ctx->h->snaps[k];
+	/* The latest's is known; the old site's changes tell the others'. */
+	if (k + 1 == ctx->h->nsnaps)
+		c.source = ctx->source;
+	else if (c.snap->source_known)
+		c.source = c.snap->source;
+	else
+		c.source = source = source_of(ctx, c.snap->id);
 	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
 	c.diff = &d;
-	c.source = k + 1 == ctx->h->nsnaps ? ctx->source : source;
 	c.nrecords = *count;
 	if (pub_api_change(api, &c) == -1 || pub_pages_change(pages, &c) ==
 	    -1 || pub_feed_change(feed, &c) == -1)
@@ -157,12 +170,38 @@ latest(struct pub_ctx *ctx)
 	return rc;
 }
 
+/*
+ * The old site's changes.json, when the old site is one this version of
+ * mcwatch made (its format is this version's); NULL otherwise.
+ */
+static char *
+old_changes(struct pub_ctx *ctx, size_t *len)
+{
+	char *v = NULL, *c = NULL;
+	const char *gen = NULL, *ver = NULL;
+	size_t vlen;
+	json_t *o = NULL;
+
+	if (ctx->o->rebuild || site_read(ctx->site, SITE_MARK, 65536, &v,
+	    &vlen) != 0)
+		return NULL;
+	if ((o = json_loadb(v, vlen, 0, NULL)) != NULL &&
+	    json_unpack(o, "{s:s, s:s}", "generator", &gen, "mcwatch_version",
+	    &ver) == 0 && strcmp(gen, SITE_GENERATOR) == 0 &&
+	    strcmp(ver, MCWATCH_VERSION) == 0)
+		site_read(ctx->site, "changes.json", PUBLISH_CACHE_MAX, &c, len);
+	json_decref(o);
+	free(v);
+	return c;
+}
+
 int
 publish_site(struct store *st, const struct publish_opts *o,
     struct publish_result *res, char *err)
 {
 	struct pub_ctx ctx;
-	size_t i;
+	char *cache = NULL;
+	size_t i, cachelen = 0;
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
@@ -171,23 +210,28 @@ publish_site(struct store *st, const struct publish_opts *o,
 	ctx.o = o;
 	ctx.err = err;
 	ctx.title = o->title ? o->title : PUBLISH_TITLE;
-	if ((ctx.h = pub_history_load(st, err)) == NULL)
+	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
+	cache = old_changes(&ctx, &cachelen);
+	if ((ctx.h = pub_history_load(st, cache, cachelen, ctx.old_latest,
+	    err)) == NULL)
+		goto cleanup;
 	if (ctx.h->nsnaps == 0) {
 		rc = 1;
 		goto cleanup;
 	}
-	if (latest(&ctx) == -1 ||
-	    (ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL ||
-	    all_files(&ctx) == -1)
+	if (latest(&ctx) == -1 || all_files(&ctx) == -1)
 		goto cleanup;
 	site_counts(ctx.site, &res->written, &res->linked);
 	if (site_commit(ctx.site, err) == -1)
 		goto cleanup;
 	res->snapshots = ctx.h->nsnaps;
+	res->walked = ctx.old_latest[0] == '\0' ? ctx.h->nsnaps :
+	    ctx.h->nsnaps - pub_history_index(ctx.h, ctx.old_latest) - 1;
 	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
 	rc = 0;
  cleanup:
+	free(cache);
 	site_free(ctx.site);
 	for (i = 0; i < ctx.npaths; i++)
 		free(ctx.paths[i]);

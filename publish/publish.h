@@ -15,6 +15,8 @@
 #define PUBLISH_ERRMAX		512
 #define PUBLISH_FEED_MAX	100	/* entries in feed.atom, newest */
 #define PUBLISH_TITLE		"Mimecast data centers and URLs"
+/* The largest old changes.json read back rather than walked again. */
+#define PUBLISH_CACHE_MAX	(256u << 20)
 
 struct publish_opts {
 	const char	*out;		/* the site's directory */
@@ -22,10 +24,12 @@ struct publish_opts {
 	const char	*title;		/* or NULL for PUBLISH_TITLE */
 	time_t		 last_check;	/* the last run; 0 if unknown */
 	int		 lock_timeout;	/* seconds to wait for another */
+	int		 rebuild;	/* nothing from the old site reused */
 };
 
 struct publish_result {
 	size_t		 snapshots;
+	size_t		 walked;	/* read from the repository */
 	size_t		 written;	/* files written */
 	size_t		 linked;	/* files the same as before, kept */
 	char		 latest[41];

@@ -25,11 +25,17 @@ struct site;
 struct site	*site_open(const char *, int, char *);
 /*
  * Put len bytes as path (components of letters, digits, '.', '-', '_',
- * none starting with '.'), linked from the old site when it holds the
- * same bytes. 0, or -1 with err.
+ * none starting with '.'); with reuse, linked from the old site when it
+ * holds the same bytes. 0, or -1 with err.
  */
 int		 site_put(struct site *, const char *, const char *, size_t,
-		    char *);
+		    int, char *);
+/*
+ * The old site's file name (at its top, at most max bytes) into *buf
+ * (malloc'd, NUL-terminated); 0, or 1 when there is none to read.
+ */
+int		 site_read(struct site *, const char *, size_t, char **,
+		    size_t *);
 /* Sync the new site and swap it in for the old; 0, or -1 with err. */
 int		 site_commit(struct site *, char *);
 /* Files written and linked so far. */

@@ -140,41 +140,92 @@ dataset_blob(git_repository *repo, git_commit *c)
 	return b;
 }
 
+/*
+ * A first-parent walk of HEAD, oldest first; with since, only what came
+ * after it, *prev its lines. 0, 1 if since is no snapshot, or -1 with err.
+ */
+static int
+walk_start(struct store *st, const char *since, git_revwalk **rw,
+    struct lines *prev, git_oid *sid, char *err)
+{
+	git_commit *c = NULL;
+	git_blob *b;
+	int rc;
+
+	if (git_revwalk_new(rw, st->repo) < 0 ||
+	    git_revwalk_sorting(*rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) <
+	    0)
+		return store_giterr(st, "cannot walk the history", err);
+	git_revwalk_simplify_first_parent(*rw);
+	if (git_revwalk_push_head(*rw) < 0)
+		return store_giterr(st, "cannot walk the history", err);
+	if (since == NULL)
+		return 0;
+	if (git_oid_fromstr(sid, since) < 0 ||
+	    git_commit_lookup(&c, st->repo, sid) < 0)
+		return 1;
+	b = dataset_blob(st->repo, c);
+	git_commit_free(c);
+	rc = b == NULL ? 1 : lines_read(b, prev) == -1 ? -1 : 0;
+	if (rc == -1)
+		snprintf(err, STORE_ERRMAX, "repo %s: history: out of memory",
+		    st->dir);
+	if (rc != 0 || git_revwalk_hide(*rw, sid) == 0)
+		return rc;
+	return store_giterr(st, "cannot walk the history", err);
+}
+
+/* Whether the first snapshot after since really follows it. */
+static int
+follows(git_commit *c, const git_oid *sid)
+{
+	return git_commit_parentcount(c) > 0 &&
+	    git_oid_equal(git_commit_parent_id(c, 0), sid);
+}
+
+/* Whether HEAD is since (nothing came after it). */
+static int
+head_is(struct store *st, const git_oid *sid)
+{
+	git_oid h;
+
+	return git_reference_name_to_id(&h, st->repo, "HEAD") == 0 &&
+	    git_oid_equal(&h, sid);
+}
+
 int
-changes_walk(struct store *st, int (*fn)(const struct line_change *, void *),
-    void *arg, char *err)
+changes_walk(struct store *st, const char *since,
+    int (*fn)(const struct line_change *, void *), void *arg, char *err)
 {
 	struct lines prev, cur;
 	struct line_change c;
 	git_revwalk *rw = NULL;
 	git_commit *cm = NULL;
 	git_blob *b;
-	git_oid id;
+	git_oid id, sid;
 	char idbuf[GIT_OID_HEXSZ + 1];
-	int rc = -1;
+	int rc = -1, first = 1;
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&c, 0, sizeof(c));
-	if (git_revwalk_new(&rw, st->repo) < 0 ||
-	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) <
-	    0) {
-		store_giterr(st, "cannot walk the history", err);
-		goto cleanup;
-	}
-	git_revwalk_simplify_first_parent(rw);
 	if (git_repository_head_unborn(st->repo) == 1) {
-		rc = 0;
+		rc = since != NULL ? 1 : 0;
 		goto cleanup;
 	}
-	if (git_revwalk_push_head(rw) < 0) {
-		store_giterr(st, "cannot walk the history", err);
+	if ((rc = walk_start(st, since, &rw, &prev, &sid, err)) != 0)
 		goto cleanup;
-	}
+	rc = -1;
 	while (git_revwalk_next(&id, rw) == 0) {
 		if (git_commit_lookup(&cm, st->repo, &id) < 0) {
 			store_giterr(st, "cannot read a snapshot", err);
 			goto cleanup;
 		}
+		if (first && since != NULL && !follows(cm, &sid)) {
+			git_commit_free(cm);
+			rc = 1;
+			goto cleanup;
+		}
+		first = 0;
 		c.id = git_oid_tostr(idbuf, sizeof(idbuf), &id);
 		c.time = (time_t)git_commit_time(cm);
 		b = dataset_blob(st->repo, cm);
@@ -208,7 +259,8 @@ changes_walk(struct store *st, int (*fn)(const struct line_change *, void *),
 		lines_free(&prev);
 		prev = cur;
 	}
-	rc = 0;
+	/* Nothing after since: it must be HEAD, not a snapshot HEAD lost. */
+	rc = first && since != NULL && !head_is(st, &sid) ? 1 : 0;
  cleanup:
 	lines_free(&prev);
 	git_revwalk_free(rw);

@@ -24,10 +24,12 @@ struct line_change {
 /*
  * Call fn(c, arg) for every snapshot of HEAD's first-parent line, oldest
  * first, with line NULL, and then for every line it added or removed (the
- * first snapshot adds all its lines). fn returns 0 to go on, -1 to stop
- * with an error (memory). 0, or -1 with err.
+ * first snapshot adds all its lines). With since (an id), only for the
+ * snapshots after it, their lines against its. fn returns 0 to go on, -1
+ * to stop with an error (memory). 0, 1 when since is not on HEAD's line
+ * (nothing called), or -1 with err.
  */
-int	changes_walk(struct store *, int (*)(const struct line_change *,
-	    void *), void *, char *);
+int	changes_walk(struct store *, const char *,
+	    int (*)(const struct line_change *, void *), void *, char *);
 
 #endif
