@@ -46,7 +46,12 @@ man_opts() {
 		print "-" last }' "$D/mcwatch.1"
 	printf '%s\n' --help --version
 }
-for c in run parse diff log show notify status export lookup history; do
+# Every command 'mcwatch --help' lists (the table in cli/main.c).
+cmds=$("$MCWATCH" --help | awk '/^Commands:/ { f = 1; next }
+    f && /^  [a-z]/ { print $1 } f && /^$/ { exit }')
+[ "$(echo $cmds | wc -w)" -ge 11 ] && ok "--help lists the commands: $(echo $cmds)" ||
+    notok "--help lists the commands" "$cmds"
+for c in $cmds; do
 	help_opts "$c" > "$T/h"
 	man_opts "$c" | sort -u > "$T/m"
 	if [ -s "$T/h" ] && cmp -s "$T/h" "$T/m"; then

@@ -69,6 +69,29 @@ grep -q "schedule:" "$TOP/.github/workflows/nightly.yml" &&
     ok "the nightly workflow: scheduled and dispatchable" ||
     notok "the nightly workflow"
 
+# The workflow's own publishing step, run as the runner would run it: a
+# repository in data/, mcwatch in src/build/, the Pages URL filled in.
+mkdir -p "$T/wf/src/build"
+ln -s "$MCWATCH" "$T/wf/src/build/mcwatch"
+MCWATCH_AUTHOR="t <t@example.com>" "$MCWATCH" run -q --repo "$T/wf/data" \
+    --url "$TOP/samples/mimecast-data-centers.html" > /dev/null 2>&1
+if /usr/bin/python3 - "$TOP/.github/workflows/nightly.yml" > "$T/wf/step.sh" <<'PY'
+import sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+step = [s for s in wf["jobs"]["run"]["steps"] if s.get("name") == "Publish the site"][0]
+print(step["run"].replace("${{ steps.pages.outputs.base_url }}", "https://o.github.io/r"))
+PY
+then
+	(cd "$T/wf" && GITHUB_OUTPUT="$T/wf/output" sh -e step.sh > /dev/null 2>&1)
+	grep -q "made=yes" "$T/wf/output" 2> /dev/null &&
+	    grep -q 'href="https://o.github.io/r/feed.atom"' "$T/wf/site/feed.atom" &&
+	    [ -f "$T/wf/site/changes.json" ] &&
+	    ok "the nightly workflow's publishing step makes the site" ||
+	    notok "the workflow's publishing step" "$(cat "$T/wf/step.sh")"
+else
+	skip "the workflow's publishing step" "no python3-yaml"
+fi
+
 # make demo: the main job on the bundled sample, no network.
 unset https_proxy http_proxy
 mk demo > "$T/out" 2> "$T/err"
