@@ -26,7 +26,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.
 TOOLS	= $(BUILD)/tests/bench
 SERVERS	= $(BUILD)/tests/httpd
 # libFuzzer targets in tests/fuzz; make check replays their corpora.
-FUZZERS	= parse dataset source config addr
+FUZZERS	= parse dataset source config addr http
 REPLAYS	= $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \

@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+#include "headers.h"
 #include "transfer.h"
 #include "../records/safe.h"
 
@@ -23,7 +24,6 @@
 #endif
 
 #define LOW_SPEED_BYTES	512	/* a slower server is dripping */
-#define HEADER_MAX	8192	/* a longer header line is cut */
 
 /* One attempt's outcome. */
 enum attempt {
@@ -39,104 +39,22 @@ struct xfer {
 	size_t			 len;
 	size_t			 cap;
 	int			 toobig;
-	char			 status[256];	/* "HTTP/1.1 200 OK" */
-	char			*ctype;
-	char			*etag;
-	char			*lastmod;
-	long			 retry_after;	/* seconds, or -1 */
+	struct headers		 h;
 	const char		*url;		/* for progress */
 	time_t			 shown;
 };
-
-/* Copy a header value, control characters replaced; NULL on memory. */
-static char *
-header_value(const char *v, size_t n)
-{
-	char *s;
-
-	while (n > 0 && (v[n - 1] == '\r' || v[n - 1] == '\n' ||
-	    v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	while (n > 0 && (*v == ' ' || *v == '\t')) {
-		v++;
-		n--;
-	}
-	if ((s = strndup(v, n)) == NULL)
-		return NULL;
-	return safe_unctrl(s);
-}
-
-/* Retry-After: delta-seconds or an HTTP date; -1 if neither. */
-static long
-parse_retry_after(const char *v)
-{
-	time_t when;
-	long n;
-	char *end;
-
-	if (isdigit((unsigned char)*v)) {
-		n = strtol(v, &end, 10);
-		return n < 0 ? -1 : n;
-	}
-	if ((when = curl_getdate(v, NULL)) == -1)
-		return -1;
-	n = (long)(when - time(NULL));
-	return n < 0 ? 0 : n;
-}
-
-static void
-xfer_reset_headers(struct xfer *x)
-{
-	free(x->ctype);
-	free(x->etag);
-	free(x->lastmod);
-	x->ctype = x->etag = x->lastmod = NULL;
-	x->retry_after = -1;
-	x->status[0] = '\0';
-}
 
 static size_t
 on_header(char *buf, size_t size, size_t n, void *arg)
 {
 	struct xfer *x = arg;
 	size_t len = size * n;
-	char **slot = NULL;
-	const char *colon;
-	char *v;
+	int rc;
 
-	if (len > 5 && strncmp(buf, "HTTP/", 5) == 0) {
-		/* A new response (after a 100 Continue, say): start over. */
-		xfer_reset_headers(x);
-		if ((v = header_value(buf, len < HEADER_MAX ? len :
-		    HEADER_MAX)) == NULL)
-			return 0;
-		snprintf(x->status, sizeof(x->status), "%s", v);
-		free(v);
-		if (x->o->verbose && x->o->log != NULL)
-			x->o->log(x->status);
-		return len;
-	}
-	if ((colon = memchr(buf, ':', len)) == NULL)
-		return len;
-	if (strncasecmp(buf, "content-type:", 13) == 0)
-		slot = &x->ctype;
-	else if (strncasecmp(buf, "etag:", 5) == 0)
-		slot = &x->etag;
-	else if (strncasecmp(buf, "last-modified:", 14) == 0)
-		slot = &x->lastmod;
-	else if (strncasecmp(buf, "retry-after:", 12) != 0)
-		return len;
-	if ((v = header_value(colon + 1, (size_t)(buf + len - colon - 1) <
-	    HEADER_MAX ? (size_t)(buf + len - colon - 1) : HEADER_MAX)) ==
-	    NULL)
+	if ((rc = headers_line(&x->h, buf, len, time(NULL))) == -1)
 		return 0;
-	if (slot == NULL) {
-		x->retry_after = parse_retry_after(v);
-		free(v);
-	} else {
-		free(*slot);
-		*slot = v;
-	}
+	if (rc == 1 && x->o->verbose && x->o->log != NULL)
+		x->o->log(x->h.status);
 	return len;
 }
 
@@ -206,52 +124,6 @@ redact(const char *url, char *buf, size_t len)
 	curl_free(s);
 	curl_url_cleanup(u);
 	return buf;
-}
-
-/* The scheme of url, lower-cased, into buf; -1 if it has none. */
-static int
-scheme_of(const char *url, char *buf, size_t len)
-{
-	CURLU *u = curl_url();
-	char *s = NULL;
-	int rc = -1;
-
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK) {
-		snprintf(buf, len, "%s", s);
-		rc = 0;
-	}
-	curl_free(s);
-	curl_url_cleanup(u);
-	return rc;
-}
-
-/*
- * Whether the Content-Type is HTML (JSON, when json is set) or absent;
- * its charset into p.
- */
-static int
-content_html(const char *ctype, int json, struct page *p)
-{
-	const char *cs;
-	size_t n;
-
-	if (ctype == NULL)
-		return 1;
-	/* An API answers JSON; a page must be HTML, never a JSON error. */
-	if (json ? strncasecmp(ctype, "application/json", 16) != 0 :
-	    strncasecmp(ctype, "text/html", 9) != 0 &&
-	    strncasecmp(ctype, "application/xhtml+xml", 21) != 0)
-		return 0;
-	if ((cs = strcasestr(ctype, "charset=")) != NULL) {
-		cs += 8;
-		if (*cs == '"')
-			cs++;
-		n = strcspn(cs, "\"; ");
-		free(p->charset);
-		p->charset = strndup(cs, n);
-	}
-	return 1;
 }
 
 /* Whether header line h carries credentials: Authorization or Cookie. */
@@ -354,19 +226,19 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 {
 	struct curl_slist *hdrs = NULL, *xhdrs = NULL;
 	struct xfer x;
-	char ebuf[CURL_ERROR_SIZE], cur[4096], scheme[16], nscheme[16];
+	char ebuf[CURL_ERROR_SIZE], cur[4096];
 	char line[512], shown[4096];
 	char *loc = NULL, *cabuf = NULL, *eff = NULL;
 	size_t calen;
 	long code = 0, connect;
 	CURLcode cc;
 	enum attempt rc = ATTEMPT_FAIL;
-	int hop;
+	int hop, k;
 
 	memset(&x, 0, sizeof(x));
 	x.o = o;
 	x.url = url;
-	x.retry_after = -1;
+	x.h.retry_after = -1;
 	*wait = -1;
 	snprintf(cur, sizeof(cur), "%s", url);
 	if (request_headers(o, 0, &hdrs) == -1 ||
@@ -413,7 +285,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		ebuf[0] = '\0';
 		x.len = 0;
 		x.toobig = 0;
-		xfer_reset_headers(&x);
+		headers_reset(&x.h);
 		curl_easy_setopt(c, CURLOPT_URL, cur);
 		curl_easy_setopt(c, CURLOPT_HTTPHEADER, same_origin(url, cur) ?
 		    hdrs : xhdrs);
@@ -445,7 +317,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		if (curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) !=
 		    CURLE_OK || loc == NULL) {
 			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s without a "
-			    "Location", shown, x.status);
+			    "Location", shown, x.h.status);
 			goto cleanup;
 		}
 		if (hop == FETCH_MAXREDIRS) {
@@ -453,17 +325,13 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 			    "redirects", url, FETCH_MAXREDIRS);
 			goto cleanup;
 		}
-		if (scheme_of(cur, scheme, sizeof(scheme)) == -1 ||
-		    scheme_of(loc, nscheme, sizeof(nscheme)) == -1 ||
-		    (strcmp(nscheme, "http") != 0 &&
-		    strcmp(nscheme, "https") != 0)) {
+		if ((k = headers_redirect_ok(cur, loc)) == 0) {
 			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
 			    "redirect to %.200s (only http and https)", shown,
 			    loc);
 			goto cleanup;
 		}
-		if (strcmp(scheme, "https") == 0 && strcmp(nscheme, "http") ==
-		    0) {
+		if (k == -1) {
 			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
 			    "redirect from https down to %.200s", shown, loc);
 			goto cleanup;
@@ -477,18 +345,18 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		goto done;
 	}
 	if (code == 429 || code >= 500) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.status);
-		*wait = x.retry_after;
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.h.status);
+		*wait = x.h.retry_after;
 		rc = ATTEMPT_RETRY;
 		goto cleanup;
 	}
 	if (code < 200 || code >= 300) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.status);
+		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.h.status);
 		goto cleanup;
 	}
-	if (!content_html(x.ctype, o->json, p)) {
+	if (!headers_content(x.h.ctype, o->json, &p->charset)) {
 		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: not %s (Content-Type: "
-		    "%s)", shown, o->json ? "JSON" : "an HTML page", x.ctype);
+		    "%s)", shown, o->json ? "JSON" : "an HTML page", x.h.ctype);
 		goto cleanup;
 	}
 	if (x.body == NULL && (x.body = strdup("")) == NULL) {
@@ -508,9 +376,9 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		p->final_url = strdup(redact(eff, shown, sizeof(shown)));
 	free(p->etag);
 	free(p->last_modified);
-	p->etag = x.etag;
-	p->last_modified = x.lastmod;
-	x.etag = x.lastmod = NULL;
+	p->etag = x.h.etag;
+	p->last_modified = x.h.lastmod;
+	x.h.etag = x.h.lastmod = NULL;
 	if (p->final_url == NULL) {
 		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", url);
 		rc = ATTEMPT_FAIL;
@@ -518,7 +386,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
  cleanup:
 	curl_slist_free_all(hdrs);
 	curl_slist_free_all(xhdrs);
-	xfer_reset_headers(&x);
+	headers_reset(&x.h);
 	free(x.body);
 	free(cabuf);
 	return rc;
