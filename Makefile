@@ -35,7 +35,7 @@ FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check sanitize bench demo install uninstall clean fuzz
+.PHONY: all check sanitize bench demo install uninstall clean fuzz analyze
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mcwatch
@@ -147,6 +147,19 @@ uninstall:
 	    $(DESTDIR)$(UNITDIR)/mcwatch.timer \
 	    $(DESTDIR)$(DOCDIR)/config.example $(DESTDIR)$(DOCDIR)/crontab
 	-rmdir $(DESTDIR)$(DOCDIR) 2> /dev/null
+
+# Static analysis: clang's analyzer over a build of its own, then cppcheck
+# (warnings, portability, performance); any finding fails it.
+CPPCHECK_FLAGS = --std=c11 -q --enable=warning,portability,performance \
+	--inline-suppr --error-exitcode=1 -D_GNU_SOURCE \
+	-DMCWATCH_VERSION='"$(VERSION)"' -DMCWATCH_PROJECT_URL='"x"' \
+	--include=/usr/include/jansson.h
+analyze:
+	rm -rf build/analyze
+	scan-build -o build/analyze/report --status-bugs \
+	    $(MAKE) BUILD=build/analyze CC=clang build/analyze/mcwatch
+	cppcheck $(CPPCHECK_FLAGS) records parser scraper snapshots diff \
+	    pipeline notify export publish cli
 
 clean:
 	rm -rf build

@@ -123,9 +123,11 @@ int	cli_size(const char *, size_t *);
  */
 int	cli_getopt(const char *, int, char **, const char *,
 	    const struct option *);
-/* "mcwatch CMD: message" and the hint line; returns EXIT_USAGE. */
-int	cli_usage(const char *, const char *, ...)
+/* "mcwatch CMD: message" and the hint line. */
+void	cli_misuse(const char *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* cli_misuse, then EXIT_USAGE: the value in sight of every caller. */
+#define cli_usage(...)	(cli_misuse(__VA_ARGS__), EXIT_USAGE)
 /*
  * Options every command shares: 'h' prints usage, 'V' the version (both
  * to stdout, flushed), '?' is a usage error already told. The exit

@@ -151,10 +151,9 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t n;
 	int all = 1;
 
-	while ((n = getline(&line, &cap, stdin)) != -1)
+	while (getline(&line, &cap, stdin) != -1)
 		if (!look_line(t, d, line, quiet))
 			all = 0;
 	free(line);

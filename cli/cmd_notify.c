@@ -93,12 +93,12 @@ cmd_notify(int argc, char **argv)
 	}
 	rc = EXIT_USAGE;
 	if (optind != argc)
-		cli_usage("notify", "no arguments expected, not '%s'",
+		cli_misuse("notify", "no arguments expected, not '%s'",
 		    argv[optind]);
 	else if (!test)
-		cli_usage("notify", "nothing to do: give --test");
+		cli_misuse("notify", "nothing to do: give --test");
 	else if (o.n.cfg.nchannels == 0)
-		cli_usage("notify", "no channel: give --mail-to or --webhook, "
+		cli_misuse("notify", "no channel: give --mail-to or --webhook, "
 		    "or set them in the configuration");
 	else if ((rc = cli_notify_finish("notify", &o.n, o.password_file,
 	    &o.fo)) == EXIT_OK) {

@@ -143,7 +143,7 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 		o->s.max_removal = strtod(arg, &end);
 		if (*end != '\0' || end == arg ||
 		    !(o->s.max_removal >= 0 && o->s.max_removal <= 100))
-			return cli_usage("run", "--max-removal: want a "
+			return cli_misuse("run", "--max-removal: want a "
 			    "percentage from 0 to 100, not '%s'", arg), -1;
 		break;
 	case 'e':
@@ -151,8 +151,8 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 		break;
 	case 'f':
 		if ((o->format = report_find(arg)) == NULL)
-			return cli_usage("run", "unknown format '%s' (want %s)",
-			    arg, report_names()), -1;
+			return cli_misuse("run", "unknown format '%s' "
+			    "(want %s)", arg, report_names()), -1;
 		break;
 	case 'A':
 		o->s.author = arg;
@@ -162,8 +162,8 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 		o->s.lock_timeout = (int)strtol(arg, &end, 10);
 		if (*end != '\0' || end == arg || o->s.lock_timeout < 0 ||
 		    o->s.lock_timeout > 86400)
-			return cli_usage("run", "--lock-timeout: not a number "
-			    "of seconds: '%s'", arg), -1;
+			return cli_misuse("run", "--lock-timeout: not a "
+			    "number of seconds: '%s'", arg), -1;
 		break;
 	case 'q':
 		o->quiet = 1;

@@ -151,18 +151,18 @@ cmd_status(int argc, char **argv)
 			max_age = strtol(optarg, &end, 10);
 			if (*end != '\0' || end == optarg || max_age < 1 ||
 			    max_age > 100000)
-				return cli_usage("status", "--max-age: want "
+				return cli_misuse("status", "--max-age: want "
 				    "hours, not '%s'", optarg), ST_UNKNOWN;
 		} else if (ch == 'f') {
 			if (strcmp(optarg, "json") != 0 &&
 			    strcmp(optarg, "text") != 0)
-				return cli_usage("status", "unknown format "
+				return cli_misuse("status", "unknown format "
 				    "'%s' (want text|json)", optarg), ST_UNKNOWN;
 			json = strcmp(optarg, "json") == 0;
 		}
 	}
 	if (optind != argc)
-		return cli_usage("status", "no arguments expected, not '%s'",
+		return cli_misuse("status", "no arguments expected, not '%s'",
 		    argv[optind]), ST_UNKNOWN;
 	if ((rc = health_read(repo, &h, err)) != 0) {
 		printf("MCWATCH UNKNOWN - %s\n", rc == 1 ? "no run recorded "

@@ -31,15 +31,15 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 	switch (ch) {
 	case OPT_MAXSIZE:
 		if (cli_size(arg, &o->max_size) == -1) {
-			cli_usage(cmd, "--max-size: not a size: '%s'", arg);
+			cli_misuse(cmd, "--max-size: not a size: '%s'", arg);
 			return -1;
 		}
 		return 1;
 	case OPT_TIMEOUT:
 		n = strtol(arg, &end, 10);
 		if (*end != '\0' || end == arg || n < 1 || n > 86400) {
-			cli_usage(cmd, "--timeout: want seconds from 1 to 86400, "
-			    "not '%s'", arg);
+			cli_misuse(cmd, "--timeout: want seconds from 1 to "
+			    "86400, not '%s'", arg);
 			return -1;
 		}
 		o->timeout = n;
@@ -47,7 +47,8 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 	case OPT_RETRIES:
 		n = strtol(arg, &end, 10);
 		if (*end != '\0' || end == arg || n < 0 || n > 20) {
-			cli_usage(cmd, "--retries: want 0 to 20, not '%s'", arg);
+			cli_misuse(cmd, "--retries: want 0 to 20, not '%s'",
+			    arg);
 			return -1;
 		}
 		o->retries = (int)n;
@@ -55,7 +56,7 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 	case OPT_RETRY_DELAY:
 		d = strtod(arg, &end);
 		if (*end != '\0' || end == arg || !(d >= 0 && d <= 600)) {
-			cli_usage(cmd, "--retry-delay: want seconds from 0 to "
+			cli_misuse(cmd, "--retry-delay: want seconds from 0 to "
 			    "600, not '%s'", arg);
 			return -1;
 		}
@@ -64,20 +65,22 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 	case OPT_CACERT:
 		/* Checked here: a page from a file would never read it. */
 		if (access(arg, R_OK) == -1) {
-			cli_usage(cmd, "--cacert %s: %s", arg, strerror(errno));
+			cli_misuse(cmd, "--cacert %s: %s", arg,
+			    strerror(errno));
 			return -1;
 		}
 		o->cacert = arg;
 		return 1;
 	case OPT_HEADER:
 		if (o->nheaders == FETCH_MAXHEADERS) {
-			cli_usage(cmd, "--header: at most %d", FETCH_MAXHEADERS);
+			cli_misuse(cmd, "--header: at most %d",
+			    FETCH_MAXHEADERS);
 			return -1;
 		}
 		if (strpbrk(arg, "\r\n") != NULL || strchr(arg, ':') == NULL ||
 		    arg[0] == ':') {
-			cli_usage(cmd, "--header: want one 'Name: value' line, "
-			    "not '%s'", arg);
+			cli_misuse(cmd, "--header: want one 'Name: value' "
+			    "line, not '%s'", arg);
 			return -1;
 		}
 		o->headers[o->nheaders++] = arg;

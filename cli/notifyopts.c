@@ -30,7 +30,7 @@ add_channel(const char *cmd, struct cli_notify *n, const char *kind,
 		n->cfg.nchannels = j;
 	}
 	if (n->cfg.nchannels == NOTIFY_MAXCHANNELS) {
-		cli_usage(cmd, "at most %d notification channels",
+		cli_misuse(cmd, "at most %d notification channels",
 		    NOTIFY_MAXCHANNELS);
 		return -1;
 	}
@@ -49,7 +49,7 @@ cli_notify_option(const char *cmd, int ch, const char *arg,
 	case OPT_SMTP_URL:
 		if (strncmp(arg, "smtp://", 7) != 0 &&
 		    strncmp(arg, "smtps://", 8) != 0)
-			return cli_usage(cmd, "--smtp-url: want smtp:// or "
+			return cli_misuse(cmd, "--smtp-url: want smtp:// or "
 			    "smtps://, not '%s'", arg), -1;
 		n->cfg.smtp_url = arg;
 		return 1;
@@ -61,13 +61,13 @@ cli_notify_option(const char *cmd, int ch, const char *arg,
 		else if (strcmp(arg, "none") == 0)
 			n->cfg.smtp_tls = SMTP_TLS_NONE;
 		else
-			return cli_usage(cmd, "--smtp-tls: want starttls, "
+			return cli_misuse(cmd, "--smtp-tls: want starttls, "
 			    "implicit or none, not '%s'", arg), -1;
 		return 1;
 	case OPT_MAIL_FROM:
 	case OPT_MAIL_TO:
 		if (!email_address_ok(arg))
-			return cli_usage(cmd, "%s: not a plain email address: "
+			return cli_misuse(cmd, "%s: not a plain email address: "
 			    "'%s'", ch == OPT_MAIL_FROM ? "--mail-from" :
 			    "--mail-to", arg), -1;
 		if (ch == OPT_MAIL_FROM)
@@ -78,14 +78,14 @@ cli_notify_option(const char *cmd, int ch, const char *arg,
 	case OPT_WEBHOOK:
 		if (strncmp(arg, "https://", 8) != 0 &&
 		    strncmp(arg, "http://", 7) != 0)
-			return cli_usage(cmd, "--webhook: want an http(s) URL, "
-			    "not '%s'", arg), -1;
+			return cli_misuse(cmd, "--webhook: want an http(s) "
+			    "URL, not '%s'", arg), -1;
 		return add_channel(cmd, n, "webhook", arg, from_config) == -1 ?
 		    -1 : 1;
 	case OPT_WEBHOOK_FORMAT:
 		if (!webhook_format_ok(arg))
-			return cli_usage(cmd, "--webhook-format: want generic, "
-			    "slack or teams, not '%s'", arg), -1;
+			return cli_misuse(cmd, "--webhook-format: want "
+			    "generic, slack or teams, not '%s'", arg), -1;
 		n->cfg.webhook_format = arg;
 		return 1;
 	default:

@@ -7,8 +7,8 @@
 #include "cli.h"
 #include "../snapshots/snapshot.h"
 
-int
-cli_usage(const char *cmd, const char *fmt, ...)
+void
+cli_misuse(const char *cmd, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -18,7 +18,6 @@ cli_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	cli_error("%s: %s", cmd, buf);
 	fprintf(stderr, "try 'mcwatch %s --help'\n", cmd);
-	return EXIT_USAGE;
 }
 
 int
@@ -37,11 +36,11 @@ cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 		return ch;
 	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
 	if (ch == ':')
-		cli_usage(cmd, "option '%s' requires an argument", arg);
+		cli_misuse(cmd, "option '%s' requires an argument", arg);
 	else if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		cli_usage(cmd, "unknown option '-%c'", optopt);
+		cli_misuse(cmd, "unknown option '-%c'", optopt);
 	else
-		cli_usage(cmd, "unrecognized option '%s'", arg);
+		cli_misuse(cmd, "unrecognized option '%s'", arg);
 	return '?';
 }
 
@@ -80,11 +79,11 @@ cli_check_rev(const char *cmd, const char *rev)
 	time_t t;
 
 	if (rev[0] == '\0') {
-		cli_usage(cmd, "an empty revision");
+		cli_misuse(cmd, "an empty revision");
 		return -1;
 	}
 	if (snapshot_date(rev, &t) == -1) {
-		cli_usage(cmd, "'%s' is not a date: want @YYYY-MM-DD, a real "
+		cli_misuse(cmd, "'%s' is not a date: want @YYYY-MM-DD, a real "
 		    "calendar date", rev);
 		return -1;
 	}

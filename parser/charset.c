@@ -237,6 +237,9 @@ decode_iconv(const char *buf, size_t len, const char *label, struct out *o)
 
 	if ((cd = iconv_open("UTF-8", label)) == (iconv_t)-1)
 		return -1;
+	/* Even an empty page gets a buffer: the caller reads o->s. */
+	if (out_reserve(o, inleft * 2 + 16) == -1)
+		goto cleanup;
 	while (inleft > 0) {
 		if (out_reserve(o, inleft * 2 + 16) == -1)
 			goto cleanup;

@@ -394,7 +394,7 @@ enum tag {
 	TAG_THEAD, TAG_CAPTION, TAG_SUMMARY, TAG_BLOCK, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6
 };
 
-static const struct {
+static const struct tag_def {
 	const char	*name;
 	enum tag	 tag;
 	int		 brk;		/* separates words in a cell */
@@ -418,24 +418,24 @@ static const struct {
 static int
 tag_qcmp(const void *key, const void *elem)
 {
-	return strcmp(key, *(const char *const *)elem);
+	const struct tag_def *t = elem;
+
+	return strcmp(key, t->name);
 }
 
 /* The tag of an element name, and whether it breaks words. */
 static enum tag
 tag_of(const char *name, int *brk)
 {
-	const char *const *p = bsearch(name, tags, sizeof(tags) /
+	const struct tag_def *t = bsearch(name, tags, sizeof(tags) /
 	    sizeof(tags[0]), sizeof(tags[0]), tag_qcmp);
-	size_t i;
 
-	if (p == NULL) {
+	if (t == NULL) {
 		*brk = 0;
 		return TAG_OTHER;
 	}
-	i = (size_t)((const char *)p - (const char *)tags) / sizeof(tags[0]);
-	*brk = tags[i].brk;
-	return tags[i].tag;
+	*brk = t->brk;
+	return t->tag;
 }
 
 /* 1..6 for h1..h6, else 0. */

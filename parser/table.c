@@ -145,7 +145,7 @@ compact(const char *s, char *buf, size_t len)
 static void
 token_read(const char *text, struct token *t)
 {
-	char buf[CIDR_STRLEN];
+	char buf[CIDR_STRLEN] = "";
 	const char *s = compact(text, buf, sizeof(buf));
 
 	memset(t, 0, sizeof(*t));

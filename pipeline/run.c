@@ -336,14 +336,14 @@ void
 run_pipeline(const struct run_settings *s, struct run_outcome *o)
 {
 	struct run r;
-	int rc;
 
 	memset(o, 0, sizeof(*o));
 	memset(&r, 0, sizeof(r));
 	r.s = s;
 	r.o = o;
-	if ((rc = fetch(&r)) == 0 && (rc = parse(&r)) == 0 &&
-	    (rc = compare(&r)) == 0 && !s->dry_run)
+	/* Each step records its outcome in o: the first failure ends it. */
+	if (fetch(&r) == 0 && parse(&r) == 0 && compare(&r) == 0 &&
+	    !s->dry_run)
 		record(&r);
 	snapshot_free(r.head);
 	store_close(r.st);

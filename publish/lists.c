@@ -122,12 +122,19 @@ list_file(struct pub_ctx *ctx, const struct recordset *rs, size_t f,
 	rc = ef->write(fp, rs, &eo, xerr);
 	if (fclose(fp) == EOF || rc == -1)
 		goto memory;
-	rc = rc == -2 ? 0 : pub_put(ctx, path, buf, len) == -1 ? -1 :
-	    remember(ctx, path) == -1 ? -2 : 0;
+	/* Past m365's limit: no file, and the pages say so. */
+	if (rc == -2) {
+		free(buf);
+		return 0;
+	}
+	rc = pub_put(ctx, path, buf, len);
 	free(buf);
-	if (rc == -2)
+	buf = NULL;
+	if (rc == -1)
+		return -1;
+	if (remember(ctx, path) == -1)
 		goto memory;
-	return rc;
+	return 0;
  memory:
 	free(buf);
 	snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");

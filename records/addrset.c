@@ -115,7 +115,7 @@ addrset_prefixes(const struct span *s, size_t n, struct cidr **out,
 
 	for (i = 0; i < n; i++) {
 		if ((c = range_to_cidrs(&s[i].first, &s[i].last, cover,
-		    ADDR_MAXCOVER)) < 0)
+		    ADDR_MAXCOVER)) <= 0)
 			continue;
 		if (k + (size_t)c > cap) {
 			cap = (k + (size_t)c) * 2;

@@ -61,7 +61,7 @@ headers_retry_after(const char *v, time_t now)
 int
 headers_line(struct headers *h, const char *buf, size_t len, time_t now)
 {
-	char **slot = NULL, *v;
+	char **slot, *v;
 	const char *colon;
 	size_t n;
 
@@ -79,23 +79,25 @@ headers_line(struct headers *h, const char *buf, size_t len, time_t now)
 	if ((colon = memchr(buf, ':', len)) == NULL)
 		return 0;
 	n = (size_t)(colon - buf) + 1;
+	if (n == 12 && strncasecmp(buf, "retry-after:", 12) == 0) {
+		if ((v = value(colon + 1, len - n)) == NULL)
+			return -1;
+		h->retry_after = headers_retry_after(v, now);
+		free(v);
+		return 0;
+	}
 	if (n == 13 && strncasecmp(buf, "content-type:", 13) == 0)
 		slot = &h->ctype;
 	else if (n == 5 && strncasecmp(buf, "etag:", 5) == 0)
 		slot = &h->etag;
 	else if (n == 14 && strncasecmp(buf, "last-modified:", 14) == 0)
 		slot = &h->lastmod;
-	else if (n != 12 || strncasecmp(buf, "retry-after:", 12) != 0)
+	else
 		return 0;
 	if ((v = value(colon + 1, len - n)) == NULL)
 		return -1;
-	if (slot == NULL) {
-		h->retry_after = headers_retry_after(v, now);
-		free(v);
-	} else {
-		free(*slot);
-		*slot = v;
-	}
+	free(*slot);
+	*slot = v;
 	return 0;
 }
 

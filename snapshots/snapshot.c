@@ -178,8 +178,8 @@ const char *
 snapshot_source(struct store *st, const struct snapshot *c,
     struct source_prev *sp)
 {
-	char err[STORE_ERRMAX], jerr[256], *buf;
-	size_t len;
+	char err[STORE_ERRMAX], jerr[256], *buf = NULL;
+	size_t len = 0;
 
 	memset(sp, 0, sizeof(*sp));
 	if (snapshot_read(st, c, SNAP_SOURCE, &buf, &len, err) != 0)
@@ -194,8 +194,8 @@ int
 snapshot_records(struct store *st, const struct snapshot *c,
     struct recordset **rs, char *err)
 {
-	char *buf, jerr[256];
-	size_t len;
+	char *buf = NULL, jerr[256];
+	size_t len = 0;
 	int rc;
 
 	*rs = NULL;
