@@ -24,6 +24,10 @@ LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
 UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 TOOLS	= $(BUILD)/tests/bench
+# mcwatch with every allocation of its own through tests/oom/failalloc.c.
+OOM	= $(BUILD)/tests/mcwatch-oom
+WRAP	= -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+	  -Wl,--wrap=reallocarray,--wrap=strdup,--wrap=strndup
 SERVERS	= $(BUILD)/tests/httpd
 # libFuzzer targets in tests/fuzz; make check replays their corpora.
 FUZZERS	= parse dataset source config addr http
@@ -35,7 +39,8 @@ FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check sanitize bench demo install uninstall clean fuzz analyze
+.PHONY: all check sanitize bench demo install uninstall clean fuzz analyze \
+	torture
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mcwatch
@@ -61,6 +66,11 @@ $(BUILD)/tests/httpd: tests/servers/httpd.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
 
+$(OOM): tests/oom/failalloc.c $(CLIOBJS) $(BUILD)/libmcwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) $(WRAP) -o $@ $< $(CLIOBJS) \
+	    $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+
 $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(BUILD)/libmcwatch.a $(DEPS_LIBS)
@@ -73,7 +83,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 	    tests/fuzz/replay.c $(BUILD)/libmcwatch.a $(DEPS_LIBS)
 
 # Every test: unit tests per module, then end-to-end runs of the binary.
-check: $(BUILD)/mcwatch $(UNITS) $(SERVERS) $(REPLAYS)
+check: $(BUILD)/mcwatch $(UNITS) $(SERVERS) $(REPLAYS) $(OOM)
 	@sh tests/run.sh $(BUILD)
 
 sanitize:
@@ -147,6 +157,15 @@ uninstall:
 	    $(DESTDIR)$(UNITDIR)/mcwatch.timer \
 	    $(DESTDIR)$(DOCDIR)/config.example $(DESTDIR)$(DOCDIR)/crontab
 	-rmdir $(DESTDIR)$(DOCDIR) 2> /dev/null
+
+# Kills, concurrent runs and a full disk, many times (tests/torture.sh):
+# ROUNDS kill rounds, a full disk every DISK_STEP KiB up to DISK_MAX.
+ROUNDS ?= 500
+DISK_MAX ?= 64
+DISK_STEP ?= 1
+torture: $(BUILD)/mcwatch
+	ROUNDS=$(ROUNDS) DISK_MAX=$(DISK_MAX) DISK_STEP=$(DISK_STEP) \
+	    TOP=$(CURDIR) MCWATCH=$(CURDIR)/$(BUILD)/mcwatch sh tests/torture.sh
 
 # Static analysis: clang's analyzer over a build of its own, then cppcheck
 # (warnings, portability, performance); any finding fails it.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../records/nomem.h"
 #include "../parser/parse.h"
 #include "../records/output.h"
 #include "../scraper/fetch.h"
@@ -87,7 +88,7 @@ cmd_parse(int argc, char **argv)
 	rc = EXIT_INTERNAL;
 	if (fetch_page(argv[optind], &fo, &page, ferr) == -1) {
 		cli_error("%s", ferr);
-		return EXIT_FETCH;
+		return nomem_said(ferr) ? EXIT_INTERNAL : EXIT_FETCH;
 	}
 	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
 	case PARSE_OK:

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "run.h"
+#include "../records/nomem.h"
 #include "../diff/guard.h"
 #include "../parser/parse.h"
 #include "../records/sha256.h"
@@ -30,11 +31,14 @@ struct run {
 	char			 sha[SHA256_HEXLEN];
 };
 
-/* Fail the run with result r and a message; returns -1. */
+/*
+ * Fail the run with result r and a message; returns -1. Memory running
+ * out is RUN_NOMEM whichever step it stopped.
+ */
 static int
 fail(struct run *r, enum run_result res, const char *msg)
 {
-	r->o->result = res;
+	r->o->result = nomem_said(msg) ? RUN_NOMEM : res;
 	snprintf(r->o->error, sizeof(r->o->error), "%s", msg);
 	return -1;
 }

@@ -48,7 +48,7 @@ add_record(struct pub_history *h, json_t *o, int added)
 	int rc;
 
 	/* Read and written again: the bytes of the dataset, whatever o's. */
-	if (record_from_json(o, &r) == -1)
+	if (record_from_json(o, &r) != 0)
 		return -1;
 	canon = record_to_json(&r);
 	record_clear(&r);

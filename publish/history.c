@@ -204,7 +204,7 @@ pub_history_free(struct pub_history *h)
 	free(h);
 }
 
-/* Parse number n's line once; 0, or -1 if it is no record. */
+/* Parse number n's line once; 0, -1 if it is no record, -2 on memory. */
 static int
 parse_num(struct pub_history *h, size_t n)
 {
@@ -220,6 +220,8 @@ parse_num(struct pub_history *h, size_t n)
 		return -1;
 	rc = record_from_json(o, &h->recs[n]);
 	json_decref(o);
+	if (rc == -2)
+		return -2;
 	if (rc == 0)
 		h->parsed[n] = 1;
 	return rc;
@@ -241,6 +243,7 @@ pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
     const char *id, struct recordset *rs, char *err)
 {
 	size_t i;
+	int rc;
 
 	memset(rs, 0, sizeof(*rs));
 	if ((rs->recs = calloc(n + 1, sizeof(*rs->recs))) == NULL) {
@@ -248,9 +251,14 @@ pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		if (parse_num(h, nums[i]) == -1) {
-			snprintf(err, STORE_ERRMAX, "publish: snapshot %.12s: "
-			    "a line of %s is no record", id, SNAP_DATA);
+		if ((rc = parse_num(h, nums[i])) < 0) {
+			if (rc == -2)
+				snprintf(err, STORE_ERRMAX, "publish: out of "
+				    "memory");
+			else
+				snprintf(err, STORE_ERRMAX, "publish: snapshot "
+				    "%.12s: a line of %s is no record", id,
+				    SNAP_DATA);
 			free(rs->recs);
 			rs->recs = NULL;
 			return -1;

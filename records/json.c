@@ -153,6 +153,10 @@ output_json(FILE *fp, const struct recordset *rs)
 	return 0;
 }
 
+/* What is wrong with a record read: bits of *bad. */
+#define BAD_VALUE	1	/* not a valid record */
+#define BAD_MEMORY	2	/* out of memory reading it */
+
 /* A string member, copied; NULL if absent, *bad set if not a string. */
 static char *
 get_str(json_t *o, const char *key, int required, int *bad)
@@ -162,13 +166,15 @@ get_str(json_t *o, const char *key, int required, int *bad)
 
 	if (v == NULL) {
 		if (required)
-			*bad = 1;
+			*bad |= BAD_VALUE;
 		return NULL;
 	}
-	if (!json_is_string(v) || (s = strdup(json_string_value(v))) == NULL) {
-		*bad = 1;
+	if (!json_is_string(v)) {
+		*bad |= BAD_VALUE;
 		return NULL;
 	}
+	if ((s = strdup(json_string_value(v))) == NULL)
+		*bad |= BAD_MEMORY;
 	return s;
 }
 
@@ -181,7 +187,7 @@ get_addr(json_t *o, const char *key, int required, int *bad)
 
 	if (s != NULL && addr_parse(s, &a) == -1) {
 		free(s);
-		*bad = 1;
+		*bad |= BAD_VALUE;
 		return NULL;
 	}
 	return s;
@@ -208,7 +214,7 @@ record_from_json(json_t *o, struct record *r)
 		v = json_object_get(o, "cidr");
 		if (!json_is_string(v) ||
 		    cidr_parse(json_string_value(v), &r->cidr) == -1)
-			bad = 1;
+			bad |= BAD_VALUE;
 		r->first = get_addr(o, "first", 0, &bad);
 		r->last = get_addr(o, "last", 0, &bad);
 		r->netmask = get_addr(o, "netmask", 0, &bad);
@@ -219,22 +225,25 @@ record_from_json(json_t *o, struct record *r)
 		v = json_object_get(o, "position");
 		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 		    json_integer_value(v) > 1000)
-			bad = 1;
+			bad |= BAD_VALUE;
 		else
 			r->position = (int)json_integer_value(v);
 		r->first = get_addr(o, "first", 1, &bad);
 		r->last = get_addr(o, "last", 1, &bad);
 		v = json_object_get(o, "cidrs");
-		if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER ||
-		    (json_array_size(v) > 0 && (r->cidrs = calloc(
-		    json_array_size(v), sizeof(*r->cidrs))) == NULL)) {
-			bad = 1;
+		if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER) {
+			bad |= BAD_VALUE;
+			break;
+		}
+		if (json_array_size(v) > 0 && (r->cidrs = calloc(
+		    json_array_size(v), sizeof(*r->cidrs))) == NULL) {
+			bad |= BAD_MEMORY;
 			break;
 		}
 		json_array_foreach(v, i, c) {
 			if (!json_is_string(c) || cidr_parse(
 			    json_string_value(c), &r->cidrs[i]) == -1) {
-				bad = 1;
+				bad |= BAD_VALUE;
 				break;
 			}
 			r->ncidrs++;
@@ -250,16 +259,16 @@ record_from_json(json_t *o, struct record *r)
 		v = json_object_get(o, "port");
 		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 		    json_integer_value(v) > 65535)
-			bad = 1;
+			bad |= BAD_VALUE;
 		else
 			r->port = (int)json_integer_value(v);
 		break;
 	default:
-		bad = 1;
+		bad |= BAD_VALUE;
 	}
 	if (bad) {
 		record_clear(r);
-		return -1;
+		return bad & BAD_MEMORY ? -2 : -1;
 	}
 	return 0;
 }
@@ -290,9 +299,10 @@ recordset_from_json(const char *buf, size_t len, struct recordset **out,
 		goto cleanup;
 	}
 	json_array_foreach(recs, i, o) {
-		if (record_from_json(o, &r) == -1) {
-			snprintf(err, errlen, "record %zu is not a valid record",
-			    i + 1);
+		if ((rc = record_from_json(o, &r)) < 0) {
+			snprintf(err, errlen, rc == -2 ? "out of memory" :
+			    "record %zu is not a valid record", i + 1);
+			rc = -1;
 			goto cleanup;
 		}
 		if (recordset_add(rs, &r) == -1) {

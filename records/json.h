@@ -14,7 +14,10 @@ json_t	*record_to_json(const struct record *);
 /* A new object for a warning; NULL on memory. */
 json_t	*warning_to_json(const struct warning *);
 
-/* Read one record object into *r; 0, or -1 if it is not a valid one. */
+/*
+ * Read one record object into *r; 0, -1 if it is not a valid one, or -2
+ * out of memory.
+ */
 int	 record_from_json(json_t *, struct record *);
 /*
  * Read a dataset ({"records": [...]}) into a new set, in the order given;

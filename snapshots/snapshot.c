@@ -13,6 +13,7 @@
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
+#include "../records/nomem.h"
 #include "../records/addrset.h"
 #include "../records/lists.h"
 #include "../records/output.h"
@@ -425,9 +426,19 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 		    "branch", st->dir);
 		goto cleanup;
 	}
+	/*
+	 * libgit2 keeps the error of every lookup that found nothing, even
+	 * on the way to success: when memory ran out (ours or its), that is
+	 * the cause, not the stale error.
+	 */
+	errno = 0;
 	if (snapshot_tree(st->repo, s, &tid) == -1 ||
 	    git_tree_lookup(&tree, st->repo, &tid) < 0) {
-		store_giterr(st, "cannot write the snapshot", err);
+		if (errno == ENOMEM)
+			snprintf(err, STORE_ERRMAX, "repo %s: cannot write the "
+			    "snapshot: %s", st->dir, NOMEM_TEXT);
+		else
+			store_giterr(st, "cannot write the snapshot", err);
 		goto cleanup;
 	}
 	if (signature(&sig, s->author, s->when) < 0) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "../records/nomem.h"
 
 #define LOCKNAME	"mcwatch.lock"
 #define INIT_PREFIX	".mcwatch-init-"	/* a repository being made */
@@ -165,10 +166,13 @@ store_giterr(const struct store *st, const char *what, char *err)
 
 	/*
 	 * libgit2 may report a failed write as "object not found" or not at
-	 * all: the errno of the write says what happened (a full disk).
+	 * all: the errno of the write says what happened (a full disk). Our
+	 * own code runs out of memory with libgit2's error cleared.
 	 */
 	if (os != NULL && (msg == NULL || strstr(msg, os) == NULL))
 		msg = os;
+	if (msg == NULL && saved == ENOMEM)
+		msg = NOMEM_TEXT;
 	snprintf(err, STORE_ERRMAX, "repo %s: %s: %s", st->dir, what,
 	    msg != NULL ? msg : "unknown error");
 	return -1;

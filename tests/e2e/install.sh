@@ -3,7 +3,10 @@
 # systemd units pass systemd-analyze verify; the workflows pass yamllint;
 # make demo runs offline.
 . "$TOP/tests/e2e/lib.sh"
+# The build directory as the Makefile names it (relative to the top): the
+# same spelling keeps make's dependency files and its targets one.
 BUILD=$(dirname "$MCWATCH")
+BUILD=${BUILD#"$TOP"/}
 mk() { make -s -C "$TOP" BUILD="$BUILD" "$@"; }
 
 D="$T/dest"

@@ -1,0 +1,93 @@
+# End-to-end: out of memory at every allocation. mcwatch-oom is mcwatch
+# with each allocation of its own code through tests/oom/failalloc.c;
+# MCWATCH_FAIL_ALLOC=N fails the Nth. Over a whole 'parse' and a whole
+# 'run' (a page from a file, parsed, compared, committed), at each N the
+# program either does its job exactly or exits 6 saying "out of memory",
+# leaks nothing (under 'make sanitize', LeakSanitizer fails the exit
+# status), and a run leaves the repository as it was.
+# OOM_POINTS: how many N to try, spread over all (default 150; 0: every N).
+. "$TOP/tests/e2e/lib.sh"
+OOM="$(dirname "$MCWATCH")/tests/mcwatch-oom"
+POINTS=${OOM_POINTS:-150}
+export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
+S="$TOP/samples/mimecast-data-centers.html"
+N="$TOP/samples/mimecast-data-centers-next.html"
+if [ ! -x "$OOM" ]; then
+	skip "out-of-memory sweep" "no $OOM (make check builds it)"
+	finish
+	exit $?
+fi
+count() { MCWATCH_COUNT_ALLOC=1 "$@" 2>&1 > /dev/null |
+    sed -n 's/^allocations: //p' | tail -1; }
+# The Ns to try: every one, or POINTS spread evenly (the first few always).
+points() {
+	if [ "$POINTS" -eq 0 ] || [ "$1" -le "$POINTS" ]; then
+		seq 1 "$1"
+	else
+		{ seq 1 20; seq 21 $(( ($1 - 20) / (POINTS - 20) + 1 )) "$1"; } |
+		    sort -nu
+	fi
+}
+# verdict N STATUS: "" when STATUS is the job done (0, or 1 for a run's
+# change) or a clear out-of-memory exit; else what went wrong.
+verdict() {
+	if grep -q "Sanitizer\|runtime error" "$T/err"; then
+		echo "sanitizer: $(grep -m1 'Sanitizer\|runtime error' "$T/err")"
+	elif [ "$2" -eq 6 ]; then
+		grep -q "out of memory" "$T/err" ||
+		    echo "exit 6 without 'out of memory': $(head -1 "$T/err")"
+	elif [ "$2" -gt 1 ]; then
+		echo "exit $2: $(head -1 "$T/err")"
+	fi
+}
+
+"$OOM" parse -q -f json "$S" > "$T/want"
+total=$(count "$OOM" parse -q -f json "$S")
+bad=0 tried=0
+for n in $(points "$total"); do
+	MCWATCH_FAIL_ALLOC=$n "$OOM" parse -q -f json "$S" > "$T/out" 2> "$T/err"
+	st=$?
+	tried=$((tried + 1))
+	why=$(verdict "$n" $st)
+	[ $st -eq 0 ] && ! cmp -s "$T/out" "$T/want" && why="exit 0, other records"
+	if [ -n "$why" ]; then
+		bad=$((bad + 1))
+		[ $bad -le 5 ] && echo "    parse, allocation $n: $why"
+	fi
+done
+[ $bad -eq 0 ] && ok "parse: out of memory at $tried of its $total allocations: the records, or exit 6 and why" ||
+    notok "parse: out of memory" "$bad of $tried allocations went wrong"
+
+"$MCWATCH" run -q --repo "$T/base" --url "$S" > /dev/null 2>&1
+head0=$(git -C "$T/base" rev-parse HEAD)
+"$MCWATCH" parse -q -f csv "$N" > "$T/wantn"
+cp -a "$T/base" "$T/r0"
+total=$(count "$OOM" run -q --repo "$T/r0" --url "$N")
+bad=0 tried=0
+for n in $(points "$total"); do
+	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+	MCWATCH_FAIL_ALLOC=$n "$OOM" run -q --repo "$T/r" --url "$N" \
+	    > "$T/out" 2> "$T/err"
+	st=$?
+	tried=$((tried + 1))
+	why=$(verdict "$n" $st)
+	if [ $st -eq 0 ] || [ $st -eq 1 ]; then
+		"$MCWATCH" show --repo "$T/r" -f csv > "$T/got" 2> /dev/null
+		cmp -s "$T/got" "$T/wantn" || why="$why; exit $st, not recorded"
+	elif [ "$(git -C "$T/r" rev-parse HEAD)" != "$head0" ]; then
+		# A change recorded before the failure must have been reported.
+		grep -q "170.10.158.0/24" "$T/out" "$T/err" ||
+		    why="$why; recorded, exit $st, not reported"
+	fi
+	git -C "$T/r" fsck --strict --no-dangling > /dev/null 2>&1 ||
+	    why="$why; fsck"
+	[ -z "$(git -C "$T/r" status --porcelain)" ] ||
+	    why="$why; work tree: $(git -C "$T/r" status --porcelain | head -1)"
+	if [ -n "$why" ]; then
+		bad=$((bad + 1))
+		[ $bad -le ${OOM_SHOW:-5} ] && echo "    run, allocation $n: $why"
+	fi
+done
+[ $bad -eq 0 ] && ok "run: out of memory at $tried of its $total allocations: recorded, or exit 6 and the repository as it was" ||
+    notok "run: out of memory" "$bad of $tried allocations went wrong"
+finish
