@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <jansson.h>
 
 #include "site.h"
+#include "../snapshots/store.h"
 
 #define TMP_INFIX	".publish-"
 #define MARK_MAX	65536	/* a version.json is a few hundred bytes */
@@ -39,23 +39,6 @@ struct site {
 	size_t		 linked;
 	int		 committed;
 };
-
-/* nftw's callback: remove one entry, deepest first. */
-static int
-rm_entry(const char *path, const struct stat *sb, int type, struct FTW *f)
-{
-	(void)sb;
-	(void)type;
-	(void)f;
-	return remove(path) == -1 && errno != ENOENT ? -1 : 0;
-}
-
-/* Remove the tree at path; symlinks are removed, never followed. */
-static int
-rm_tree(const char *path)
-{
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
-}
 
 static int
 fail(char *err, const struct site *s, const char *what, const char *name)
@@ -104,7 +87,7 @@ rm_leftovers(struct site *s)
 		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", s->parent, e->d_name);
-		rm_tree(path);
+		store_remove_tree(path);
 	}
 	closedir(d);
 }
@@ -464,7 +447,7 @@ site_commit(struct site *s, char *err)
 	s->committed = 1;
 	/* The old site is now at the temporary name. */
 	if (s->oldfd != -1)
-		rm_tree(s->tmp);
+		store_remove_tree(s->tmp);
 	return 0;
 }
 
@@ -481,7 +464,7 @@ site_free(struct site *s)
 	if (s == NULL)
 		return;
 	if (s->tmp != NULL && !s->committed)
-		rm_tree(s->tmp);
+		store_remove_tree(s->tmp);
 	if (s->newdir.fd != -1)
 		close(s->newdir.fd);
 	if (s->olddir.fd != -1)

@@ -188,11 +188,10 @@ rm_entry(const char *path, const struct stat *sb, int type, struct FTW *f)
 	return remove(path) == -1 && errno != ENOENT ? -1 : 0;
 }
 
-/* Remove the tree at path; symlinks are removed, never followed. */
-static int
-rm_tree(const char *path)
+int
+store_remove_tree(const char *path)
 {
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
 }
 
 /* Whether a creation's leftover INIT_PREFIX-PID belongs to a dead run. */
@@ -284,7 +283,7 @@ clear_debris(const char *dir)
 		    !creation_debris(dir, de->d_name, 0))
 			continue;
 		snprintf(path, sizeof(path), "%.3900s/%.255s", dir, de->d_name);
-		if (rm_tree(path) == -1)
+		if (store_remove_tree(path) == -1)
 			rc = -1;
 	}
 	closedir(d);
@@ -335,7 +334,7 @@ store_create(struct store *st, const char *dir, char *err)
 	}
 	rc = 0;
  cleanup:
-	rm_tree(tmp);
+	store_remove_tree(tmp);
 	return rc;
 }
 

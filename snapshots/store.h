@@ -47,6 +47,12 @@ int		 store_put(struct store *, const char *, const char *, size_t,
 /* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
 int		 store_get(struct store *, const char *, char **, size_t *,
 		    char *);
+/*
+ * Remove the tree at path, deepest first: symlinks are removed, never
+ * followed, and other file systems mounted inside are not entered.
+ * 0, or -1 with errno.
+ */
+int		 store_remove_tree(const char *);
 /* Start and stop libgit2: once a process, around every other call. */
 void		 store_init(void);
 void		 store_shutdown(void);
