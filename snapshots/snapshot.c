@@ -419,6 +419,7 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 	const char *branch;
 	int rc = -1, grc;
 
+	*made = NULL;
 	errno = 0;
 	if (git_reference_lookup(&head, st->repo, "HEAD") < 0 ||
 	    (branch = git_reference_symbolic_target(head)) == NULL) {
@@ -445,13 +446,15 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 		store_giterr(st, "bad author", err);
 		goto cleanup;
 	}
-	*made = NULL;
 	parents[0] = parent != NULL ? parent->c : NULL;
 	if (git_commit_create(id, st->repo, NULL, sig, sig, "UTF-8",
 	    s->message, tree, parent ? 1 : 0, parents) < 0) {
 		store_giterr(st, "cannot commit", err);
 		goto cleanup;
 	}
+	/* The handle first: nothing may fail once the branch has moved. */
+	if (snapshot_lookup(st, id, made, err) == -1)
+		goto cleanup;
 	/* Compare and swap: move the branch only from where we read it. */
 	errno = 0;
 	grc = parent != NULL ? git_reference_create_matching(&ref, st->repo,
@@ -466,8 +469,12 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 		store_giterr(st, "cannot move the branch", err);
 		goto cleanup;
 	}
-	rc = snapshot_lookup(st, id, made, err);
+	rc = 0;
  cleanup:
+	if (rc == -1) {
+		snapshot_free(*made);
+		*made = NULL;
+	}
 	git_reference_free(ref);
 	git_reference_free(head);
 	git_signature_free(sig);

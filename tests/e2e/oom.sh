@@ -36,6 +36,9 @@ verdict() {
 	elif [ "$2" -eq 6 ]; then
 		grep -q "out of memory" "$T/err" ||
 		    echo "exit 6 without 'out of memory': $(head -1 "$T/err")"
+	elif [ "$2" -eq 7 ]; then
+		grep -q "out of memory; the next run repairs" "$T/err" ||
+		    echo "exit 7 without the cause: $(head -1 "$T/err")"
 	elif [ "$2" -gt 1 ]; then
 		echo "exit $2: $(head -1 "$T/err")"
 	fi
@@ -81,6 +84,9 @@ for n in $(points "$total"); do
 	fi
 	git -C "$T/r" fsck --strict --no-dangling > /dev/null 2>&1 ||
 	    why="$why; fsck"
+	# Exit 7: recorded and reported, the work tree left for the next run.
+	[ $st -eq 7 ] && "$MCWATCH" run -q --repo "$T/r" --url "$N" \
+	    > /dev/null 2>&1
 	[ -z "$(git -C "$T/r" status --porcelain)" ] ||
 	    why="$why; work tree: $(git -C "$T/r" status --porcelain | head -1)"
 	if [ -n "$why" ]; then
