@@ -163,8 +163,10 @@ uninstall:
 ROUNDS ?= 500
 DISK_MAX ?= 64
 DISK_STEP ?= 1
-torture: $(BUILD)/mcwatch
+OOM_POINTS ?= 0
+torture: $(BUILD)/mcwatch $(OOM)
 	ROUNDS=$(ROUNDS) DISK_MAX=$(DISK_MAX) DISK_STEP=$(DISK_STEP) \
+	    OOM_POINTS=$(OOM_POINTS) \
 	    TOP=$(CURDIR) MCWATCH=$(CURDIR)/$(BUILD)/mcwatch sh tests/torture.sh
 
 # Static analysis: clang's analyzer over a build of its own, then cppcheck

@@ -193,9 +193,14 @@ notify_deliver(const char *repo, const struct notify_config *cfg,
 		if (dl.head != NULL && changes(&dl, c, cs) == -1)
 			pending++;
 		cs->known = 1;
+		/*
+		 * Saved after each channel: a run killed now resends to this
+		 * channel only what it had not heard (messages carry the
+		 * snapshot id, so a receiver can drop a repeat).
+		 */
+		if (notify_state_save(dl.st, &s, err) == -1)
+			goto cleanup;
 	}
-	if (notify_state_save(dl.st, &s, err) == -1)
-		goto cleanup;
 	rc = pending;
  cleanup:
 	notify_state_free(&s);

@@ -3,6 +3,8 @@
 #   ROUNDS      kill rounds (default 500; CI runs fewer)
 #   DISK_MAX    full-disk points: 0 to DISK_MAX KiB free (default 64)
 #   DISK_STEP   KiB between them (default 1)
+#   OOM_POINTS  allocations the out-of-memory sweep fails (tests/e2e/oom.sh;
+#               default 0: every one; "skip": no sweep)
 # After each: 'git fsck --full --strict' is clean, the next run completes,
 # and the latest snapshot holds the last page a run finished.
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -75,12 +77,55 @@ done
 [ $bad -eq 0 ] && ok "$((ROUNDS / 10 + 1)) rounds of three concurrent runs: fsck clean, the next run records" ||
     notok "concurrent runs" "$bad failures; $(head -2 "$T/cerr")"
 
+# Kills during delivery: a webhook receiver hears every run; runs are
+# killed at random moments (some while posting), each followed by one
+# that is not. No change may be lost (the receiver's last message names
+# the latest snapshot, the state says it was delivered); a message sent
+# twice is counted (a kill between the answer and the saved state).
+mkdir -p "$T/hook"
+/usr/bin/python3 "$TOP/tests/servers/webhook.py" "$T/hook" "$T/hook.port" \
+    > /dev/null 2>&1 &
+pids="$pids $!"
+for i in $(seq 50); do [ -s "$T/hook.port" ] && break; sleep 0.1; done
+HOOK="--webhook http://127.0.0.1:$(cat "$T/hook.port")/hook --retries 0"
+"$MCWATCH" run -q --accept --repo "$T/n" --url "$T/p25.html" $HOOK \
+    > /dev/null 2>&1
+bad=0 dkills=0
+for i in $(seq 1 $((ROUNDS / 5 + 1))); do
+	p=$((25 + i % 3))
+	"$MCWATCH" run -q --accept --repo "$T/n" --url "$T/p$p.html" $HOOK \
+	    > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v s="$i" 'BEGIN { srand(s + 7); printf "%.3f", rand() * 0.08 }')"
+	kill -9 $pid 2> /dev/null
+	wait $pid 2> /dev/null
+	[ $? -eq 137 ] && dkills=$((dkills + 1))
+	q=$((25 + (i + 1) % 3))
+	"$MCWATCH" run -q --accept --repo "$T/n" --url "$T/p$q.html" $HOOK \
+	    > /dev/null 2> "$T/err" || bad=$((bad + 1))
+done
+head=$(git -C "$T/n" rev-parse HEAD)
+last=$(ls "$T/hook" | grep -c '\.json$')
+if [ $bad -eq 0 ] && grep -q "\"snapshot\":\"$head\"" "$T/hook/$last.json" &&
+    grep -q "$head" "$T/n/.git/mcwatch-notify.json"; then
+	ok "$((ROUNDS / 5 + 1)) delivery rounds, $dkills kills: no change lost (the last message and the state name the latest snapshot)"
+else
+	notok "kills during delivery" "$bad runs failed; last message $last"
+fi
+twice=$(cat "$T"/hook/*.json | grep -o '"snapshot":"[0-9a-f]*"' | sort |
+    uniq -d | wc -l)
+posted=$(ls "$T/hook" | grep -c '\.json$')
+echo "    delivery: $posted messages, $twice sent twice"
+[ "$twice" -eq 0 ] && ok "kills during delivery: no message sent twice" ||
+    notok "kills during delivery: $twice of $posted messages sent twice"
+
 # A full disk at every DISK_STEP KiB from 0 to DISK_MAX free.
 D="$T/disk"
 mkdir -p "$D"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m,mode=0755 tmpfs "$D" \
     2> /dev/null; then
-	trap 'umount "$D" 2> /dev/null; rm -rf "$T"' EXIT
+	trap 'umount "$D" 2> /dev/null; for p in $pids; do kill $p 2> /dev/null;
+	    done; rm -rf "$T"' EXIT
 	"$MCWATCH" run -q --repo "$T/base" --url "$T/p25.html" > /dev/null
 	bad=0 points=0
 	k=0
@@ -116,3 +161,9 @@ else
 	skip "full disk at every KiB" "needs root and a tmpfs mount"
 fi
 finish
+rc=$?
+# The out-of-memory sweep, at every allocation unless told otherwise.
+if [ "${OOM_POINTS:-0}" != skip ]; then
+	OOM_POINTS=${OOM_POINTS:-0} RESULTS= sh "$TOP/tests/e2e/oom.sh" || rc=1
+fi
+exit $rc

@@ -5,10 +5,10 @@
 # program either does its job exactly or exits 6 saying "out of memory",
 # leaks nothing (under 'make sanitize', LeakSanitizer fails the exit
 # status), and a run leaves the repository as it was.
-# OOM_POINTS: how many N to try, spread over all (default 150; 0: every N).
+# OOM_POINTS: how many N to try, spread over all (default 60; 0: every N).
 . "$TOP/tests/e2e/lib.sh"
 OOM="$(dirname "$MCWATCH")/tests/mcwatch-oom"
-POINTS=${OOM_POINTS:-150}
+POINTS=${OOM_POINTS:-60}
 export MCWATCH_AUTHOR="mcwatch test <test@example.com>"
 S="$TOP/samples/mimecast-data-centers.html"
 N="$TOP/samples/mimecast-data-centers-next.html"
@@ -23,6 +23,8 @@ count() { MCWATCH_COUNT_ALLOC=1 "$@" 2>&1 > /dev/null |
 points() {
 	if [ "$POINTS" -eq 0 ] || [ "$1" -le "$POINTS" ]; then
 		seq 1 "$1"
+	elif [ "$POINTS" -le 40 ]; then
+		seq 1 $(( $1 / POINTS + 1 )) "$1"
 	else
 		{ seq 1 20; seq 21 $(( ($1 - 20) / (POINTS - 20) + 1 )) "$1"; } |
 		    sort -nu
