@@ -415,10 +415,19 @@ swap_by_renames(struct site *s, const char *tmpbase, char *err)
 	char old[300];
 
 	snprintf(old, sizeof(old), ".%s" TMP_INFIX "old", s->base);
-	if (renameat(s->parentfd, s->base, s->parentfd, old) == -1 ||
-	    renameat(s->parentfd, tmpbase, s->parentfd, s->base) == -1 ||
-	    renameat(s->parentfd, old, s->parentfd, tmpbase) == -1)
+	if (renameat(s->parentfd, s->base, s->parentfd, old) == -1)
 		return fail(err, s, "cannot swap in the new site", NULL);
+	if (renameat(s->parentfd, tmpbase, s->parentfd, s->base) == -1) {
+		fail(err, s, "cannot swap in the new site", NULL);
+		/* The old site goes back where it was. */
+		renameat(s->parentfd, old, s->parentfd, s->base);
+		return -1;
+	}
+	/*
+	 * The old site where site_commit removes it; if that fails, its
+	 * name is a leftover's, which the next publish removes.
+	 */
+	(void)renameat(s->parentfd, old, s->parentfd, tmpbase);
 	return 0;
 }
 
@@ -442,12 +451,13 @@ site_commit(struct site *s, char *err)
 		if (swap_by_renames(s, tmpbase, err) == -1)
 			return -1;
 	}
-	if (fsync(s->parentfd) == -1)
-		return fail(err, s, "cannot sync", s->parent);
+	/* In place: the temporary name is now the old site's, or nothing. */
 	s->committed = 1;
-	/* The old site is now at the temporary name. */
 	if (s->oldfd != -1)
 		store_remove_tree(s->tmp);
+	if (fsync(s->parentfd) == -1)
+		return fail(err, s, "the site is in place, but cannot sync",
+		    s->parent);
 	return 0;
 }
 
