@@ -153,10 +153,10 @@ cmd_publish(int argc, char **argv)
 		rc = strncmp(err, "repo ", 5) == 0 ? EXIT_REPO : EXIT_INTERNAL;
 		goto cleanup;
 	}
-	printf("published %zu snapshots (latest %.12s, %zu read from the "
+	printf("published %zu snapshot%s (latest %.12s, %zu read from the "
 	    "repository) to %s:\n%zu files written, %zu unchanged\n",
-	    res.snapshots, res.latest, res.walked, o.out, res.written,
-	    res.linked);
+	    res.snapshots, res.snapshots == 1 ? "" : "s", res.latest,
+	    res.walked, o.out, res.written, res.linked);
 	rc = cli_flush("publish");
  cleanup:
 	store_close(st);

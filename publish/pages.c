@@ -360,8 +360,9 @@ index_status(const struct pub_ctx *ctx, xmlNodePtr main)
 			return -1;
 	} else if (html_text(p, "not known") == -1)
 		return -1;
-	snprintf(line, sizeof(line), ". %zu records in %zu snapshots. Source: ",
-	    ctx->latest->nrecs, ctx->h->nsnaps);
+	snprintf(line, sizeof(line), ". %zu record%s in %zu snapshot%s. "
+	    "Source: ", ctx->latest->nrecs, ctx->latest->nrecs == 1 ? "" : "s",
+	    ctx->h->nsnaps, ctx->h->nsnaps == 1 ? "" : "s");
 	if (html_text(p, line) == -1 || html_link(p, ctx->source,
 	    ctx->source ? ctx->source : "not recorded") == NULL ||
 	    html_text(p, ".") == -1)
@@ -471,9 +472,9 @@ pub_pages_new(struct pub_ctx *ctx)
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
 	snprintf(title, sizeof(title), "%s: changes", ctx->title);
-	snprintf(line, sizeof(line), "%zu snapshots, the newest first. Times "
+	snprintf(line, sizeof(line), "%zu snapshot%s, the newest first. Times "
 	    "are UTC. Each snapshot's changes/ID.json says what changed since "
-	    "it.", ctx->h->nsnaps);
+	    "it.", ctx->h->nsnaps, ctx->h->nsnaps == 1 ? "" : "s");
 	if ((p->doc = page_new(ctx, title, &p->main)) == NULL ||
 	    html_add(p->main, "p", line) == NULL) {
 		pub_pages_free(p);
