@@ -139,6 +139,11 @@ int	cli_common(const char *, int, void (*)(FILE *));
  * @YYYY-MM-DD. 0, or -1 told as a usage error.
  */
 int	cli_check_rev(const char *, const char *);
+/*
+ * --lock-timeout's seconds (0 to 86400) of command cmd into *out; 0, or
+ * -1 told as a usage error.
+ */
+int	cli_lock_timeout(const char *, const char *, int *);
 /* Flush stdout: EXIT_OK, or EXIT_INTERNAL with the cause told. */
 int	cli_flush(const char *);
 

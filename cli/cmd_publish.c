@@ -63,7 +63,6 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	size_t n;
 	int ch, rc;
 
@@ -99,12 +98,9 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 			o->rebuild = 1;
 			break;
 		case 'L':
-			o->lock_timeout = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || end == optarg ||
-			    o->lock_timeout < 0 || o->lock_timeout > 86400)
-				return cli_usage("publish", "--lock-timeout: not a "
-				    "number of seconds (0 to 86400): '%s'",
-				    optarg);
+			if (cli_lock_timeout("publish", optarg,
+			    &o->lock_timeout) == -1)
+				return EXIT_USAGE;
 			break;
 		}
 	}
@@ -134,14 +130,14 @@ cmd_publish(int argc, char **argv)
 		free(base);
 		return rc == -1 ? EXIT_OK : rc;
 	}
-	/* The last check is the last run's, whatever it found. */
-	if (health_read(repo, &h, err) == 0)
-		o.last_check = h.last_check;
 	rc = EXIT_REPO;
 	if ((st = store_open(repo, 0, err)) == NULL) {
 		cli_error("%s", err);
 		goto cleanup;
 	}
+	/* The last check is the last run's, whatever it found. */
+	if (health_get(st, &h, err) == 0)
+		o.last_check = h.last_check;
 	switch (publish_site(st, &o, &res, err)) {
 	case 1:
 		cli_error("publish: repo %s has no snapshot yet: run 'mcwatch "

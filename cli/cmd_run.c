@@ -159,11 +159,8 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 		o->author_from = from_config ? "run.author" : "--author";
 		break;
 	case 'L':
-		o->s.lock_timeout = (int)strtol(arg, &end, 10);
-		if (*end != '\0' || end == arg || o->s.lock_timeout < 0 ||
-		    o->s.lock_timeout > 86400)
-			return cli_misuse("run", "--lock-timeout: not a "
-			    "number of seconds: '%s'", arg), -1;
+		if (cli_lock_timeout("run", arg, &o->s.lock_timeout) == -1)
+			return -1;
 		break;
 	case 'q':
 		o->quiet = 1;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -87,5 +88,20 @@ cli_check_rev(const char *cmd, const char *rev)
 		    "calendar date", rev);
 		return -1;
 	}
+	return 0;
+}
+
+int
+cli_lock_timeout(const char *cmd, const char *arg, int *out)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || n < 0 || n > 86400) {
+		cli_misuse(cmd, "--lock-timeout: not a number of seconds (0 to "
+		    "86400): '%s'", arg);
+		return -1;
+	}
+	*out = (int)n;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "message.h"
 #include "../records/lists.h"
 #include "../records/output.h"
+#include "../records/region.h"
 
 /* "US, DE" from the regions of d, upper case (codes are ASCII). */
 static void
@@ -219,9 +220,7 @@ notice_baseline(struct notice *n, const struct recordset *rs,
 	lines[nl++] = snap;
 	lines[nl++] = "";
 	for (start = 0; start < rs->nrecs && nl < 4 + 63; start = i) {
-		for (i = start; i < rs->nrecs && strcmp(rs->recs[i].region_code,
-		    rs->recs[start].region_code) == 0; i++)
-			;
+		i = region_run_end(rs, start);
 		snprintf(rl[nl], sizeof(rl[0]), "%.200s (%.40s): ",
 		    rs->recs[start].region, rs->recs[start].region_code);
 		region_counts(rs, start, i, rl[nl] + strlen(rl[nl]),

@@ -23,17 +23,13 @@ health_result_name(enum run_result r)
 	return r <= RUN_NOMEM ? names[r] : "?";
 }
 
+/* A time of the state, 0 when it has none that reads. */
 static time_t
 parse_when(json_t *v)
 {
-	struct tm tm;
-	const char *s = json_string_value(v), *end;
+	time_t t;
 
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) ==
-	    NULL || *end != '\0')
-		return 0;
-	return timegm(&tm);
+	return json_time_get(v, &t) == 0 ? t : 0;
 }
 
 static void
@@ -163,16 +159,26 @@ int
 health_read(const char *repo, struct health *h, char *err)
 {
 	struct store *st;
-	char *buf = NULL;
-	size_t len;
 	int r;
 
 	memset(h, 0, sizeof(*h));
 	if ((st = store_open(repo, 0, err)) == NULL)
 		return -1;
+	r = health_get(st, h, err);
+	store_close(st);
+	return r;
+}
+
+int
+health_get(struct store *st, struct health *h, char *err)
+{
+	char *buf = NULL;
+	size_t len;
+	int r;
+
+	memset(h, 0, sizeof(*h));
 	if ((r = store_get(st, HEALTH_FILE, &buf, &len, err)) == 0)
 		health_parse(buf, len, h);
 	free(buf);
-	store_close(st);
 	return r;
 }

@@ -37,5 +37,7 @@ int	health_record(const char *, const struct run_outcome *, int, int,
 	    char *);
 /* Read the repository's state into h; 0, 1 if none yet, -1 with err. */
 int	health_read(const char *, struct health *, char *);
+/* The same, of a repository already open. */
+int	health_get(struct store *, struct health *, char *);
 
 #endif

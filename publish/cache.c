@@ -23,21 +23,6 @@ is_id(const char *s)
 	    strspn(s, "0123456789abcdef") == 40;
 }
 
-/* "2026-11-28T14:05:00Z" into *t; 0, or -1. */
-static int
-parse_time(const char *s, time_t *t)
-{
-	struct tm tm;
-	const char *end;
-
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) ==
-	    NULL || *end != '\0')
-		return -1;
-	*t = timegm(&tm);
-	return 0;
-}
-
 /* The dataset line of record object o, added or removed; -1 if none. */
 static int
 add_record(struct pub_history *h, json_t *o, int added)
@@ -77,16 +62,16 @@ nullable(json_t *e, const char *key, const char **s)
 static int
 add_change(struct pub_history *h, json_t *e, const char *from)
 {
-	const char *to = NULL, *date = NULL, *source, *f;
-	json_t *added, *removed, *changed, *o;
+	const char *to = NULL, *source, *f;
+	json_t *date, *added, *removed, *changed, *o;
 	time_t t;
 	size_t i;
 
-	if (json_unpack(e, "{s:s, s:s, s:o, s:o, s:o}", "to", &to, "date",
+	if (json_unpack(e, "{s:s, s:o, s:o, s:o, s:o}", "to", &to, "date",
 	    &date, "added", &added, "removed", &removed, "changed",
 	    &changed) == -1 || nullable(e, "from", &f) == -1 ||
 	    nullable(e, "source", &source) == -1 ||
-	    !is_id(to) || parse_time(date, &t) == -1 ||
+	    !is_id(to) || json_time_get(date, &t) == -1 ||
 	    (from == NULL) != (f == NULL) || (f != NULL && strcmp(f, from)) ||
 	    !json_is_array(added) || !json_is_array(removed) ||
 	    !json_is_array(changed) ||

@@ -12,7 +12,6 @@
 #include "internal.h"
 #include "../diff/report.h"
 #include "../records/html.h"
-#include "../records/safe.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 #define ID_PREFIX	"urn:mcwatch:snapshot:"
@@ -27,19 +26,18 @@ struct pub_feed {
 	size_t		 n;
 };
 
-/* A child element holding text (control characters as '?'); or NULL. */
+/*
+ * A child element holding text, a text node as in the site's HTML (XML
+ * 1.0 has no control characters either); or NULL.
+ */
 static xmlNodePtr
 add(struct pub_feed *f, xmlNodePtr parent, const char *name, const char *text)
 {
 	xmlNodePtr n;
-	char *s = NULL;
 
-	if (text != NULL && (s = strdup(text)) == NULL)
+	if ((n = xmlNewChild(parent, f->ns, BAD_CAST name, NULL)) == NULL ||
+	    (text != NULL && html_text(n, text) == -1))
 		return NULL;
-	/* xmlNewTextChild escapes; XML 1.0 has no control characters. */
-	n = xmlNewTextChild(parent, f->ns, BAD_CAST name,
-	    s ? BAD_CAST safe_unctrl(s) : NULL);
-	free(s);
 	return n;
 }
 

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "../export/export.h"
 #include "../records/lists.h"
+#include "../records/region.h"
 
 /* The export formats the site carries, and what a person calls them. */
 static const struct {
@@ -168,11 +169,8 @@ pub_lists(struct pub_ctx *ctx)
 
 	if (region_lists(ctx, rs, NULL) == -1)
 		return -1;
-	/* Records are in canonical order: each region code is one run. */
 	for (start = 0; start < rs->nrecs; start = i) {
-		for (i = start; i < rs->nrecs && strcmp(rs->recs[i].region_code,
-		    rs->recs[start].region_code) == 0; i++)
-			;
+		i = region_run_end(rs, start);
 		memset(&view, 0, sizeof(view));
 		view.recs = rs->recs + start;	/* read only: a view */
 		view.nrecs = i - start;

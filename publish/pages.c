@@ -13,6 +13,7 @@
 #include "../records/html.h"
 #include "../records/lists.h"
 #include "../records/output.h"
+#include "../records/region.h"
 
 /* The one stylesheet, inline: a file:// page makes no other request. */
 static const char style[] =
@@ -326,18 +327,6 @@ region_section(const struct pub_ctx *ctx, xmlNodePtr main, size_t from,
 	return lists_table(ctx, sec, r->region_code);
 }
 
-/* The end of the region run starting at from. */
-static size_t
-region_end(const struct recordset *rs, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < rs->nrecs && strcmp(rs->recs[i].region_code,
-	    rs->recs[from].region_code) == 0; i++)
-		;
-	return i;
-}
-
 /* When it last changed and was checked, where from: the page's top. */
 static int
 index_status(const struct pub_ctx *ctx, xmlNodePtr main)
@@ -384,7 +373,7 @@ index_regions(const struct pub_ctx *ctx, xmlNodePtr main)
 	    html_add(nav, "h2", "Regions") == NULL ||
 	    (ul = html_add(nav, "ul", NULL)) == NULL)
 		return -1;
-	for (i = 0; i < rs->nrecs; i = region_end(rs, i)) {
+	for (i = 0; i < rs->nrecs; i = region_run_end(rs, i)) {
 		snprintf(id, sizeof(id), "#region-%s", rs->recs[i].region_code);
 		if ((a = html_add(html_add(ul, "li", NULL), "a",
 		    rs->recs[i].region[0] ? rs->recs[i].region :
@@ -411,7 +400,7 @@ index_page(struct pub_ctx *ctx)
 	    lists_table(ctx, main, NULL) == -1)
 		goto memory;
 	for (i = 0; i < rs->nrecs; i = end) {
-		end = region_end(rs, i);
+		end = region_run_end(rs, i);
 		if (region_section(ctx, main, i, end) == -1)
 			goto memory;
 	}

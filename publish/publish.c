@@ -44,23 +44,32 @@ pub_date(time_t t, char *when, char *iso)
 	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The http(s) URL snapshot id's page came from (malloc'd), or NULL. */
+/* The http(s) URL snapshot s's page came from (malloc'd), or NULL. */
 static char *
-source_of(struct pub_ctx *ctx, const char *id)
+source_of(struct pub_ctx *ctx, const struct snapshot *s)
 {
-	struct snapshot *s = NULL;
 	struct source_prev sp;
-	char err[STORE_ERRMAX];
 	const char *url;
 	char *out = NULL;
 
 	memset(&sp, 0, sizeof(sp));
 	/* A file name of the machine that ran mcwatch is not for the web. */
-	if (snapshot_resolve(ctx->st, id, &s, err) == 0 &&
-	    (url = snapshot_source(ctx->st, s, &sp)) != NULL &&
+	if ((url = snapshot_source(ctx->st, s, &sp)) != NULL &&
 	    publish_base_ok(url))
 		out = strdup(url);
 	source_prev_clear(&sp);
+	return out;
+}
+
+/* The same, of the snapshot with that id; NULL if there is none. */
+static char *
+source_of_id(struct pub_ctx *ctx, const char *id)
+{
+	struct snapshot *s = NULL;
+	char err[STORE_ERRMAX], *out = NULL;
+
+	if (snapshot_resolve(ctx->st, id, &s, err) == 0)
+		out = source_of(ctx, s);
 	snapshot_free(s);
 	return out;
 }
@@ -99,7 +108,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 	else if (c.snap->source_known)
 		c.source = c.snap->source;
 	else
-		c.source = source = source_of(ctx, c.snap->id);
+		c.source = source = source_of_id(ctx, c.snap->id);
 	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
 	c.diff = &d;
 	c.nrecords = *count;
@@ -164,9 +173,9 @@ latest(struct pub_ctx *ctx)
 	ctx->head = &ctx->h->snaps[ctx->h->nsnaps - 1];
 	rc = snapshot_resolve(ctx->st, ctx->head->id, &s, ctx->err) == -1 ||
 	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ? -1 : 0;
-	snapshot_free(s);
 	if (rc == 0)
-		ctx->source = source_of(ctx, ctx->head->id);
+		ctx->source = source_of(ctx, s);
+	snapshot_free(s);
 	return rc;
 }
 

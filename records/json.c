@@ -340,3 +340,17 @@ json_time(time_t t)
 	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return json_string(buf);
 }
+
+int
+json_time_get(json_t *v, time_t *t)
+{
+	struct tm tm;
+	const char *s = json_string_value(v), *end;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || (end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) ==
+	    NULL || *end != '\0')
+		return -1;
+	*t = timegm(&tm);
+	return 0;
+}

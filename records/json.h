@@ -27,6 +27,8 @@ int	 recordset_from_json(const char *, size_t, struct recordset **,
 	    char *, size_t);
 /* t as ISO 8601 UTC ("2026-11-28T14:05:00Z"), null for 0; NULL on memory. */
 json_t	*json_time(time_t);
+/* What json_time wrote, back into *t; 0, or -1 if v is no such string. */
+int	 json_time_get(json_t *, time_t *);
 /* The dataset form: records only, one per line; 0, or -1 on error. */
 int	 output_records_json(FILE *, const struct recordset *);
 

@@ -200,3 +200,14 @@ region_codes_unique(struct recordset *rs)
 	free(hit);
 	return rc;
 }
+
+size_t
+region_run_end(const struct recordset *rs, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < rs->nrecs && strcmp(rs->recs[i].region_code,
+	    rs->recs[from].region_code) == 0; i++)
+		;
+	return i;
+}

@@ -23,4 +23,10 @@ char		*region_code(const char *);
  */
 int		 region_codes_unique(struct recordset *);
 
+/*
+ * The end of the run of records of rs that share recs[from]'s region
+ * code: in canonical order (recordset_sort) each code is one run.
+ */
+size_t		 region_run_end(const struct recordset *, size_t);
+
 #endif

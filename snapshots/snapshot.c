@@ -13,10 +13,10 @@
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
-#include "../records/nomem.h"
 #include "../records/addrset.h"
 #include "../records/lists.h"
 #include "../records/output.h"
+#include "../records/region.h"
 
 int
 snapshot_dataset(const struct recordset *rs, char **buf, size_t *len)
@@ -322,11 +322,8 @@ list_tree(git_repository *repo, enum list_kind k, const struct recordset *rs,
 		return -1;
 	if (list_files(repo, tb, k, rs, 0, rs->nrecs) == -1)
 		goto cleanup;
-	/* Records are sorted by region code: each code is one run. */
 	for (start = 0; start < rs->nrecs; start = i) {
-		for (i = start; i < rs->nrecs && strcmp(rs->recs[i].region_code,
-		    rs->recs[start].region_code) == 0; i++)
-			;
+		i = region_run_end(rs, start);
 		git_treebuilder_free(sub);
 		sub = NULL;
 		if (git_treebuilder_new(&sub, repo, NULL) < 0 ||
@@ -427,19 +424,10 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 		    "branch", st->dir);
 		goto cleanup;
 	}
-	/*
-	 * libgit2 keeps the error of every lookup that found nothing, even
-	 * on the way to success: when memory ran out (ours or its), that is
-	 * the cause, not the stale error.
-	 */
 	errno = 0;
 	if (snapshot_tree(st->repo, s, &tid) == -1 ||
 	    git_tree_lookup(&tree, st->repo, &tid) < 0) {
-		if (errno == ENOMEM)
-			snprintf(err, STORE_ERRMAX, "repo %s: cannot write the "
-			    "snapshot: %s", st->dir, NOMEM_TEXT);
-		else
-			store_giterr(st, "cannot write the snapshot", err);
+		store_giterr(st, "cannot write the snapshot", err);
 		goto cleanup;
 	}
 	if (signature(&sig, s->author, s->when) < 0) {

@@ -166,12 +166,13 @@ store_giterr(const struct store *st, const char *what, char *err)
 
 	/*
 	 * libgit2 may report a failed write as "object not found" or not at
-	 * all: the errno of the write says what happened (a full disk). Our
-	 * own code runs out of memory with libgit2's error cleared.
+	 * all: the errno of the write says what happened (a full disk). It
+	 * keeps the error of every lookup that found nothing, even on the way
+	 * to success: when memory ran out (ours or its), that is the cause.
 	 */
 	if (os != NULL && (msg == NULL || strstr(msg, os) == NULL))
 		msg = os;
-	if (msg == NULL && saved == ENOMEM)
+	if (saved == ENOMEM)
 		msg = NOMEM_TEXT;
 	snprintf(err, STORE_ERRMAX, "repo %s: %s: %s", st->dir, what,
 	    msg != NULL ? msg : "unknown error");
