@@ -18,7 +18,7 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
 LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c \
-	  pipeline/*.c notify/*.c export/*.c publish/*.c)
+	  pipeline/*.c notify/*.c export/*.c publish/*.c faults/*.c)
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
@@ -66,10 +66,12 @@ $(BUILD)/tests/httpd: tests/servers/httpd.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
 
-$(OOM): tests/oom/failalloc.c $(CLIOBJS) $(BUILD)/libmcwatch.a
+# The test build: failing allocations, and fault points that kill.
+$(OOM): tests/oom/failalloc.c tests/oom/faultpoint.c $(CLIOBJS) \
+    $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) $(WRAP) -o $@ $< $(CLIOBJS) \
-	    $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) $(WRAP) -o $@ tests/oom/failalloc.c \
+	    tests/oom/faultpoint.c $(CLIOBJS) $(BUILD)/libmcwatch.a $(DEPS_LIBS)
 
 $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
@@ -180,7 +182,7 @@ analyze:
 	scan-build -o build/analyze/report --status-bugs \
 	    $(MAKE) BUILD=build/analyze CC=clang build/analyze/mcwatch
 	cppcheck $(CPPCHECK_FLAGS) records parser scraper snapshots diff \
-	    pipeline notify export publish cli
+	    pipeline notify export publish cli faults
 
 clean:
 	rm -rf build

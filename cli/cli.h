@@ -25,6 +25,9 @@ enum {
 	OPT_MAIL_TO,
 	OPT_WEBHOOK,
 	OPT_WEBHOOK_FORMAT,
+	OPT_WEBHOOK_HEADER,
+	OPT_WEBHOOK_SECRET_FILE,
+	OPT_SMTP_PLAIN_AUTH,
 	OPT_SMTP_USER,		/* configuration keys only */
 	OPT_PASSWORD_FILE
 };
@@ -37,7 +40,11 @@ enum {
 	{ "mail-from", required_argument, NULL, OPT_MAIL_FROM }, \
 	{ "mail-to", required_argument, NULL, OPT_MAIL_TO }, \
 	{ "webhook", required_argument, NULL, OPT_WEBHOOK }, \
-	{ "webhook-format", required_argument, NULL, OPT_WEBHOOK_FORMAT }
+	{ "webhook-format", required_argument, NULL, OPT_WEBHOOK_FORMAT }, \
+	{ "webhook-header", required_argument, NULL, OPT_WEBHOOK_HEADER }, \
+	{ "webhook-secret-file", required_argument, NULL, \
+	    OPT_WEBHOOK_SECRET_FILE }, \
+	{ "smtp-allow-plain-auth", no_argument, NULL, OPT_SMTP_PLAIN_AUTH }
 
 #define NOTIFY_USAGE \
 	"  --config FILE        the configuration file (see mcwatch(1))\n" \
@@ -47,7 +54,15 @@ enum {
 	"  --mail-from ADDR     the sender\n" \
 	"  --mail-to ADDR       a recipient (repeatable)\n" \
 	"  --webhook URL        POST each notice as JSON (repeatable)\n" \
-	"  --webhook-format F   generic (default), slack or teams\n"
+	"  --webhook-format F   generic (default), slack or teams\n" \
+	"  --webhook-header 'N: V'  send this header with every webhook " \
+	"(repeatable)\n" \
+	"  --webhook-secret-file FILE  sign each webhook body " \
+	"(X-Mcwatch-Signature:\n" \
+	"                       sha256=HMAC) with the secret in FILE or " \
+	"$MCWATCH_WEBHOOK_SECRET\n" \
+	"  --smtp-allow-plain-auth  allow AUTH with --smtp-tls none (the " \
+	"password in clear)\n"
 
 #define FETCH_LONGOPTS \
 	{ "max-size", required_argument, NULL, OPT_MAXSIZE }, \
@@ -165,14 +180,22 @@ int	cli_config_load(const char *, int, char **, struct conf *,
  */
 int	cli_config_apply(const char *, const char *, const struct conf *,
 	    int (*)(void *, int, const char *), void *, struct cli_notify *);
-/* The SMTP password, from $MCWATCH_SMTP_PASSWORD or file; exit status. */
-int	cli_smtp_password(const char *, const char *, char *, size_t);
+/*
+ * A secret of cmd, from the environment variable env or else file (told
+ * as option what if it is readable by others, refused if longer than
+ * len - 1 bytes) into buf; "" when neither is set. The exit status.
+ */
+int	cli_secret(const char *, const char *, const char *, const char *,
+	    char *, size_t);
 
 /* Notification settings from the command line and the configuration. */
 struct cli_notify {
 	struct notify_config	 cfg;
 	int			 cli_set[2];	/* webhooks, mail: from argv */
+	const char		*password_file;
+	const char		*secret_file;
 	char			 password[256];
+	char			 secret[256];
 };
 
 void	cli_notify_init(struct cli_notify *);
@@ -185,8 +208,8 @@ int	cli_notify_option(const char *, int, const char *, struct cli_notify *,
 /* Route channel target to region codes; exit status. */
 int	cli_notify_route(const char *, struct cli_notify *, const char *,
 	    const char *);
-/* Check the whole and read the password (file or env); exit status. */
-int	cli_notify_finish(const char *, struct cli_notify *, const char *,
+/* Check the whole and read the secrets (file or env); exit status. */
+int	cli_notify_finish(const char *, struct cli_notify *,
 	    const struct fetch_opts *);
 
 int	cmd_parse(int, char **);

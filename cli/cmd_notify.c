@@ -28,7 +28,6 @@ usage(FILE *fp)
 struct notify_opts {
 	struct cli_notify	 n;
 	struct fetch_opts	 fo;
-	const char		*password_file;
 };
 
 /* A configuration key or option of notify: 0, or -1 when bad (told). */
@@ -38,11 +37,7 @@ notify_key(void *arg, int ch, const char *value)
 	struct notify_opts *o = arg;
 	int r;
 
-	if (ch == OPT_SMTP_USER)
-		o->n.cfg.smtp_user = value;
-	else if (ch == OPT_PASSWORD_FILE)
-		o->password_file = value;
-	else if ((r = cli_fetch_option("notify", ch, value, &o->fo)) != 0 ||
+	if ((r = cli_fetch_option("notify", ch, value, &o->fo)) != 0 ||
 	    (r = cli_notify_option("notify", ch, value, &o->n, 1)) != 0)
 		return r == -1 ? -1 : 0;
 	return 0;
@@ -100,8 +95,7 @@ cmd_notify(int argc, char **argv)
 	else if (o.n.cfg.nchannels == 0)
 		cli_misuse("notify", "no channel: give --mail-to or --webhook, "
 		    "or set them in the configuration");
-	else if ((rc = cli_notify_finish("notify", &o.n, o.password_file,
-	    &o.fo)) == EXIT_OK) {
+	else if ((rc = cli_notify_finish("notify", &o.n, &o.fo)) == EXIT_OK) {
 		failed = notify_test(&o.n.cfg, say);
 		rc = failed == 0 ? EXIT_OK : EXIT_NOTIFY;
 	}

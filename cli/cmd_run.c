@@ -9,8 +9,6 @@
 #include "cli.h"
 #include "../diff/guard.h"
 #include "../diff/report.h"
-#include "../notify/deliver.h"
-#include "../pipeline/health.h"
 #include "../pipeline/run.h"
 #include "../snapshots/author.h"
 
@@ -24,11 +22,11 @@ struct run_opts {
 	struct cli_notify	 notify;
 	struct conf		 conf;		/* owns the strings it set */
 	const char		*conffile;
-	const char		*password_file;
 	const char		*author_from;	/* --author, $MCWATCH_AUTHOR */
 	const struct report_format *format;
 	int			 exit_code;
 	int			 quiet;
+	int			 status;	/* of the report */
 };
 
 static void
@@ -166,12 +164,6 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 		o->quiet = 1;
 		o->s.fo.progress = 0;
 		break;
-	case OPT_SMTP_USER:
-		o->notify.cfg.smtp_user = arg;
-		break;
-	case OPT_PASSWORD_FILE:
-		o->password_file = arg;
-		break;
 	}
 	return 0;
 }
@@ -243,8 +235,7 @@ run_args(int argc, char **argv, struct run_opts *o)
 	if (optind != argc)
 		return cli_usage("run", "no arguments expected, not '%s' (the "
 		    "page is given with --url)", argv[optind]);
-	if ((rc = cli_notify_finish("run", &o->notify, o->password_file,
-	    &o->s.fo)) != EXIT_OK)
+	if ((rc = cli_notify_finish("run", &o->notify, &o->s.fo)) != EXIT_OK)
 		return rc;
 	return run_check(o);
 }
@@ -320,56 +311,42 @@ run_print(const struct run_opts *o, const struct run_outcome *out)
 	}
 }
 
-/*
- * Record the run in the repository's health state (mcwatch status); a
- * state that cannot be written is told, and rc stays.
- */
-static int
-run_health(const struct run_opts *o, const struct run_outcome *out,
-    int pending, int rc)
+/* The pipeline's report step: print what the run did, keep the status. */
+static void
+run_report(void *arg, const struct run_outcome *out)
 {
-	char err[STORE_ERRMAX];
+	struct run_opts *o = arg;
 
-	if (health_record(o->s.repo, out, pending, o->s.lock_timeout, err) ==
-	    -1)
-		cli_error("warning: %s (the run's state is not recorded)", err);
-	return rc;
+	o->status = run_print(o, out);
 }
 
 /*
- * Tell the channels what they have not heard; a recorded change whose
- * notice could not be delivered turns status rc into EXIT_PENDING.
+ * What delivery and the health record did, after the report: late
+ * messages sent are told on stdout; a recorded change whose notice could
+ * not be delivered turns status rc into EXIT_PENDING.
  */
 static int
-run_notify(const struct run_opts *o, const struct run_outcome *out, int rc)
+run_delivered(const struct run_outcome *out, int rc)
 {
-	struct notify_run nr;
-	char err[STORE_ERRMAX];
-	int pending;
+	int pending = out->delivery.pending, late = out->delivery.late;
 
-	if (o->notify.cfg.nchannels == 0)
-		return run_health(o, out, 0, rc);
-	memset(&nr, 0, sizeof(nr));
-	nr.lock_timeout = o->s.lock_timeout;
-	nr.source = out->source;
-	if (out->result == RUN_REJECTED || out->result == RUN_FETCH_FAILED)
-		nr.problem = out->error;
-	if (out->result == RUN_CHANGED && out->to[0] != '\0') {
-		nr.from = out->from;
-		nr.to = out->to;
-	}
-	if ((pending = notify_deliver(o->s.repo, &o->notify.cfg, &nr, warn_cb,
-	    err)) == -1) {
-		cli_error("%s", err);
-		pending = 1;
-	}
+	if (out->notify_error[0] != '\0')
+		cli_error("%s", out->notify_error);
+	if (late > 0)
+		printf("sent %d pending notification%s\n", late, late == 1 ?
+		    "" : "s");
 	if (pending > 0 && (rc == EXIT_OK || rc == EXIT_CHANGED)) {
 		cli_error("run: %d notification%s pending: the next run sends "
 		    "%s", pending, pending == 1 ? "" : "s", pending == 1 ?
 		    "it" : "them");
 		rc = EXIT_PENDING;
 	}
-	return run_health(o, out, pending, rc);
+	if (out->health_error[0] != '\0')
+		cli_error("warning: %s (the run's state is not recorded)",
+		    out->health_error);
+	if (cli_flush("run") != EXIT_OK && rc == EXIT_OK)
+		rc = EXIT_INTERNAL;
+	return rc;
 }
 
 int
@@ -383,10 +360,11 @@ cmd_run(int argc, char **argv)
 		conf_free(&o.conf);
 		return rc == -1 ? EXIT_OK : rc;
 	}
+	o.s.notify = &o.notify.cfg;
+	o.s.report = run_report;
+	o.s.report_arg = &o;
 	run_pipeline(&o.s, &out);
-	rc = run_print(&o, &out);
-	if (!o.s.dry_run)
-		rc = run_notify(&o, &out, rc);
+	rc = run_delivered(&out, o.status);
 	run_outcome_free(&out);
 	conf_free(&o.conf);
 	return rc;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -61,27 +62,39 @@ cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
 	return EXIT_OK;
 }
 
-/* The password of the SMTP user: $MCWATCH_SMTP_PASSWORD or a file. */
 int
-cli_smtp_password(const char *cmd, const char *file, char *buf, size_t len)
+cli_secret(const char *cmd, const char *env, const char *what,
+    const char *file, char *buf, size_t len)
 {
-	const char *env = getenv("MCWATCH_SMTP_PASSWORD");
+	const char *v = getenv(env);
+	struct stat sb;
+	size_t n;
 	FILE *fp;
 
 	buf[0] = '\0';
-	if (env != NULL) {
-		snprintf(buf, len, "%s", env);
+	if (v == NULL && file == NULL)
 		return EXIT_OK;
+	if (v == NULL) {
+		if ((fp = fopen(file, "r")) == NULL)
+			return cli_usage(cmd, "%s %s: %s", what, file,
+			    strerror(errno));
+		if (fstat(fileno(fp), &sb) == 0 && (sb.st_mode & 077) != 0)
+			cli_error("warning: %s %s: readable by others (mode "
+			    "%03o); make it 0600", what, file,
+			    (unsigned)(sb.st_mode & 0777));
+		if (fgets(buf, (int)len, fp) == NULL)
+			buf[0] = '\0';
+		fclose(fp);
+		v = buf;
 	}
-	if (file == NULL)
-		return EXIT_OK;
-	if ((fp = fopen(file, "r")) == NULL)
-		return cli_usage(cmd, "email.password-file %s: %s", file,
-		    strerror(errno));
-	if (fgets(buf, (int)len, fp) == NULL)
-		buf[0] = '\0';
-	fclose(fp);
-	buf[strcspn(buf, "\r\n")] = '\0';
+	n = strcspn(v, "\r\n");
+	/* A secret cut short would fail later with a misleading error. */
+	if (n >= len - 1)
+		return cli_usage(cmd, "%s: the secret is %s%zu bytes long: at "
+		    "most %zu", v == buf ? what : env, v == buf ? "at least " :
+		    "", n, len - 2);
+	memmove(buf, v, n);
+	buf[n] = '\0';
 	return EXIT_OK;
 }
 
@@ -116,6 +129,9 @@ static const struct {
 	{ "email.password-file", OPT_PASSWORD_FILE, 0 },
 	{ "webhook.url", OPT_WEBHOOK, 0 },
 	{ "webhook.format", OPT_WEBHOOK_FORMAT, 0 },
+	{ "webhook.header", OPT_WEBHOOK_HEADER, 0 },
+	{ "webhook.secret-file", OPT_WEBHOOK_SECRET_FILE, 0 },
+	{ "email.allow-plain-auth", OPT_SMTP_PLAIN_AUTH, 1 },
 };
 
 /* A boolean as git-config writes them: 1, 0, or -1 if it is none. */

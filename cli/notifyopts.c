@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -39,6 +40,30 @@ add_channel(const char *cmd, struct cli_notify *n, const char *kind,
 	c->target = target;
 	c->regions = NULL;
 	return 0;
+}
+
+/* A header for every webhook: "Name: value", one line; 1, or -1 told. */
+static int
+webhook_header(const char *cmd, struct cli_notify *n, const char *arg)
+{
+	const char *p;
+
+	if (n->cfg.nwebhook_headers == NOTIFY_MAXHEADERS)
+		return cli_misuse(cmd, "--webhook-header: at most %d",
+		    NOTIFY_MAXHEADERS), -1;
+	for (p = arg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t')
+			break;
+	if (*p != '\0' || (p = strchr(arg, ':')) == NULL || p == arg ||
+	    strcspn(arg, " \t") < (size_t)(p - arg) ||
+	    strncasecmp(arg, "Content-Type:", 13) == 0 ||
+	    strncasecmp(arg, "Idempotency-Key:", 16) == 0 ||
+	    strncasecmp(arg, "X-Mcwatch-Signature:", 20) == 0)
+		return cli_misuse(cmd, "--webhook-header: want one 'Name: "
+		    "value' line, not one mcwatch sets itself (Content-Type, "
+		    "Idempotency-Key, X-Mcwatch-Signature)"), -1;
+	n->cfg.webhook_headers[n->cfg.nwebhook_headers++] = arg;
+	return 1;
 }
 
 int
@@ -88,6 +113,23 @@ cli_notify_option(const char *cmd, int ch, const char *arg,
 			    "generic, slack or teams, not '%s'", arg), -1;
 		n->cfg.webhook_format = arg;
 		return 1;
+	case OPT_WEBHOOK_HEADER:
+		return webhook_header(cmd, n, arg);
+	case OPT_WEBHOOK_SECRET_FILE:
+		n->secret_file = arg;
+		return 1;
+	case OPT_SMTP_PLAIN_AUTH:
+		n->cfg.smtp_plain_auth = 1;
+		return 1;
+	case OPT_SMTP_USER:
+		if (arg[0] == '\0' || strpbrk(arg, "\r\n") != NULL)
+			return cli_misuse(cmd, "email.user: want a user name "
+			    "on one line"), -1;
+		n->cfg.smtp_user = arg;
+		return 1;
+	case OPT_PASSWORD_FILE:
+		n->password_file = arg;
+		return 1;
 	default:
 		return 0;
 	}
@@ -111,8 +153,43 @@ cli_notify_route(const char *cmd, struct cli_notify *n, const char *target,
 	return EXIT_OK;
 }
 
+/*
+ * The TLS mode against the URL's scheme: implicit TLS is smtps://,
+ * STARTTLS and none are smtp://. The exit status.
+ */
+static int
+notify_tls(const char *cmd, struct notify_config *cfg)
+{
+	int smtps = cfg->smtp_url != NULL &&
+	    strncmp(cfg->smtp_url, "smtps://", 8) == 0;
+
+	if (cfg->smtp_tls == SMTP_TLS_AUTO)
+		cfg->smtp_tls = smtps ? SMTP_TLS_IMPLICIT : SMTP_TLS_STARTTLS;
+	if (cfg->smtp_url == NULL)
+		return EXIT_OK;
+	if (cfg->smtp_tls == SMTP_TLS_IMPLICIT && !smtps)
+		return cli_usage(cmd, "--smtp-tls implicit wants an smtps:// "
+		    "URL (TLS from the first byte, usually port 465); for "
+		    "smtp:// give --smtp-tls starttls");
+	if (cfg->smtp_tls != SMTP_TLS_IMPLICIT && smtps)
+		return cli_usage(cmd, "--smtp-tls %s contradicts the smtps:// "
+		    "URL, which is implicit TLS: give smtp:// or leave "
+		    "--smtp-tls out", cfg->smtp_tls == SMTP_TLS_NONE ? "none" :
+		    "starttls");
+	if (cfg->smtp_tls == SMTP_TLS_NONE && cfg->smtp_user != NULL) {
+		if (!cfg->smtp_plain_auth)
+			return cli_usage(cmd, "email.user with --smtp-tls none "
+			    "would send the password in clear: use TLS, or "
+			    "say --smtp-allow-plain-auth (email.allow-plain-"
+			    "auth) for a relay on a trusted link");
+		cli_error("warning: SMTP AUTH without TLS: the password "
+		    "crosses the network in clear");
+	}
+	return EXIT_OK;
+}
+
 int
-cli_notify_finish(const char *cmd, struct cli_notify *n, const char *pwfile,
+cli_notify_finish(const char *cmd, struct cli_notify *n,
     const struct fetch_opts *fo)
 {
 	size_t i;
@@ -125,13 +202,15 @@ cli_notify_finish(const char *cmd, struct cli_notify *n, const char *pwfile,
 	if (mail && (n->cfg.smtp_url == NULL || n->cfg.mail_from == NULL))
 		return cli_usage(cmd, "--mail-to needs --smtp-url and "
 		    "--mail-from");
-	if (n->cfg.smtp_tls == SMTP_TLS_AUTO)
-		n->cfg.smtp_tls = n->cfg.smtp_url != NULL &&
-		    strncmp(n->cfg.smtp_url, "smtps://", 8) == 0 ?
-		    SMTP_TLS_IMPLICIT : SMTP_TLS_STARTTLS;
-	if ((rc = cli_smtp_password(cmd, pwfile, n->password,
-	    sizeof(n->password))) != EXIT_OK)
+	if ((rc = notify_tls(cmd, &n->cfg)) != EXIT_OK ||
+	    (rc = cli_secret(cmd, "MCWATCH_SMTP_PASSWORD",
+	    "email.password-file", n->password_file, n->password,
+	    sizeof(n->password))) != EXIT_OK ||
+	    (rc = cli_secret(cmd, "MCWATCH_WEBHOOK_SECRET",
+	    "--webhook-secret-file", n->secret_file, n->secret,
+	    sizeof(n->secret))) != EXIT_OK)
 		return rc;
 	n->cfg.smtp_password = n->password[0] ? n->password : NULL;
+	n->cfg.webhook_secret = n->secret[0] ? n->secret : NULL;
 	return EXIT_OK;
 }

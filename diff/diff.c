@@ -136,6 +136,13 @@ code_listed(const char *codes, const char *code)
 }
 
 int
+diff_code_wanted(const char *codes, const char *code)
+{
+	return codes == NULL || codes[strspn(codes, " ,")] == '\0' ||
+	    code_listed(codes, code);
+}
+
+int
 diff_filter(const struct diff *d, const char *codes, struct diff *out)
 {
 	size_t i;
@@ -147,8 +154,7 @@ diff_filter(const struct diff *d, const char *codes, struct diff *out)
 	for (i = 0; i < d->nchanges; i++) {
 		const struct change *c = &d->changes[i];
 
-		if (codes != NULL && codes[strspn(codes, " ,")] != '\0' &&
-		    !code_listed(codes, change_record(c)->region_code))
+		if (!diff_code_wanted(codes, change_record(c)->region_code))
 			continue;
 		out->changes[out->nchanges++] = *c;
 		if (c->before == NULL)

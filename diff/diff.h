@@ -34,6 +34,8 @@ void	diff_free(struct diff *);
  * them when codes is NULL or empty. 0, or -1 on memory.
  */
 int	diff_filter(const struct diff *, const char *, struct diff *);
+/* Whether codes (as diff_filter takes them) let region code through. */
+int	diff_code_wanted(const char *, const char *);
 /* The record a change is about: after, or before if removed. */
 const struct record *change_record(const struct change *);
 

@@ -163,6 +163,35 @@ report_date(time_t t, char *buf)
 }
 
 /*
+ * The page's warnings, a line each: what was read with doubt, which may
+ * stand behind a change ("a header but no rows" behind a removal).
+ */
+static int
+report_warnings(FILE *fp, const struct recordset *w, int md)
+{
+	const struct warning *wa;
+	size_t i;
+
+	if (w == NULL || w->nwarns == 0)
+		return 0;
+	if (fprintf(fp, "%sWarnings on the page%s %zu\n", md ? "- **" : "",
+	    md ? ":**" : ":", w->nwarns) < 0)
+		return -1;
+	for (i = 0; i < w->nwarns; i++) {
+		wa = &w->warns[i];
+		if (fputs(md ? "  - " : "    ! ", fp) == EOF ||
+		    put_safe(fp, wa->region[0] ? wa->region : "(no region)",
+		    md ? PUT_MD : PUT_TEXT) == -1 ||
+		    (wa->section[0] != '\0' && (fputs(" / ", fp) == EOF ||
+		    put_safe(fp, wa->section, md ? PUT_MD : PUT_TEXT) == -1)) ||
+		    fputs(": ", fp) == EOF || put_safe(fp, wa->message, md ?
+		    PUT_MD : PUT_TEXT) == -1 || putc('\n', fp) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * The header: what changed in counts, where the page came from, which
  * snapshot and when, and the one before. Only what is known is told; a
  * report that knows none of it (a commit message's) has none.
@@ -178,8 +207,11 @@ report_header(FILE *fp, const struct report_ctx *ctx, int md)
 	    ctx->date == 0)
 		return 0;
 	report_summary(d, sum, sizeof(sum));
-	if (fputs(md ? "# Mimecast changed: " : "Mimecast changed: ", fp) ==
-	    EOF || put_safe(fp, sum, md ? PUT_MD : PUT_TEXT) == -1 ||
+	if (ctx->baseline)
+		snprintf(sum, sizeof(sum), "%zu records tracked", d->nadded);
+	if (fprintf(fp, "%sMimecast %s: ", md ? "# " : "", ctx->baseline ?
+	    "baseline" : "changed") < 0 ||
+	    put_safe(fp, sum, md ? PUT_MD : PUT_TEXT) == -1 ||
 	    fputs(md ? "\n\n" : "\n", fp) == EOF)
 		return -1;
 	if (ctx->source != NULL && (fprintf(fp, "%sSource%s", lead, mid) < 0 ||
@@ -194,6 +226,12 @@ report_header(FILE *fp, const struct report_ctx *ctx, int md)
 	if (fprintf(fp, "%sPrevious%s%s%s%s\n", lead, mid, md ? "`" : "",
 	    ctx->from ? ctx->from : "(none: the first snapshot)",
 	    md ? "`" : "") < 0)
+		return -1;
+	if (ctx->edited_at != NULL && (fprintf(fp, "%sEdited by Mimecast%s",
+	    lead, mid) < 0 || put_safe(fp, ctx->edited_at, md ? PUT_MD :
+	    PUT_TEXT) == -1 || putc('\n', fp) == EOF))
+		return -1;
+	if (report_warnings(fp, ctx->warned, md) == -1)
 		return -1;
 	return putc('\n', fp) == EOF ? -1 : 0;
 }
@@ -243,6 +281,32 @@ report_markdown(FILE *fp, const struct report_ctx *ctx)
 	return report_grouped(fp, ctx, 1);
 }
 
+/*
+ * What a run's own report knows beside the diff: "baseline", "edited_at"
+ * and "warnings", each only when set (diff -f json stays as it was).
+ */
+static int
+report_json_extra(json_t *o, const struct report_ctx *ctx)
+{
+	json_t *w;
+	size_t i;
+
+	if ((ctx->baseline && json_object_set_new(o, "baseline",
+	    json_true()) == -1) || (ctx->edited_at != NULL &&
+	    json_object_set_new(o, "edited_at", json_string(ctx->edited_at)) ==
+	    -1))
+		return -1;
+	if (ctx->warned == NULL || ctx->warned->nwarns == 0)
+		return 0;
+	if (json_object_set_new(o, "warnings", w = json_array()) == -1)
+		return -1;
+	for (i = 0; i < ctx->warned->nwarns; i++)
+		if (json_array_append_new(w,
+		    warning_to_json(&ctx->warned->warns[i])) == -1)
+			return -1;
+	return 0;
+}
+
 json_t *
 report_json_object(const struct report_ctx *ctx)
 {
@@ -261,7 +325,8 @@ report_json_object(const struct report_ctx *ctx)
 	    json_object_set_new(o, "date", json_time(ctx->date)) == -1 ||
 	    json_object_set_new(o, "added", added = json_array()) == -1 ||
 	    json_object_set_new(o, "removed", removed = json_array()) == -1 ||
-	    json_object_set_new(o, "changed", changed = json_array()) == -1)
+	    json_object_set_new(o, "changed", changed = json_array()) == -1 ||
+	    report_json_extra(o, ctx) == -1)
 		goto fail;
 	for (i = 0; i < d->nchanges; i++) {
 		const struct change *ch = &d->changes[i];

@@ -20,6 +20,9 @@ struct report_ctx {
 	const char		*to;
 	const char		*source;	/* the page's URL, or NULL */
 	time_t			 date;		/* of "to"; 0 if unknown */
+	const char		*edited_at;	/* Mimecast's edit, or NULL */
+	const struct recordset	*warned;	/* the page's warnings, or NULL */
+	int			 baseline;	/* "to" is the first snapshot */
 };
 
 typedef int	(*report_fn)(FILE *, const struct report_ctx *);

@@ -2,11 +2,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "deliver.h"
 #include "message.h"
+#include "plan.h"
 #include "state.h"
-#include "../snapshots/snapshot.h"
+#include "../faults/fault.h"
+#include "../records/region.h"
+#include "../records/safe.h"
 #include "../snapshots/source.h"
 
 /* What a delivery run shares. */
@@ -14,82 +18,136 @@ struct delivery {
 	const struct notify_config *cfg;
 	const struct notify_run	*run;
 	struct store		*st;
-	struct snapshot		*head;
+	const struct snapshot	*head;
+	const char		*latest;	/* head's id, or "" */
+	struct source_prev	 src;		/* head's source.json */
+	struct notify_result	*res;
 	void			(*warn)(const char *);
 };
 
+static void
+tell(const struct delivery *dl, const char *msg)
+{
+	char buf[NOTIFY_ERRMAX + 200];
+
+	if (dl->warn == NULL)
+		return;
+	snprintf(buf, sizeof(buf), "%s", msg);
+	dl->warn(safe_unctrl(buf));
+}
+
 /* Send n to c, telling warn of a failure; 0, or -1. */
 static int
-send_one(struct delivery *dl, const struct channel *c, const struct notice *n)
+send_one(const struct delivery *dl, const struct channel *c,
+    const struct notice *n)
 {
-	const struct notifier *nf = notifier_find(c->kind);
+	const struct notifier *nf = dl->cfg->find != NULL ?
+	    dl->cfg->find(c->kind) : notifier_find(c->kind);
 	char err[NOTIFY_ERRMAX], msg[NOTIFY_ERRMAX + 100];
 
 	if (nf == NULL) {
 		snprintf(err, sizeof(err), "no notifier '%s'", c->kind);
-	} else if (nf->send(dl->cfg, c, n, err) == 0)
-		return 0;
+	} else {
+		fault_point("deliver.send");
+		if (nf->send(dl->cfg, c, n, err) == 0) {
+			fault_point("deliver.sent");
+			return 0;
+		}
+	}
 	snprintf(msg, sizeof(msg), "notify: %s%s", err, dl->run != NULL ?
 	    " (kept: the next run sends it again)" : "");
-	if (dl->warn != NULL)
-		dl->warn(msg);
+	tell(dl, msg);
 	return -1;
 }
 
 /* The records of snapshot id; NULL (told) on failure. */
 static struct recordset *
-records_of(struct delivery *dl, const char *id, struct snapshot **s)
+records_of(const struct delivery *dl, const char *id, struct snapshot **s)
 {
 	struct recordset *rs = NULL;
 	char err[STORE_ERRMAX];
 
 	if (snapshot_resolve(dl->st, id, s, err) == -1 ||
 	    snapshot_records(dl->st, *s, &rs, err) == -1) {
-		if (dl->warn != NULL)
-			dl->warn(err);
+		tell(dl, err);
 		return NULL;
 	}
 	return rs;
 }
 
+/* The latest snapshot's records: the run's own when it made it. */
+static struct recordset *
+latest_records(const struct delivery *dl, struct snapshot **s,
+    struct recordset **owned)
+{
+	const struct notify_run *run = dl->run;
+
+	*owned = NULL;
+	if (run->records != NULL && run->to != NULL &&
+	    strcmp(run->to, dl->latest) == 0)
+		return (struct recordset *)run->records;
+	return *owned = records_of(dl, dl->latest, s);
+}
+
+/* The report context of the latest snapshot, fresh or read back. */
+static void
+latest_ctx(const struct delivery *dl, int fresh, struct report_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->to = dl->latest;
+	ctx->date = snapshot_time(dl->head);
+	ctx->source = dl->run->source;
+	if (fresh) {
+		ctx->edited_at = dl->run->edited_at;
+		ctx->warned = dl->run->records;
+	} else {
+		ctx->edited_at = dl->src.edited_at;
+		ctx->warned = dl->src.warned;
+		if (ctx->source == NULL)
+			ctx->source = dl->src.final_url;
+	}
+}
+
 /*
- * The changes from snapshot from (or none: a baseline) to the latest,
- * as channel c hears them, into n; 1 when there is nothing for c.
- * 0, 1, or -1.
+ * The changes of plan p as channel c hears them, into n; 1 when there is
+ * nothing for c (its regions did not change). 0, 1, or -1.
  */
 static int
-changes_notice(struct delivery *dl, const struct channel *c, const char *from,
-    int delayed, struct notice *n)
+changes_notice(const struct delivery *dl, const struct channel *c,
+    const struct plan *p, struct notice *n)
 {
-	struct recordset *a = NULL, *b;
+	struct recordset *a = NULL, *b = NULL, *mine_b;
 	struct snapshot *sa = NULL, *sb = NULL;
 	struct report_ctx ctx;
 	struct diff all, mine;
+	const struct diff *d = dl->run->diff;
 	int rc = -1;
 
 	memset(&all, 0, sizeof(all));
 	memset(&mine, 0, sizeof(mine));
-	memset(&ctx, 0, sizeof(ctx));
-	if ((b = records_of(dl, snapshot_id(dl->head), &sb)) == NULL)
-		return -1;
-	ctx.to = snapshot_id(dl->head);
-	ctx.date = snapshot_time(dl->head);
-	ctx.source = dl->run->source;
-	if (from[0] == '\0') {
-		rc = notice_baseline(n, b, &ctx);
+	latest_ctx(dl, p->fresh, &ctx);
+	if (p->step == PLAN_BASELINE) {
+		if ((mine_b = latest_records(dl, &sb, &b)) != NULL)
+			rc = notice_baseline(n, mine_b, c->regions, &ctx,
+			    p->delayed);
 		goto cleanup;
 	}
-	if ((a = records_of(dl, from, &sa)) == NULL ||
-	    diff_records(a, b, &all) == -1 ||
-	    diff_filter(&all, c->regions, &mine) == -1)
+	if (!p->fresh || d == NULL) {
+		if ((a = records_of(dl, p->from, &sa)) == NULL ||
+		    (mine_b = latest_records(dl, &sb, &b)) == NULL ||
+		    diff_records(a, mine_b, &all) == -1)
+			goto cleanup;
+		d = &all;
+	}
+	if (diff_filter(d, c->regions, &mine) == -1)
 		goto cleanup;
 	if (mine.nchanges == 0) {
 		rc = 1;
 		goto cleanup;
 	}
 	ctx.diff = &mine;
-	ctx.from = from;
-	rc = notice_change(n, &ctx, delayed);
+	ctx.from = p->from;
+	rc = notice_change(n, &ctx, p->delayed);
  cleanup:
 	diff_free(&mine);
 	diff_free(&all);
@@ -100,133 +158,269 @@ changes_notice(struct delivery *dl, const struct channel *c, const char *from,
 	return rc;
 }
 
+/* The key every send of notice n to the channel of cs carries. */
+static void
+notice_key(struct notice *n, const struct chan_state *cs, const char *from,
+    long seq)
+{
+	const char *chan = strchr(cs->key, ':');
+
+	chan = chan != NULL ? chan + 1 : cs->key;
+	switch (n->kind) {
+	case NOTICE_CHANGE:
+		snprintf(n->key, sizeof(n->key), "mcwatch-change-%s-%s-%.16s",
+		    from, n->snapshot, chan);
+		break;
+	case NOTICE_BASELINE:
+		snprintf(n->key, sizeof(n->key), "mcwatch-baseline-%s-%.16s",
+		    n->snapshot, chan);
+		break;
+	default:
+		snprintf(n->key, sizeof(n->key), "mcwatch-%s-%ld-%.16s",
+		    n->kind == NOTICE_PROBLEM ? "problem" : "resolved", seq,
+		    chan);
+	}
+}
+
 /* Tell c of a breakage starting or ending; -1 if that failed. */
 static int
-problem(struct delivery *dl, const struct channel *c, struct chan_state *cs)
+problem(const struct delivery *dl, const struct channel *c,
+    struct chan_state *cs)
 {
 	const char *what = dl->run->problem;
-	const char *latest = dl->head ? snapshot_id(dl->head) : "";
 	struct notice n;
 	int rc;
 
 	if ((what != NULL) == (cs->problem[0] != '\0'))
 		return 0;	/* nothing new: no flood every night */
 	if (notice_problem(&n, what ? NOTICE_PROBLEM : NOTICE_RESOLVED,
-	    what ? what : cs->problem, latest) == -1)
+	    what ? what : cs->problem, dl->latest) == -1)
 		return -1;
-	if ((rc = send_one(dl, c, &n)) == 0)
+	notice_key(&n, cs, "", cs->notices + 1);
+	if ((rc = send_one(dl, c, &n)) == 0) {
 		snprintf(cs->problem, sizeof(cs->problem), "%s",
 		    what ? what : "");
+		cs->notices++;
+		dl->res->sent++;
+	}
 	notice_clear(&n);
 	return rc;
 }
 
 /* Tell c of the snapshots it has not heard of; -1 if that failed. */
 static int
-changes(struct delivery *dl, const struct channel *c, struct chan_state *cs)
+changes(const struct delivery *dl, const struct channel *c,
+    struct chan_state *cs)
 {
-	const struct notify_run *run = dl->run;
-	const char *head = snapshot_id(dl->head), *from = cs->delivered;
 	struct notice n;
-	int rc, fresh;
+	struct plan p;
+	int rc;
 
 	memset(&n, 0, sizeof(n));	/* nothing to send leaves it so */
-
-	/* This run's change, as recorded: heard now, not late. */
-	fresh = run->to != NULL && strcmp(run->to, head) == 0;
-	if (!cs->known) {
-		/* A new channel hears from now on, and this run's change. */
-		cs->known = 1;
-		if (!fresh) {
-			snprintf(cs->delivered, sizeof(cs->delivered), "%s",
-			    head);
-			return 0;
-		}
-		from = run->from ? run->from : "";
-	}
-	if (strcmp(from, head) == 0)
+	plan_next(cs, dl->run, dl->latest, &p);
+	if (p.step == PLAN_NOTHING)
 		return 0;
-	if ((rc = changes_notice(dl, c, from, !fresh ||
-	    strcmp(run->from ? run->from : "", from) != 0, &n)) == -1)
+	if ((rc = changes_notice(dl, c, &p, &n)) == -1)
 		return -1;
-	if (rc == 0 && send_one(dl, c, &n) == -1) {
-		notice_clear(&n);
-		return -1;
+	if (rc == 0) {
+		notice_key(&n, cs, p.from, 0);
+		if (send_one(dl, c, &n) == -1) {
+			notice_clear(&n);
+			return -1;
+		}
+		dl->res->sent++;
+		dl->res->late += p.delayed;
 	}
 	notice_clear(&n);
-	snprintf(cs->delivered, sizeof(cs->delivered), "%s", head);
+	plan_sent(cs, dl->latest);
 	return 0;
 }
 
-int
-notify_deliver(const char *repo, const struct notify_config *cfg,
-    const struct notify_run *run, void (*warn)(const char *), char *err)
+/*
+ * A known channel whose state names a snapshot outside the history (a
+ * re-made branch, a state from another repository): told once, and
+ * started as a new channel would be.
+ */
+static int
+check_heard(const struct delivery *dl, const struct channel *c,
+    struct chan_state *cs, char *err)
 {
-	struct delivery dl = { cfg, run, NULL, NULL, warn };
-	struct notify_state s;
+	char msg[NOTIFY_ERRMAX], shown[300];
+	int r;
+
+	if (cs->delivered[0] == '\0' || dl->head == NULL)
+		return 0;
+	if ((r = snapshot_in_history(dl->st, dl->head, cs->delivered, err)) ==
+	    -1)
+		return -1;
+	if (r == 1)
+		return 0;
+	snprintf(msg, sizeof(msg), "warning: notify: %s %s: the delivery state "
+	    "names snapshot %.12s, which is not in the repository's history; "
+	    "it hears from the latest snapshot on", c->kind,
+	    notify_channel_shown(c, shown, sizeof(shown)), cs->delivered);
+	tell(dl, msg);
+	plan_adopt(cs, dl->run, dl->latest);
+	return 0;
+}
+
+/* A route naming region codes the latest snapshot lacks: told. */
+static void
+check_route(const struct delivery *dl, const struct channel *c,
+    const struct recordset *rs)
+{
+	char msg[NOTIFY_ERRMAX], shown[300], word[64], known[600];
+	const char *p = c->regions;
+	size_t w;
+
+	if (p == NULL || rs == NULL)
+		return;
+	while (*(p += strspn(p, " ,")) != '\0') {
+		w = strcspn(p, " ,");
+		snprintf(word, sizeof(word), "%.*s", (int)w, p);
+		p += w;
+		if (recordset_has_code(rs, word))
+			continue;
+		recordset_codes(rs, known, sizeof(known));
+		snprintf(msg, sizeof(msg), "warning: notify: %s %s: route names "
+		    "region '%s', which the latest snapshot does not have "
+		    "(known: %s)", c->kind, notify_channel_shown(c, shown,
+		    sizeof(shown)), word, known);
+		tell(dl, msg);
+	}
+}
+
+/*
+ * Before anything is sent: every channel seen for the first time is
+ * stored as having heard the snapshot before this run's change, a stale
+ * state is reset, and the whole is saved, so that a failure or a kill
+ * while sending loses no change for any channel. 0, or -1 with err.
+ */
+static int
+deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
+{
+	struct recordset *rs = NULL, *owned = NULL;
+	struct snapshot *sn = NULL;
+	char key[NOTIFY_KEYMAX];
 	struct chan_state *cs;
-	char key[600];
 	size_t i;
-	int pending = 0, rc = -1;
+	int rc = -1, routed = 0;
 
-	memset(&s, 0, sizeof(s));
-	if (cfg->nchannels == 0)
-		return 0;
-	/* No repository yet: no state, and nothing recorded to tell. */
-	if (store_is_new(repo))
-		return 0;
-	if ((dl.st = store_open(repo, 0, err)) == NULL ||
-	    store_lock(dl.st, run->lock_timeout, warn, err) == -1 ||
-	    snapshot_head(dl.st, &dl.head, err) == -1 ||
-	    notify_state_load(dl.st, &s, warn, err) == -1)
-		goto cleanup;
-	for (i = 0; i < cfg->nchannels; i++) {
-		const struct channel *c = &cfg->channels[i];
+	for (i = 0; i < dl->cfg->nchannels; i++) {
+		const struct channel *c = &dl->cfg->channels[i];
 
-		snprintf(key, sizeof(key), "%s:%.580s", c->kind, c->target);
-		if ((cs = notify_state_get(&s, key)) == NULL) {
+		notify_channel_key(c, key);
+		if ((cs = notify_state_get(s, key)) == NULL) {
 			snprintf(err, STORE_ERRMAX, "notify: out of memory");
 			goto cleanup;
 		}
-		if (problem(&dl, c, cs) == -1)
-			pending++;
-		if (dl.head != NULL && changes(&dl, c, cs) == -1)
-			pending++;
-		cs->known = 1;
+		if (!cs->known)
+			plan_adopt(cs, dl->run, dl->latest);
+		else if (check_heard(dl, c, cs, err) == -1)
+			goto cleanup;
+		routed |= c->regions != NULL;
+	}
+	if (routed && dl->head != NULL &&
+	    (rs = latest_records(dl, &sn, &owned)) != NULL)
+		for (i = 0; i < dl->cfg->nchannels; i++)
+			check_route(dl, &dl->cfg->channels[i], rs);
+	fault_point("deliver.prepare");
+	if (notify_state_save(dl->st, s, err) == -1)
+		goto cleanup;
+	fault_point("deliver.prepared");
+	rc = 0;
+ cleanup:
+	recordset_free(owned);
+	snapshot_free(sn);
+	return rc;
+}
+
+/* The latest snapshot's source.json, for what a late message tells. */
+static void
+read_source(struct delivery *dl)
+{
+	char err[STORE_ERRMAX], *buf = NULL;
+	size_t len;
+
+	if (dl->head != NULL && snapshot_read(dl->st, dl->head, SNAP_SOURCE,
+	    &buf, &len, err) == 0)
+		source_parse(buf, len, &dl->src, err, sizeof(err));
+	free(buf);
+}
+
+int
+notify_deliver(struct store *st, const struct snapshot *head,
+    const struct notify_config *cfg, const struct notify_run *run,
+    void (*warn)(const char *), struct notify_result *res, char *err)
+{
+	struct delivery dl;
+	struct notify_state s;
+	char key[NOTIFY_KEYMAX];
+	struct chan_state *cs;
+	size_t i;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	memset(&s, 0, sizeof(s));
+	memset(&dl, 0, sizeof(dl));
+	if (cfg->nchannels == 0)
+		return 0;
+	dl = (struct delivery){ cfg, run, st, head, head ? snapshot_id(head) :
+	    "", { 0 }, res, warn };
+	if (notify_state_load(st, &s, warn, err) == -1 ||
+	    deliver_prepare(&dl, &s, err) == -1)
+		goto cleanup;
+	read_source(&dl);
+	for (i = 0; i < cfg->nchannels; i++) {
+		const struct channel *c = &cfg->channels[i];
+		int failed;
+
+		notify_channel_key(c, key);
+		cs = notify_state_get(&s, key);	/* there since prepare */
+		failed = problem(&dl, c, cs) == -1;
+		failed |= changes(&dl, c, cs) == -1;
+		res->pending += failed;
 		/*
 		 * Saved after each channel: a run killed now resends to this
-		 * channel only what it had not heard (messages carry the
-		 * snapshot id, so a receiver can drop a repeat).
+		 * channel only what it had not heard, with the same key.
 		 */
-		if (notify_state_save(dl.st, &s, err) == -1)
+		fault_point("deliver.save");
+		if (notify_state_save(st, &s, err) == -1)
 			goto cleanup;
+		fault_point("deliver.saved");
 	}
-	rc = pending;
+	rc = 0;
  cleanup:
+	source_prev_clear(&dl.src);
 	notify_state_free(&s);
-	snapshot_free(dl.head);
-	store_close(dl.st);
 	return rc;
 }
 
 int
 notify_test(const struct notify_config *cfg, void (*say)(const char *))
 {
-	struct delivery dl = { cfg, NULL, NULL, NULL, say };
+	struct notify_result res;
+	struct delivery dl;
 	struct notice n;
-	char msg[800];
+	char msg[800], shown[300];
 	size_t i;
 	int failed = 0;
 
+	memset(&dl, 0, sizeof(dl));
+	dl.cfg = cfg;
+	dl.res = &res;
+	dl.warn = say;
 	if (notice_test(&n) == -1)
 		return -1;
+	snprintf(n.key, sizeof(n.key), "mcwatch-test-%ld", (long)time(NULL));
 	for (i = 0; i < cfg->nchannels; i++) {
 		if (send_one(&dl, &cfg->channels[i], &n) == -1) {
 			failed++;
 			continue;
 		}
-		snprintf(msg, sizeof(msg), "notify: %s %.600s: sent",
-		    cfg->channels[i].kind, cfg->channels[i].target);
+		snprintf(msg, sizeof(msg), "notify: %s %s: sent",
+		    cfg->channels[i].kind, notify_channel_shown(
+		    &cfg->channels[i], shown, sizeof(shown)));
 		say(msg);
 	}
 	notice_clear(&n);

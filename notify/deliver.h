@@ -1,8 +1,8 @@
 /*
- * Delivering after a run: every channel hears, once, of every snapshot
- * it has not heard of (a failed delivery is retried by the next run, as
- * one delayed message), and of a broken scrape once when it starts and
- * once when it ends.
+ * Delivering after a run: every channel hears, at least once, of every
+ * snapshot it has not heard of (a failed delivery is retried by the next
+ * run, as one delayed message; a repeat carries the same idempotency
+ * key), and of a broken scrape once when it starts and once when it ends.
  */
 #ifndef MCWATCH_DELIVER_H
 #define MCWATCH_DELIVER_H
@@ -10,24 +10,37 @@
 #include <time.h>
 
 #include "notify.h"
+#include "../records/record.h"
+#include "../snapshots/snapshot.h"
 
-/* What the run that just ended did. */
+/* What the run that owns the repository did, as delivery needs it. */
 struct notify_run {
-	const char	*problem;	/* what broke (rejected, fetch), or NULL */
-	const char	*from;		/* its change: the previous snapshot */
-	const char	*to;		/* and the new one; NULL if none */
-	const char	*source;	/* the page's URL */
-	int		 lock_timeout;
+	const char		*problem;  /* what broke (rejected, fetch), or NULL */
+	const char		*from;	/* its change: the previous snapshot, "" */
+	const char		*to;	/* and the new one; NULL if none */
+	const struct diff	*diff;	/* that change, in memory */
+	const struct recordset	*records;  /* the new snapshot's records */
+	const char		*source;   /* the page's URL */
+	const char		*edited_at; /* when Mimecast last edited it */
+	time_t			 date;	/* when the page was fetched */
+};
+
+/* What a delivery did. */
+struct notify_result {
+	int	pending;	/* channels left with something to hear */
+	int	sent;		/* messages delivered */
+	int	late;		/* of which were held back by a failure */
 };
 
 /*
- * Notify the channels of cfg of what they have not heard, for the
- * repository at repo. Failures are told to warn. The number of channels
- * left with a pending notification; -1 with err when the repository or
- * the state cannot be used.
+ * Notify the channels of cfg of what they have not heard, in repository
+ * st (open and locked by the caller) whose latest snapshot is head (NULL
+ * for none), into *res. Failures are told to warn. 0, or -1 with err
+ * (STORE_ERRMAX bytes) when the state cannot be read or saved.
  */
-int	notify_deliver(const char *, const struct notify_config *,
-	    const struct notify_run *, void (*)(const char *), char *);
+int	notify_deliver(struct store *, const struct snapshot *,
+	    const struct notify_config *, const struct notify_run *,
+	    void (*)(const char *), struct notify_result *, char *);
 /* Send a test message to every channel, each result told to say. */
 int	notify_test(const struct notify_config *, void (*)(const char *));
 

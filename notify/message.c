@@ -3,12 +3,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../records/html.h"
 #include "message.h"
 #include "../records/lists.h"
 #include "../records/output.h"
 #include "../records/region.h"
+
+/*
+ * Inline styles: mail clients drop <style> and external sheets. Each kind
+ * of change has a colour and a sign and a word, never colour alone.
+ */
+#define CSS_BODY	"font-family: Helvetica, Arial, sans-serif; " \
+			"font-size: 14px; color: #1f2328; line-height: 1.4"
+#define CSS_TABLE	"border-collapse: collapse; margin: 0 0 16px 0"
+#define CSS_CELL	"border: 1px solid #d0d7de; padding: 4px 8px; " \
+			"text-align: left; vertical-align: top"
+#define CSS_HEAD	CSS_CELL "; background: #f6f8fa"
+#define CSS_MONO	CSS_CELL "; font-family: Menlo, Consolas, monospace; " \
+			"white-space: nowrap"
+#define CSS_META	"color: #57606a; margin: 2px 0"
+#define CSS_WARN	"color: #9a6700; margin: 2px 0"
+
+static const struct {
+	const char	*label;		/* sign and word */
+	const char	*css;
+} change_kinds[] = {
+	{ "+ added", CSS_CELL "; color: #1a7f37; background: #dafbe1; "
+	    "font-weight: bold; white-space: nowrap" },
+	{ "\xe2\x88\x92 removed", CSS_CELL "; color: #cf222e; "
+	    "background: #ffebe9; font-weight: bold; white-space: nowrap" },
+	{ "~ changed", CSS_CELL "; color: #9a6700; background: #fff8c5; "
+	    "font-weight: bold; white-space: nowrap" },
+};
 
 /* "US, DE" from the regions of d, upper case (codes are ASCII). */
 static void
@@ -51,9 +79,21 @@ report_string(report_fn write, const struct report_ctx *ctx,
 	return buf;
 }
 
-/* A table row of cells; -1 on memory. */
+/* A child of parent holding text, styled css; NULL on memory. */
+static xmlNodePtr
+styled(xmlNodePtr parent, const char *name, const char *text, const char *css)
+{
+	xmlNodePtr n = html_add(parent, name, text);
+
+	if (n == NULL || html_attr(n, "style", css) == -1)
+		return NULL;
+	return n;
+}
+
+/* A table row of cells, each with its style; -1 on memory. */
 static int
-html_row(xmlNodePtr table, const char *const *cells, size_t n, int head)
+html_row(xmlNodePtr table, const char *const *cells,
+    const char *const *css, size_t n, int head)
 {
 	xmlNodePtr tr, td;
 	size_t i;
@@ -61,10 +101,85 @@ html_row(xmlNodePtr table, const char *const *cells, size_t n, int head)
 	if ((tr = html_add(table, "tr", NULL)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		if ((td = html_add(tr, head ? "th" : "td", cells[i])) == NULL ||
+		if ((td = styled(tr, head ? "th" : "td", cells[i], head ?
+		    CSS_HEAD : css[i])) == NULL ||
 		    (head && html_attr(td, "scope", "col") == -1))
 			return -1;
 	return 0;
+}
+
+/* "2026-11-28 14:05 UTC" into buf (32 bytes). */
+static const char *
+utc(time_t t, char *buf)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm);
+	return buf;
+}
+
+/*
+ * The lines under the title: source, snapshot and date, previous, when
+ * Mimecast edited the page, and the page's warnings. -1 on memory.
+ */
+static int
+html_meta(xmlNodePtr body, const struct notice *n,
+    const struct report_ctx *ctx)
+{
+	const struct recordset *w = ctx->warned;
+	char line[1200], when[32];
+	size_t i;
+
+	snprintf(line, sizeof(line), "Snapshot %s%s%s%s", ctx->to ? ctx->to :
+	    "(not recorded)", ctx->date ? ", " : "", ctx->date ?
+	    utc(ctx->date, when) : "", n->delayed ? " (delayed: an earlier "
+	    "delivery failed)" : "");
+	if ((ctx->source != NULL && styled(body, "p", ctx->source,
+	    CSS_META) == NULL) || styled(body, "p", line, CSS_META) == NULL)
+		return -1;
+	if (ctx->from != NULL) {
+		snprintf(line, sizeof(line), "Previous %s", ctx->from);
+		if (styled(body, "p", line, CSS_META) == NULL)
+			return -1;
+	}
+	if (ctx->edited_at != NULL) {
+		snprintf(line, sizeof(line), "Edited by Mimecast: %.60s",
+		    ctx->edited_at);
+		if (styled(body, "p", line, CSS_META) == NULL)
+			return -1;
+	}
+	for (i = 0; w != NULL && i < w->nwarns; i++) {
+		snprintf(line, sizeof(line), "! Warning on the page: %.300s%s"
+		    "%.300s: %.500s", w->warns[i].region[0] ?
+		    w->warns[i].region : "(no region)",
+		    w->warns[i].section[0] ? " / " : "", w->warns[i].section,
+		    w->warns[i].message);
+		if (styled(body, "p", line, CSS_WARN) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* The table of one change into table; -1 on memory. */
+static int
+change_row(xmlNodePtr table, const struct change *c)
+{
+	static char entry[DETAIL_MAX], detail[DETAIL_MAX];
+	const struct record *r = change_record(c);
+	size_t k = c->before == NULL ? 0 : c->after == NULL ? 1 : 2;
+	const char *cells[4], *css[4];
+
+	report_change_what(c, entry, sizeof(entry), detail, sizeof(detail));
+	cells[0] = change_kinds[k].label;
+	css[0] = change_kinds[k].css;
+	cells[1] = record_list_label(record_list(r));
+	css[1] = CSS_CELL;
+	cells[2] = entry;
+	css[2] = CSS_MONO;
+	cells[3] = detail;
+	css[3] = CSS_CELL;
+	return html_row(table, cells, css, 4, 0);
 }
 
 /* The changes of ctx as tables per region, under a heading. */
@@ -73,46 +188,32 @@ change_html(const struct notice *n, const struct report_ctx *ctx)
 {
 	static const char *const head[] = { "Change", "What", "Entry",
 	    "Details" };
-	static char entry[DETAIL_MAX], detail[DETAIL_MAX];
 	const struct diff *d = ctx->diff;
 	const struct record *prev = NULL;
-	const char *cells[4];
 	xmlNodePtr body, table = NULL;
 	htmlDocPtr doc;
 	char *out = NULL, line[512];
 	size_t i;
 
 	if ((doc = html_new(n->subject, NULL, &body)) == NULL ||
-	    html_add(body, "h1", n->subject) == NULL)
-		goto cleanup;
-	snprintf(line, sizeof(line), "Snapshot %s%s%s%s", ctx->to ? ctx->to :
-	    "(not recorded)", ctx->from ? ", previous " : "",
-	    ctx->from ? ctx->from : "", n->delayed ? " (delayed: an earlier "
-	    "delivery failed)" : "");
-	if ((ctx->source != NULL && html_add(body, "p", ctx->source) == NULL) ||
-	    html_add(body, "p", line) == NULL)
+	    html_attr(body, "style", CSS_BODY) == -1 ||
+	    styled(body, "h1", n->subject, "font-size: 18px") == NULL ||
+	    html_meta(body, n, ctx) == -1)
 		goto cleanup;
 	for (i = 0; i < d->nchanges; i++) {
-		const struct change *c = &d->changes[i];
-		const struct record *r = change_record(c);
+		const struct record *r = change_record(&d->changes[i]);
 
 		if (prev == NULL || strcmp(prev->region, r->region) != 0) {
 			snprintf(line, sizeof(line), "%.400s (%.40s)", r->region,
 			    r->region_code);
-			if (html_add(body, "h2", line) == NULL ||
-			    (table = html_add(body, "table", NULL)) == NULL ||
-			    html_row(table, head, 4, 1) == -1)
+			if (styled(body, "h2", line, "font-size: 16px; "
+			    "margin: 16px 0 6px 0") == NULL ||
+			    (table = styled(body, "table", NULL, CSS_TABLE)) ==
+			    NULL || html_row(table, head, NULL, 4, 1) == -1)
 				goto cleanup;
 		}
 		prev = r;
-		report_change_what(c, entry, sizeof(entry), detail,
-		    sizeof(detail));
-		cells[0] = c->before == NULL ? "added" : c->after == NULL ?
-		    "removed" : "changed";
-		cells[1] = record_list_label(record_list(r));
-		cells[2] = entry;
-		cells[3] = detail;
-		if (html_row(table, cells, 4, 0) == -1)
+		if (change_row(table, &d->changes[i]) == -1)
 			goto cleanup;
 	}
 	out = html_dump(doc);
@@ -146,93 +247,163 @@ notice_change(struct notice *n, const struct report_ctx *ctx, int delayed)
 	return 0;
 }
 
-/* A notice of paragraphs: a title and lines of text, as text and HTML. */
+/*
+ * A notice of paragraphs: a title and the nlines lines of text (a
+ * memstream's, LF-separated), as text and HTML; ctx for the lines
+ * under the title, or NULL. 0, or -1 on memory.
+ */
 static int
-notice_plain(struct notice *n, const char *const *lines, size_t nlines)
+notice_plain(struct notice *n, char *text, const struct report_ctx *ctx)
 {
 	xmlNodePtr body;
 	htmlDocPtr doc;
-	char *text = NULL;
-	size_t len, i;
-	FILE *fp;
+	char *line, *next;
 	int rc = -1;
 
-	if ((fp = open_memstream(&text, &len)) == NULL)
-		return -1;
-	for (i = 0; i < nlines; i++)
-		fprintf(fp, "%s\n", lines[i]);
-	if (fclose(fp) == EOF) {
-		free(text);
-		return -1;
-	}
 	n->text = text;
 	if ((doc = html_new(n->subject, NULL, &body)) == NULL)
 		return -1;
-	if (html_add(body, "h1", n->subject) != NULL) {
-		for (i = 0; i < nlines; i++)
-			if (lines[i][0] != '\0' &&
-			    html_add(body, "p", lines[i]) == NULL)
-				break;
-		if (i == nlines && (n->html = html_dump(doc)) != NULL)
-			rc = 0;
+	if (html_attr(body, "style", CSS_BODY) == -1 ||
+	    styled(body, "h1", n->subject, "font-size: 18px") == NULL ||
+	    (ctx != NULL && html_meta(body, n, ctx) == -1))
+		goto cleanup;
+	for (line = text; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (next > line) {
+			char save = *next;
+			xmlNodePtr p;
+
+			*next = '\0';
+			p = html_add(body, "p", line);
+			*next = save;
+			if (p == NULL)
+				goto cleanup;
+		}
+		if (*next == '\n')
+			next++;
 	}
+	if ((n->html = html_dump(doc)) != NULL)
+		rc = 0;
+ cleanup:
 	xmlFreeDoc(doc);
 	return rc;
 }
 
-/* Counts of one region's records by list, as "3 gateway networks, ...". */
-static void
-region_counts(const struct recordset *rs, size_t from, size_t to, char *buf,
-    size_t len, size_t *counts)
+/* Counts of one region's records by list: "3 gateway networks, ...". */
+static int
+region_counts(FILE *fp, const struct recordset *rs, size_t from, size_t to)
 {
-	size_t i, n = 0, l;
+	size_t counts[LIST_N], i, l;
 
-	memset(counts, 0, LIST_N * sizeof(*counts));
+	memset(counts, 0, sizeof(counts));
 	for (i = from; i < to; i++)
 		counts[record_list(&rs->recs[i])]++;
-	buf[0] = '\0';
+	if (fprintf(fp, "%.200s (%.40s): ", rs->recs[from].region,
+	    rs->recs[from].region_code) < 0)
+		return -1;
 	for (l = 0; l < LIST_N; l++)
-		n += (size_t)snprintf(buf + n, len - n, "%s%zu %s%s", l ? ", " :
-		    "", counts[l], record_list_label((enum record_list)l),
-		    counts[l] == 1 ? "" : "s");
+		if (fprintf(fp, "%s%zu %s%s", l ? ", " : "", counts[l],
+		    record_list_label((enum record_list)l),
+		    counts[l] == 1 ? "" : "s") < 0)
+			return -1;
+	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* When Mimecast edited the page and its warnings, as text lines. */
+static int
+text_meta(FILE *fp, const struct report_ctx *ctx)
+{
+	const struct recordset *w = ctx->warned;
+	size_t i;
+
+	if (ctx->edited_at != NULL && fprintf(fp, "Edited by Mimecast: %.60s\n",
+	    ctx->edited_at) < 0)
+		return -1;
+	if (w == NULL || w->nwarns == 0)
+		return 0;
+	if (fprintf(fp, "Warnings on the page: %zu\n", w->nwarns) < 0)
+		return -1;
+	for (i = 0; i < w->nwarns; i++)
+		if (fprintf(fp, "    ! %.300s%s%.300s: %.500s\n",
+		    w->warns[i].region[0] ? w->warns[i].region : "(no region)",
+		    w->warns[i].section[0] ? " / " : "", w->warns[i].section,
+		    w->warns[i].message) < 0)
+			return -1;
+	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* The baseline's text: what is tracked, a line per region wanted. */
+static char *
+baseline_text(const struct recordset *rs, const char *regions,
+    const struct report_ctx *ctx, const struct notice *n, size_t *count)
+{
+	char *text = NULL;
+	size_t len, i, start;
+	FILE *fp;
+	int rc;
+
+	*count = 0;
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return NULL;
+	rc = fprintf(fp, "%smcwatch now tracks Mimecast's data centers and "
+	    "URLs from %.500s.\nThe first snapshot is %s; you will hear of "
+	    "every change from it.\n\n", n->delayed ? "Delayed: an earlier "
+	    "delivery of this baseline failed.\n" : "", ctx->source ?
+	    ctx->source : "the page", n->snapshot) < 0 ||
+	    text_meta(fp, ctx) == -1;
+	for (start = 0; !rc && start < rs->nrecs; start = i) {
+		i = region_run_end(rs, start);
+		if (!diff_code_wanted(regions, rs->recs[start].region_code))
+			continue;
+		*count += i - start;
+		rc = region_counts(fp, rs, start, i) == -1;
+	}
+	if (fclose(fp) == EOF || rc) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }
 
 int
 notice_baseline(struct notice *n, const struct recordset *rs,
-    const struct report_ctx *ctx)
+    const char *regions, const struct report_ctx *ctx, int delayed)
 {
-	const char *lines[4 + 64];
-	static char rl[64][600];
-	char head[600], snap[200];
-	size_t i, start, nl = 0, counts[LIST_N];
+	char *text;
+	size_t count;
 
 	memset(n, 0, sizeof(*n));
 	n->kind = NOTICE_BASELINE;
-	snprintf(n->subject, sizeof(n->subject), "[mcwatch] Mimecast baseline: "
-	    "%zu records tracked", rs->nrecs);
+	n->delayed = delayed;
 	snprintf(n->snapshot, sizeof(n->snapshot), "%s", ctx->to ? ctx->to : "");
-	snprintf(head, sizeof(head), "mcwatch now tracks Mimecast's data "
-	    "centers and URLs from %.500s.", ctx->source ? ctx->source :
-	    "the page");
-	snprintf(snap, sizeof(snap), "The first snapshot is %s; you will hear "
-	    "of every change from it.", n->snapshot);
-	lines[nl++] = head;
-	lines[nl++] = snap;
-	lines[nl++] = "";
-	for (start = 0; start < rs->nrecs && nl < 4 + 63; start = i) {
-		i = region_run_end(rs, start);
-		snprintf(rl[nl], sizeof(rl[0]), "%.200s (%.40s): ",
-		    rs->recs[start].region, rs->recs[start].region_code);
-		region_counts(rs, start, i, rl[nl] + strlen(rl[nl]),
-		    sizeof(rl[0]) - strlen(rl[nl]), counts);
-		lines[nl] = rl[nl];
-		nl++;
-	}
-	if (notice_plain(n, lines, nl) == -1) {
+	if ((text = baseline_text(rs, regions, ctx, n, &count)) == NULL)
+		return -1;
+	snprintf(n->subject, sizeof(n->subject), "[mcwatch] Mimecast baseline"
+	    "%s: %zu records tracked", delayed ? " (delayed)" : "", count);
+	if (notice_plain(n, text, ctx) == -1) {
 		notice_clear(n);
 		return -1;
 	}
 	return 0;
+}
+
+/* The lines of a notice as one text (malloc'd); NULL on memory. */
+static char *
+lines_text(const char *const *lines, size_t nlines)
+{
+	char *text = NULL;
+	size_t len, i;
+	FILE *fp;
+
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return NULL;
+	for (i = 0; i < nlines; i++)
+		fprintf(fp, "%s\n", lines[i]);
+	if (fclose(fp) == EOF) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }
 
 int
@@ -240,7 +411,7 @@ notice_problem(struct notice *n, enum notice_kind kind, const char *what,
     const char *latest)
 {
 	const char *lines[3];
-	char l0[1200], l1[200];
+	char l0[1200], l1[200], *text;
 
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
@@ -263,7 +434,10 @@ notice_problem(struct notice *n, enum notice_kind kind, const char *what,
 	    latest[0] ? latest : "none yet");
 	lines[0] = l0;
 	lines[1] = l1;
-	if (notice_plain(n, lines, 3) == -1) {
+	if ((text = lines_text(lines, 3)) == NULL ||
+	    notice_plain(n, text, NULL) == -1) {
+		if (n->text == NULL)
+			free(text);
 		notice_clear(n);
 		return -1;
 	}
@@ -275,11 +449,15 @@ notice_test(struct notice *n)
 {
 	const char *lines[] = { "This is a test message from mcwatch: this "
 	    "channel is set up and reachable." };
+	char *text;
 
 	memset(n, 0, sizeof(*n));
 	n->kind = NOTICE_TEST;
 	snprintf(n->subject, sizeof(n->subject), "[mcwatch] test message");
-	if (notice_plain(n, lines, 1) == -1) {
+	if ((text = lines_text(lines, 1)) == NULL ||
+	    notice_plain(n, text, NULL) == -1) {
+		if (n->text == NULL)
+			free(text);
 		notice_clear(n);
 		return -1;
 	}

@@ -5,6 +5,8 @@
 
 #include "notify.h"
 #include "../records/names.h"
+#include "../records/sha256.h"
+#include "../scraper/transfer.h"
 
 static const struct notifier notifiers[] = {
 	{ "email", email_send },
@@ -26,4 +28,23 @@ notice_clear(struct notice *n)
 	free(n->html);
 	free(n->json);
 	memset(n, 0, sizeof(*n));
+}
+
+void
+notify_channel_key(const struct channel *c, char key[NOTIFY_KEYMAX])
+{
+	char hex[SHA256_HEXLEN];
+
+	if (sha256_hex(c->target, strlen(c->target), hex) == NULL)
+		hex[0] = '\0';
+	snprintf(key, NOTIFY_KEYMAX, "%.10s:%s", c->kind, hex);
+}
+
+const char *
+notify_channel_shown(const struct channel *c, char *buf, size_t len)
+{
+	if (strcmp(c->kind, "webhook") == 0)
+		return transfer_shown(c->target, buf, len);
+	snprintf(buf, len, "%s", c->target);
+	return buf;
 }

@@ -13,6 +13,11 @@
 
 #define NOTIFY_ERRMAX	1024
 #define NOTIFY_MAXCHANNELS	64
+#define NOTIFY_MAXHEADERS	16
+/* "KIND:" and the SHA-256 of the target in hex: a state key. */
+#define NOTIFY_KEYMAX	80
+/* What a notice's idempotency key may take. */
+#define NOTICE_KEYMAX	200
 
 enum smtp_tls {
 	SMTP_TLS_AUTO,		/* from the URL: smtps:// implicit, else STARTTLS */
@@ -27,16 +32,24 @@ struct channel {
 	const char	*regions;	/* codes it hears of; NULL for all */
 };
 
+struct notifier;
+
 struct notify_config {
 	struct fetch_opts fo;		/* timeout, retries, CA */
 	const char	*smtp_url;
 	enum smtp_tls	 smtp_tls;
 	const char	*smtp_user;	/* or NULL */
 	const char	*smtp_password;	/* or NULL */
-	const char	*mail_from;
+	int		 smtp_plain_auth; /* AUTH allowed without TLS */
+	const char	*mail_from;	/* "addr" or "Name <addr>" */
 	const char	*webhook_format; /* generic, slack or teams */
+	const char	*webhook_headers[NOTIFY_MAXHEADERS]; /* "N: V" */
+	size_t		 nwebhook_headers;
+	const char	*webhook_secret; /* HMAC key of the bodies, or NULL */
 	struct channel	 channels[NOTIFY_MAXCHANNELS];
 	size_t		 nchannels;
+	/* The notifier of a kind; NULL for notifier_find (tests set it). */
+	const struct notifier *(*find)(const char *);
 };
 
 enum notice_kind {
@@ -56,6 +69,11 @@ struct notice {
 	char		*json;		/* the diff as 'mcwatch diff -f json' */
 	char		 snapshot[41];	/* the latest snapshot, or "" */
 	int		 delayed;	/* held back by a failed delivery */
+	/*
+	 * The same for every send of this message to this channel, in this
+	 * run or a later one: a receiver drops a repeat by it.
+	 */
+	char		 key[NOTICE_KEYMAX];
 };
 
 struct notifier {
@@ -67,14 +85,26 @@ struct notifier {
 
 /* The notifier called name, or NULL. */
 const struct notifier	*notifier_find(const char *);
+/* c's key in the delivery state: "KIND:" and the target's SHA-256. */
+void	notify_channel_key(const struct channel *, char [NOTIFY_KEYMAX]);
+/*
+ * c as a message may name it: an address as it is, a webhook (whose URL
+ * is the credential) by scheme, host and a digest; in buf.
+ */
+const char *notify_channel_shown(const struct channel *, char *, size_t);
 
 int	email_send(const struct notify_config *, const struct channel *,
 	    const struct notice *, char *);
 int	webhook_send(const struct notify_config *, const struct channel *,
 	    const struct notice *, char *);
 
-/* Whether s is an email address mcwatch will put in an envelope. */
+/*
+ * Whether s is an email address mcwatch will put in an envelope, or
+ * with a display name ("Ops Team <ops@example.com>"); 1 or 0.
+ */
 int	email_address_ok(const char *);
+/* The plain address of such an s into buf (len bytes); 0, or -1. */
+int	email_address_plain(const char *, char *, size_t);
 /* Whether s is a webhook format ("generic", "slack", "teams"). */
 int	webhook_format_ok(const char *);
 

@@ -6,6 +6,8 @@
 #include <jansson.h>
 
 #include "state.h"
+#include "../records/safe.h"
+#include "../records/sha256.h"
 
 struct chan_state *
 notify_state_get(struct notify_state *s, const char *key)
@@ -34,21 +36,75 @@ notify_state_free(struct notify_state *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* One channel's entry into s; -1 on memory or a bad entry. */
+/* Whether s is "" or a full snapshot id: 40 lower-case hex digits. */
 static int
-load_one(struct notify_state *s, const char *key, json_t *o)
+snapshot_id_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n == 0 || n == 40) && strspn(s, "0123456789abcdef") == n;
+}
+
+/*
+ * The key of an entry: "KIND:" and 64 hex digits as written now, or a
+ * key of mcwatch 0.2 ("KIND:TARGET"), turned into one. 0, or -1.
+ */
+static int
+entry_key(const char *name, char key[NOTIFY_KEYMAX])
+{
+	const char *colon = strchr(name, ':');
+	char hex[SHA256_HEXLEN];
+	size_t kind;
+
+	if (colon == NULL || (kind = (size_t)(colon - name)) == 0 || kind > 10 ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz") != kind)
+		return -1;
+	if (strlen(colon + 1) == 64 &&
+	    strspn(colon + 1, "0123456789abcdef") == 64) {
+		snprintf(key, NOTIFY_KEYMAX, "%s", name);
+		return 0;
+	}
+	if (sha256_hex(colon + 1, strlen(colon + 1), hex) == NULL)
+		return -1;
+	snprintf(key, NOTIFY_KEYMAX, "%.*s:%s", (int)kind, name, hex);
+	return 0;
+}
+
+/* One channel's entry into s; 1 bad (dropped), 0, or -1 on memory. */
+static int
+load_one(struct notify_state *s, const char *name, json_t *o)
 {
 	const char *d = json_string_value(json_object_get(o, "delivered"));
 	const char *p = json_string_value(json_object_get(o, "problem"));
+	json_t *nv = json_object_get(o, "notices");
+	char key[NOTIFY_KEYMAX];
 	struct chan_state *c;
 
-	if (!json_is_object(o) || d == NULL || strlen(d) > 40 ||
-	    strspn(d, "0123456789abcdef") != strlen(d) ||
-	    (c = notify_state_get(s, key)) == NULL)
+	if (!json_is_object(o) || d == NULL || !snapshot_id_ok(d) ||
+	    (nv != NULL && (!json_is_integer(nv) ||
+	    json_integer_value(nv) < 0)) || entry_key(name, key) == -1)
+		return 1;
+	if ((c = notify_state_get(s, key)) == NULL)
 		return -1;
 	c->known = 1;
 	snprintf(c->delivered, sizeof(c->delivered), "%s", d);
 	snprintf(c->problem, sizeof(c->problem), "%s", p ? p : "");
+	safe_unctrl(c->problem);
+	c->notices = nv != NULL ? (long)json_integer_value(nv) : 0;
+	return 0;
+}
+
+/* Tell warn that the state of st cannot be used, why; returns 0. */
+static int
+unusable(struct store *st, void (*warn)(const char *), const char *why)
+{
+	char msg[STORE_ERRMAX + 400];
+
+	snprintf(msg, sizeof(msg), "warning: repo %s: %s %s; every channel "
+	    "starts from the latest snapshot", store_dir(st), NOTIFY_STATE,
+	    why);
+	if (warn != NULL)
+		warn(safe_unctrl(msg));
 	return 0;
 }
 
@@ -59,28 +115,41 @@ notify_state_load(struct store *st, struct notify_state *s,
 	json_error_t je;
 	json_t *root = NULL, *chans, *o;
 	const char *key;
-	char *buf, msg[STORE_ERRMAX + 300];
-	size_t len;
+	char *buf, why[STORE_ERRMAX + 64];
+	size_t len, bad = 0;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = store_get(st, NOTIFY_STATE, &buf, &len, err)) != 0)
-		return rc == 1 ? 0 : -1;
-	root = json_loadb(buf, len, 0, &je);
+	if ((rc = store_get(st, NOTIFY_STATE, &buf, &len, why)) == 1)
+		return 0;
+	if (rc == -1)
+		return unusable(st, warn, "cannot be read (a symlink, or no "
+		    "permission)");
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 	free(buf);
 	chans = json_object_get(root, "channels");
 	if (!json_is_object(chans)) {
-		snprintf(msg, sizeof(msg), "warning: repo %s: %s does not "
-		    "parse (%s); every channel starts from now",
-		    store_dir(st), NOTIFY_STATE, root ? "no channels" : je.text);
-		if (warn != NULL)
-			warn(msg);
+		snprintf(why, sizeof(why), "does not parse (%s)", root ?
+		    "no channels" : je.text);
 		json_decref(root);
-		return 0;
+		return unusable(st, warn, why);
 	}
 	json_object_foreach(chans, key, o)
-		load_one(s, key, o);
+		if ((rc = load_one(s, key, o)) == -1) {
+			json_decref(root);
+			notify_state_free(s);
+			snprintf(err, STORE_ERRMAX, "repo %s: out of memory",
+			    store_dir(st));
+			return -1;
+		} else if (rc == 1)
+			bad++;
 	json_decref(root);
+	if (bad > 0) {
+		snprintf(why, sizeof(why), "has %zu entr%s that do%s not parse "
+		    "(dropped)", bad, bad == 1 ? "y" : "ies", bad == 1 ? "es" :
+		    "");
+		unusable(st, warn, why);
+	}
 	return 0;
 }
 
@@ -92,19 +161,20 @@ notify_state_save(struct store *st, const struct notify_state *s, char *err)
 	size_t i;
 	int rc = -1;
 
-	if ((root = json_pack("{s:i, s:{}}", "version", 1, "channels")) ==
+	if ((root = json_pack("{s:i, s:{}}", "version", 2, "channels")) ==
 	    NULL)
 		goto nomem;
 	chans = json_object_get(root, "channels");
 	for (i = 0; i < s->n; i++)
 		if (s->v[i].known && json_object_set_new(chans, s->v[i].key,
-		    json_pack("{s:s, s:s?}", "delivered", s->v[i].delivered,
-		    "problem", s->v[i].problem[0] ? s->v[i].problem : NULL)) ==
-		    -1)
+		    json_pack("{s:s, s:s?, s:I}", "delivered",
+		    s->v[i].delivered, "problem", s->v[i].problem[0] ?
+		    s->v[i].problem : NULL, "notices",
+		    (json_int_t)s->v[i].notices)) == -1)
 			goto nomem;
 	if ((buf = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS)) == NULL)
 		goto nomem;
-	rc = store_put(st, NOTIFY_STATE, buf, strlen(buf), err);
+	rc = store_put(st, NOTIFY_STATE, buf, strlen(buf), 0600, err);
 	goto cleanup;
  nomem:
 	snprintf(err, STORE_ERRMAX, "repo %s: out of memory", store_dir(st));

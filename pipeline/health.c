@@ -9,20 +9,6 @@
 #include "../records/json.h"
 #include "../snapshots/store.h"
 
-/* The name of a result: "unchanged", "changed", "rejected", ... */
-static const char *
-health_result_name(enum run_result r)
-{
-	static const char *const names[] = {
-		[RUN_UNCHANGED] = "unchanged", [RUN_CHANGED] = "changed",
-		[RUN_REJECTED] = "rejected", [RUN_FETCH_FAILED] = "fetch failed",
-		[RUN_REPO_FAILED] = "repository error",
-		[RUN_NOMEM] = "out of memory",
-	};
-
-	return r <= RUN_NOMEM ? names[r] : "?";
-}
-
 /* A time of the state, 0 when it has none that reads. */
 static time_t
 parse_when(json_t *v)
@@ -90,21 +76,17 @@ health_json(const struct health *h)
 	return s;
 }
 
-/* The latest run o in h. */
+/* The latest run e in h. */
 static void
-health_update(struct health *h, const struct run_outcome *o, int pending)
+health_update(struct health *h, const struct health_event *e)
 {
-	const char *msg = o->error;
-
 	h->last_check = time(NULL);
 	snprintf(h->last_result, sizeof(h->last_result), "%s",
-	    pending > 0 ? "notification pending" :
-	    health_result_name(o->result));
-	if (o->result == RUN_CHANGED && o->later[0] != '\0')
-		msg = o->later;
-	snprintf(h->last_message, sizeof(h->last_message), "%.500s", msg);
-	h->pending = pending > 0 ? pending : 0;
-	if (o->result == RUN_UNCHANGED || o->result == RUN_CHANGED) {
+	    e->pending > 0 ? "notification pending" : e->result);
+	snprintf(h->last_message, sizeof(h->last_message), "%.500s",
+	    e->message);
+	h->pending = e->pending > 0 ? e->pending : 0;
+	if (e->ok) {
 		h->last_success = h->last_check;
 		h->failures = 0;
 	} else {
@@ -112,46 +94,38 @@ health_update(struct health *h, const struct run_outcome *o, int pending)
 		snprintf(h->failure_result, sizeof(h->failure_result), "%s",
 		    h->last_result);
 		snprintf(h->failure_message, sizeof(h->failure_message),
-		    "%.500s", o->error);
+		    "%.500s", e->message);
 		h->failures++;
 	}
-	if (o->result == RUN_CHANGED && o->to[0] != '\0') {
+	if (e->snapshot != NULL) {
 		h->last_change = h->last_check;
 		snprintf(h->last_snapshot, sizeof(h->last_snapshot), "%s",
-		    o->to);
+		    e->snapshot);
 	}
 }
 
 int
-health_record(const char *repo, const struct run_outcome *o, int pending,
-    int lock_timeout, char *err)
+health_record(struct store *st, const struct health_event *e, char *err)
 {
 	struct health h;
-	struct store *st;
 	char *buf = NULL;
 	size_t len;
 	int rc = -1, r;
 
-	if (store_is_new(repo))
-		return 0;
-	if ((st = store_open(repo, 0, err)) == NULL)
+	if ((r = store_get(st, HEALTH_FILE, &buf, &len, err)) == -1)
 		return -1;
-	if (store_lock(st, lock_timeout, NULL, err) == -1 ||
-	    (r = store_get(st, HEALTH_FILE, &buf, &len, err)) == -1)
-		goto cleanup;
 	memset(&h, 0, sizeof(h));
 	if (r == 0)
 		health_parse(buf, len, &h);
 	free(buf);
-	health_update(&h, o, pending);
+	health_update(&h, e);
 	if ((buf = health_json(&h)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", repo);
-		goto cleanup;
+		snprintf(err, STORE_ERRMAX, "repo %s: out of memory",
+		    store_dir(st));
+		return -1;
 	}
-	rc = store_put(st, HEALTH_FILE, buf, strlen(buf), err);
- cleanup:
+	rc = store_put(st, HEALTH_FILE, buf, strlen(buf), 0644, err);
 	free(buf);
-	store_close(st);
 	return rc;
 }
 

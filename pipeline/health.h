@@ -9,7 +9,6 @@
 
 #include <time.h>
 
-#include "run.h"
 #include "../snapshots/store.h"
 
 #define HEALTH_FILE	"mcwatch-status.json"
@@ -28,13 +27,20 @@ struct health {
 	int	pending;		/* notifications not delivered */
 };
 
+/* What a run did, as its health tells it. */
+struct health_event {
+	const char	*result;	/* "unchanged", "changed", ... */
+	const char	*message;	/* what failed, or "" */
+	int		 ok;		/* the page was read */
+	const char	*snapshot;	/* the change recorded, or NULL */
+	int		 pending;	/* notifications not delivered */
+};
+
 /*
- * Record a run's outcome o, with pending notifications, in the state of
- * the repository at repo (none yet: nothing to do), waiting lock_timeout
- * seconds for its lock. 0, or -1 with err (STORE_ERRMAX bytes).
+ * Record run e in the state of repository st (open and locked by the
+ * run). 0, or -1 with err (STORE_ERRMAX bytes).
  */
-int	health_record(const char *, const struct run_outcome *, int, int,
-	    char *);
+int	health_record(struct store *, const struct health_event *, char *);
 /* Read the repository's state into h; 0, 1 if none yet, -1 with err. */
 int	health_read(const char *, struct health *, char *);
 /* The same, of a repository already open. */

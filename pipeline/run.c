@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "health.h"
 #include "run.h"
 #include "../records/nomem.h"
+#include "../scraper/transfer.h"
 #include "../diff/guard.h"
 #include "../parser/parse.h"
 #include "../records/sha256.h"
@@ -23,6 +25,7 @@ struct run {
 	struct run_outcome	*o;
 	struct store		*st;
 	struct snapshot		*head;
+	struct snapshot		*made;	/* the snapshot this run recorded */
 	struct page		*page;
 	struct source_prev	 prev;
 	int			 mine;	/* this version made head */
@@ -160,7 +163,9 @@ fetch(struct run *r)
 	r->o->date = time(NULL);
 	if (fetch_page(r->s->url, &fo, &r->page, err) == -1)
 		return fail(r, RUN_FETCH_FAILED, err);
-	if ((r->o->source = strdup(r->page->final_url)) == NULL)
+	if ((r->o->source = strdup(r->page->final_url)) == NULL ||
+	    (r->page->edited_at != NULL &&
+	    (r->o->edited_at = strdup(r->page->edited_at)) == NULL))
 		return nomem(r);
 	if (r->page->not_modified)
 		return unchanged(r) == -1 ? -1 : 1;
@@ -272,7 +277,9 @@ commit_message(const struct run *r)
 	report_summary(ctx.diff, sum, sizeof(sum));
 	if ((fp = open_memstream(&msg, &len)) == NULL)
 		return NULL;
-	rc = fprintf(fp, "Mimecast: %s\n\n", sum) < 0 ||
+	rc = (r->head == NULL ? fprintf(fp, "Mimecast: baseline, %zu records "
+	    "tracked\n\n", ctx.diff->nadded) : fprintf(fp, "Mimecast: %s\n\n",
+	    sum)) < 0 ||
 	    report_text(fp, &ctx) == -1 || putc('\n', fp) == EOF ||
 	    trailers_write(fp, &t) == -1;
 	if (fclose(fp) == EOF || rc) {
@@ -288,14 +295,14 @@ record(struct run *r)
 {
 	struct run_outcome *o = r->o;
 	struct snapshot_new sn;
-	struct snapshot *made = NULL;
 	struct source_info si;
-	char err[STORE_ERRMAX], *source = NULL, *msg = NULL;
+	char err[STORE_ERRMAX], url[4096], *source = NULL, *msg = NULL;
 	size_t sourcelen;
 	int rc = -1;
 
 	memset(&si, 0, sizeof(si));
-	si.url = r->s->url;
+	/* The snapshot is pushed: a password in --url stays out of it. */
+	si.url = transfer_redact(r->s->url, url, sizeof(url));
 	si.final_url = o->source;
 	si.fetched_at = o->date;
 	si.etag = r->page->etag;
@@ -319,21 +326,83 @@ record(struct run *r)
 	sn.sourcelen = sourcelen;
 	sn.message = msg;
 	sn.author = r->s->author;
-	if (snapshot_commit(r->st, r->head, &sn, &made, err) == -1) {
+	if (snapshot_commit(r->st, r->head, &sn, &r->made, err) == -1) {
 		fail(r, RUN_REPO_FAILED, err);
 		goto cleanup;
 	}
-	snprintf(o->to, sizeof(o->to), "%s", snapshot_id(made));
+	snprintf(o->to, sizeof(o->to), "%s", snapshot_id(r->made));
 	/* Recorded: what fails now is told beside the change, never for it. */
 	if (snapshot_checkout(r->st, 0, r->s->warn, err) == -1)
 		snprintf(o->later, sizeof(o->later), "%s; the next run repairs "
 		    "the work tree", err);
 	rc = 0;
  cleanup:
-	snapshot_free(made);
 	free(source);
 	free(msg);
 	return rc;
+}
+
+/*
+ * Tell the channels what they have not heard: this run's change from
+ * memory, older ones from the repository, under the run's own lock.
+ */
+static void
+deliver(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	struct notify_run nr;
+
+	if (r->s->notify == NULL || r->s->notify->nchannels == 0)
+		return;
+	memset(&nr, 0, sizeof(nr));
+	nr.source = o->source;
+	nr.edited_at = o->edited_at;
+	nr.date = o->date;
+	if (o->result == RUN_REJECTED || o->result == RUN_FETCH_FAILED)
+		nr.problem = o->error;
+	if (o->result == RUN_CHANGED && r->made != NULL) {
+		nr.from = o->from;
+		nr.to = o->to;
+		nr.diff = &o->diff;
+		nr.records = o->records;
+	}
+	if (notify_deliver(r->st, r->made ? r->made : r->head, r->s->notify,
+	    &nr, r->s->warn, &o->delivery, o->notify_error) == -1)
+		o->delivery.pending = o->delivery.pending > 0 ?
+		    o->delivery.pending : 1;
+}
+
+const char *
+run_result_name(enum run_result res)
+{
+	static const char *const names[] = {
+		[RUN_UNCHANGED] = "unchanged", [RUN_CHANGED] = "changed",
+		[RUN_REJECTED] = "rejected", [RUN_FETCH_FAILED] = "fetch failed",
+		[RUN_REPO_FAILED] = "repository error",
+		[RUN_NOMEM] = "out of memory",
+	};
+
+	return res <= RUN_NOMEM ? names[res] : "?";
+}
+
+/* Record the run's outcome beside the repository (mcwatch status). */
+static void
+health(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	struct health_event e;
+	char err[STORE_ERRMAX];
+
+	memset(&e, 0, sizeof(e));
+	e.result = run_result_name(o->result);
+	e.message = o->result == RUN_CHANGED && o->later[0] != '\0' ?
+	    o->later : o->error;
+	e.ok = o->result == RUN_UNCHANGED || o->result == RUN_CHANGED;
+	e.snapshot = o->result == RUN_CHANGED && o->to[0] != '\0' ? o->to :
+	    NULL;
+	e.pending = o->delivery.pending;
+	if (health_record(r->st, &e, err) == -1)
+		snprintf(o->health_error, sizeof(o->health_error), "%s", err);
 }
 
 void
@@ -349,6 +418,14 @@ run_pipeline(const struct run_settings *s, struct run_outcome *o)
 	if (fetch(&r) == 0 && parse(&r) == 0 && compare(&r) == 0 &&
 	    !s->dry_run)
 		record(&r);
+	if (s->report != NULL)
+		s->report(s->report_arg, o);
+	/* A new repository whose page could not be had: nothing to tell. */
+	if (!s->dry_run && r.st != NULL) {
+		deliver(&r);
+		health(&r);
+	}
+	snapshot_free(r.made);
 	snapshot_free(r.head);
 	store_close(r.st);
 	page_free(r.page);
@@ -365,6 +442,7 @@ run_outcome_free(struct run_outcome *o)
 	recordset_free(o->records);
 	recordset_free(o->previous);
 	free(o->source);
+	free(o->edited_at);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -377,4 +455,7 @@ run_report_ctx(const struct run_outcome *o, struct report_ctx *ctx)
 	ctx->to = o->to[0] ? o->to : NULL;
 	ctx->source = o->source;
 	ctx->date = o->date;
+	ctx->edited_at = o->edited_at;
+	ctx->warned = o->records;
+	ctx->baseline = o->result == RUN_CHANGED && o->from[0] == '\0';
 }

@@ -1,8 +1,10 @@
 /*
- * One run of mcwatch as a library call: fetch the page, parse it, compare
- * it with the latest snapshot, guard against a broken page, commit a new
- * snapshot when the data changed. What happened comes back as an outcome;
- * printing it is the caller's.
+ * One run of mcwatch as a library call, the owner of the night: fetch the
+ * page, parse it, compare it with the latest snapshot, guard against a
+ * broken page, commit a new snapshot when the data changed, have the
+ * caller report it, deliver the notifications and record the run's
+ * health, all under one store handle and one lock. What happened comes
+ * back as an outcome; printing it is the caller's.
  */
 #ifndef MCWATCH_RUN_H
 #define MCWATCH_RUN_H
@@ -11,8 +13,11 @@
 
 #include "../diff/diff.h"
 #include "../diff/report.h"
+#include "../notify/deliver.h"
 #include "../records/record.h"
 #include "../scraper/fetch.h"
+
+struct run_outcome;
 
 struct run_settings {
 	const char	 *url;
@@ -24,6 +29,13 @@ struct run_settings {
 	int		  dry_run;	/* everything but the commit */
 	int		  accept;	/* record what the guard refuses */
 	void		(*warn)(const char *);	/* repairs; may be NULL */
+	const struct notify_config *notify;	/* channels, or NULL */
+	/*
+	 * Called once the run is settled (committed, or not) and before
+	 * anything is delivered: the caller prints its report. May be NULL.
+	 */
+	void		(*report)(void *, const struct run_outcome *);
+	void		 *report_arg;
 };
 
 enum run_result {
@@ -47,15 +59,22 @@ struct run_outcome {
 	char		  from[41];	/* the previous snapshot's id, or "" */
 	char		  to[41];	/* the new one's, or "" (a dry run) */
 	char		 *source;	/* the page's URL after redirects */
+	char		 *edited_at;	/* Mimecast's edit time, or NULL */
 	time_t		  date;		/* when the page was fetched */
+	struct notify_result delivery;	/* what the channels were sent */
+	char		  notify_error[1024]; /* the delivery state failed */
+	char		  health_error[1024]; /* the health not recorded */
 };
 
 /*
  * Run once with settings s into o (the caller frees it with
- * run_outcome_free, whatever the result).
+ * run_outcome_free, whatever the result). A dry run delivers nothing and
+ * records no health.
  */
 void	run_pipeline(const struct run_settings *, struct run_outcome *);
 void	run_outcome_free(struct run_outcome *);
+/* The name of a result: "unchanged", "changed", "rejected", ... */
+const char	*run_result_name(enum run_result);
 /* The report context of o's change: diff, snapshots, source, date. */
 void	run_report_ctx(const struct run_outcome *, struct report_ctx *);
 

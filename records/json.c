@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "region.h"
 #include "output.h"
 
 /* Set key to a string; 0, or -1. */
@@ -157,6 +158,24 @@ output_json(FILE *fp, const struct recordset *rs)
 #define BAD_VALUE	1	/* not a valid record */
 #define BAD_MEMORY	2	/* out of memory reading it */
 
+/*
+ * Whether s holds no control character, C0, DEL or C1 (U+0080 to U+009F):
+ * the parser never writes one, and a record read back from a repository
+ * is held to what the parser writes, since its text reaches terminals,
+ * mail headers and chat messages.
+ */
+static int
+text_clean(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return 0;
+	return 1;
+}
+
 /* A string member, copied; NULL if absent, *bad set if not a string. */
 static char *
 get_str(json_t *o, const char *key, int required, int *bad)
@@ -169,7 +188,7 @@ get_str(json_t *o, const char *key, int required, int *bad)
 			*bad |= BAD_VALUE;
 		return NULL;
 	}
-	if (!json_is_string(v)) {
+	if (!json_is_string(v) || !text_clean(json_string_value(v))) {
 		*bad |= BAD_VALUE;
 		return NULL;
 	}
@@ -208,6 +227,8 @@ record_from_json(json_t *o, struct record *r)
 		return -1;
 	r->region = get_str(o, "region", 1, &bad);
 	r->region_code = get_str(o, "region_code", 1, &bad);
+	if (r->region_code != NULL && !region_code_ok(r->region_code))
+		bad |= BAD_VALUE;
 	r->section = get_str(o, "section", 1, &bad);
 	switch (r->kind) {
 	case RECORD_NETWORK:

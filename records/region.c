@@ -211,3 +211,34 @@ region_run_end(const struct recordset *rs, size_t from)
 		;
 	return i;
 }
+
+int
+region_code_ok(const char *code)
+{
+	size_t n = strlen(code);
+
+	return n > 0 && n <= REGION_CODE_MAX &&
+	    strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+int
+recordset_has_code(const struct recordset *rs, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nrecs; i++)
+		if (strcasecmp(rs->recs[i].region_code, code) == 0)
+			return 1;
+	return 0;
+}
+
+void
+recordset_codes(const struct recordset *rs, char *buf, size_t len)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < rs->nrecs && n < len; i = region_run_end(rs, i))
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+		    rs->recs[i].region_code);
+}

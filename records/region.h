@@ -29,4 +29,17 @@ int		 region_codes_unique(struct recordset *);
  */
 size_t		 region_run_end(const struct recordset *, size_t);
 
+/* The longest code a record may carry. */
+#define REGION_CODE_MAX	64
+/*
+ * Whether code is one a record may carry: 1 to REGION_CODE_MAX of
+ * a-z, 0-9 and '-' (what region_code makes). A code read back from a
+ * repository is held to it: it reaches mail subjects and file names.
+ */
+int		 region_code_ok(const char *);
+/* Whether some record of rs has region code code (any case). */
+int		 recordset_has_code(const struct recordset *, const char *);
+/* The region codes of rs (in canonical order), ", "-separated, in buf. */
+void		 recordset_codes(const struct recordset *, char *, size_t);
+
 #endif

@@ -108,24 +108,6 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ult,
 	return 0;
 }
 
-/* url without user and password, for messages; into buf (len bytes). */
-static const char *
-redact(const char *url, char *buf, size_t len)
-{
-	CURLU *u = curl_url();
-	char *s = NULL;
-
-	snprintf(buf, len, "%s", url);
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK)
-		snprintf(buf, len, "%s", s);
-	curl_free(s);
-	curl_url_cleanup(u);
-	return buf;
-}
-
 /* Whether header line h carries credentials: Authorization or Cookie. */
 static int
 credential_header(const char *h)
@@ -291,13 +273,13 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		    hdrs : xhdrs);
 		if (o->verbose && o->log != NULL) {
 			snprintf(line, sizeof(line), "GET %s",
-			    redact(cur, shown, sizeof(shown)));
+			    transfer_redact(cur, shown, sizeof(shown)));
 			o->log(line);
 		}
 		cc = curl_easy_perform(c);
 		if (o->progress && x.shown != 0)
 			fputs("\r\033[K", stderr);
-		redact(cur, shown, sizeof(shown));
+		transfer_redact(cur, shown, sizeof(shown));
 		if (x.toobig || cc == CURLE_FILESIZE_EXCEEDED) {
 			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: larger than the "
 			    "%zu-byte limit (--max-size)", shown, o->max_size);
@@ -373,7 +355,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	p->final_url = NULL;
 	if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK &&
 	    eff != NULL)
-		p->final_url = strdup(redact(eff, shown, sizeof(shown)));
+		p->final_url = strdup(transfer_redact(eff, shown, sizeof(shown)));
 	free(p->etag);
 	free(p->last_modified);
 	p->etag = x.h.etag;

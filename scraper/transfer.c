@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "transfer.h"
+#include "../records/sha256.h"
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
@@ -122,10 +123,10 @@ post_discard(char *buf, size_t size, size_t n, void *arg)
 
 /* One POST; 0 done, 1 worth retrying, -1 failed, with msg. */
 static int
-post_once(CURL *c, const char *url, const struct fetch_opts *o,
-    struct curl_slist *hdrs, const char *body, size_t len, long *wait,
+post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
     char *msg)
 {
+	const struct fetch_opts *o = p->opts;
 	char ebuf[CURL_ERROR_SIZE], *cabuf = NULL;
 	size_t calen;
 	long code = 0;
@@ -142,15 +143,15 @@ post_once(CURL *c, const char *url, const struct fetch_opts *o,
 
 		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
 	}
-	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_URL, p->url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, p->body);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)p->len);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout < 30 ?
 	    o->timeout : 30L);
@@ -158,17 +159,17 @@ post_once(CURL *c, const char *url, const struct fetch_opts *o,
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, wait);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, post_discard);
 	if ((cc = curl_easy_perform(c)) != CURLE_OK) {
-		snprintf(msg, FETCH_ERRMAX, "post %.600s: (%d) %s", url, (int)cc,
-		    ebuf[0] ? ebuf : curl_easy_strerror(cc));
-		msg[strcspn(msg, "\n")] = '\0';
+		/* curl's message may quote the URL: the credential of a hook. */
+		snprintf(msg, FETCH_ERRMAX, "post %.400s: (%d) %s", p->shown,
+		    (int)cc, curl_easy_strerror(cc));
 		rc = transfer_retryable(cc) ? 1 : -1;
 	} else {
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 		if (code >= 200 && code < 300)
 			rc = 0;
 		else {
-			snprintf(msg, FETCH_ERRMAX, "post %.600s: HTTP status "
-			    "%ld", url, code);
+			snprintf(msg, FETCH_ERRMAX, "post %.400s: HTTP status "
+			    "%ld", p->shown, code);
 			rc = code == 429 || code >= 500 ? 1 : -1;
 		}
 	}
@@ -176,30 +177,49 @@ post_once(CURL *c, const char *url, const struct fetch_opts *o,
 	return rc;
 }
 
-int
-transfer_post(const char *url, const struct fetch_opts *o, const char *ctype,
-    const char *body, size_t len, char *err)
+/* The request's headers: its type, no 100-continue, p's own; NULL. */
+static struct curl_slist *
+post_headers(const struct post *p)
 {
 	struct curl_slist *hdrs = NULL, *h;
-	char line[256], msg[FETCH_ERRMAX];
+	char line[256];
+	size_t i;
+
+	snprintf(line, sizeof(line), "Content-Type: %s", p->ctype);
+	if ((hdrs = curl_slist_append(NULL, line)) == NULL)
+		return NULL;
+	/* A webhook answers nothing worth a 100-continue round trip. */
+	if ((h = curl_slist_append(hdrs, "Expect:")) == NULL)
+		goto fail;
+	for (i = 0; i < p->nheaders; i++)
+		if ((h = curl_slist_append(hdrs, p->headers[i])) == NULL)
+			goto fail;
+	return hdrs;
+ fail:
+	curl_slist_free_all(hdrs);
+	return NULL;
+}
+
+int
+transfer_post(const struct post *p, char *err)
+{
+	const struct fetch_opts *o = p->opts;
+	struct curl_slist *hdrs = NULL;
+	char msg[FETCH_ERRMAX];
 	CURL *c;
 	long wait = -1;
 	int n, rc = 1, tries = o->retries + 1;
 
-	snprintf(line, sizeof(line), "Content-Type: %s", ctype);
 	if ((c = curl_easy_init()) == NULL ||
-	    (hdrs = curl_slist_append(NULL, line)) == NULL) {
+	    (hdrs = post_headers(p)) == NULL) {
 		curl_easy_cleanup(c);
-		snprintf(err, FETCH_ERRMAX, "post %.600s: out of memory", url);
+		snprintf(err, FETCH_ERRMAX, "post %.400s: out of memory",
+		    p->shown);
 		return -1;
 	}
-	/* A webhook answers nothing worth a 100-continue round trip. */
-	if ((h = curl_slist_append(hdrs, "Expect:")) != NULL)
-		hdrs = h;
 	msg[0] = '\0';
 	for (n = 1; n <= tries; n++) {
-		if ((rc = post_once(c, url, o, hdrs, body, len, &wait, msg)) !=
-		    1 || n == tries)
+		if ((rc = post_once(c, p, hdrs, &wait, msg)) != 1 || n == tries)
 			break;
 		transfer_pause(transfer_backoff(o, n, wait));
 		curl_easy_reset(c);
@@ -211,4 +231,47 @@ transfer_post(const char *url, const struct fetch_opts *o, const char *ctype,
 	snprintf(err, FETCH_ERRMAX, "%s (attempt %d of %d)", msg,
 	    n > tries ? tries : n, tries);
 	return -1;
+}
+
+const char *
+transfer_redact(const char *url, char *buf, size_t len)
+{
+	CURLU *u = curl_url();
+	char *s = NULL;
+
+	snprintf(buf, len, "%s", url);
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK)
+		snprintf(buf, len, "%s", s);
+	else if (strchr(url, '@') != NULL)
+		snprintf(buf, len, "(a URL that does not parse)");
+	curl_free(s);
+	curl_url_cleanup(u);
+	return buf;
+}
+
+const char *
+transfer_shown(const char *url, char *buf, size_t len)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL;
+	char hex[SHA256_HEXLEN];
+
+	if (sha256_hex(url, strlen(url), hex) == NULL)
+		snprintf(hex, sizeof(hex), "?");
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+		snprintf(buf, len, "%s://%s%s%s/... (%.8s)", scheme, host,
+		    port ? ":" : "", port ? port : "", hex);
+	} else
+		snprintf(buf, len, "a URL (%.8s)", hex);
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return buf;
 }

@@ -28,13 +28,33 @@ int	transfer_retryable(CURLcode);
 double	transfer_backoff(const struct fetch_opts *, int, long);
 /* Sleep s seconds, fractions too. */
 void	transfer_pause(double);
+/* A POST to make. */
+struct post {
+	const char		 *url;	/* http(s) */
+	const char		 *shown; /* the URL as messages name it */
+	const struct fetch_opts	 *opts;	/* timeout, retries, CA */
+	const char		 *ctype;
+	const char		 *body;
+	size_t			  len;
+	const char *const	 *headers;	/* "Name: value" lines */
+	size_t			  nheaders;
+};
+
 /*
- * POST len bytes of body, of type ctype, to an http(s) url with o's
- * timeout, retries, CA and headers (no redirect followed). 0 on a 2xx;
- * -1 with err naming the URL, the status or curl's error, and the
- * attempts.
+ * POST p with its options' timeout, retries and CA and its own headers
+ * (never the page's: they may carry its credentials), following no
+ * redirect. 0 on a 2xx; -1 with err (FETCH_ERRMAX bytes) naming the URL
+ * as shown, the status or curl's error, and the attempts.
  */
-int	transfer_post(const char *, const struct fetch_opts *, const char *,
-	    const char *, size_t, char *);
+int	transfer_post(const struct post *, char *);
+
+/* url without user and password, for messages and records; in buf. */
+const char	*transfer_redact(const char *, char *, size_t);
+/*
+ * A URL that is itself a credential (a Slack or Teams webhook) as it may
+ * be shown: its scheme, host and port, and the first 8 hex digits of its
+ * SHA-256, "https://hooks.example/... (1a2b3c4d)"; in buf.
+ */
+const char	*transfer_shown(const char *, char *, size_t);
 
 #endif

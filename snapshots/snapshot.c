@@ -718,3 +718,25 @@ snapshot_pick(struct store *st, const char *rev, struct snapshot **out,
 	}
 	return 0;
 }
+
+int
+snapshot_in_history(struct store *st, const struct snapshot *head,
+    const char *id, char *err)
+{
+	const git_oid *tip = git_commit_id(head->c);
+	git_oid oid;
+	git_commit *c = NULL;
+	int rc;
+
+	if (strlen(id) != GIT_OID_HEXSZ || git_oid_fromstr(&oid, id) < 0)
+		return 0;
+	if (git_oid_equal(&oid, tip))
+		return 1;
+	/* Unknown, or not a commit: not of this history. */
+	if (git_commit_lookup(&c, st->repo, &oid) < 0)
+		return 0;
+	git_commit_free(c);
+	if ((rc = git_graph_descendant_of(st->repo, tip, &oid)) < 0)
+		return store_giterr(st, "cannot walk the history", err);
+	return rc;
+}

@@ -105,6 +105,13 @@ struct source_prev;
 const char	*snapshot_source(struct store *, const struct snapshot *,
 		    struct source_prev *);
 
+/*
+ * Whether the snapshot with full id (40 hex digits) is head or one of its
+ * ancestors: 1 if so, 0 if not (or no such commit), -1 with err.
+ */
+int	snapshot_in_history(struct store *, const struct snapshot *,
+	    const char *, char *);
+
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
 int	snapshot_pick(struct store *, const char *, struct snapshot **, char *);
 

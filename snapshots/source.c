@@ -7,6 +7,7 @@
 
 #include "source.h"
 #include "../records/json.h"
+#include "../records/safe.h"
 
 /* A string, or null when absent. */
 static json_t *
@@ -68,6 +69,43 @@ dup_member(json_t *o, const char *key)
 	return v != NULL ? strdup(v) : NULL;
 }
 
+/*
+ * The page's warnings of source.json into sp->warned, at most
+ * SOURCE_MAXWARNINGS, control characters as '?'; entries that are not
+ * three strings are passed over. 0, or -1 on memory.
+ */
+static int
+source_warnings(json_t *o, struct source_prev *sp)
+{
+	json_t *w = json_object_get(o, "warnings"), *e;
+	const char *f[3];
+	char *msg;
+	size_t i;
+	int rc;
+
+	if (!json_is_array(w) || json_array_size(w) == 0)
+		return 0;
+	if ((sp->warned = recordset_new()) == NULL)
+		return -1;
+	json_array_foreach(w, i, e) {
+		if (i == SOURCE_MAXWARNINGS)
+			break;
+		f[0] = json_string_value(json_object_get(e, "region"));
+		f[1] = json_string_value(json_object_get(e, "section"));
+		f[2] = json_string_value(json_object_get(e, "message"));
+		if (f[0] == NULL || f[1] == NULL || f[2] == NULL)
+			continue;
+		if ((msg = strdup(f[2])) == NULL)
+			return -1;
+		rc = recordset_warn(sp->warned, f[0], f[1], "%s",
+		    safe_unctrl(msg));
+		free(msg);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
     size_t errlen)
@@ -92,6 +130,19 @@ source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
 	sp->last_modified = dup_member(o, "last_modified");
 	sp->article_id = dup_member(o, "article_id");
 	sp->edited_at = dup_member(o, "edited_at");
+	/* Told in messages: a time, never a line of its own. */
+	if (sp->edited_at != NULL && (strlen(sp->edited_at) > 40 ||
+	    strspn(sp->edited_at, "0123456789-:.TZ+") !=
+	    strlen(sp->edited_at))) {
+		free(sp->edited_at);
+		sp->edited_at = NULL;
+	}
+	if (source_warnings(o, sp) == -1) {
+		json_decref(o);
+		source_prev_clear(sp);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	json_decref(o);
 	return 0;
 }
@@ -108,5 +159,6 @@ source_prev_clear(struct source_prev *sp)
 	free(sp->last_modified);
 	free(sp->article_id);
 	free(sp->edited_at);
+	recordset_free(sp->warned);
 	memset(sp, 0, sizeof(*sp));
 }

@@ -37,8 +37,12 @@ struct source_prev {
 	char	*etag;
 	char	*last_modified;
 	char	*article_id;
-	char	*edited_at;
+	char	*edited_at;	/* only when it reads as a time */
+	struct recordset *warned; /* the page's warnings, or NULL */
 };
+
+/* Warnings of a source.json read back, at most. */
+#define SOURCE_MAXWARNINGS	1000
 
 /*
  * Read a source.json's bytes into *sp (members malloc'd, freed with

@@ -44,19 +44,34 @@ store_shutdown(void)
 	git_libgit2_shutdown();
 }
 
+/* The process's umask, read without changing it for good. */
+static mode_t
+store_umask(void)
+{
+	static mode_t mask = (mode_t)-1;
+
+	if (mask == (mode_t)-1) {
+		mask = umask(022);
+		umask(mask);
+	}
+	return mask;
+}
+
 void
 store_fsync(int on)
 {
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
 }
 
-/*
- * Write len bytes as name in directory dfd: to a temporary name, synced,
- * then renamed, so that no reader ever sees half a file and a full disk
- * leaves nothing behind. Never through a symlink. 0, or -1 with errno.
- */
 int
 store_write_at(int dfd, const char *name, const char *buf, size_t len)
+{
+	return store_write_mode(dfd, name, buf, len, 0644);
+}
+
+int
+store_write_mode(int dfd, const char *name, const char *buf, size_t len,
+    mode_t mode)
 {
 	char tmp[300];
 	ssize_t n;
@@ -64,8 +79,11 @@ store_write_at(int dfd, const char *name, const char *buf, size_t len)
 
 	snprintf(tmp, sizeof(tmp), ".%s.tmp", name);
 	if ((fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0644)) == -1)
+	    O_CLOEXEC, mode)) == -1)
 		return -1;
+	/* A temporary file a killed run left keeps its mode through O_TRUNC. */
+	if (fchmod(fd, mode & ~store_umask()) == -1)
+		goto fail;
 	for (; len > 0; buf += n, len -= (size_t)n)
 		if ((n = write(fd, buf, len)) <= 0) {
 			if (n == 0)
@@ -92,12 +110,12 @@ store_write_at(int dfd, const char *name, const char *buf, size_t len)
 
 int
 store_put(struct store *st, const char *name, const char *buf, size_t len,
-    char *err)
+    mode_t mode, char *err)
 {
 	int dfd;
 
 	if ((dfd = open(st->gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
-	    store_write_at(dfd, name, buf, len) == -1) {
+	    store_write_mode(dfd, name, buf, len, mode) == -1) {
 		snprintf(err, STORE_ERRMAX, "repo %s: cannot write %s%s: %s",
 		    st->dir, st->gitdir, name, strerror(errno));
 		if (dfd != -1)

@@ -3,6 +3,7 @@
 #define MCWATCH_STORE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #define STORE_ERRMAX	512
 
@@ -41,9 +42,15 @@ const char	*store_dir(const struct store *);
  * leaves nothing behind; never through a symlink. 0, or -1 with errno.
  */
 int		 store_write_at(int, const char *, const char *, size_t);
-/* Write GITDIR/name so (state beside the snapshots); 0, or -1 with err. */
+/* store_write_at with the file's mode (less the umask). */
+int		 store_write_mode(int, const char *, const char *, size_t,
+		    mode_t);
+/*
+ * Write GITDIR/name so (state beside the snapshots) with mode: 0600 for
+ * a state that names a target. 0, or -1 with err.
+ */
 int		 store_put(struct store *, const char *, const char *, size_t,
-		    char *);
+		    mode_t, char *);
 /* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
 int		 store_get(struct store *, const char *, char **, size_t *,
 		    char *);

@@ -71,6 +71,33 @@ start_httpd() {
 	U="http://127.0.0.1:$(cat "$T/port")"
 }
 
+PY=/usr/bin/python3
+# start_py NAME SERVER ARGS...: a Python test server of tests/servers,
+# its port in $port, its files in $T/NAME.
+start_py() {
+	name=$1 server=$2
+	shift 2
+	mkdir -p "$T/$name"
+	rm -f "$T/$name.port"
+	"$PY" "$TOP/tests/servers/$server" "$T/$name" "$T/$name.port" "$@" \
+	    2> "$T/$name.log" &
+	pids="$pids $!"
+	for i in $(seq 50); do [ -s "$T/$name.port" ] && break; sleep 0.1; done
+	port=$(cat "$T/$name.port")
+}
+# mime FILE EXPR: evaluate a Python expression over message m.
+mime() {
+	"$PY" - "$1" "$2" 2> /dev/null <<'EOP'
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"),
+                                   policy=email.policy.default)
+plain = m.get_body(("plain",)).get_content()
+html = m.get_body(("html",)).get_content()
+print(eval(sys.argv[2]))
+EOP
+}
+mails() { ls "$T/$1" 2> /dev/null | grep -c '\.eml$'; }
+
 # make_ca DIR: a certificate authority made for the test (DIR/ca.pem) and
 # a server certificate for 127.0.0.1 it signed (DIR/srv.pem, DIR/srv.key).
 make_ca() {

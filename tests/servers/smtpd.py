@@ -5,7 +5,9 @@ usage: smtpd.py DIR PORTFILE [REJECT-ADDRESS [CERT KEY]]
 Each message is stored as DIR/N.eml exactly as received, with the envelope
 in DIR/N.env. A RCPT TO of REJECT-ADDRESS is refused with 550. With CERT
 and KEY the server requires STARTTLS, and with $SMTPD_AUTH=USER:PASSWORD
-also AUTH. Stops by itself after ten minutes.
+also AUTH. $SMTPD_TEMPFAIL=N answers the first N messages 451 (try again
+later); $SMTPD_DELAY=S waits S seconds before the final 250 of the first
+message (it is stored all the same). Stops by itself after ten minutes.
 """
 import asyncio
 import os
@@ -20,6 +22,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 class Store:
     def __init__(self, where, reject):
         self.where, self.reject, self.n = where, reject, 0
+        self.tempfail = int(os.environ.get("SMTPD_TEMPFAIL", "0"))
+        self.delay = float(os.environ.get("SMTPD_DELAY", "0"))
+        self.seen = 0
 
     async def handle_RCPT(self, server, session, envelope, address, options):
         if address == self.reject:
@@ -28,6 +33,9 @@ class Store:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        self.seen += 1
+        if self.seen <= self.tempfail:
+            return "451 4.3.0 try again later"
         self.n += 1
         base = os.path.join(self.where, "%d" % self.n)
         with open(base + ".eml", "wb") as f:
@@ -35,6 +43,8 @@ class Store:
         with open(base + ".env", "w") as f:
             f.write("%s\n%s\n" % (envelope.mail_from,
                                   " ".join(envelope.rcpt_tos)))
+        if self.delay and self.n == 1:
+            await asyncio.sleep(self.delay)
         return "250 Message accepted"
 
 
