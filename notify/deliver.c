@@ -120,7 +120,7 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	struct snapshot *sa = NULL, *sb = NULL;
 	struct report_ctx ctx;
 	struct diff all, mine;
-	const struct diff *d = dl->run->diff;
+	const struct diff *d;
 	int rc = -1;
 
 	memset(&all, 0, sizeof(all));
@@ -132,13 +132,12 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 			    p->delayed);
 		goto cleanup;
 	}
-	if (!p->fresh || d == NULL) {
-		if ((a = records_of(dl, p->from, &sa)) == NULL ||
-		    (mine_b = latest_records(dl, &sb, &b)) == NULL ||
-		    diff_records(a, mine_b, &all) == -1)
-			goto cleanup;
-		d = &all;
-	}
+	/* This run's change from memory; an older one from the repository. */
+	d = p->fresh && dl->run->diff != NULL ? dl->run->diff : &all;
+	if (d == &all && ((a = records_of(dl, p->from, &sa)) == NULL ||
+	    (mine_b = latest_records(dl, &sb, &b)) == NULL ||
+	    diff_records(a, mine_b, &all) == -1))
+		goto cleanup;
 	if (diff_filter(d, c->regions, &mine) == -1)
 		goto cleanup;
 	if (mine.nchanges == 0) {

@@ -181,7 +181,7 @@ post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
 static struct curl_slist *
 post_headers(const struct post *p)
 {
-	struct curl_slist *hdrs = NULL, *h;
+	struct curl_slist *hdrs;
 	char line[256];
 	size_t i;
 
@@ -189,10 +189,10 @@ post_headers(const struct post *p)
 	if ((hdrs = curl_slist_append(NULL, line)) == NULL)
 		return NULL;
 	/* A webhook answers nothing worth a 100-continue round trip. */
-	if ((h = curl_slist_append(hdrs, "Expect:")) == NULL)
+	if (curl_slist_append(hdrs, "Expect:") == NULL)
 		goto fail;
 	for (i = 0; i < p->nheaders; i++)
-		if ((h = curl_slist_append(hdrs, p->headers[i])) == NULL)
+		if (curl_slist_append(hdrs, p->headers[i]) == NULL)
 			goto fail;
 	return hdrs;
  fail:
