@@ -348,6 +348,39 @@ read_source(struct delivery *dl)
 }
 
 int
+notify_adopt(struct store *st, const struct snapshot *head,
+    const struct notify_config *cfg, void (*warn)(const char *), char *err)
+{
+	static const struct notify_run none;
+	struct notify_state s;
+	struct chan_state *cs;
+	char key[NOTIFY_KEYMAX];
+	size_t i, adopted = 0;
+	int rc = -1;
+
+	if (cfg->nchannels == 0)
+		return 0;
+	if (notify_state_load(st, &s, warn, err) == -1)
+		return -1;
+	for (i = 0; i < cfg->nchannels; i++) {
+		notify_channel_key(&cfg->channels[i], key);
+		if ((cs = notify_state_get(&s, key)) == NULL) {
+			snprintf(err, STORE_ERRMAX, "notify: out of memory");
+			goto cleanup;
+		}
+		if (!cs->known) {
+			plan_adopt(cs, &none, head ? snapshot_id(head) : "");
+			adopted++;
+		}
+	}
+	fault_point("deliver.adopt");
+	rc = adopted > 0 ? notify_state_save(st, &s, err) : 0;
+ cleanup:
+	notify_state_free(&s);
+	return rc;
+}
+
+int
 notify_deliver(struct store *st, const struct snapshot *head,
     const struct notify_config *cfg, const struct notify_run *run,
     void (*warn)(const char *), struct notify_result *res, char *err)

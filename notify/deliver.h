@@ -33,6 +33,15 @@ struct notify_result {
 };
 
 /*
+ * Before a run may record a change: store every channel of cfg seen for
+ * the first time as having heard head (NULL: nothing yet, so it is owed
+ * the baseline), in repository st (open and locked), so that a change
+ * recorded next is owed to it whatever fails or is killed after. 0, or -1
+ * with err (STORE_ERRMAX bytes).
+ */
+int	notify_adopt(struct store *, const struct snapshot *,
+	    const struct notify_config *, void (*)(const char *), char *);
+/*
  * Notify the channels of cfg of what they have not heard, in repository
  * st (open and locked by the caller) whose latest snapshot is head (NULL
  * for none), into *res. Failures are told to warn. 0, or -1 with err

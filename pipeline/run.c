@@ -65,6 +65,13 @@ open_repo(struct run *r)
 	    (!r->s->dry_run && store_lock(r->st, r->s->lock_timeout,
 	    r->s->warn, err) == -1) || snapshot_head(r->st, &r->head, err) == -1)
 		return fail(r, RUN_REPO_FAILED, err);
+	/*
+	 * Channels seen for the first time are owed what this run records:
+	 * stored so before the commit, a kill after it loses nothing.
+	 */
+	if (!r->s->dry_run && r->s->notify != NULL)
+		(void)notify_adopt(r->st, r->head, r->s->notify, r->s->warn,
+		    r->o->notify_error);	/* told by the caller */
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "site.h"
+#include "../faults/fault.h"
 #include "../snapshots/store.h"
 
 #define TMP_INFIX	".publish-"
@@ -437,8 +438,10 @@ site_commit(struct site *s, char *err)
 	const char *tmpbase = strrchr(s->tmp, '/') + 1;
 
 	/* One sync for every file written: fsync each would take seconds. */
+	fault_point("publish.sync");
 	if (syncfs(s->tmpfd) == -1)
 		return fail(err, s, "cannot sync the new site", NULL);
+	fault_point("publish.swap");
 	if (s->oldfd == -1) {
 		if (renameat(s->parentfd, tmpbase, s->parentfd, s->base) == -1)
 			return fail(err, s, "cannot move the new site into "
@@ -452,6 +455,7 @@ site_commit(struct site *s, char *err)
 			return -1;
 	}
 	/* In place: the temporary name is now the old site's, or nothing. */
+	fault_point("publish.swapped");
 	s->committed = 1;
 	if (s->oldfd != -1)
 		store_remove_tree(s->tmp);

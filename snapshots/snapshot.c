@@ -10,6 +10,7 @@
 
 #include "author.h"
 #include "internal.h"
+#include "../faults/fault.h"
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
@@ -444,6 +445,7 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 	if (snapshot_lookup(st, id, made, err) == -1)
 		goto cleanup;
 	/* Compare and swap: move the branch only from where we read it. */
+	fault_point("snapshot.ref");
 	errno = 0;
 	grc = parent != NULL ? git_reference_create_matching(&ref, st->repo,
 	    branch, id, 1, git_commit_id(parent->c), "mcwatch: snapshot") :
@@ -457,6 +459,7 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 		store_giterr(st, "cannot move the branch", err);
 		goto cleanup;
 	}
+	fault_point("snapshot.ref-moved");
 	rc = 0;
  cleanup:
 	if (rc == -1) {
@@ -589,8 +592,11 @@ snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
 	 * new snapshot, and against it libgit2 would see nothing to write.
 	 */
 	co.baseline_index = idx;
+	fault_point("snapshot.checkout");
 	if (git_checkout_head(st->repo, &co) < 0)
 		rc = store_giterr(st, "cannot update the work tree", err);
+	else
+		fault_point("snapshot.checked-out");
  cleanup:
 	git_index_free(idx);
 	return rc;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "../faults/fault.h"
 #include "../records/nomem.h"
 
 #define LOCKNAME	"mcwatch.lock"
@@ -78,6 +79,7 @@ store_write_mode(int dfd, const char *name, const char *buf, size_t len,
 	int fd, saved;
 
 	snprintf(tmp, sizeof(tmp), ".%s.tmp", name);
+	fault_point("store.write");
 	if ((fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, mode)) == -1)
 		return -1;
@@ -90,14 +92,17 @@ store_write_mode(int dfd, const char *name, const char *buf, size_t len,
 				errno = ENOSPC;
 			goto fail;
 		}
+	fault_point("store.fsync");
 	if (fsync(fd) == -1 || close(fd) == -1) {
 		fd = -1;
 		goto fail;
 	}
+	fault_point("store.rename");
 	if (renameat(dfd, tmp, dfd, name) == -1) {
 		fd = -1;
 		goto fail;
 	}
+	fault_point("store.renamed");
 	return 0;
  fail:
 	saved = errno;

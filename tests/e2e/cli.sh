@@ -78,15 +78,19 @@ status=$?
     notok "log with no repository: says what to do" "exit $status"
 
 # Every command takes -h, --help, --version; -f where it has --format.
-for c in run parse diff log show notify export status lookup history; do
+bad=0
+for c in run parse diff log show notify export status lookup history publish; do
 	run "$MCWATCH" $c -h
 	[ "$status" -eq 0 ] && grep -q "^usage: mcwatch $c" "$T/out" &&
-	    grep -q "Exit status" "$T/out" || notok "$c -h: usage and exit statuses"
+	    grep -q "Exit status" "$T/out" ||
+	    { bad=$((bad + 1)); echo "    $c -h: no usage or exit statuses"; }
 	run "$MCWATCH" $c --version
 	[ "$status" -eq 0 ] && grep -q "^mcwatch [0-9]" "$T/out" ||
-	    notok "$c --version"
+	    { bad=$((bad + 1)); echo "    $c --version: exit $status"; }
 done
-ok "-h and --version after every command name; every --help lists exit statuses"
+[ "$bad" -eq 0 ] &&
+    ok "-h and --version after every command name; every --help lists exit statuses" ||
+    notok "-h and --version after every command" "$bad failures"
 run "$MCWATCH" log --repo "$T/r" -f json
 [ "$status" -eq 0 ] && grep -q '"id"' "$T/out" && ok "log -f json" ||
     notok "log -f json"
@@ -101,13 +105,15 @@ run "$MCWATCH" run --repo "$T/r" --url "$S" -f json --dry-run
 
 # Output that cannot be written is an error that says why.
 if [ -w /dev/full ]; then
+	bad=0
 	for c in "log --repo $T/r" "show --repo $T/r" "diff --repo $T/r" \
 	    "--help" "--version" "log --help" "parse --help"; do
 		run sh -c "'$MCWATCH' $c > /dev/full"
 		[ "$status" -eq 6 ] && grep -q "No space left on device" \
-		    "$T/err" || notok "mcwatch $c > /dev/full" "exit $status"
+		    "$T/err" || { bad=$((bad + 1)); echo "    $c: exit $status"; }
 	done
-	ok "output to a full device: exit 6, and why"
+	[ "$bad" -eq 0 ] && ok "output to a full device: exit 6, and why" ||
+	    notok "output to a full device" "$bad commands"
 else
 	skip "output to a full device: exit 6, and why" "no /dev/full"
 fi

@@ -13,11 +13,14 @@ run "$MCWATCH" run --repo "$T/base" --url "$S" --exit-code
 expect "first run: exit 1 with --exit-code" 1
 [ "$(commits "$T/base")" = 1 ] && ok "first run: one commit" ||
     notok "first run: one commit"
+missing=""
 for f in mimecast.json mimecast.csv page.html source.json cidr/all-v4.txt \
     cidr/us/all-v4.txt cidr/us/gateway-v4.txt cidr/global/website-v4.txt; do
-	[ -s "$T/base/$f" ] || notok "first run: $f in the work tree"
+	[ -s "$T/base/$f" ] || missing="$missing $f"
 done
-ok "first run: dataset, CSV, CIDR lists, page and source in the tree"
+[ -z "$missing" ] &&
+    ok "first run: dataset, CSV, CIDR lists, page and source in the tree" ||
+    notok "first run: the work tree" "missing:$missing"
 [ -z "$(git -C "$T/base" status --porcelain)" ] &&
     ok "first run: git status is clean" || notok "first run: git status is clean"
 git -C "$T/base" fsck --strict 2> "$T/err" && ok "first run: git fsck" ||

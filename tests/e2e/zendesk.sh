@@ -58,7 +58,8 @@ run "$MCWATCH" run --repo "$T/r" --url "$A" --exit-code
 article "$ART" "$T/port.html" "Mimecast Data Centers and URLs" "2026-11-20T08:00:00Z"
 run "$MCWATCH" run -q --repo "$T/r" --url "$A" --exit-code
 [ "$status" -eq 1 ] && [ "$(git -C "$T/r" rev-list --count HEAD)" = 2 ] &&
-    ok "a new edited_at: the article read, the change recorded" ||
+    grep -q "^Edited by Mimecast: 2026-11-20T08:00:00Z$" "$T/out" &&
+    ok "a new edited_at: the article read, the change recorded, the edit time told" ||
     notok "a new edited_at" "exit $status"
 
 # zendesk:HOST: found by its exact title.
