@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "../pipeline/health.h"
 #include "../records/json.h"
+#include "../faults/clock.h"
 
 #define MAX_AGE		48	/* hours without a successful check */
 #define FAILING		3	/* failures in a row that are critical */
@@ -169,7 +170,7 @@ cmd_status(int argc, char **argv)
 		    "yet" : err);
 		return ST_UNKNOWN;
 	}
-	st = verdict(&h, max_age, time(NULL), why, sizeof(why));
+	st = verdict(&h, max_age, clock_now(), why, sizeof(why));
 	if ((json ? print_json(&h, st, why) : print_text(&h, st, why)) == -1 ||
 	    cli_flush("status") != EXIT_OK)
 		return ST_UNKNOWN;

@@ -17,6 +17,7 @@
 
 #include "notify.h"
 #include "../scraper/transfer.h"
+#include "../faults/clock.h"
 
 /* Whether [s, e) is a plain address: local part, '@', a host name. */
 static int
@@ -160,7 +161,7 @@ email_headers(const struct notify_config *cfg, const struct channel *c,
 {
 	struct curl_slist *h = NULL;
 	char date[64], id[400], from[400], to[400];
-	time_t now = time(NULL);
+	time_t now = clock_now();
 	struct tm tm;
 
 	gmtime_r(&now, &tm);

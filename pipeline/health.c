@@ -8,6 +8,7 @@
 #include "health.h"
 #include "../records/json.h"
 #include "../snapshots/store.h"
+#include "../faults/clock.h"
 
 /* A time of the state, 0 when it has none that reads. */
 static time_t
@@ -80,7 +81,7 @@ health_json(const struct health *h)
 static void
 health_update(struct health *h, const struct health_event *e)
 {
-	h->last_check = time(NULL);
+	h->last_check = clock_now();
 	snprintf(h->last_result, sizeof(h->last_result), "%s",
 	    e->pending > 0 ? "notification pending" : e->result);
 	snprintf(h->last_message, sizeof(h->last_message), "%.500s",

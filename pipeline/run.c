@@ -14,6 +14,7 @@
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"
 #include "../snapshots/trailers.h"
+#include "../faults/clock.h"
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
@@ -167,7 +168,7 @@ fetch(struct run *r)
 	if (!store_is_new(r->s->repo) &&
 	    (open_repo(r) == -1 || head_source(r, &fo) == -1))
 		return -1;
-	r->o->date = time(NULL);
+	r->o->date = clock_now();
 	if (fetch_page(r->s->url, &fo, &r->page, err) == -1)
 		return fail(r, RUN_FETCH_FAILED, err);
 	if ((r->o->source = strdup(r->page->final_url)) == NULL ||

@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "rejected.h"
+#include "../faults/clock.h"
 
 #define SEQ_MAX		999999	/* pages one second can keep apart */
 
@@ -110,7 +111,7 @@ rejected_save(struct store *st, const char *page, size_t len,
 {
 	char when[32], name[256], txt[256], **names = NULL;
 	struct tm tm;
-	time_t now = time(NULL);
+	time_t now = clock_now();
 	size_t n = 0, i;
 	unsigned seq;
 	int dfd, rc = -1;

@@ -18,6 +18,7 @@
 #include "../records/lists.h"
 #include "../records/output.h"
 #include "../records/region.h"
+#include "../faults/clock.h"
 
 int
 snapshot_dataset(const struct recordset *rs, char **buf, size_t *len)
@@ -397,7 +398,7 @@ signature(git_signature **sig, const char *author, time_t when)
 	const char *why;
 
 	if (when == 0)
-		when = time(NULL);
+		when = clock_now();
 	if (author_parse(author, name, email, &why) == -1) {
 		git_error_set_str(GIT_ERROR_INVALID, why);
 		return -1;

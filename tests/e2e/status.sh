@@ -13,14 +13,20 @@ run "$MCWATCH" status --repo "$T/r"
     grep -q "last change: .*snapshot $(git -C "$T/r" rev-parse HEAD)" "$T/out" &&
     ok "after a good run: OK, with the last change" ||
     notok "after a good run: OK" "exit $status"
+# The clock moved by the test build, not by sleeping.
+FAULTY="$(dirname "$MCWATCH")/tests/mcwatch-oom"
 c1=$(grep '"last_check"' "$T/r/.git/mcwatch-status.json")
-sleep 1
-"$MCWATCH" run -q --repo "$T/r" --url "$S" > /dev/null 2>&1
+MCWATCH_NOW=$(($(date +%s) + 60)) "$FAULTY" run -q --repo "$T/r" --url "$S" \
+    > /dev/null 2>&1
 c2=$(grep '"last_check"' "$T/r/.git/mcwatch-status.json")
 [ "$c1" != "$c2" ] && grep -q '"last_result": "unchanged"' "$T/r/.git/mcwatch-status.json" &&
     [ -z "$(git -C "$T/r" status --porcelain)" ] &&
     ok "a 'no changes' run updates the last check (state outside the snapshot)" ||
     notok "a 'no changes' run updates the last check"
+MCWATCH_NOW=$(($(date +%s) + 3 * 86400)) run "$FAULTY" status --repo "$T/r"
+[ "$status" -eq 2 ] && grep -q "no successful check within" "$T/out" &&
+    ok "three days without a check (the clock moved): CRITICAL" ||
+    notok "an old last check" "exit $status" "$(head -2 "$T/out")"
 echo "<p>Sign in</p>" > "$T/login.html"
 "$MCWATCH" run -q --repo "$T/r" --url "$T/login.html" > /dev/null 2>&1
 run "$MCWATCH" status --repo "$T/r" -f json

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../faults/clock.h"
 #include "../../faults/fault.h"
 
 void
@@ -39,4 +40,16 @@ fault_point(const char *name)
 	if (strlen(name) != n || strncmp(name, want, n) != 0 || ++passes < nth)
 		return;
 	raise(SIGKILL);
+}
+
+/*
+ *   MCWATCH_NOW=SECONDS     the clock reads this (seconds since the epoch)
+ */
+time_t
+clock_now(void)
+{
+	const char *now = getenv("MCWATCH_NOW");
+
+	return now != NULL && now[0] != '\0' ? (time_t)strtoll(now, NULL, 10) :
+	    time(NULL);
 }

@@ -1,6 +1,7 @@
 /*
- * The run pipeline as a library call, without the binary: a first run, an
- * unchanged one, a change, a rejected page, a failed fetch, a dry run.
+ * The run pipeline as a library call, without the binary, one scenario a
+ * test: a dry run, a first run, an unchanged one, a change, a rejected
+ * page, a failed fetch, no repository.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -49,33 +50,72 @@ settings(struct run_settings *s)
 	s->lock_timeout = 5;
 }
 
+#define PAGE_B	"<h2>Germany</h2><h3>IP Addresses and Network Ranges</h3>" \
+	"<table><tr><th>Network</th><th>Netmask</th></tr>" \
+	"<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table>" \
+	"<h3>Application URLs</h3><table><tr><th>Application</th>" \
+	"<th>URL</th></tr><tr><td>API</td><td>https://de2.example/</td>" \
+	"</tr></table>"
+
+/* A scratch directory with the page PAGE_A in it, and no repository. */
+static int
+scratch(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/mcwatch-run.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(repo, sizeof(repo), "%s/repo", dir);
+	snprintf(page, sizeof(page), "%s/page.html", dir);
+	write_page(PAGE_A);
+	return 0;
+}
+
+static int
+scratch_remove(void **state)
+{
+	char cmd[200];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Run once on the page as it is, expecting result; o kept for checks. */
 static void
-test_pipeline(void **state)
+run_once(struct run_settings *s, struct run_outcome *o, enum run_result want)
+{
+	run_pipeline(s, o);
+	assert_int_equal(o->result, want);
+}
+
+/* A dry run on no repository finds the change and creates nothing. */
+static void
+test_dry_run(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+
+	(void)state;
+	settings(&s);
+	s.dry_run = 1;
+	run_once(&s, &o, RUN_CHANGED);
+	assert_string_equal(o.to, "");
+	assert_int_equal(access(repo, F_OK), -1);
+	run_outcome_free(&o);
+}
+
+/* The first run: a baseline, every record added. */
+static void
+test_first_run(void **state)
 {
 	struct run_settings s;
 	struct run_outcome o;
 	struct report_ctx ctx;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/mcwatch-run.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(repo, sizeof(repo), "%s/repo", dir);
-	snprintf(page, sizeof(page), "%s/page.html", dir);
 	settings(&s);
-	write_page(PAGE_A);
-
-	/* A dry run on no repository finds the change and creates nothing. */
-	s.dry_run = 1;
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_CHANGED);
-	assert_string_equal(o.to, "");
-	assert_int_equal(access(repo, F_OK), -1);
-	run_outcome_free(&o);
-	s.dry_run = 0;
-
-	/* The first run: a baseline, every record added. */
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_CHANGED);
+	run_once(&s, &o, RUN_CHANGED);
 	assert_int_equal(o.diff.nadded, 3);
 	assert_string_equal(o.from, "");
 	assert_int_equal(strlen(o.to), 40);
@@ -83,61 +123,115 @@ test_pipeline(void **state)
 	assert_string_equal(o.source, page);
 	run_report_ctx(&o, &ctx);
 	assert_null(ctx.from);
+	assert_true(ctx.baseline);
 	assert_ptr_equal(ctx.to, o.to);
 	run_outcome_free(&o);
+}
 
-	/* The same page: unchanged. */
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_UNCHANGED);
+/* The same page again: unchanged. */
+static void
+test_unchanged(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+
+	(void)state;
+	settings(&s);
+	run_once(&s, &o, RUN_CHANGED);
 	run_outcome_free(&o);
+	run_once(&s, &o, RUN_UNCHANGED);
+	run_outcome_free(&o);
+}
 
-	/* A network removed, a URL changed: both in the diff, from the last. */
-	write_page("<h2>Germany</h2><h3>IP Addresses and Network Ranges</h3>"
-	    "<table><tr><th>Network</th><th>Netmask</th></tr>"
-	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table>"
-	    "<h3>Application URLs</h3><table><tr><th>Application</th>"
-	    "<th>URL</th></tr><tr><td>API</td><td>https://de2.example/</td>"
-	    "</tr></table>");
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_CHANGED);
+/* A network removed, a URL changed: both in the diff, from the last. */
+static void
+test_change(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+	struct report_ctx ctx;
+
+	(void)state;
+	settings(&s);
+	run_once(&s, &o, RUN_CHANGED);
+	run_outcome_free(&o);
+	write_page(PAGE_B);
+	run_once(&s, &o, RUN_CHANGED);
 	assert_int_equal(o.diff.nremoved, 1);
 	assert_int_equal(o.diff.nchanged, 1);
 	assert_int_equal(strlen(o.from), 40);
 	assert_string_not_equal(o.from, o.to);
+	run_report_ctx(&o, &ctx);
+	assert_false(ctx.baseline);
 	run_outcome_free(&o);
+}
 
-	/* A login page: rejected, kept, nothing committed. */
+/* A login page: rejected, kept, nothing committed. */
+static void
+test_rejected(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+
+	(void)state;
+	settings(&s);
+	run_once(&s, &o, RUN_CHANGED);
+	run_outcome_free(&o);
 	write_page("<form><input name=user></form>");
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_REJECTED);
+	run_once(&s, &o, RUN_REJECTED);
 	assert_non_null(strstr(o.error, "no data found"));
 	assert_non_null(strstr(o.kept, "mcwatch-rejected/"));
 	run_outcome_free(&o);
+}
 
-	/* A page that is not there: the fetch fails. */
+/* A page that is not there: the fetch fails, no repository is made. */
+static void
+test_fetch_failed(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+
+	(void)state;
+	settings(&s);
 	s.url = "/nonexistent/mcwatch-page.html";
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_FETCH_FAILED);
+	run_once(&s, &o, RUN_FETCH_FAILED);
 	assert_non_null(strstr(o.error, "No such file"));
+	assert_int_equal(access(repo, F_OK), -1);
 	run_outcome_free(&o);
+}
 
-	/* Not a repository: a repository error. */
-	s.url = page;
+/* Not a repository: a repository error. */
+static void
+test_not_a_repository(void **state)
+{
+	struct run_settings s;
+	struct run_outcome o;
+
+	(void)state;
+	settings(&s);
 	s.repo = dir;
-	write_page(PAGE_A);
-	run_pipeline(&s, &o);
-	assert_int_equal(o.result, RUN_REPO_FAILED);
+	run_once(&s, &o, RUN_REPO_FAILED);
 	run_outcome_free(&o);
-
-	snprintf(page, sizeof(page), "rm -rf '%s'", dir);
-	assert_int_equal(system(page), 0);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pipeline),
+		cmocka_unit_test_setup_teardown(test_dry_run, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_first_run, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_unchanged, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_change, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_rejected, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_fetch_failed, scratch,
+		    scratch_remove),
+		cmocka_unit_test_setup_teardown(test_not_a_repository, scratch,
+		    scratch_remove),
 	};
 	int rc;
 
