@@ -1,4 +1,7 @@
 /* mcwatch export: a snapshot's records in a firewall's or mail server's format. */
+#include <sys/stat.h>
+
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -19,6 +22,7 @@
 struct export_args {
 	const char		*repo;
 	const char		*rev;
+	const char		*since;		/* m365 --powershell */
 	const char		*output;
 	const struct export_format *fmt;
 	const char		*regions[MAX_REGIONS];
@@ -31,8 +35,10 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: mcwatch export [--repo DIR] -f FORMAT [--region "
 	    "CODE]... [--section LIST]...\n"
-	    "                      [--family 4|6] [--name NAME] [--powershell] "
-	    "[--output FILE] [REV]\n"
+	    "                      [--family 4|6] [--name NAME] [--table "
+	    "'FAMILY NAME']\n"
+	    "                      [--powershell [--since REV]] [--output FILE] "
+	    "[REV]\n"
 	    "\nThe records of snapshot REV (default: the latest) in a format "
 	    "a firewall or a\nmail server loads, sorted and stable.\n"
 	    "\n"
@@ -48,10 +54,18 @@ usage(FILE *fp)
 	    "is IPv4)\n"
 	    "  --name NAME          the ipset or nftables set's name (default "
 	    "mimecast4, mimecast6)\n"
+	    "  --table 'FAMILY NAME'  nft: the table the sets go in (default "
+	    "'inet mimecast')\n"
 	    "  --powershell         m365: a Set-HostedConnectionFilterPolicy "
-	    "line\n"
-	    "  --output FILE        write FILE whole or not at all (default: "
-	    "standard output)\n"
+	    "line that adds\n"
+	    "                       and removes what changed since --since\n"
+	    "  --since REV          the snapshot the IP Allow list holds now "
+	    "(default: the one\n"
+	    "                       before REV)\n"
+	    "  --output FILE        write FILE whole or not at all; - is "
+	    "standard output\n"
+	    "                       (default); a character device is written "
+	    "through\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
@@ -59,6 +73,44 @@ usage(FILE *fp)
 	    "section, or\nan m365 list over 1273 entries); 5 repository error "
 	    "or no such snapshot;\n6 out of memory, or the output could not be "
 	    "written.\n", export_names());
+}
+
+/* Whether s is a set name ipset and nft parse: a letter first. */
+static int
+set_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= 26 && isalpha((unsigned char)s[0]) &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_-") == n;
+}
+
+/* --table 'FAMILY NAME' (or NAME: inet) into a; 0, or -1 if bad. */
+static int
+table_arg(char *arg, struct export_args *a)
+{
+	static const char *const families[] = { "ip", "ip6", "inet" };
+	char *name = strchr(arg, ' ');
+	size_t i;
+
+	a->eo.nft_family = "inet";
+	if (name != NULL) {
+		*name++ = '\0';
+		for (i = 0; i < 3 && strcmp(arg, families[i]) != 0; i++)
+			;
+		if (i == 3)
+			return -1;
+		a->eo.nft_family = families[i];
+	} else
+		name = arg;
+	if (name[0] == '\0' || strlen(name) > 64 ||
+	    !isalpha((unsigned char)name[0]) ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_") != strlen(name))
+		return -1;
+	a->eo.nft_table = name;
+	return 0;
 }
 
 /* Parse the options into a; EXIT_OK to go on, else the exit status. */
@@ -73,6 +125,8 @@ export_args(int argc, char **argv, struct export_args *a)
 		{ "family", required_argument, NULL, 'F' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "powershell", no_argument, NULL, 'p' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "table", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
@@ -114,17 +168,27 @@ export_args(int argc, char **argv, struct export_args *a)
 			a->eo.family = optarg[0] - '0';
 			break;
 		case 'n':
-			if (optarg[0] == '\0' || strlen(optarg) > 26 ||
-			    strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
-			    strlen(optarg))
-				return cli_usage("export", "--name: letters, "
-				    "digits, '-' and '_', at most 26, not '%s'",
-				    optarg);
+			if (!set_name_ok(optarg))
+				return cli_usage("export", "--name: a letter, "
+				    "then letters, digits, '-' and '_', at most "
+				    "26 in all (what ipset and nft parse), not "
+				    "'%s'", optarg);
 			a->eo.name = optarg;
+			break;
+		case 't':
+			if (table_arg(optarg, a) == -1)
+				return cli_usage("export", "--table: want "
+				    "'FAMILY NAME' (family ip, ip6 or inet; a "
+				    "name of a letter, then letters, digits and "
+				    "'_'), not '%s'", optarg);
 			break;
 		case 'p':
 			a->eo.powershell = 1;
+			break;
+		case 'S':
+			if (cli_check_rev("export", optarg) == -1)
+				return EXIT_USAGE;
+			a->since = optarg;
 			break;
 		case 'o':
 			a->output = optarg;
@@ -148,6 +212,19 @@ export_args(int argc, char **argv, struct export_args *a)
 		    a->fmt->name);
 	if (strcmp(a->fmt->name, "m365") == 0)
 		a->eo.family = 4;
+	if (a->eo.nft_family != NULL && strcmp(a->fmt->name, "nft") != 0)
+		return cli_usage("export", "--table is for -f nft");
+	if (a->eo.nft_family != NULL && strcmp(a->eo.nft_family, "inet") != 0 &&
+	    a->eo.family != (strcmp(a->eo.nft_family, "ip") == 0 ? 4 : 6))
+		return cli_usage("export", "a table of family %s holds IPv%d "
+		    "sets only: give --family %d", a->eo.nft_family,
+		    strcmp(a->eo.nft_family, "ip") == 0 ? 4 : 6,
+		    strcmp(a->eo.nft_family, "ip") == 0 ? 4 : 6);
+	if (a->since != NULL && !a->eo.powershell)
+		return cli_usage("export", "--since is for -f m365 "
+		    "--powershell");
+	if (a->eo.powershell && strcmp(a->fmt->name, "m365") != 0)
+		return cli_usage("export", "--powershell is for -f m365");
 	return EXIT_OK;
 }
 
@@ -176,12 +253,28 @@ selected(const struct export_args *a, const struct record *r)
 	return 0;
 }
 
+/* Keep the records of rs that a selects. */
+static void
+filter_records(const struct export_args *a, struct recordset *rs)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < rs->nrecs; i++) {
+		if (!selected(a, &rs->recs[i])) {
+			record_clear(&rs->recs[i]);
+			continue;
+		}
+		rs->recs[j++] = rs->recs[i];
+	}
+	rs->nrecs = j;
+}
+
 /* Keep the selected records; a region code the snapshot lacks is an error. */
 static int
 select_records(const struct export_args *a, struct recordset *rs,
     const struct snapshot *s)
 {
-	size_t i, j, r;
+	size_t i, r;
 
 	for (r = 0; r < a->nregions; r++) {
 		for (i = 0; i < rs->nrecs; i++)
@@ -193,25 +286,43 @@ select_records(const struct export_args *a, struct recordset *rs,
 			    "%.12s (see 'mcwatch show --region')", a->regions[r],
 			    snapshot_id(s));
 	}
-	for (i = j = 0; i < rs->nrecs; i++) {
-		if (!selected(a, &rs->recs[i])) {
-			record_clear(&rs->recs[i]);
-			continue;
-		}
-		rs->recs[j++] = rs->recs[i];
-	}
-	rs->nrecs = j;
+	filter_records(a, rs);
 	return EXIT_OK;
 }
 
-/* buf to FILE whole or not at all (temporary, fsync, rename); exit status. */
+/*
+ * buf to file: "-" is standard output; a character device (a terminal,
+ * /dev/stdout's target) is written through; a regular file or none is
+ * written whole or not at all (temporary, fsync, rename); a symlink, a
+ * directory or anything else is refused, never replaced. Exit status.
+ */
 static int
 write_output(const char *file, const char *buf, size_t len)
 {
-	char *d = strdup(file), *b = strdup(file);
-	int dfd = -1, rc = EXIT_INTERNAL;
+	char *d = NULL, *b = NULL;
+	struct stat sb;
+	int dfd = -1, fd, rc = EXIT_INTERNAL;
 
-	if (d == NULL || b == NULL) {
+	if (strcmp(file, "-") == 0)
+		return fwrite(buf, 1, len, stdout) == len ? cli_flush("export") :
+		    (cli_error("export: writing to standard output failed: %s",
+		    strerror(errno)), EXIT_INTERNAL);
+	if (lstat(file, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return cli_usage("export", "--output %s is a symlink: it is never "
+		    "replaced; name its target, or - for standard output", file);
+	if (lstat(file, &sb) == 0 && S_ISCHR(sb.st_mode)) {
+		if ((fd = open(file, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1 ||
+		    write(fd, buf, len) != (ssize_t)len || close(fd) == -1) {
+			cli_error("export: cannot write %s: %s", file,
+			    strerror(errno));
+			return EXIT_INTERNAL;
+		}
+		return EXIT_OK;
+	}
+	if (lstat(file, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return cli_usage("export", "--output %s is not a regular file",
+		    file);
+	if ((d = strdup(file)) == NULL || (b = strdup(file)) == NULL) {
 		cli_error("export: out of memory");
 		goto cleanup;
 	}
@@ -229,11 +340,42 @@ write_output(const char *file, const char *buf, size_t len)
 	return rc;
 }
 
+/*
+ * For m365 --powershell, the records the IP Allow list holds now: those
+ * of --since, else of the snapshot before s (none for the first), with
+ * the same selection, into *out. 0, or -1 with err.
+ */
+static int
+since_records(struct export_args *a, struct store *st,
+    const struct snapshot *s, struct recordset **out, char *err)
+{
+	struct snapshot *old = NULL;
+	struct export_args b = *a;
+	int rc = -1;
+
+	*out = NULL;
+	if (!a->eo.powershell)
+		return 0;
+	if ((a->since != NULL ? snapshot_resolve(st, a->since, &old, err) :
+	    snapshot_parent(st, s, &old, err)) == -1)
+		return -1;
+	if (old == NULL)
+		return 0;
+	b.nregions = 0;	/* a region new since then is none of its records */
+	if (snapshot_records(st, old, out, err) == 0) {
+		b.nregions = a->nregions;
+		filter_records(&b, *out);
+		rc = 0;
+	}
+	snapshot_free(old);
+	return rc;
+}
+
 int
 cmd_export(int argc, char **argv)
 {
 	struct export_args a;
-	struct recordset *rs = NULL;
+	struct recordset *rs = NULL, *old = NULL;
 	struct store *st = NULL;
 	struct snapshot *s = NULL;
 	char err[STORE_ERRMAX > EXPORT_ERRMAX ? STORE_ERRMAX : EXPORT_ERRMAX];
@@ -247,12 +389,14 @@ cmd_export(int argc, char **argv)
 	rc = EXIT_REPO;
 	if ((st = store_open(a.repo, 0, err)) == NULL ||
 	    snapshot_pick(st, a.rev, &s, err) == -1 ||
-	    snapshot_records(st, s, &rs, err) == -1) {
+	    snapshot_records(st, s, &rs, err) == -1 ||
+	    since_records(&a, st, s, &old, err) == -1) {
 		cli_error("%s", err);
 		goto cleanup;
 	}
 	if ((rc = select_records(&a, rs, s)) != EXIT_OK)
 		goto cleanup;
+	a.eo.since = old;
 	rc = EXIT_INTERNAL;
 	if ((fp = open_memstream(&buf, &len)) == NULL)
 		goto cleanup;
@@ -266,16 +410,11 @@ cmd_export(int argc, char **argv)
 	rc = EXIT_INTERNAL;
 	if (fclose(fp) == EOF)
 		goto cleanup;
-	if (a.output != NULL)
-		rc = write_output(a.output, buf, len);
-	else if (fwrite(buf, 1, len, stdout) != len)
-		cli_error("export: writing to standard output failed: %s",
-		    strerror(errno));
-	else
-		rc = cli_flush("export");
+	rc = write_output(a.output != NULL ? a.output : "-", buf, len);
  cleanup:
 	free(buf);
 	recordset_free(rs);
+	recordset_free(old);
 	snapshot_free(s);
 	store_close(st);
 	return rc;

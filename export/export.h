@@ -18,7 +18,11 @@ struct export_opts {
 	unsigned	 lists;		/* a mask of record_list()s */
 	int		 family;	/* 4, 6, or 0 for both */
 	const char	*name;		/* a set's name, or NULL for the default */
+	const char	*nft_family;	/* nft: the table's family, or NULL */
+	const char	*nft_table;	/* nft: the table, or NULL (mimecast) */
 	int		 powershell;	/* m365: a ready PowerShell line */
+	/* m365 --powershell: the snapshot to compute Remove against */
+	const struct recordset *since;	/* selected as rs; NULL: add all */
 };
 
 struct export_format {

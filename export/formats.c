@@ -98,7 +98,9 @@ ex_postfix(FILE *fp, const struct recordset *rs, const struct export_opts *o,
     char *err)
 {
 	if (fputs("# mcwatch export: Mimecast's networks, a Postfix cidr: "
-	    "table\n", fp) == EOF)
+	    "table. Use it in\n# smtpd_client_restrictions (check_client_"
+	    "access), never in mynetworks:\n# Mimecast's networks serve all "
+	    "its customers.\n", fp) == EOF)
 		return write_failed(err);
 	return ex_lines(fp, rs, o, "%-43s OK\n", err);
 }
@@ -145,34 +147,48 @@ ex_ipset(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 	return rc == -1 ? write_failed(err) : 0;
 }
 
+/*
+ * nftables: one transaction that leaves each set holding exactly these
+ * prefixes, loaded again after a change or not: the table and sets are
+ * added if missing (a no-op if there), flushed, then filled, all in one
+ * 'nft -f' (atomic: a rule never sees the set half-filled). In the
+ * admin's own table (--table) the sets serve its rules (@mimecast4).
+ */
 static int
 ex_nft(FILE *fp, const struct recordset *rs, const struct export_opts *o,
     char *err)
 {
+	const char *family = o->nft_family ? o->nft_family : "inet";
+	const char *table = o->nft_table ? o->nft_table : "mimecast";
 	struct cidr *v;
 	char name[128], buf[CIDR_STRLEN];
 	size_t n, i;
 	int fams[2], f, nf = families(o, fams), rc = 0;
 
-	if (fputs("table inet mimecast {\n", fp) == EOF)
+	if (fprintf(fp, "# mcwatch export: Mimecast's networks as nftables "
+	    "sets; 'nft -f' replaces them\n# in one transaction.\n"
+	    "add table %s %s\n", family, table) < 0)
 		return write_failed(err);
 	for (f = 0; f < nf && rc == 0; f++) {
 		if (prefixes(rs, o, fams[f], &v, &n, err) == -1)
 			return -1;
-		if (fprintf(fp, "\tset %s {\n\t\ttype %s\n\t\tflags interval\n"
-		    "\t\tauto-merge\n", set_name(o, fams[f], nf, name,
-		    sizeof(name)), fams[f] == 4 ? "ipv4_addr" : "ipv6_addr") < 0)
+		set_name(o, fams[f], nf, name, sizeof(name));
+		if (fprintf(fp, "add set %s %s %s { type %s; flags interval; "
+		    "auto-merge; }\nflush set %s %s %s\n", family, table, name,
+		    fams[f] == 4 ? "ipv4_addr" : "ipv6_addr", family, table,
+		    name) < 0)
+			rc = -1;
+		if (rc == 0 && n > 0 && fprintf(fp, "add element %s %s %s { ",
+		    family, table, name) < 0)
 			rc = -1;
 		for (i = 0; i < n && rc == 0; i++)
-			if (fprintf(fp, "%s%s", i == 0 ? "\t\telements = { " :
-			    ",\n\t\t\t", cidr_format(&v[i], buf)) < 0)
+			if (fprintf(fp, "%s%s", i == 0 ? "" : ",\n\t",
+			    cidr_format(&v[i], buf)) < 0)
 				rc = -1;
-		if (rc == 0 && fprintf(fp, "%s\t}\n", n ? " }\n" : "") < 0)
-			rc = -1;
 		free(v);
+		if (rc == 0 && n > 0 && fputs(" }\n", fp) == EOF)
+			rc = -1;
 	}
-	if (rc == 0 && fputs("}\n", fp) == EOF)
-		rc = -1;
 	return rc == -1 ? write_failed(err) : 0;
 }
 
@@ -200,26 +216,96 @@ m365_entries(const struct recordset *rs, const struct export_opts *o,
 	return rc;
 }
 
+/* Whether v (n entries) holds c. */
+static int
+holds(const struct cidr *v, size_t n, const struct cidr *c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].len == c->len && addr_cmp(&v[i].addr, &c->addr) == 0)
+			return 1;
+	return 0;
+}
+
+/* "KEY=" and the entries of a not in b, quoted; how many into *count. */
+static int
+ps_list(FILE *fp, const char *key, const struct cidr *a, size_t na,
+    const struct cidr *b, size_t nb, size_t *count)
+{
+	char buf[CIDR_STRLEN];
+	size_t i;
+
+	*count = 0;
+	for (i = 0; i < na; i++) {
+		if (b != NULL && holds(b, nb, &a[i]))
+			continue;
+		if (fprintf(fp, "%s\"%s\"", *count ? "," : key,
+		    cidr_format(&a[i], buf)) < 0)
+			return -1;
+		(*count)++;
+	}
+	return 0;
+}
+
+/*
+ * The connection filter's PowerShell line: Add what the selection holds
+ * and the earlier snapshot (o->since) did not, Remove what it held and
+ * the selection does not, so that the IP Allow list, which bypasses spam
+ * filtering, ends up with exactly the new entries. Nothing to do is a
+ * comment, not a command.
+ */
+static int
+ps_line(FILE *fp, const struct cidr *v, size_t n, const struct cidr *old,
+    size_t nold, int since)
+{
+	size_t added, removed;
+	char *body = NULL;
+	size_t len;
+	FILE *mem;
+	int rc;
+
+	if ((mem = open_memstream(&body, &len)) == NULL)
+		return -1;
+	rc = ps_list(mem, "Add=", v, n, since ? old : NULL, nold, &added) ||
+	    (added && since && putc(';', mem) == EOF) ||
+	    (since && ps_list(mem, " Remove=", old, nold, v, n, &removed)) ||
+	    fclose(mem) == EOF;
+	if (!since)
+		removed = 0;
+	if (!rc && added + removed == 0)
+		rc = fputs("# mcwatch: no change to the IP Allow list\n", fp) ==
+		    EOF;
+	else if (!rc)
+		rc = fprintf(fp, "Set-HostedConnectionFilterPolicy -Identity "
+		    "Default -IPAllowList @{%s}\n", body[0] == ' ' ? body + 1 :
+		    body) < 0;
+	free(body);
+	return rc ? -1 : 0;
+}
+
 static int
 ex_m365(FILE *fp, const struct recordset *rs, const struct export_opts *o,
     char *err)
 {
-	struct cidr *v;
+	struct cidr *v, *old = NULL;
 	char buf[CIDR_STRLEN];
-	size_t n, i;
+	size_t n, nold = 0, i;
 	int rc = 0;
 
 	if ((rc = m365_entries(rs, o, &v, &n, err)) < 0)
 		return rc;
+	if (o->powershell && o->since != NULL &&
+	    (rc = m365_entries(o->since, o, &old, &nold, err)) < 0) {
+		free(v);
+		return rc;
+	}
 	if (o->powershell)
-		rc = fputs("Set-HostedConnectionFilterPolicy -Identity Default "
-		    "-IPAllowList @{Add=", fp) == EOF;
-	for (i = 0; i < n && rc == 0; i++)
-		rc = fprintf(fp, o->powershell ? "%s\"%s\"" : "%s%s\n",
-		    o->powershell && i ? "," : "", cidr_format(&v[i], buf)) < 0;
-	if (rc == 0 && o->powershell)
-		rc = fputs("}\n", fp) == EOF;
+		rc = ps_line(fp, v, n, old, nold, o->since != NULL);
+	for (i = 0; i < n && rc == 0 && !o->powershell; i++)
+		rc = fprintf(fp, "%s\n", cidr_format(&v[i], buf)) < 0;
 	free(v);
+	free(old);
 	return rc ? write_failed(err) : 0;
 }
 
