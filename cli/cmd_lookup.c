@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "../records/lists.h"
+#include "../records/logscan.h"
 #include "../records/lookup.h"
 #include "../records/output.h"
+#include "../records/safe.h"
 #include "../snapshots/snapshot.h"
 
 #define MATCHES_MAX	16
@@ -19,24 +22,29 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: mcwatch lookup [-q] [--repo DIR] [--snapshot REV] "
-	    "[ADDRESS...]\n"
-	    "\nFor each address, or each address in the lines of standard "
-	    "input (log lines\nas they are), the region, the list and the "
-	    "record it falls in, or \"not\nMimecast\".\n"
+	    "[QUERY...]\n"
+	    "\nFor each query (an address, a prefix: the records overlapping "
+	    "it, or a host\nname: the URL records naming it), or each address "
+	    "in the lines of standard\ninput (log lines as they are: "
+	    "a.b.c.d:port, [v6]:port, v6.port, ...), the\nregion's code and "
+	    "name, the list and the record it falls in, or \"not Mimecast\".\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
 	    "mcwatch-data)\n"
 	    "  --snapshot REV       the snapshot to look in (default: the "
 	    "latest)\n"
-	    "  -q, --quiet          print nothing: exit 0 when every address is "
-	    "Mimecast's\n"
+	    "  -q, --quiet          print nothing: exit 0 when every query, and "
+	    "every line of\n"
+	    "                       standard input, holds Mimecast's "
+	    "addresses only\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
 	    "Exit status: 0 done (with -q: every address is Mimecast's); 1 with "
-	    "-q, some\naddress is not; 2 usage error (an argument that is no "
-	    "address); 5 repository\nerror or no such snapshot; 6 out of memory, "
-	    "or the output could not be written.\n");
+	    "-q, some\naddress is not, or a line holds none; 2 usage error (an "
+	    "argument that is no\nquery); 5 repository error or no such "
+	    "snapshot; 6 out of memory, or the\noutput could not be "
+	    "written.\n");
 }
 
 /* What lookup prints of each record, made once per record. */
@@ -45,7 +53,7 @@ struct described {
 	char			**text;	/* by record index, NULL until used */
 };
 
-/* "CODE LIST ENTRY" of r (owned by d); NULL on memory. */
+/* "CODE (REGION) LIST ENTRY" of r (owned by d); NULL on memory. */
 static const char *
 describe(struct described *d, const struct record *r)
 {
@@ -54,11 +62,36 @@ describe(struct described *d, const struct record *r)
 
 	if (d->text[i] == NULL) {
 		record_describe(r, entry, sizeof(entry), detail);
-		if (asprintf(&d->text[i], "%s %s %s", r->region_code,
-		    record_list_label(record_list(r)), entry) == -1)
+		if (asprintf(&d->text[i], "%s (%s) %s %s", r->region_code,
+		    r->region, record_list_label(record_list(r)), entry) == -1)
 			d->text[i] = NULL;
+		else
+			safe_unctrl(d->text[i]);
 	}
 	return d->text[i];
+}
+
+/* Print query text and the n records of m (unless quiet); n > 0. */
+static int
+answer(struct described *d, const char *text, const struct record **m,
+    size_t n, int quiet)
+{
+	const char *desc;
+	size_t i;
+
+	if (quiet)
+		return n > 0;
+	/* An argument may hold anything; an address found, hex and dots. */
+	safe_fputs(text, stdout);
+	if (n == 0)
+		fputs_unlocked("  not Mimecast", stdout);
+	for (i = 0; i < n; i++) {
+		fputs_unlocked(i ? "; " : "  ", stdout);
+		if ((desc = describe(d, m[i])) != NULL)
+			fputs_unlocked(desc, stdout);
+	}
+	putchar_unlocked('\n');
+	return n > 0;
 }
 
 /* Look a up and print it (unless quiet); whether it is Mimecast's. */
@@ -67,82 +100,103 @@ look(const struct lookup *t, struct described *d, const char *text,
     const struct addr *a, int quiet)
 {
 	const struct record *m[MATCHES_MAX];
-	const char *desc;
-	size_t n = lookup_find(t, a, m, MATCHES_MAX), i;
 
-	if (quiet)
-		return n > 0;
-	fputs(text, stdout);
-	if (n == 0)
-		fputs("  not Mimecast", stdout);
-	for (i = 0; i < n; i++) {
-		fputs(i ? "; " : "  ", stdout);
-		if ((desc = describe(d, m[i])) != NULL)
-			fputs(desc, stdout);
-	}
-	putchar('\n');
-	return n > 0;
+	return answer(d, text, m, lookup_find(t, a, m, MATCHES_MAX), quiet);
 }
 
-/*
- * Whether a token of n characters may be an address, before asking
- * inet_pton: three dots, or two colons in a row or seven colons. Log
- * lines are full of times ("03:17:00") and numbers that are not.
- */
-static int
-maybe_addr(const char *s, size_t n)
+/* The host of URL record r's url into buf (len bytes). */
+static void
+url_host(const char *url, char *buf, size_t len)
 {
-	size_t i, dots = 0, colons = 0;
-	int pair = 0;
+	const char *p = strstr(url, "://"), *e;
 
-	if (n < 2 || n > 45)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '.')
-			dots++;
-		else if (s[i] == ':') {
-			colons++;
-			if (i > 0 && s[i - 1] == ':')
-				pair = 1;
-		}
-	}
-	return colons == 0 ? dots == 3 : pair || colons == 7 ||
-	    (colons == 6 && dots == 3);
+	p = p != NULL ? p + 3 : url;
+	e = p + strcspn(p, "/:?#");
+	snprintf(buf, len, "%.*s", (int)(e - p), p);
 }
 
-/*
- * The addresses in one line of text, as grepcidr finds them: every run of
- * hex digits, dots and colons that parses as an address. Whether all of
- * them were Mimecast's.
- */
+/* The URL records naming host name (any case); whether there are any. */
 static int
-look_line(const struct lookup *t, struct described *d, char *line, int quiet)
+look_host(const struct recordset *rs, struct described *d, const char *name,
+    int quiet)
 {
-	struct addr a;
-	char *p = line, *e, save;
-	int all = 1;
+	const struct record *m[MATCHES_MAX];
+	char host[300];
+	size_t i, n = 0;
 
-	while (*p != '\0') {
-		if (!isxdigit((unsigned char)*p) && *p != ':') {
-			p++;
+	for (i = 0; i < rs->nrecs && n < MATCHES_MAX; i++) {
+		if (rs->recs[i].kind != RECORD_URL)
 			continue;
-		}
-		for (e = p; isxdigit((unsigned char)*e) || *e == '.' ||
-		    *e == ':'; e++)
-			;
-		/* "1.2.3.4." ends a sentence; "::" alone is no address. */
-		while (e > p && (e[-1] == '.' || (e[-1] == ':' && e - p > 1 &&
-		    e[-2] != ':')))
-			e--;
-		save = *e;
-		*e = '\0';
-		if (maybe_addr(p, (size_t)(e - p)) && addr_parse(p, &a) == 0 &&
-		    !look(t, d, p, &a, quiet))
-			all = 0;
-		*e = save;
-		p = e > p ? e : p + 1;
+		url_host(rs->recs[i].url, host, sizeof(host));
+		if (strcasecmp(host, name) == 0)
+			m[n++] = &rs->recs[i];
 	}
-	return all;
+	return answer(d, name, m, n, quiet);
+}
+
+/* What an argument asks: an address, a prefix, a host name. */
+enum query { Q_ADDR, Q_PREFIX, Q_HOST, Q_NONE };
+
+static enum query
+query_of(const char *s, struct addr *a, struct cidr *c)
+{
+	size_t n = strlen(s);
+
+	if (addr_parse(s, a) == 0)
+		return Q_ADDR;
+	if (strchr(s, '/') != NULL && cidr_parse(s, c) == 0)
+		return Q_PREFIX;
+	if (n > 0 && n < 254 && strchr(s, '.') != NULL && s[0] != '.' &&
+	    s[0] != '-' && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == n &&
+	    strpbrk(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+	    NULL)
+		return Q_HOST;
+	return Q_NONE;
+}
+
+/* One argument; whether it is Mimecast's. */
+static int
+look_arg(const struct lookup *t, struct described *d, const char *s,
+    int quiet)
+{
+	const struct record *m[MATCHES_MAX];
+	struct addr a;
+	struct cidr c;
+
+	switch (query_of(s, &a, &c)) {
+	case Q_ADDR:
+		return look(t, d, s, &a, quiet);
+	case Q_PREFIX:
+		return answer(d, s, m, lookup_overlap(t, &c, m, MATCHES_MAX),
+		    quiet);
+	default:
+		return look_host(d->rs, d, s, quiet);
+	}
+}
+
+/*
+ * The addresses in one line of len bytes, in every form logs print them
+ * (records/logscan.h). Whether all of them were Mimecast's; with quiet, a
+ * line that holds none (but white space) is not.
+ */
+static int
+look_line(const struct lookup *t, struct described *d, const char *line,
+    size_t len, int quiet)
+{
+	const char *p = line, *end = line + len;
+	char text[LOGSCAN_TEXTMAX];
+	struct addr a;
+	int all = 1, found = 0;
+
+	while (logscan_next(&p, end, &a, text)) {
+		found = 1;
+		if (!look(t, d, text, &a, quiet))
+			all = 0;
+	}
+	for (p = line; !found && p < end && isspace((unsigned char)*p); p++)
+		;
+	return found || !quiet || p == end ? all : 0;
 }
 
 /* Every line of standard input; whether every address was Mimecast's. */
@@ -151,10 +205,11 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 {
 	char *line = NULL;
 	size_t cap = 0;
+	ssize_t n;
 	int all = 1;
 
-	while (getline(&line, &cap, stdin) != -1)
-		if (!look_line(t, d, line, quiet))
+	while ((n = getline(&line, &cap, stdin)) != -1)
+		if (!look_line(t, d, line, (size_t)n, quiet))
 			all = 0;
 	free(line);
 	return all;
@@ -178,6 +233,7 @@ cmd_lookup(int argc, char **argv)
 	struct snapshot *s = NULL;
 	struct described d = { NULL, NULL };
 	struct addr a;
+	struct cidr c;
 	char err[STORE_ERRMAX];
 	size_t k;
 	int ch, rc, quiet = 0, all = 1, i;
@@ -195,9 +251,9 @@ cmd_lookup(int argc, char **argv)
 			quiet = 1;
 	}
 	for (i = optind; i < argc; i++)
-		if (addr_parse(argv[i], &a) == -1)
-			return cli_usage("lookup", "not an address: '%s'",
-			    argv[i]);
+		if (query_of(argv[i], &a, &c) == Q_NONE)
+			return cli_usage("lookup", "not an address, a prefix or "
+			    "a host name: '%s'", argv[i]);
 	rc = EXIT_REPO;
 	if ((st = store_open(repo, 0, err)) == NULL ||
 	    snapshot_pick(st, rev, &s, err) == -1 ||
@@ -214,11 +270,9 @@ cmd_lookup(int argc, char **argv)
 	}
 	/* A line a write: a million addresses must not cost a million. */
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	for (i = optind; i < argc; i++) {
-		addr_parse(argv[i], &a);
-		if (!look(t, &d, argv[i], &a, quiet))
+	for (i = optind; i < argc; i++)
+		if (!look_arg(t, &d, argv[i], quiet))
 			all = 0;
-	}
 	if (optind == argc)
 		all = look_stdin(t, &d, quiet);
 	rc = cli_flush("lookup");

@@ -274,3 +274,34 @@ range_to_cidrs(const struct addr *first, const struct addr *last,
 	}
 	return n;
 }
+
+int
+addr_parse4n(const char *s, size_t n, struct addr *a)
+{
+	unsigned int part = 0, parts = 0;
+	int digits = 0;
+	size_t i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			/* As inet_pton: no leading zero, at most 255. */
+			if (digits > 0 && part == 0)
+				return -1;
+			part = part * 10 + (unsigned int)(s[i] - '0');
+			if (part > 255)
+				return -1;
+			digits++;
+		} else if (s[i] == '.' && digits > 0 && parts < 3) {
+			a->b[parts++] = (uint8_t)part;
+			part = 0;
+			digits = 0;
+		} else
+			return -1;
+	}
+	if (parts != 3 || digits == 0)
+		return -1;
+	a->b[3] = (uint8_t)part;
+	a->family = 4;
+	return 0;
+}

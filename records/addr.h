@@ -23,6 +23,11 @@ struct cidr {
 int	addr_bits(const struct addr *);
 /* Parse a dotted quad or an IPv6 address; 0, or -1 if s is not one. */
 int	addr_parse(const char *, struct addr *);
+/*
+ * The n bytes at s as a dotted IPv4 address, exactly as addr_parse reads
+ * one (inet_pton: four parts, no leading zero), without a copy; 0, or -1.
+ */
+int	addr_parse4n(const char *, size_t, struct addr *);
 /* Canonical text (RFC 5952 for IPv6) into buf of ADDR_STRLEN; returns buf. */
 char	*addr_format(const struct addr *, char *);
 /* Order: IPv4 before IPv6, then numerically; <0, 0, >0. */

@@ -22,4 +22,11 @@ void		 lookup_free(struct lookup *);
 size_t		 lookup_find(const struct lookup *, const struct addr *,
 		    const struct record **, size_t);
 
+/*
+ * The records whose span overlaps prefix c (of the same family), at most
+ * max of them into out, by first address; their count.
+ */
+size_t		 lookup_overlap(const struct lookup *, const struct cidr *,
+		    const struct record **, size_t);
+
 #endif

@@ -20,8 +20,19 @@ safe_unctrl(char *s)
 int
 safe_fputs(const char *s, FILE *fp)
 {
-	for (; *s != '\0'; s++)
-		if (putc(safe_char((unsigned char)*s), fp) == EOF)
+	const char *p;
+
+	/* Whole runs at a time: most text has no control character. */
+	while (*s != '\0') {
+		for (p = s; *p != '\0' && safe_char((unsigned char)*p) == *p; p++)
+			;
+		if (p > s && fwrite(s, 1, (size_t)(p - s), fp) != (size_t)(p - s))
 			return -1;
+		if (*p == '\0')
+			break;
+		if (putc('?', fp) == EOF)
+			return -1;
+		s = p + 1;
+	}
 	return 0;
 }

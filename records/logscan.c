@@ -1,0 +1,148 @@
+/* Picking addresses out of log lines, as grepcidr does and a bit more. */
+#include <string.h>
+
+#include "logscan.h"
+
+/* What a byte may be in an address token; a table: lines are long. */
+enum { C_HEX = 1, C_DOT = 2, C_COLON = 4, C_DIGIT = 8 };
+
+static const unsigned char cls[256] = {
+	['0'] = C_HEX | C_DIGIT, ['1'] = C_HEX | C_DIGIT,
+	['2'] = C_HEX | C_DIGIT, ['3'] = C_HEX | C_DIGIT,
+	['4'] = C_HEX | C_DIGIT, ['5'] = C_HEX | C_DIGIT,
+	['6'] = C_HEX | C_DIGIT, ['7'] = C_HEX | C_DIGIT,
+	['8'] = C_HEX | C_DIGIT, ['9'] = C_HEX | C_DIGIT,
+	['a'] = C_HEX, ['b'] = C_HEX, ['c'] = C_HEX, ['d'] = C_HEX,
+	['e'] = C_HEX, ['f'] = C_HEX, ['A'] = C_HEX, ['B'] = C_HEX,
+	['C'] = C_HEX, ['D'] = C_HEX, ['E'] = C_HEX, ['F'] = C_HEX,
+	['.'] = C_DOT, [':'] = C_COLON,
+};
+
+/*
+ * Whether [s, s + n) may be an address, before asking inet_pton: three
+ * dots and no colon, or two colons in a row, seven colons, or six and an
+ * IPv4 tail. Log lines are full of times ("03:17:00") that are not.
+ */
+static int
+maybe_addr(const char *s, size_t n)
+{
+	size_t i, dots = 0, colons = 0;
+	int pair = 0;
+
+	if (n < 2 || n >= LOGSCAN_TEXTMAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (s[i] == ':') {
+			colons++;
+			if (i > 0 && s[i - 1] == ':')
+				pair = 1;
+		}
+	}
+	return colons == 0 ? dots == 3 : pair || colons == 7 ||
+	    (colons == 6 && dots == 3);
+}
+
+/* Parse [s, s + n) as an address into a and text; 0, or -1. */
+static int
+try_addr(const char *s, size_t n, struct addr *a, char *text)
+{
+	if (!maybe_addr(s, n))
+		return -1;
+	/* Most log addresses are IPv4: parsed in place, copied if good. */
+	if (memchr(s, ':', n) == NULL) {
+		if (addr_parse4n(s, n, a) == -1)
+			return -1;
+		memcpy(text, s, n);
+		text[n] = '\0';
+		return 0;
+	}
+	memcpy(text, s, n);
+	text[n] = '\0';
+	return addr_parse(text, a);
+}
+
+/* Whether [s, e) is all digits, at least one, a port's worth. */
+static int
+port_digits(const char *s, const char *e)
+{
+	const char *p;
+
+	if (e <= s || e - s > 5)
+		return 0;
+	for (p = s; p < e; p++)
+		if ((cls[(unsigned char)*p] & C_DIGIT) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The address of token [s, e): itself; an IPv4 address and ":port"; an
+ * IPv6 address and Postfix's ".port". 0, or -1 if none.
+ */
+static int
+token_addr(const char *s, const char *e, int seen, struct addr *a, char *text)
+{
+	const char *c, *d;
+
+	/* No colon: an IPv4 address or nothing, read in place. */
+	if ((seen & C_COLON) == 0) {
+		if (addr_parse4n(s, (size_t)(e - s), a) == -1)
+			return -1;
+		memcpy(text, s, (size_t)(e - s));
+		text[e - s] = '\0';
+		return 0;
+	}
+	c = memchr(s, ':', (size_t)(e - s));
+	if (try_addr(s, (size_t)(e - s), a, text) == 0)
+		return 0;
+	/* a.b.c.d:port: one colon, the dots before it. */
+	if (c != NULL && memchr(c + 1, ':', (size_t)(e - c - 1)) == NULL &&
+	    port_digits(c + 1, e) && try_addr(s, (size_t)(c - s), a, text) == 0)
+		return 0;
+	/* v6.port: colons, then one dot and digits. */
+	for (d = e; d > s && d[-1] != '.'; d--)
+		;
+	if (c != NULL && d > s && memchr(s, '.', (size_t)(d - 1 - s)) == NULL &&
+	    port_digits(d, e) && try_addr(s, (size_t)(d - 1 - s), a, text) == 0)
+		return 0;
+	return -1;
+}
+
+int
+logscan_next(const char **pp, const char *end, struct addr *a,
+    char text[LOGSCAN_TEXTMAX])
+{
+	const char *p = *pp, *e;
+	int seen;
+
+	while (p < end) {
+		if ((cls[(unsigned char)*p] & (C_HEX | C_COLON)) == 0) {
+			p++;
+			continue;
+		}
+		for (seen = 0, e = p; e < end && cls[(unsigned char)*e] != 0; e++)
+			seen |= cls[(unsigned char)*e];
+		/*
+		 * A hex word ("deadbeef", "Dec"), or shorter than 1.2.3.4 with
+		 * no colon: no address.
+		 */
+		if ((seen & (C_DOT | C_COLON)) == 0 ||
+		    ((seen & C_COLON) == 0 && e - p < 7)) {
+			p = e;
+			continue;
+		}
+		/* "1.2.3.4." ends a sentence; "x:" a field name. */
+		while (e > p && (e[-1] == '.' || (e[-1] == ':' && e - p > 1 &&
+		    e[-2] != ':')))
+			e--;
+		if (e > p && token_addr(p, e, seen, a, text) == 0) {
+			*pp = e;
+			return 1;
+		}
+		p = e > p ? e : p + 1;
+	}
+	*pp = end;
+	return 0;
+}

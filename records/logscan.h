@@ -1,0 +1,25 @@
+/*
+ * Addresses in log text, in the forms mail servers, web servers and
+ * proxies print them: a.b.c.d, a.b.c.d:port, [v6], [v6]:port, Postfix's
+ * v6.port, after '=' or inside brackets, anywhere in a line. The line is
+ * taken by its length: a NUL in it ends nothing.
+ */
+#ifndef MCWATCH_LOGSCAN_H
+#define MCWATCH_LOGSCAN_H
+
+#include <stddef.h>
+
+#include "addr.h"
+
+/* The longest address text found: an IPv6 address with an IPv4 tail. */
+#define LOGSCAN_TEXTMAX	46
+
+/*
+ * The next address at or after *p and before end into a, its text (NUL-
+ * terminated, the address alone, a port left out) into text; *p moves
+ * past it. 1 when one was found, 0 at the end.
+ */
+int	logscan_next(const char **, const char *, struct addr *,
+	    char [LOGSCAN_TEXTMAX]);
+
+#endif
