@@ -29,7 +29,9 @@ enum {
 	OPT_WEBHOOK_SECRET_FILE,
 	OPT_SMTP_PLAIN_AUTH,
 	OPT_SMTP_USER,		/* configuration keys only */
-	OPT_PASSWORD_FILE
+	OPT_PASSWORD_FILE,
+	OPT_HOOK,
+	OPT_HOOK_TIMEOUT
 };
 
 /* The notification options of 'run' and 'notify'. */

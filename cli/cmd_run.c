@@ -360,6 +360,7 @@ cmd_run(int argc, char **argv)
 		conf_free(&o.conf);
 		return rc == -1 ? EXIT_OK : rc;
 	}
+	o.notify.cfg.repo = o.s.repo;
 	o.s.notify = &o.notify.cfg;
 	o.s.report = run_report;
 	o.s.report_arg = &o;

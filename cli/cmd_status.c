@@ -102,6 +102,8 @@ print_text(const struct health *h, int st, const char *why)
 	    h->last_snapshot[0] ? ", snapshot " : "", h->last_snapshot,
 	    stamp(h->last_failure, d), h->failure_result[0] ? ": " : "",
 	    h->failure_message, h->failures, h->pending);
+	if (h->last_hook[0] != '\0')
+		printf("last hook:     %s\n", h->last_hook);
 	return 0;
 }
 
@@ -121,6 +123,8 @@ print_json(const struct health *h, int st, const char *why)
 	    json_time(h->last_failure), "failure_result", h->failure_result,
 	    "failure_message", h->failure_message, "failures", h->failures,
 	    "pending", h->pending);
+	if (o != NULL && h->last_hook[0] != '\0')
+		json_object_set_new(o, "last_hook", json_string(h->last_hook));
 	rc = o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) == -1 ||
 	    putchar('\n') == EOF ? -1 : 0;
 	json_decref(o);

@@ -132,6 +132,8 @@ static const struct {
 	{ "webhook.header", OPT_WEBHOOK_HEADER, 0 },
 	{ "webhook.secret-file", OPT_WEBHOOK_SECRET_FILE, 0 },
 	{ "email.allow-plain-auth", OPT_SMTP_PLAIN_AUTH, 1 },
+	{ "hook.command", OPT_HOOK, 0 },
+	{ "hook.timeout", OPT_HOOK_TIMEOUT, 0 },
 };
 
 /* A boolean as git-config writes them: 1, 0, or -1 if it is none. */

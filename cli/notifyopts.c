@@ -12,6 +12,7 @@ cli_notify_init(struct cli_notify *n)
 	memset(n, 0, sizeof(*n));
 	n->cfg.smtp_tls = SMTP_TLS_AUTO;
 	n->cfg.webhook_format = "generic";
+	n->cfg.hook_timeout = 60;
 }
 
 /* Add a channel of kind; -1 (told) when there are too many. */
@@ -70,6 +71,8 @@ int
 cli_notify_option(const char *cmd, int ch, const char *arg,
     struct cli_notify *n, int from_config)
 {
+	char *end;
+
 	switch (ch) {
 	case OPT_SMTP_URL:
 		if (strncmp(arg, "smtp://", 7) != 0 &&
@@ -129,6 +132,18 @@ cli_notify_option(const char *cmd, int ch, const char *arg,
 		return 1;
 	case OPT_PASSWORD_FILE:
 		n->password_file = arg;
+		return 1;
+	case OPT_HOOK:
+		if (arg[0] == '\0' || strpbrk(arg, "\r\n") != NULL)
+			return cli_misuse(cmd, "hook.command: want a command on "
+			    "one line"), -1;
+		return add_channel(cmd, n, "hook", arg, 1) == -1 ? -1 : 1;
+	case OPT_HOOK_TIMEOUT:
+		n->cfg.hook_timeout = strtol(arg, &end, 10);
+		if (*end != '\0' || end == arg || n->cfg.hook_timeout < 1 ||
+		    n->cfg.hook_timeout > 86400)
+			return cli_misuse(cmd, "hook.timeout: want seconds from "
+			    "1 to 86400, not '%s'", arg), -1;
 		return 1;
 	default:
 		return 0;

@@ -49,10 +49,16 @@ send_one(const struct delivery *dl, const struct channel *c,
 		snprintf(err, sizeof(err), "no notifier '%s'", c->kind);
 	} else {
 		fault_point("deliver.send");
+		err[0] = '\0';
 		if (nf->send(dl->cfg, c, n, err) == 0) {
 			fault_point("deliver.sent");
+			if (strcmp(c->kind, "hook") == 0 && dl->res != NULL)
+				snprintf(dl->res->hook, sizeof(dl->res->hook),
+				    "%s", err);
 			return 0;
 		}
+		if (strcmp(c->kind, "hook") == 0 && dl->res != NULL)
+			snprintf(dl->res->hook, sizeof(dl->res->hook), "%s", err);
 	}
 	snprintf(msg, sizeof(msg), "notify: %s%s", err, dl->run != NULL ?
 	    " (kept: the next run sends it again)" : "");
@@ -446,6 +452,11 @@ notify_test(const struct notify_config *cfg, void (*say)(const char *))
 		return -1;
 	snprintf(n.key, sizeof(n.key), "mcwatch-test-%ld", (long)time(NULL));
 	for (i = 0; i < cfg->nchannels; i++) {
+		/* A hook acts on a change: a test would tell nothing. */
+		if (strcmp(cfg->channels[i].kind, "hook") == 0) {
+			say("notify: hook.command: not run by a test");
+			continue;
+		}
 		if (send_one(&dl, &cfg->channels[i], &n) == -1) {
 			failed++;
 			continue;

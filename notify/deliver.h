@@ -30,6 +30,7 @@ struct notify_result {
 	int	pending;	/* channels left with something to hear */
 	int	sent;		/* messages delivered */
 	int	late;		/* of which were held back by a failure */
+	char	hook[NOTIFY_ERRMAX]; /* what the hook did, or "" */
 };
 
 /*

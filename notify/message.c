@@ -59,6 +59,25 @@ subject_regions(const struct diff *d, char *buf, size_t len)
 		buf[j] = (char)toupper((unsigned char)buf[j]);
 }
 
+/* "us de" from the regions of d, for a hook's environment. */
+static void
+diff_codes(const struct diff *d, char *buf, size_t len)
+{
+	const char *prev = NULL;
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->nchanges && n + 48 < len; i++) {
+		const char *code = change_record(&d->changes[i])->region_code;
+
+		if (prev != NULL && strcmp(prev, code) == 0)
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%.40s",
+		    prev ? " " : "", code);
+		prev = code;
+	}
+}
+
 /* Run a report writer into a string; NULL on memory. */
 static char *
 report_string(report_fn write, const struct report_ctx *ctx,
@@ -237,6 +256,8 @@ notice_change(struct notice *n, const struct report_ctx *ctx, int delayed)
 	    regions);
 	snprintf(n->snapshot, sizeof(n->snapshot), "%s", ctx->to ? ctx->to :
 	    "");
+	snprintf(n->from, sizeof(n->from), "%s", ctx->from ? ctx->from : "");
+	diff_codes(ctx->diff, n->regions, sizeof(n->regions));
 	if ((n->text = report_string(report_text, ctx, delayed ? "Delayed: "
 	    "an earlier delivery of these changes failed.\n" : NULL)) == NULL ||
 	    (n->json = report_string(report_json, ctx, NULL)) == NULL ||
@@ -335,7 +356,7 @@ text_meta(FILE *fp, const struct report_ctx *ctx)
 /* The baseline's text: what is tracked, a line per region wanted. */
 static char *
 baseline_text(const struct recordset *rs, const char *regions,
-    const struct report_ctx *ctx, const struct notice *n, size_t *count)
+    const struct report_ctx *ctx, struct notice *n, size_t *count)
 {
 	char *text = NULL;
 	size_t len, i, start;
@@ -356,6 +377,10 @@ baseline_text(const struct recordset *rs, const char *regions,
 		if (!diff_code_wanted(regions, rs->recs[start].region_code))
 			continue;
 		*count += i - start;
+		if (strlen(n->regions) + 42 < sizeof(n->regions))
+			snprintf(n->regions + strlen(n->regions),
+			    sizeof(n->regions) - strlen(n->regions), "%s%.40s",
+			    n->regions[0] ? " " : "", rs->recs[start].region_code);
 		rc = region_counts(fp, rs, start, i) == -1;
 	}
 	if (fclose(fp) == EOF || rc) {

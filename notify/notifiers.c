@@ -11,6 +11,7 @@
 static const struct notifier notifiers[] = {
 	{ "email", email_send },
 	{ "webhook", webhook_send },
+	{ "hook", hook_send },
 };
 
 const struct notifier *
@@ -45,6 +46,14 @@ notify_channel_shown(const struct channel *c, char *buf, size_t len)
 {
 	if (strcmp(c->kind, "webhook") == 0)
 		return transfer_shown(c->target, buf, len);
+	/* A command may hold a token: named by its digest, as a webhook. */
+	if (strcmp(c->kind, "hook") == 0) {
+		char key[NOTIFY_KEYMAX];
+
+		notify_channel_key(c, key);
+		snprintf(buf, len, "hook.command (%.8s)", key + 5);
+		return buf;
+	}
 	snprintf(buf, len, "%s", c->target);
 	return buf;
 }

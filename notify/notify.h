@@ -46,6 +46,8 @@ struct notify_config {
 	const char	*webhook_headers[NOTIFY_MAXHEADERS]; /* "N: V" */
 	size_t		 nwebhook_headers;
 	const char	*webhook_secret; /* HMAC key of the bodies, or NULL */
+	long		 hook_timeout;	/* seconds a hook may take */
+	const char	*repo;		/* where a hook runs */
 	struct channel	 channels[NOTIFY_MAXCHANNELS];
 	size_t		 nchannels;
 	/* The notifier of a kind; NULL for notifier_find (tests set it). */
@@ -68,6 +70,8 @@ struct notice {
 	char		*html;		/* a whole HTML document */
 	char		*json;		/* the diff as 'mcwatch diff -f json' */
 	char		 snapshot[41];	/* the latest snapshot, or "" */
+	char		 from[41];	/* a change's previous one, or "" */
+	char		 regions[400];	/* a change's region codes, " "-separated */
 	int		 delayed;	/* held back by a failed delivery */
 	/*
 	 * The same for every send of this message to this channel, in this
@@ -78,7 +82,10 @@ struct notice {
 
 struct notifier {
 	const char	*name;
-	/* Deliver n to channel c; 0, or -1 with err (NOTIFY_ERRMAX). */
+	/*
+	 * Deliver n to channel c; 0 (err may say what a hook said), or -1
+	 * with err (NOTIFY_ERRMAX).
+	 */
 	int		(*send)(const struct notify_config *, const struct channel *,
 			    const struct notice *, char *);
 };
@@ -96,6 +103,8 @@ const char *notify_channel_shown(const struct channel *, char *, size_t);
 int	email_send(const struct notify_config *, const struct channel *,
 	    const struct notice *, char *);
 int	webhook_send(const struct notify_config *, const struct channel *,
+	    const struct notice *, char *);
+int	hook_send(const struct notify_config *, const struct channel *,
 	    const struct notice *, char *);
 
 /*

@@ -7,6 +7,7 @@
 
 #include "health.h"
 #include "../records/json.h"
+#include "../records/safe.h"
 #include "../snapshots/store.h"
 #include "../faults/clock.h"
 
@@ -19,11 +20,13 @@ parse_when(json_t *v)
 	return json_time_get(v, &t) == 0 ? t : 0;
 }
 
+/* A string of the state, control characters as '?': it is printed. */
 static void
 copy_str(char *dst, size_t len, json_t *v)
 {
 	snprintf(dst, len, "%s", json_string_value(v) ? json_string_value(v) :
 	    "");
+	safe_unctrl(dst);
 }
 
 /* h from the state's bytes; a state that does not parse is no state. */
@@ -53,6 +56,8 @@ health_parse(const char *buf, size_t len, struct health *h)
 	    json_object_get(o, "failure_message"));
 	h->failures = (int)json_integer_value(json_object_get(o, "failures"));
 	h->pending = (int)json_integer_value(json_object_get(o, "pending"));
+	copy_str(h->last_hook, sizeof(h->last_hook),
+	    json_object_get(o, "last_hook"));
 	json_decref(o);
 }
 
@@ -72,6 +77,11 @@ health_json(const struct health *h)
 	    h->failure_result[0] ? h->failure_result : NULL,
 	    "failure_message", h->failure_message[0] ? h->failure_message :
 	    NULL, "failures", h->failures, "pending", h->pending);
+	if (o != NULL && h->last_hook[0] != '\0' && json_object_set_new(o,
+	    "last_hook", json_string(h->last_hook)) == -1) {
+		json_decref(o);
+		o = NULL;
+	}
 	s = o != NULL ? json_dumps(o, JSON_INDENT(2)) : NULL;
 	json_decref(o);
 	return s;
@@ -98,6 +108,8 @@ health_update(struct health *h, const struct health_event *e)
 		    "%.500s", e->message);
 		h->failures++;
 	}
+	if (e->hook != NULL && e->hook[0] != '\0')
+		snprintf(h->last_hook, sizeof(h->last_hook), "%.500s", e->hook);
 	if (e->snapshot != NULL) {
 		h->last_change = h->last_check;
 		snprintf(h->last_snapshot, sizeof(h->last_snapshot), "%s",

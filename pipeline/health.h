@@ -25,6 +25,7 @@ struct health {
 	char	failure_message[512];
 	int	failures;		/* runs in a row that failed */
 	int	pending;		/* notifications not delivered */
+	char	last_hook[512];		/* what the hook last did, or "" */
 };
 
 /* What a run did, as its health tells it. */
@@ -34,6 +35,7 @@ struct health_event {
 	int		 ok;		/* the page was read */
 	const char	*snapshot;	/* the change recorded, or NULL */
 	int		 pending;	/* notifications not delivered */
+	const char	*hook;		/* what the hook did, or "" */
 };
 
 /*

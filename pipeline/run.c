@@ -409,6 +409,7 @@ health(struct run *r)
 	e.snapshot = o->result == RUN_CHANGED && o->to[0] != '\0' ? o->to :
 	    NULL;
 	e.pending = o->delivery.pending;
+	e.hook = o->delivery.hook;
 	if (health_record(r->st, &e, err) == -1)
 		snprintf(o->health_error, sizeof(o->health_error), "%s", err);
 }
