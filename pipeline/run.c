@@ -8,6 +8,7 @@
 #include "../records/nomem.h"
 #include "../scraper/transfer.h"
 #include "../diff/guard.h"
+#include "../export/lists.h"
 #include "../parser/parse.h"
 #include "../records/sha256.h"
 #include "../snapshots/rejected.h"
@@ -297,6 +298,46 @@ commit_message(const struct run *r)
 	return msg;
 }
 
+/* The list files of a snapshot, gathered from export/lists.c. */
+struct files {
+	struct snapshot_file	*v;
+	size_t			 n;
+};
+
+/* lists_each's callback: keep a copy of the file; 0, or -1 on memory. */
+static int
+keep_file(void *arg, const char *path, const char *buf, size_t len)
+{
+	struct files *f = arg;
+	struct snapshot_file *v;
+
+	if ((v = reallocarray(f->v, f->n + 1, sizeof(*v))) == NULL)
+		return -1;
+	f->v = v;
+	v = &f->v[f->n];
+	if ((v->path = strdup(path)) == NULL ||
+	    (v->buf = malloc(len + 1)) == NULL) {
+		free(v->path);
+		return -1;
+	}
+	memcpy(v->buf, buf, len);
+	v->len = len;
+	f->n++;
+	return 0;
+}
+
+static void
+files_free(struct files *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].path);
+		free(f->v[i].buf);
+	}
+	free(f->v);
+}
+
 /* Commit the snapshot, then bring the work tree up to date; 0, or -1. */
 static int
 record(struct run *r)
@@ -304,9 +345,11 @@ record(struct run *r)
 	struct run_outcome *o = r->o;
 	struct snapshot_new sn;
 	struct source_info si;
+	struct files files = { NULL, 0 };
 	char err[STORE_ERRMAX], url[4096], *source = NULL, *msg = NULL;
+	char xerr[EXPORT_ERRMAX];
 	size_t sourcelen;
-	int rc = -1;
+	int rc = -1, lrc = 0;
 
 	memset(&si, 0, sizeof(si));
 	/* The snapshot is pushed: a password in --url stays out of it. */
@@ -319,9 +362,15 @@ record(struct run *r)
 	si.version = MCWATCH_VERSION;
 	si.article_id = r->page->article_id;
 	si.edited_at = r->page->edited_at;
+	xerr[0] = '\0';
 	if (source_json(&si, o->records, &source, &sourcelen) == -1 ||
-	    (msg = commit_message(r)) == NULL) {
-		nomem(r);
+	    (msg = commit_message(r)) == NULL ||
+	    (lrc = lists_each(o->records, keep_file, &files, xerr)) != 0) {
+		/* -1 with a message: a name too long for a file; else memory. */
+		if (lrc == -1 && xerr[0] != '\0')
+			fail(r, RUN_REPO_FAILED, xerr);
+		else
+			nomem(r);
 		goto cleanup;
 	}
 	memset(&sn, 0, sizeof(sn));
@@ -334,6 +383,8 @@ record(struct run *r)
 	sn.sourcelen = sourcelen;
 	sn.message = msg;
 	sn.author = r->s->author;
+	sn.files = files.v;
+	sn.nfiles = files.n;
 	if (snapshot_commit(r->st, r->head, &sn, &r->made, err) == -1) {
 		fail(r, RUN_REPO_FAILED, err);
 		goto cleanup;
@@ -345,6 +396,7 @@ record(struct run *r)
 		    "the work tree", err);
 	rc = 0;
  cleanup:
+	files_free(&files);
 	free(source);
 	free(msg);
 	return rc;

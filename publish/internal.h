@@ -52,15 +52,11 @@ void	pub_date(time_t, char *, char *);
 
 /* lists.c: every list file (lists/FORMAT/[CODE/]LIST...). */
 int	pub_lists(struct pub_ctx *);
-/* Its path for format f, list (LIST_N: all), family, code or NULL. */
-int	pub_list_path(size_t, int, int, const char *, char *, size_t);
 /*
- * The formats of lists/ in order: the name, its title, and whether it
- * has IPv6 lists too (else IPv4 only); NULL past the end.
+ * Its path for format f, list (LIST_N: all), family, code or NULL:
+ * "lists/" and export/lists.h's layout.
  */
-const char	*pub_list_format(size_t, const char **, int *);
-/* The list of row i: LIST_N (all) first, then each address list; -1. */
-int	pub_list_at(size_t);
+int	pub_list_path(size_t, int, int, const char *, char *, size_t);
 /* Whether the list file path was written. */
 int	pub_list_written(const struct pub_ctx *, const char *);
 

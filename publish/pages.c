@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "../export/lists.h"
 #include "../diff/report.h"
 #include "../records/html.h"
 #include "../records/lists.h"
@@ -265,7 +266,7 @@ lists_head(xmlNodePtr tr)
 	if ((th = html_add(tr, "th", "List")) == NULL ||
 	    html_attr(th, "scope", "col") == -1)
 		return -1;
-	for (f = 0; pub_list_format(f, &title, &v6) != NULL; f++)
+	for (f = 0; lists_format(f, &title, &v6) != NULL; f++)
 		for (fam = 4; fam <= (v6 ? 6 : 4); fam += 2) {
 			snprintf(name, sizeof(name), "%s, IPv%d", title, fam);
 			if ((th = html_add(tr, "th", name)) == NULL ||
@@ -288,13 +289,13 @@ lists_table(const struct pub_ctx *ctx, xmlNodePtr parent, const char *code)
 	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL ||
 	    lists_head(tr) == -1 || (t = html_add(t, "tbody", NULL)) == NULL)
 		return -1;
-	for (i = 0; (l = pub_list_at(i)) != -1; i++) {
+	for (i = 0; (l = lists_at(i)) != -1; i++) {
 		if ((tr = html_add(t, "tr", NULL)) == NULL ||
 		    (th = html_add(tr, "th", l == LIST_N ? "all addresses" :
 		    record_list_label((enum record_list)l))) == NULL ||
 		    html_attr(th, "scope", "row") == -1)
 			return -1;
-		for (f = 0; pub_list_format(f, &title, &v6) != NULL; f++)
+		for (f = 0; lists_format(f, &title, &v6) != NULL; f++)
 			for (fam = 4; fam <= (v6 ? 6 : 4); fam += 2)
 				if (list_cell(ctx, tr, f, l, fam, code) == -1)
 					return -1;

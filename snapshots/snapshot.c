@@ -14,10 +14,7 @@
 #include "snapshot.h"
 #include "source.h"
 #include "../records/json.h"
-#include "../records/addrset.h"
-#include "../records/lists.h"
 #include "../records/output.h"
-#include "../records/region.h"
 #include "../faults/clock.h"
 
 int
@@ -232,130 +229,45 @@ put_blob(git_repository *repo, git_treebuilder *tb, const char *name,
 	return 0;
 }
 
-/* The kinds of list file a snapshot keeps, each a directory. */
-enum list_kind {
-	LISTS_CIDR,		/* cidr/: prefixes, nested ones left out */
-	LISTS_MERGED,		/* merged/: the minimal exact prefixes */
-	LISTS_M365		/* m365/: IPv4, /24 to /32, as Microsoft takes */
-};
-
-static const char *const list_dirs[] = {
-	[LISTS_CIDR] = SNAP_CIDRDIR, [LISTS_MERGED] = SNAP_MERGEDDIR,
-	[LISTS_M365] = SNAP_M365DIR,
-};
-
-/* One list file's bytes into *buf (malloc'd); -1 on memory. */
 static int
-list_bytes(enum list_kind k, const struct recordset *rs, size_t from,
-    size_t to, unsigned mask, int family, char **buf, size_t *len)
+update_cmp(const void *a, const void *b)
 {
-	FILE *fp;
-	int rc;
-
-	if ((fp = open_memstream(buf, len)) == NULL)
-		return -1;
-	if (k == LISTS_CIDR)
-		rc = cidrlist_write(fp, rs, from, to, mask, family);
-	else
-		rc = addrset_write(fp, rs, from, to, mask, family,
-		    k == LISTS_M365, SNAP_M365_MAX);
-	if (fclose(fp) == EOF || rc == -1) {
-		free(*buf);
-		*buf = NULL;
-		return -1;
-	}
-	return 0;
+	return strcmp(((const git_tree_update *)a)->path,
+	    ((const git_tree_update *)b)->path);
 }
 
 /*
- * The lists of records [from, to) as blobs LIST-v4.txt and LIST-v6.txt
- * (m365: LIST.txt, IPv4 only), LIST "all" and each address list.
+ * The files of s at their paths ("cidr/us/all-v4.txt") in the tree made
+ * from base, into id: blobs first, then one update of the tree.
  */
 static int
-list_files(git_repository *repo, git_treebuilder *tb, enum list_kind k,
-    const struct recordset *rs, size_t from, size_t to)
+files_insert(git_repository *repo, const git_oid *base,
+    const struct snapshot_new *s, git_oid *id)
 {
-	static const int families[] = { 4, 6 };
-	char *buf = NULL, name[64];
-	size_t len, l, f;
-	unsigned mask;
-	int rc = 0;
-
-	/* "all" first, then one list each: l == LIST_N stands for "all". */
-	for (l = 0; l <= LIST_N && rc == 0; l++) {
-		mask = l == LIST_N ? LIST_ADDRESSES : 1u << l;
-		if ((mask & LIST_ADDRESSES) == 0)
-			continue;
-		for (f = 0; f < (k == LISTS_M365 ? 1u : 2u) && rc == 0; f++) {
-			if (k == LISTS_M365)
-				snprintf(name, sizeof(name), "%s.txt", l ==
-				    LIST_N ? "all" :
-				    record_list_name((enum record_list)l));
-			else
-				snprintf(name, sizeof(name), "%s-v%d.txt",
-				    l == LIST_N ? "all" :
-				    record_list_name((enum record_list)l),
-				    families[f]);
-			rc = list_bytes(k, rs, from, to, mask, families[f],
-			    &buf, &len) == -1 ||
-			    put_blob(repo, tb, name, buf, len) == -1 ? -1 : 0;
-			free(buf);
-			buf = NULL;
-		}
-	}
-	return rc;
-}
-
-/*
- * A lists tree (cidr/, merged/, m365/): the lists of all regions, and a
- * directory of the same lists per region code (codes are unique and never
- * "all": region.h).
- */
-static int
-list_tree(git_repository *repo, enum list_kind k, const struct recordset *rs,
-    git_oid *id)
-{
-	git_treebuilder *tb = NULL, *sub = NULL;
-	git_oid sid;
-	size_t i, start;
+	git_tree_update *u;
+	git_tree *tree = NULL;
+	size_t i;
 	int rc = -1;
 
-	if (git_treebuilder_new(&tb, repo, NULL) < 0)
+	if ((u = calloc(s->nfiles + 1, sizeof(*u))) == NULL)
 		return -1;
-	if (list_files(repo, tb, k, rs, 0, rs->nrecs) == -1)
-		goto cleanup;
-	for (start = 0; start < rs->nrecs; start = i) {
-		i = region_run_end(rs, start);
-		git_treebuilder_free(sub);
-		sub = NULL;
-		if (git_treebuilder_new(&sub, repo, NULL) < 0 ||
-		    list_files(repo, sub, k, rs, start, i) == -1 ||
-		    git_treebuilder_write(&sid, sub) < 0 ||
-		    git_treebuilder_insert(NULL, tb, rs->recs[start].region_code,
-		    &sid, GIT_FILEMODE_TREE) < 0)
+	for (i = 0; i < s->nfiles; i++) {
+		u[i].action = GIT_TREE_UPDATE_UPSERT;
+		u[i].filemode = GIT_FILEMODE_BLOB;
+		u[i].path = s->files[i].path;
+		if (git_blob_create_from_buffer(&u[i].id, repo,
+		    s->files[i].buf, s->files[i].len) < 0)
 			goto cleanup;
 	}
-	rc = git_treebuilder_write(id, tb) < 0 ? -1 : 0;
+	qsort(u, s->nfiles, sizeof(*u), update_cmp);
+	if (git_tree_lookup(&tree, repo, base) < 0 ||
+	    git_tree_create_updated(id, repo, tree, s->nfiles, u) < 0)
+		goto cleanup;
+	rc = 0;
  cleanup:
-	git_treebuilder_free(sub);
-	git_treebuilder_free(tb);
+	git_tree_free(tree);
+	free(u);
 	return rc;
-}
-
-/* Every lists tree into tb; -1 on error. */
-static int
-lists_insert(git_repository *repo, git_treebuilder *tb,
-    const struct recordset *rs)
-{
-	git_oid id;
-	size_t k;
-
-	for (k = 0; k < sizeof(list_dirs) / sizeof(list_dirs[0]); k++)
-		if (list_tree(repo, (enum list_kind)k, rs, &id) == -1 ||
-		    git_treebuilder_insert(NULL, tb, list_dirs[k], &id,
-		    GIT_FILEMODE_TREE) < 0)
-			return -1;
-	return 0;
 }
 
 /* The snapshot's whole tree; -1 on error. */
@@ -363,6 +275,7 @@ static int
 snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 {
 	git_treebuilder *tb = NULL;
+	git_oid top;
 	char *csv = NULL;
 	size_t csvlen;
 	FILE *fp;
@@ -380,8 +293,8 @@ snapshot_tree(git_repository *repo, const struct snapshot_new *s, git_oid *id)
 	    put_blob(repo, tb, SNAP_CSV, csv, csvlen) == -1 ||
 	    put_blob(repo, tb, SNAP_PAGE, s->page, s->pagelen) == -1 ||
 	    put_blob(repo, tb, SNAP_SOURCE, s->source, s->sourcelen) == -1 ||
-	    lists_insert(repo, tb, s->rs) == -1 ||
-	    git_treebuilder_write(id, tb) < 0)
+	    git_treebuilder_write(&top, tb) < 0 ||
+	    files_insert(repo, &top, s, id) == -1)
 		goto cleanup;
 	rc = 0;
  cleanup:

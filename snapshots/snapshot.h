@@ -4,6 +4,7 @@
  *   mimecast.json   the records, one per line (mcwatch-records(5))
  *   mimecast.csv    the same as CSV
  *   cidr/, merged/, m365/  address lists, all regions and per region code
+ *                   (export/lists.h: the caller gives them as files)
  *   page.html       the page as fetched
  *   source.json     where and when it came from
  */
@@ -23,7 +24,13 @@
 #define SNAP_CIDRDIR	"cidr"
 #define SNAP_MERGEDDIR	"merged"
 #define SNAP_M365DIR	"m365"
-#define SNAP_M365_MAX	1273	/* entries Microsoft's IP Allow list takes */
+
+/* A file of a snapshot's tree beside the fixed ones: its path, bytes. */
+struct snapshot_file {
+	char		*path;		/* "cidr/us/all-v4.txt" */
+	char		*buf;
+	size_t		 len;
+};
 
 /* A snapshot to write. */
 struct snapshot_new {
@@ -37,6 +44,8 @@ struct snapshot_new {
 	const char		*message;
 	const char		*author;	/* "Name <email>" */
 	time_t			 when;		/* commit time; 0 for now */
+	const struct snapshot_file *files;	/* the list files, or none */
+	size_t			 nfiles;
 };
 
 /* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */

@@ -1,6 +1,7 @@
 /* Opening, creating and locking the snapshot repository. */
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -186,6 +187,16 @@ store_giterr(const struct store *st, const char *what, char *err)
 	const git_error *e = git_error_last();
 	const char *msg = e != NULL && e->message != NULL ? e->message : NULL;
 	const char *os = storage_errno(saved) ? strerror(saved) : NULL;
+	struct statvfs vfs;
+
+	/*
+	 * A write that failed without saying so (an object it claimed to
+	 * have written is not there) on a file system with no room left:
+	 * the full disk is the cause, whatever errno was left.
+	 */
+	if (os == NULL && statvfs(st->gitdir, &vfs) == 0 &&
+	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024)
+		os = strerror(ENOSPC);
 
 	/*
 	 * libgit2 may report a failed write as "object not found" or not at

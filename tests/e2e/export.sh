@@ -138,5 +138,12 @@ expect "m365 over 1273 entries: refused, exit 2" 2 "more entries than the 1273"
 run "$MCWATCH" export --repo "$T/w" -f m365 --section gateway
 [ "$status" -eq 2 ] && [ ! -s "$T/out" ] && ok "nothing written when refused" ||
     notok "nothing written when refused"
+# One rule past the limit, wherever the lists are kept: no file.
+"$MCWATCH" publish --repo "$T/w" --out "$T/wsite" > /dev/null 2>&1
+[ ! -e "$T/w/m365/all.txt" ] && [ ! -e "$T/wsite/lists/m365/all.txt" ] &&
+    [ -s "$T/w/merged/all-v4.txt" ] &&
+    cmp -s "$T/w/merged/all-v4.txt" "$T/wsite/lists/merged/all-v4.txt" &&
+    ok "past 1273 entries: no m365 file in the snapshot nor in the site; the same other lists" ||
+    notok "one rule past the m365 limit"
 
 finish
