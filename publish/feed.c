@@ -139,6 +139,19 @@ entry_html(struct pub_feed *f, const struct pub_change *c)
 		s = html_dump_node(f->scratch, div);
 	xmlUnlinkNode(div);
 	xmlFreeNode(div);
+	/*
+	 * The serializer's line breaks between elements: the entry is put
+	 * in as text, which turns control characters into '?'. Its own text
+	 * holds none, so they are dropped, not replaced.
+	 */
+	if (s != NULL) {
+		char *r = s, *w = s;
+
+		for (; *r != '\0'; r++)
+			if (*r != '\n')
+				*w++ = *r;
+		*w = '\0';
+	}
 	return s;
 }
 

@@ -95,6 +95,34 @@ if /usr/bin/python3 -c 'import feedparser' 2> /dev/null; then
 	else
 		notok "feed.atom: feedparser" "$(cat "$T/feed1")"
 	fi
+	# An entry's content as a reader renders it: its text is the report's.
+	"$MCWATCH" diff $R -f text > "$T/report"
+	if /usr/bin/python3 - "$S/feed.atom" "$T/report" <<'PY'
+import re, sys, feedparser
+from html.parser import HTMLParser
+class Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+    def handle_data(self, data):
+        self.parts.append(data)
+d = feedparser.parse(sys.argv[1])
+html = d.entries[0].content[0].value
+t = Text()
+t.feed(html)
+text = " ".join(t.parts)
+assert "?" not in text, "a '?' in the rendered entry: %r" % text[:200]
+# Every entry of every change line of the report is in the entry's text.
+for line in open(sys.argv[2]):
+    m = re.match(r"    [-+~] [a-zA-Z -]+? ([0-9a-f.:/]+[0-9a-f]|https?://\S+)", line)
+    if m:
+        assert m.group(1) in text, (m.group(1), text[:300])
+PY
+	then
+		ok "feed.atom: an entry renders as the change report, no stray '?'"
+	else
+		notok "feed.atom: an entry's rendered text"
+	fi
 else
 	skip "feed.atom (feedparser)" "python3-feedparser is not installed"
 fi
