@@ -37,6 +37,74 @@ static const struct {
 };
 
 /*
+ * Column names in the help centre's other languages (German, French,
+ * Spanish, Japanese), as loose_key writes them: the same roles.
+ */
+static const struct {
+	const char	*word;
+	enum col_role	 role;
+} translated[] = {
+	{ "netzwerk", COL_NETWORK }, { "r\xc3\xa9seau", COL_NETWORK },
+	{ "red", COL_NETWORK },
+	{ "\xe3\x83\x8d\xe3\x83\x83\xe3\x83\x88\xe3\x83\xaf\xe3\x83"
+	    "\xbc\xe3\x82\xaf", COL_NETWORK },		/* ネットワーク */
+	{ "netzmaske", COL_NETMASK }, { "subnetzmaske", COL_NETMASK },
+	{ "masquer\xc3\xa9seau", COL_NETMASK },
+	{ "masquede" "r\xc3\xa9seau", COL_NETMASK },
+	{ "m\xc3\xa1scaradered", COL_NETMASK },
+	{ "\xe3\x83\x8d\xe3\x83\x83\xe3\x83\x88\xe3\x83\x9e\xe3\x82"
+	    "\xb9\xe3\x82\xaf", COL_NETMASK },		/* ネットマスク */
+	{ "ipadressbereich", COL_RANGE }, { "plaged'adressesip", COL_RANGE },
+	{ "rangodedireccionesip", COL_RANGE },
+	{ "ip\xe3\x82\xa2\xe3\x83\x89\xe3\x83\xac\xe3\x82\xb9\xe7\xaf"
+	    "\x84\xe5\x9b\xb2", COL_RANGE },		/* IPアドレス範囲 */
+	{ "ipadresse", COL_IP }, { "adresseip", COL_IP },
+	{ "direcci\xc3\xb3nip", COL_IP },
+	{ "ip\xe3\x82\xa2\xe3\x83\x89\xe3\x83\xac\xe3\x82\xb9",
+	    COL_IP },					/* IPアドレス */
+	{ "anwendung", COL_APPLICATION }, { "aplicaci\xc3\xb3n",
+	    COL_APPLICATION },
+	{ "\xe3\x82\xa2\xe3\x83\x97\xe3\x83\xaa\xe3\x82\xb1\xe3\x83"
+	    "\xbc\xe3\x82\xb7\xe3\x83\xa7\xe3\x83\xb3",
+	    COL_APPLICATION },				/* アプリケーション */
+	{ "puerto", COL_PORT },
+	{ "\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88", COL_PORT }, /* ポート */
+	{ "protokoll", COL_PROTOCOL }, { "protocole", COL_PROTOCOL },
+	{ "protocolo", COL_PROTOCOL },
+	{ "\xe3\x83\x97\xe3\x83\xad\xe3\x83\x88\xe3\x82\xb3\xe3\x83"
+	    "\xab", COL_PROTOCOL },			/* プロトコル */
+	{ "verwendung", COL_USAGE }, { "utilisation", COL_USAGE },
+	{ "uso", COL_USAGE }, { "beschreibung", COL_USAGE },
+	{ "descripci\xc3\xb3n", COL_USAGE },
+	{ "\xe7\x94\xa8\xe9\x80\x94", COL_USAGE },	/* 用途 */
+	{ "\xe8\xaa\xac\xe6\x98\x8e", COL_USAGE },	/* 説明 */
+	{ "standort", COL_LOCATION }, { "emplacement", COL_LOCATION },
+	{ "ubicaci\xc3\xb3n", COL_LOCATION }, { "rechenzentrum", COL_LOCATION },
+	{ "\xe5\xa0\xb4\xe6\x89\x80", COL_LOCATION },	/* 場所 */
+	{ "r\xc3\xa9gion", COL_LABEL }, { "regi\xc3\xb3n", COL_LABEL },
+	{ "\xe3\x83\xaa\xe3\x83\xbc\xe3\x82\xb8\xe3\x83\xa7\xe3\x83"
+	    "\xb3", COL_LABEL },				/* リージョン */
+	{ "\xe5\x9c\xb0\xe5\x9f\x9f", COL_LABEL },	/* 地域 */
+};
+
+/*
+ * s as translated[] has it: ASCII in lower case, spaces and hyphens
+ * left out, other bytes as they are.
+ */
+static void
+loose_key(const char *s, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < len; s++)
+		if ((unsigned char)*s >= 0x80)
+			buf[n++] = *s;
+		else if (*s != ' ' && *s != '-')
+			buf[n++] = (char)tolower((unsigned char)*s);
+	buf[n] = '\0';
+}
+
+/*
  * Lower-case s into buf without what varies between renderings of the
  * same word: "(s)" and plural "es"/"s" endings, a trailing number as in
  * "IP Address Range 2", stars and colons.
@@ -76,6 +144,10 @@ classify_word(const char *cell)
 	char *p, *q;
 	size_t i;
 
+	loose_key(cell, buf, sizeof(buf));
+	for (i = 0; i < sizeof(translated) / sizeof(translated[0]); i++)
+		if (strcmp(buf, translated[i].word) == 0)
+			return translated[i].role;
 	word_fold(cell, buf);
 	/* Collapse the spaces folding may have doubled. */
 	for (p = q = buf; *p != '\0'; p++)

@@ -55,6 +55,8 @@ struct table {
 	int		 incaption;
 	size_t		 chars;		/* visible bytes in the open cell */
 	size_t		 bold;		/* of which bold */
+	size_t		 struck;	/* bytes struck through, left out */
+	size_t		 annot;		/* bytes of annotations, left out */
 	struct outline	*saved;		/* outline before a heading in a cell */
 };
 
@@ -86,6 +88,14 @@ struct walk {
 	struct textbuf		 btext;
 
 	int			 bolddepth;
+	/*
+	 * An annotation (<sup>, <sub>, a badge) or struck-through text
+	 * (<del>, <s>, <strike>, line-through) open: the depth + 1 of the
+	 * element that opened it, or 0. Neither is part of a cell's value.
+	 */
+	size_t			 annot_at;
+	size_t			 strike_at;
+	struct textbuf		 aside;		/* what they held, in a cell */
 	int			 truncwarned;
 	enum parse_status	 status;
 	char			 err[PARSE_ERRMAX];
@@ -296,6 +306,69 @@ table_drop(struct table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/*
+ * What a cell kept aside, told: struck-through text is a value being
+ * retired (left out of the records at once: a retired range is out of
+ * the allow lists the night it is struck), a footnote or badge a note.
+ */
+static void
+cell_aside(struct walk *w, struct table *t)
+{
+	const char *aside = textbuf_str(&w->aside);
+
+	if (t->struck > 0 && recordset_warn(w->rs, t->region, t->section,
+	    "struck-through '%.200s' read as retired: left out%s", aside,
+	    t->chars > 0 ? "; the rest of the cell is the value" : "") == -1)
+		walk_nomem(w);
+	else if (t->struck == 0 && t->annot > 0 && t->chars > 0 &&
+	    recordset_warn(w->rs, t->region, t->section, "note '%.200s' "
+	    "beside '%.200s' left out of the value", aside,
+	    textbuf_str(&w->cell)) == -1)
+		walk_nomem(w);
+}
+
+/* Markers a cell's value may carry that are no part of it. */
+static const char *const markers[] = {
+	"(new)", "new!", "new", "(updated)", "updated", "*", "**", "***",
+	"\xe2\x80\xa0", "\xe2\x80\xa1",	/* dagger, double dagger */
+};
+
+/*
+ * The value of a cell: its text, a marker before or after it ("NEW",
+ * "(new)", "*") left out and told. The string is the textbuf's.
+ */
+static const char *
+cell_value(struct textbuf *tb, struct walk *w, struct table *t)
+{
+	char *s = tb->len > 0 ? tb->s : NULL, *sp;
+	size_t i, n, m;
+
+	if (s == NULL || (sp = strchr(s, ' ')) == NULL)
+		return textbuf_str(tb);
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
+		m = strlen(markers[i]);
+		n = strlen(s);
+		if (n > m + 1 && s[n - m - 1] == ' ' &&
+		    strcasecmp(s + n - m, markers[i]) == 0) {
+			if (recordset_warn(w->rs, t->region, t->section, "marker "
+			    "'%s' after '%.*s' left out of the value",
+			    markers[i], (int)(n - m - 1), s) == -1)
+				walk_nomem(w);
+			s[n - m - 1] = '\0';
+			tb->len = n - m - 1;
+		} else if (n > m + 1 && s[m] == ' ' &&
+		    strncasecmp(s, markers[i], m) == 0) {
+			if (recordset_warn(w->rs, t->region, t->section, "marker "
+			    "'%s' before '%s' left out of the value", markers[i],
+			    s + m + 1) == -1)
+				walk_nomem(w);
+			memmove(s, s + m + 1, n - m);
+			tb->len = n - m - 1;
+		}
+	}
+	return textbuf_str(tb);
+}
+
 static void
 cell_close(struct walk *w, struct table *t)
 {
@@ -310,10 +383,12 @@ cell_close(struct walk *w, struct table *t)
 		    "%d bytes was cut short", CELL_MAX) == -1)
 			walk_nomem(w);
 	}
-	if (grid_cell(t->grid, textbuf_str(&w->cell), t->colspan, t->rowspan,
-	    head) == -1)
+	cell_aside(w, t);
+	if (grid_cell(t->grid, cell_value(&w->cell, w, t), t->colspan,
+	    t->rowspan, head) == -1)
 		walk_nomem(w);
 	textbuf_reset(&w->cell);
+	textbuf_reset(&w->aside);
 	t->incell = 0;
 	/* Headings inside the cell spoke only for tables inside it. */
 	if (t->saved != NULL) {
@@ -445,6 +520,32 @@ tag_rank(enum tag t)
 	return t >= TAG_H1 && t <= TAG_H6 ? (int)(t - TAG_H1) + 1 : 0;
 }
 
+/* Whether an element annotates: a footnote mark, a "new" badge. */
+static int
+is_annotation(const char *name, const xmlChar **atts)
+{
+	const char *cls;
+
+	if (strcmp(name, "sup") == 0 || strcmp(name, "sub") == 0)
+		return 1;
+	return (cls = attr(atts, "class")) != NULL &&
+	    (strcasestr(cls, "badge") != NULL || strcasestr(cls, "label") !=
+	    NULL || strcasestr(cls, "footnote") != NULL);
+}
+
+/* Whether an element strikes its text through: a retired value. */
+static int
+is_struck(const char *name, const xmlChar **atts)
+{
+	const char *style;
+
+	if (strcmp(name, "del") == 0 || strcmp(name, "s") == 0 ||
+	    strcmp(name, "strike") == 0)
+		return 1;
+	return (style = attr(atts, "style")) != NULL &&
+	    strcasestr(style, "line-through") != NULL;
+}
+
 static void
 sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
@@ -475,8 +576,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			t->th = tag == TAG_TH;
 			t->colspan = span(atts, "colspan");
 			t->rowspan = span(atts, "rowspan");
-			t->chars = t->bold = 0;
+			t->chars = t->bold = t->struck = t->annot = 0;
 			textbuf_reset(&w->cell);
+			textbuf_reset(&w->aside);
 		} else if (tag == TAG_THEAD)
 			t->thead = 1;
 		else if (tag == TAG_CAPTION && !t->incell) {
@@ -503,6 +605,10 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		w->candepth = 0;
 		textbuf_reset(&w->htext);
 	}
+	if (w->annot_at == 0 && is_annotation((const char *)xname, atts))
+		w->annot_at = w->depth + 1;
+	if (w->strike_at == 0 && is_struck((const char *)xname, atts))
+		w->strike_at = w->depth + 1;
 	w->depth++;
 	if (tag == TAG_BLOCK)
 		block_open(w);
@@ -524,6 +630,10 @@ sax_end(void *ctx, const xmlChar *xname)
 		block_close(w);
 	if (w->depth > 0)
 		w->depth--;
+	if (w->annot_at == w->depth + 1)
+		w->annot_at = 0;
+	if (w->strike_at == w->depth + 1)
+		w->strike_at = 0;
 	if (tag == TAG_B && w->bolddepth > 0)
 		w->bolddepth--;
 	else if (tag == TAG_TABLE)
@@ -590,6 +700,15 @@ sax_text(void *ctx, const xmlChar *xs, int len)
 
 	if (t != NULL && t->incaption) {
 		if (textbuf_add(&w->cell, s, n) == -1)
+			walk_nomem(w);
+	} else if (t != NULL && t->incell && (w->annot_at || w->strike_at)) {
+		/* Kept aside: said in a warning, never read as the value. */
+		v = visible(s, n);
+		if (w->strike_at)
+			t->struck += v;
+		else
+			t->annot += v;
+		if (textbuf_add(&w->aside, s, n) == -1)
 			walk_nomem(w);
 	} else if (t != NULL && t->incell) {
 		v = visible(s, n);
@@ -680,6 +799,7 @@ walk_free(struct walk *w)
 		table_drop(&w->tables[--w->ntables]);
 	outline_clear(&w->ol);
 	textbuf_free(&w->cell);
+	textbuf_free(&w->aside);
 	textbuf_free(&w->htext);
 	textbuf_free(&w->btext);
 }
@@ -700,6 +820,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	w.cidrs_left = TABLE_MAXCIDRS;
 	snprintf(w.err, sizeof(w.err), "out of memory");
 	textbuf_init(&w.cell, CELL_MAX);
+	textbuf_init(&w.aside, CELL_MAX);
 	textbuf_init(&w.htext, HEADING_MAX);
 	textbuf_init(&w.btext, PSEUDO_MAX + 1);
 

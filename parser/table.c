@@ -72,6 +72,50 @@ is_separator(const char *s)
 	return 0;
 }
 
+static int	parse_number(const char *, int *);
+
+/*
+ * The end of a shorthand IPv4 range, "207.211.30.40-49": r the last
+ * octet alone, at most 255 and not below the start's. 0, or -1.
+ */
+static int
+shorthand_end(const struct addr *a, const char *r, struct addr *b)
+{
+	int last;
+
+	if (a->family != 4 || parse_number(r, &last) == -1 || last > 255 ||
+	    last < a->b[3] || (strlen(r) > 1 && r[0] == '0'))
+		return -1;
+	*b = *a;
+	b->b[3] = (uint8_t)last;
+	return 0;
+}
+
+/*
+ * A network written with its netmask, "170.10.128.0/255.255.255.0", as
+ * the prefix it means (a contiguous mask only). 0, or -1.
+ */
+static int
+mask_cidr(const char *s, struct cidr *c)
+{
+	const char *slash = strchr(s, '/');
+	char addr[ADDR_STRLEN];
+	struct addr mask;
+	int len;
+
+	if (slash == NULL || (size_t)(slash - s) >= sizeof(addr) ||
+	    strchr(slash + 1, '.') == NULL)
+		return -1;
+	memcpy(addr, s, (size_t)(slash - s));
+	addr[slash - s] = '\0';
+	if (addr_parse(addr, &c->addr) == -1 || c->addr.family != 4 ||
+	    addr_parse(slash + 1, &mask) == -1 || mask.family != 4 ||
+	    (len = netmask_to_prefix(&mask)) < 0)
+		return -1;
+	c->len = len;
+	return 0;
+}
+
 /* Parse "a SEP b" into two addresses; 0, or -1. */
 static int
 parse_range_text(const char *s, struct addr *a, struct addr *b)
@@ -97,7 +141,10 @@ parse_range_text(const char *s, struct addr *a, struct addr *b)
 			r++;
 		for (e = r + strlen(r); e > r && e[-1] == ' '; e--)
 			*(e - 1) = '\0';
-		return addr_parse(l, a) == 0 && addr_parse(r, b) == 0 ? 0 : -1;
+		if (addr_parse(l, a) == -1)
+			return -1;
+		return addr_parse(r, b) == 0 || shorthand_end(a, r, b) == 0 ?
+		    0 : -1;
 	}
 	return -1;
 }
@@ -160,7 +207,7 @@ token_read(const char *text, struct token *t)
 		t->type = TOK_PREFIX;
 	else if (parse_number(s, &t->num) == 0)
 		t->type = TOK_NUMBER;
-	else if (cidr_parse(s, &t->c) == 0)
+	else if (cidr_parse(s, &t->c) == 0 || mask_cidr(s, &t->c) == 0)
 		t->type = TOK_CIDR;
 	else if (strncasecmp(s, "http://", 7) == 0 ||
 	    strncasecmp(s, "https://", 8) == 0)

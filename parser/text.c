@@ -124,12 +124,34 @@ textbuf_put(struct textbuf *tb, const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * The ASCII character some code points stand for in addresses and names:
+ * full-width digits and punctuation (not letters: compatibility folding
+ * of those only), the hyphens that are no minus sign to a reader but are
+ * to a host name (U+2010, U+2011 non-breaking). 1 with *out set, or 0.
+ */
+static int
+cp_fold(unsigned cp, char *out)
+{
+	if (cp >= 0xff01 && cp <= 0xff5e && !(cp >= 0xff21 && cp <= 0xff3a) &&
+	    !(cp >= 0xff41 && cp <= 0xff5a)) {
+		out[0] = (char)(cp - 0xfee0);
+		return 1;
+	}
+	if (cp == 0x2010 || cp == 0x2011) {
+		out[0] = '-';
+		return 1;
+	}
+	return 0;
+}
+
 int
 textbuf_add(struct textbuf *tb, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, run, len;
 	unsigned cp;
+	char ascii[1];
 
 	while (i < n) {
 		/* A run of plain printable ASCII goes in at once. */
@@ -142,6 +164,12 @@ textbuf_add(struct textbuf *tb, const char *text, size_t n)
 			continue;
 		}
 		len = utf8_next(s + i, n - i, &cp);
+		if (cp_fold(cp, ascii)) {
+			if (textbuf_put(tb, ascii, 1) == -1)
+				return -1;
+			i += len;
+			continue;
+		}
 		switch (cp_class(cp)) {
 		case CP_SPACE:
 			textbuf_break(tb);

@@ -11,8 +11,11 @@
 #define SLUG_MAX	40
 
 /*
- * Headings as the page has printed them, and short forms seen in other
- * renderings. Matching ignores case; the caller normalizes whitespace.
+ * Headings as the page has printed them, short forms seen in other
+ * renderings, and the names the help centre's other languages give them
+ * (German, French, Spanish, Japanese): one data centre keeps one code,
+ * whatever the language. Matched by region_key: case, spaces, hyphens,
+ * emoji and flags do not count.
  */
 static const struct {
 	const char	*code;
@@ -21,36 +24,139 @@ static const struct {
 	{ "us",     "United States of America" },
 	{ "us",     "United States" },
 	{ "us",     "USA" },
+	{ "us",     "Vereinigte Staaten von Amerika" },
+	{ "us",     "Vereinigte Staaten" },
+	{ "us",     "\xc3\x89tats-Unis d'Am\xc3\xa9rique" },
+	{ "us",     "\xc3\x89tats-Unis" },
+	{ "us",     "Estados Unidos de Am\xc3\xa9rica" },
+	{ "us",     "Estados Unidos" },
+	{ "us",     "\xe3\x82\xa2\xe3\x83\xa1\xe3\x83\xaa\xe3\x82\xab"
+	    "\xe5\x90\x88\xe8\xa1\x86\xe5\x9b\xbd" },	/* アメリカ合衆国 */
+	{ "us",     "\xe7\xb1\xb3\xe5\x9b\xbd" },		/* 米国 */
 	{ "usb",    "United States of America (B grid)" },
-	{ "usb",    "United States of America (B-grid)" },
+	{ "usb",    "Vereinigte Staaten von Amerika (B-Grid)" },
+	{ "usb",    "\xc3\x89tats-Unis d'Am\xc3\xa9rique (grille B)" },
+	{ "usb",    "Estados Unidos de Am\xc3\xa9rica (cuadr\xc3\xad" "cula B)" },
+	{ "usb",    "\xe3\x82\xa2\xe3\x83\xa1\xe3\x83\xaa\xe3\x82\xab"
+	    "\xe5\x90\x88\xe8\xa1\x86\xe5\x9b\xbd(B\xe3\x82\xb0\xe3"
+	    "\x83\xaa\xe3\x83\x83\xe3\x83\x89)" },	/* …(Bグリッド) */
 	{ "ca",     "Canada" },
+	{ "ca",     "Kanada" },
+	{ "ca",     "Canad\xc3\xa1" },
+	{ "ca",     "\xe3\x82\xab\xe3\x83\x8a\xe3\x83\x80" },	/* カナダ */
 	{ "uk",     "Europe (Excluding Germany)" },
 	{ "uk",     "Europe (Excl. Germany)" },
 	{ "uk",     "Europe" },
+	{ "uk",     "Europa (ohne Deutschland)" },
+	{ "uk",     "Europe (hors Allemagne)" },
+	{ "uk",     "Europa (excepto Alemania)" },
+	{ "uk",     "Europa" },
+	{ "uk",     "\xe3\x83\xa8\xe3\x83\xbc\xe3\x83\xad\xe3\x83\x83"
+	    "\xe3\x83\x91(\xe3\x83\x89\xe3\x82\xa4\xe3\x83\x84\xe3"
+	    "\x82\x92\xe9\x99\xa4\xe3\x81\x8f)" },	/* ヨーロッパ(ドイツを除く) */
+	{ "uk",     "\xe3\x83\xa8\xe3\x83\xbc\xe3\x83\xad\xe3\x83\x83"
+	    "\xe3\x83\x91" },				/* ヨーロッパ */
 	{ "de",     "Germany" },
+	{ "de",     "Deutschland" },
+	{ "de",     "Allemagne" },
+	{ "de",     "Alemania" },
+	{ "de",     "\xe3\x83\x89\xe3\x82\xa4\xe3\x83\x84" },	/* ドイツ */
 	{ "za",     "South Africa" },
+	{ "za",     "S\xc3\xbc" "dafrika" },
+	{ "za",     "Afrique du Sud" },
+	{ "za",     "Sud\xc3\xa1" "frica" },
+	{ "za",     "\xe5\x8d\x97\xe3\x82\xa2\xe3\x83\x95\xe3\x83\xaa"
+	    "\xe3\x82\xab" },				/* 南アフリカ */
 	{ "au",     "Australia" },
+	{ "au",     "Australien" },
+	{ "au",     "Australie" },
+	{ "au",     "\xe3\x82\xaa\xe3\x83\xbc\xe3\x82\xb9\xe3\x83\x88"
+	    "\xe3\x83\xa9\xe3\x83\xaa\xe3\x82\xa2" },	/* オーストラリア */
 	{ "jer",    "Offshore (Jersey)" },
 	{ "jer",    "Offshore" },
 	{ "jer",    "Jersey" },
 	{ "global", "Global Application Resources" },
 	{ "global", "Global" },
+	{ "global", "Globale Anwendungsressourcen" },
+	{ "global", "Ressources d'application globales" },
+	{ "global", "Recursos de aplicaciones globales" },
+	{ "global", "\xe3\x82\xb0\xe3\x83\xad\xe3\x83\xbc\xe3\x83\x90"
+	    "\xe3\x83\xab" },				/* グローバル */
 };
+
+/* Decode one UTF-8 code point at s; its length (1 for a bad byte). */
+static size_t
+cp_at(const unsigned char *s, unsigned *cp)
+{
+	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
+	size_t i;
+
+	*cp = len == 1 ? s[0] : s[0] & (0x7f >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = s[0];
+			return 1;
+		}
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	return len;
+}
+
+/* Whether cp decorates a heading: emoji, flags, symbols, their joiners. */
+static int
+decoration(unsigned cp)
+{
+	return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 &&
+	    cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0x200d || cp == 0x20e3 ||
+	    (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0x2190 && cp <= 0x21ff);
+}
+
+/*
+ * The key a heading is matched by, into buf (len bytes): decorations,
+ * spaces, hyphens, '_', '.' and ':' left out, ASCII in lower case, a
+ * typographic apostrophe as ', a trailing "region" dropped; other text
+ * kept as it is.
+ */
+static void
+region_key(const char *heading, char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)heading;
+	size_t n = 0, k, i;
+	unsigned cp;
+
+	while (*s != '\0' && n + 5 < len) {
+		k = cp_at(s, &cp);
+		if (cp == 0x2019)
+			buf[n++] = '\'';
+		else if (cp < 0x80 && strchr(" -_.:\t", (int)cp) == NULL)
+			buf[n++] = (char)tolower((int)cp);
+		else if (cp >= 0x80 && !decoration(cp) && cp != 0xa0 &&
+		    cp != 0x3000)
+			for (i = 0; i < k; i++)
+				buf[n++] = (char)s[i];
+		s += k;
+	}
+	buf[n] = '\0';
+	/* "Canada Region", "Canada region:": the region Canada. */
+	if (n > 6 && strcmp(buf + n - 6, "region") == 0)
+		buf[n - 6] = '\0';
+}
 
 const char *
 region_known(const char *heading)
 {
-	size_t i, n = strlen(heading);
+	char key[512], want[512];
+	size_t i;
 
-	/* "Canada:" and "Canada Region" name the same region. */
-	while (n > 0 && (heading[n - 1] == ':' || heading[n - 1] == ' '))
-		n--;
-	if (n > 7 && strncasecmp(heading + n - 7, " region", 7) == 0)
-		n -= 7;
-	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
-		if (strlen(regions[i].heading) == n &&
-		    strncasecmp(heading, regions[i].heading, n) == 0)
+	region_key(heading, key, sizeof(key));
+	if (key[0] == '\0')
+		return NULL;
+	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
+		region_key(regions[i].heading, want, sizeof(want));
+		if (strcmp(key, want) == 0)
 			return regions[i].code;
+	}
 	return NULL;
 }
 

@@ -597,6 +597,162 @@ test_memory_failure(void **state)
 	xmlMemSetup(free, malloc, realloc, strdup);
 }
 
+#define NETS(rows) "<h2>Germany</h2><h3>IP Addresses and Network Ranges</h3>" \
+	"<table><tr><th>Network</th><th>Netmask</th></tr>" rows "</table>"
+#define URLS(rows) "<h2>Germany</h2><h3>Application URLs</h3>" \
+	"<table><tr><th>Application</th><th>URL</th></tr>" rows "</table>"
+
+/* Footnote marks, badges and markers: apart from the value, told. */
+static void
+test_annotations(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse(NETS("<tr><td>192.0.2.0/24<sup>1</sup></td>"
+	    "<td>255.255.255.0</td></tr>"
+	    "<tr><td>198.51.100.0/24 *</td><td>255.255.255.0</td></tr>"
+	    "<tr><td>NEW 203.0.113.0/24</td><td>255.255.255.0</td></tr>"
+	    "<tr><td>203.0.114.0/24 (new)</td><td>255.255.255.0</td></tr>"
+	    "<tr><td>203.0.115.0/24 <span class=\"badge badge-new\">NEW</span>"
+	    "</td><td>255.255.255.0</td></tr>"));
+	assert_int_equal(rs->nrecs, 5);
+	assert_string_equal(line(&rs->recs[0]), "de|IP Addresses and Network "
+	    "Ranges|192.0.2.0/24|-|-|255.255.255.0|-|Germany");
+	assert_true(warned(rs, "note '1' beside '192.0.2.0/24'"));
+	assert_true(warned(rs, "marker '*' after '198.51.100.0/24'"));
+	assert_true(warned(rs, "marker 'new' before '203.0.113.0/24'"));
+	assert_true(warned(rs, "marker '(new)' after '203.0.114.0/24'"));
+	assert_true(warned(rs, "note 'NEW' beside '203.0.115.0/24'"));
+	recordset_free(rs);
+	/* A footnote on a URL, and on a prefix: never "mimecast.com2", "/241". */
+	rs = parse(URLS("<tr><td>API</td><td>https://de-api.example.com"
+	    "<sup>2</sup></td></tr>"));
+	assert_int_equal(rs->nrecs, 1);
+	assert_string_equal(rs->recs[0].url, "https://de-api.example.com");
+	recordset_free(rs);
+	rs = parse(NETS("<tr><td>192.0.2.0/24<sub>1</sub></td><td>255.255.255.0"
+	    "</td></tr>"));
+	assert_int_equal(rs->recs[0].cidr.len, 24);
+	recordset_free(rs);
+}
+
+/* Struck-through values: retired, left out, told; the new value read. */
+static void
+test_struck(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse(NETS("<tr><td><del>192.0.2.0/24</del></td>"
+	    "<td><del>255.255.255.0</del></td></tr>"
+	    "<tr><td><s>198.51.100.0/24</s></td><td>255.255.255.0</td></tr>"
+	    "<tr style=\"text-decoration: line-through\"><td>203.0.113.0/24</td>"
+	    "<td>255.255.255.0</td></tr>"
+	    "<tr><td><span style=\"text-decoration-line: line-through\">"
+	    "203.0.114.0/24</span></td><td>255.255.255.0</td></tr>"
+	    "<tr><td>203.0.115.0/24</td><td>255.255.255.0</td></tr>"));
+	assert_int_equal(rs->nrecs, 1);
+	assert_string_equal(line(&rs->recs[0]), "de|IP Addresses and Network "
+	    "Ranges|203.0.115.0/24|-|-|255.255.255.0|-|Germany");
+	assert_true(warned(rs, "struck-through '192.0.2.0/24' read as retired"));
+	assert_true(warned(rs, "struck-through '198.51.100.0/24'"));
+	assert_true(warned(rs, "struck-through '203.0.113.0/24'"));
+	assert_true(warned(rs, "struck-through '203.0.114.0/24'"));
+	recordset_free(rs);
+	/* The old URL struck, the new one beside it: the new one. */
+	rs = parse(URLS("<tr><td>Login</td><td><strike>https://old.example.com"
+	    "</strike> https://new.example.com</td></tr>"));
+	assert_int_equal(rs->nrecs, 1);
+	assert_string_equal(rs->recs[0].url, "https://new.example.com");
+	assert_true(warned(rs, "the rest of the cell is the value"));
+	recordset_free(rs);
+}
+
+/* Shapes read now: shorthand ranges, a netmask in the network cell,
+ * full-width digits, a non-breaking hyphen in a host name. */
+static void
+test_more_shapes(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>IP Addresses / Network Ranges for "
+	    "Non-SPF Email Traffic</h3><table><tr><th>Region</th>"
+	    "<th>IP Address Range</th></tr><tr><td>DE</td>"
+	    "<td>207.211.30.40-49</td></tr><tr><td>DE</td>"
+	    "<td>170.10.132.1 - 254</td></tr><tr><td>DE</td>"
+	    "<td>170.10.133.9-3</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(rs->recs[0].first, "170.10.132.1");
+	assert_string_equal(rs->recs[0].last, "170.10.132.254");
+	assert_string_equal(rs->recs[1].last, "207.211.30.49");
+	recordset_free(rs);
+	rs = parse(NETS("<tr><td>170.10.128.0/255.255.255.0</td>"
+	    "<td>255.255.255.0</td></tr>"
+	    "<tr><td>\xef\xbc\x91\xef\xbc\x99\xef\xbc\x92\xef\xbc\x8e\xef\xbc\x90"
+	    "\xef\xbc\x8e\xef\xbc\x92\xef\xbc\x8e\xef\xbc\x90\xef\xbc\x8f\xef\xbc"
+	    "\x92\xef\xbc\x94</td><td>255.255.255.0</td></tr>"));
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]), "de|IP Addresses and Network "
+	    "Ranges|170.10.128.0/24|-|-|255.255.255.0|-|Germany");
+	assert_int_equal(rs->recs[1].cidr.len, 24);
+	assert_int_equal(rs->recs[1].cidr.addr.b[0], 192);
+	recordset_free(rs);
+	rs = parse(URLS("<tr><td>API</td><td>de\xe2\x80\x91" "api.example.com"
+	    "</td></tr>"));
+	assert_int_equal(rs->nrecs, 1);
+	assert_string_equal(rs->recs[0].url, "de-api.example.com");
+	recordset_free(rs);
+}
+
+/* One data centre, one code: decorations and the help centre's languages. */
+static void
+test_region_names(void **state)
+{
+	static const struct {
+		const char *heading, *code;
+	} cases[] = {
+		{ "\xf0\x9f\x87\xba\xf0\x9f\x87\xb8 United States of America", "us" },
+		{ "\xf0\x9f\x8c\x8d Global Application Resources", "global" },
+		{ "Deutschland", "de" },
+		{ "\xc3\x89tats-Unis d\xe2\x80\x99" "Am\xc3\xa9rique", "us" },
+		{ "Estados Unidos de Am\xc3\xa9rica", "us" },
+		{ "\xe3\x82\xa2\xe3\x83\xa1\xe3\x83\xaa\xe3\x82\xab\xe5\x90\x88\xe8"
+		    "\xa1\x86\xe5\x9b\xbd (B \xe3\x82\xb0\xe3\x83\xaa\xe3\x83\x83"
+		    "\xe3\x83\x89)", "usb" },
+		{ "Afrique du Sud", "za" },
+		{ "Canada Region:", "ca" },
+	};
+	struct recordset *rs;
+	char html[1024];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(html, sizeof(html), "<h2>%s</h2><h3>Application URLs"
+		    "</h3><table><tr><th>Application</th><th>URL</th></tr>"
+		    "<tr><td>A</td><td>https://a.example/</td></tr></table>",
+		    cases[i].heading);
+		rs = parse(html);
+		assert_int_equal(rs->nrecs, 1);
+		assert_string_equal(rs->recs[0].region_code, cases[i].code);
+		recordset_free(rs);
+	}
+	/* Column names in other languages. */
+	rs = parse("<h2>Deutschland</h2><h3>IP</h3><table><tr><th>Netzwerk</th>"
+	    "<th>Netzmaske</th></tr><tr><td>192.0.2.0/24</td>"
+	    "<td>255.255.255.0</td></tr></table><h2>Afrique du Sud</h2>"
+	    "<h3>Ports</h3><table><tr><th>Protocole</th><th>Port</th>"
+	    "<th>Utilisation</th></tr><tr><td>SMTP</td><td>25</td>"
+	    "<td>Mail</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]), "de|IP|192.0.2.0/24|-|-|"
+	    "255.255.255.0|-|Deutschland");
+	assert_string_equal(line(&rs->recs[1]), "za|Ports|SMTP|25|Mail");
+	recordset_free(rs);
+}
+
 int
 main(void)
 {
@@ -617,6 +773,10 @@ main(void)
 		cmocka_unit_test(test_scripts_and_comments),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_memory_failure),
+		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_struck),
+		cmocka_unit_test(test_more_shapes),
+		cmocka_unit_test(test_region_names),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
