@@ -20,6 +20,8 @@
 #define FETCH_DEFAULT_URL	"zendesk:mimecastsupport.zendesk.com"
 /* The article's title, for a search with "zendesk:HOST". */
 #define FETCH_ARTICLE_TITLE	"Mimecast Data Centers and URLs"
+/* The help centre's locale the article is read in. */
+#define FETCH_ARTICLE_LOCALE	"en-us"
 #ifndef MCWATCH_PROJECT_URL	/* set by the Makefile's PROJECT_URL */
 #define MCWATCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
 #endif

@@ -3,6 +3,7 @@
  * which answers JSON to any client, where the article's web page may be
  * a JavaScript shell or a bot challenge to anything but a browser.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #define PREFIX		"zendesk:"
 #define CANDIDATES_MAX	5	/* titles named when a search is ambiguous */
+#define SEARCH_PAGES	5	/* results pages read, 100 results each */
 
 /* "https://HOST" of a zendesk:HOST source (a scheme may be given). */
 static void
@@ -96,47 +98,142 @@ get_json(const char *url, const struct fetch_opts *o, json_t **out,
 	return rc;
 }
 
-/* Whether s is title, whatever the case and the spaces around it. */
-static int
-same_title(const char *s, const char *title)
+/*
+ * A title as it is compared, into buf: lower case, "&" as "and", every
+ * other punctuation mark a space, spaces collapsed. Editors write "Data
+ * Centers & URLs", "Data Centers and URLs:", "DATA CENTERS AND URLS".
+ */
+static void
+title_key(const char *s, char *buf, size_t len)
 {
-	size_t n = strlen(title);
+	size_t n = 0;
+	int space = 0;
 
-	while (*s == ' ')
-		s++;
-	return strncasecmp(s, title, n) == 0 && s[n + strspn(s + n, " ")] ==
-	    '\0';
+	for (; *s != '\0' && n + 6 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&') {
+			n += (size_t)snprintf(buf + n, len - n, "%sand",
+			    n ? " " : "");
+			space = 1;
+		} else if (c >= 0x80 || isalnum(c)) {
+			if (space && n > 0)
+				buf[n++] = ' ';
+			buf[n++] = (char)tolower(c);
+			space = 0;
+		} else
+			space = 1;
+	}
+	buf[n] = '\0';
 }
 
-/* The one result of a search titled title; NULL with err naming them. */
-static json_t *
-pick(json_t *results, const char *base, char *err)
+/*
+ * Whether title t names the article: the same words, alone or after a
+ * category ("Account Settings - Mimecast Data Centers and URLs").
+ */
+static int
+title_matches(const char *t)
 {
-	json_t *r, *hit = NULL;
-	char names[800];
-	size_t i, n = 0, nhits = 0, len = 0;
+	char key[600], want[200];
+	size_t n, m;
 
-	names[0] = '\0';
+	title_key(t, key, sizeof(key));
+	title_key(FETCH_ARTICLE_TITLE, want, sizeof(want));
+	n = strlen(key);
+	m = strlen(want);
+	if (strcmp(key, want) == 0)
+		return 1;
+	/* "CATEGORY - TITLE": the title after the category's dash. */
+	return n > m && strcmp(key + n - m, want) == 0 && key[n - m - 1] == ' ' &&
+	    strstr(t, " - ") != NULL;
+}
+
+/* What the search found: every result, the ones that match. */
+struct found {
+	json_t	*hits[CANDIDATES_MAX * 4];
+	size_t	 nhits;
+	size_t	 ntables;	/* of the hits, those whose body has tables */
+	json_t	*with_tables;
+	char	 names[800];
+	size_t	 nnames;
+};
+
+/* Take one page of results into f. */
+static void
+found_add(struct found *f, json_t *results)
+{
+	size_t i, len = strlen(f->names);
+	const char *t, *body;
+	json_t *r;
+
 	json_array_foreach(results, i, r) {
-		const char *t = json_string_value(json_object_get(r, "title"));
-
-		if (t == NULL)
+		if ((t = json_string_value(json_object_get(r, "title"))) == NULL)
 			continue;
-		if (n++ < CANDIDATES_MAX && len < sizeof(names) - 8)
-			len += (size_t)snprintf(names + len, sizeof(names) - len,
-			    "%s'%.120s'", len ? ", " : "", t);
-		if (same_title(t, FETCH_ARTICLE_TITLE)) {
-			hit = r;
-			nhits++;
+		if (f->nnames++ < CANDIDATES_MAX && len < sizeof(f->names) - 8)
+			len += (size_t)snprintf(f->names + len, sizeof(f->names) -
+			    len, "%s'%.120s'", len ? ", " : "", t);
+		if (!title_matches(t) || f->nhits == sizeof(f->hits) /
+		    sizeof(f->hits[0]))
+			continue;
+		f->hits[f->nhits++] = r;
+		body = json_string_value(json_object_get(r, "body"));
+		if (body != NULL && strcasestr(body, "<table") != NULL) {
+			f->ntables++;
+			f->with_tables = r;
 		}
 	}
-	if (nhits == 1)
-		return hit;
+}
+
+/*
+ * The one article the search means: a matching title, and when several
+ * match, the one whose body holds tables. NULL with err naming them.
+ */
+static json_t *
+pick(const struct found *f, const char *base, char *err)
+{
+	if (f->nhits == 1)
+		return f->hits[0];
+	if (f->nhits > 1 && f->ntables == 1)
+		return f->with_tables;
 	snprintf(err, FETCH_ERRMAX, "fetch zendesk:%.200s: %s article titled "
 	    "'%s' (%s%s); give the article's URL with --url", base,
-	    nhits == 0 ? "no" : "more than one", FETCH_ARTICLE_TITLE,
-	    n ? "found: " : "the search found nothing", names);
+	    f->nhits == 0 ? "no" : "more than one", FETCH_ARTICLE_TITLE,
+	    f->nnames ? "found: " : "the search found nothing", f->names);
 	return NULL;
+}
+
+/*
+ * Whether url is an https (or, for a http help centre, http) URL on the
+ * scheme and host of from, with no userinfo: a source recorded and
+ * linked from the site must be the help centre's.
+ */
+static int
+same_site(const char *url, const char *from)
+{
+	const char *h = strstr(from, "://"), *e;
+	size_t n;
+
+	if (h == NULL)
+		return 0;
+	h += 3;
+	e = h + strcspn(h, "/");
+	n = (size_t)(e - from);
+	return strncasecmp(url, from, n) == 0 && (url[n] == '/' ||
+	    url[n] == '\0') && memchr(url, '@', n) == NULL &&
+	    strpbrk(url, " \t\r\n\"<>") == NULL;
+}
+
+/* A failed article fetch, and what to do when it is not public. */
+static void
+restricted_hint(char *err)
+{
+	size_t n = strlen(err);
+
+	if (strstr(err, " 401") != NULL || strstr(err, " 403") != NULL ||
+	    strstr(err, " 404") != NULL)
+		snprintf(err + n, FETCH_ERRMAX - n, "; an article restricted to "
+		    "signed-in users is not public: give its URL with --url "
+		    "and a token with --header");
 }
 
 /* The article's fields into p; 0, or -1 with err. */
@@ -154,6 +251,9 @@ take_article(json_t *a, const char *from, struct page *p, char *err)
 		    "or id in the answer)", from);
 		return -1;
 	}
+	/* The page's address only when it is the help centre's own. */
+	if (url != NULL && !same_site(url, from))
+		url = NULL;
 	snprintf(idbuf, sizeof(idbuf), "%" JSON_INTEGER_FORMAT,
 	    json_integer_value(id));
 	free(p->body);
@@ -171,40 +271,139 @@ take_article(json_t *a, const char *from, struct page *p, char *err)
 	return 0;
 }
 
+/*
+ * Whether a zendesk:HOST source names a host and nothing else: no path,
+ * query, fragment, userinfo or space (they would steer the API's URL).
+ */
+static int
+zendesk_host_ok(const char *src)
+{
+	const char *h = src + strlen(PREFIX);
+
+	if (strncasecmp(h, "https://", 8) == 0)
+		h += 8;
+	else if (strncasecmp(h, "http://", 7) == 0)
+		h += 7;
+	return h[0] != '\0' && strpbrk(h, "/?#@ \t\\") == NULL &&
+	    strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.-:[]") == strlen(h);
+}
+
+/*
+ * Search the help centre at base for the article, every results page
+ * (at most SEARCH_PAGES, next_page only on the same host) into f; the
+ * pages' JSON kept in roots. 0, or -1 with err.
+ */
+static int
+search(const char *base, const struct fetch_opts *o, struct found *f,
+    json_t **roots, char *err)
+{
+	const char *next;
+	char url[2048], *q;
+	size_t n, blen = strlen(base);
+	CURL *c;
+
+	if ((c = curl_easy_init()) == NULL ||
+	    (q = curl_easy_escape(c, FETCH_ARTICLE_TITLE, 0)) == NULL) {
+		curl_easy_cleanup(c);
+		snprintf(err, FETCH_ERRMAX, "fetch zendesk:%s: out of memory",
+		    base);
+		return -1;
+	}
+	snprintf(url, sizeof(url), "%s/api/v2/help_center/articles/search?"
+	    "query=%s&locale=%s&per_page=100", base, q, FETCH_ARTICLE_LOCALE);
+	curl_free(q);
+	curl_easy_cleanup(c);
+	for (n = 0; n < SEARCH_PAGES; n++) {
+		if (get_json(url, o, &roots[n], err) == -1)
+			return -1;
+		found_add(f, json_object_get(roots[n], "results"));
+		next = json_string_value(json_object_get(roots[n], "next_page"));
+		/* Another host's "next page" is not followed. */
+		if (next == NULL || strncmp(next, base, blen) != 0 ||
+		    strncmp(next + blen, "/api/v2/help_center/", 20) != 0 ||
+		    strlen(next) >= sizeof(url))
+			break;
+		snprintf(url, sizeof(url), "%s", next);
+	}
+	return 0;
+}
+
+/*
+ * The article by its id, as published: not a draft, in the locale asked
+ * for, visible to everyone (no user segment). *root the caller's. The
+ * article, or NULL with err.
+ */
+static json_t *
+article_by_id(const char *base, json_t *hit, const struct fetch_opts *o,
+    json_t **root, char *err)
+{
+	json_t *id = json_object_get(hit, "id"), *a, *seg;
+	char url[1200];
+
+	if (!json_is_integer(id)) {
+		snprintf(err, FETCH_ERRMAX, "fetch zendesk:%.200s: the search "
+		    "result has no article id", base);
+		return NULL;
+	}
+	snprintf(url, sizeof(url), "%s/api/v2/help_center/%s/articles/%"
+	    JSON_INTEGER_FORMAT, base, FETCH_ARTICLE_LOCALE,
+	    json_integer_value(id));
+	if (get_json(url, o, root, err) == -1) {
+		restricted_hint(err);
+		return NULL;
+	}
+	a = json_object_get(*root, "article");
+	seg = json_object_get(a, "user_segment_id");
+	if (json_is_true(json_object_get(a, "draft")) ||
+	    (seg != NULL && !json_is_null(seg)) ||
+	    (json_string_value(json_object_get(a, "locale")) != NULL &&
+	    strcasecmp(json_string_value(json_object_get(a, "locale")),
+	    FETCH_ARTICLE_LOCALE) != 0)) {
+		snprintf(err, FETCH_ERRMAX, "fetch %.600s: the article is a "
+		    "draft, restricted to some users, or in another locale; "
+		    "give the article's URL with --url", url);
+		return NULL;
+	}
+	return a;
+}
+
 int
 zendesk_fetch(const char *src, const struct fetch_opts *o, struct page *p,
     char *err)
 {
-	char base[1024], url[2048], *q;
-	json_t *root = NULL, *a;
-	CURL *c;
+	char base[1024], url[2048];
+	json_t *roots[SEARCH_PAGES + 1], *a;
+	struct found f;
+	size_t i;
 	int rc = -1;
 
+	memset(roots, 0, sizeof(roots));
+	memset(&f, 0, sizeof(f));
 	if (article_api(src, url, sizeof(url)) == 0) {
-		if (get_json(url, o, &root, err) == -1)
-			return -1;
-		a = json_object_get(root, "article");
-	} else {
-		zendesk_base(src, base, sizeof(base));
-		if ((c = curl_easy_init()) == NULL ||
-		    (q = curl_easy_escape(c, FETCH_ARTICLE_TITLE, 0)) == NULL) {
-			curl_easy_cleanup(c);
-			snprintf(err, FETCH_ERRMAX, "fetch %s: out of memory",
-			    src);
+		if (get_json(url, o, &roots[0], err) == -1) {
+			restricted_hint(err);
 			return -1;
 		}
-		snprintf(url, sizeof(url), "%s/api/v2/help_center/articles/"
-		    "search?query=%s", base, q);
-		curl_free(q);
-		curl_easy_cleanup(c);
-		if (get_json(url, o, &root, err) == -1)
+		a = json_object_get(roots[0], "article");
+	} else {
+		if (!zendesk_host_ok(src)) {
+			snprintf(err, FETCH_ERRMAX, "fetch %.600s: want "
+			    "zendesk:HOST, a host name alone (no path, query, "
+			    "user or space)", src);
 			return -1;
-		a = pick(json_object_get(root, "results"), base, err);
-		if (a == NULL)
+		}
+		zendesk_base(src, base, sizeof(base));
+		if (search(base, o, &f, roots, err) == -1 ||
+		    (a = pick(&f, base, err)) == NULL ||
+		    (a = article_by_id(base, a, o, &roots[SEARCH_PAGES],
+		    err)) == NULL)
 			goto cleanup;
+		snprintf(url, sizeof(url), "%s", base);
 	}
 	rc = take_article(a, url, p, err);
  cleanup:
-	json_decref(root);
+	for (i = 0; i <= SEARCH_PAGES; i++)
+		json_decref(roots[i]);
 	return rc;
 }

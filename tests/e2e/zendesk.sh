@@ -9,7 +9,7 @@ W="$T/www"
 mkdir -p "$W"
 start_httpd "$W"
 ART="api_api_v2_help_center_en-us_articles_360001"
-SEARCH="api_api_v2_help_center_articles_search_query_Mimecast_20Data_20Centers_20and_20URLs"
+SEARCH="api_api_v2_help_center_articles_search_query_Mimecast_20Data_20Centers_20and_20URLs_locale_en-us_per_page_100"
 
 # article FILE PAGE TITLE EDITED: an article answer, as the API gives it.
 article() {
@@ -22,15 +22,21 @@ print(json.dumps({"article": {"id": 360001, "title": sys.argv[2],
     "html_url": sys.argv[4] + "/hc/en-us/articles/360001-Mimecast-Data-Centers-and-URLs"}}))
 EOP
 }
-# search TITLE...: a search answer with one result per title.
+# search TITLE...: a search answer with one result per title; a title
+# "-TITLE" has a body without tables. $NEXT, if set, is its next_page.
 search() {
-	"$PY" - "$S" "$U" "$@" > "$W/$SEARCH" <<'EOP'
+	"$PY" - "$S" "$U" "${NEXT:-}" "$@" > "$W/${FILE:-$SEARCH}" <<'EOP'
 import json, sys
 body = open(sys.argv[1], encoding="utf-8").read()
-res = [{"id": 360001 + i, "title": t, "body": body, "edited_at": "2026-11-01T10:00:00Z",
-        "html_url": "%s/hc/en-us/articles/%d" % (sys.argv[2], 360001 + i)}
-       for i, t in enumerate(sys.argv[3:])]
-print(json.dumps({"results": res, "count": len(res)}))
+res = []
+for i, t in enumerate(sys.argv[4:]):
+    plain = t.startswith("-")
+    res.append({"id": 360001 + i, "title": t.lstrip("-"),
+                "body": "<p>See the other article.</p>" if plain else body,
+                "edited_at": "2026-11-01T10:00:00Z",
+                "html_url": "%s/hc/en-us/articles/%d" % (sys.argv[2], 360001 + i)})
+print(json.dumps({"results": res, "count": len(res),
+                  "next_page": sys.argv[3] or None}))
 EOP
 }
 
@@ -66,7 +72,8 @@ run "$MCWATCH" run -q --repo "$T/r" --url "$A" --exit-code
 search "Mimecast Data Centers and URLs" "Mimecast Data Centers and URLs (archive)"
 run "$MCWATCH" parse -q "zendesk:$U"
 [ "$status" -eq 0 ] && grep -q '"region_code":"us"' "$T/out" &&
-    grep -q "GET /api/v2/help_center/articles/search?query=Mimecast%20Data%20Centers%20and%20URLs " "$T/requests" &&
+    grep -q "GET /api/v2/help_center/articles/search?query=Mimecast%20Data%20Centers%20and%20URLs&locale=en-us&per_page=100 " "$T/requests" &&
+    grep -q "GET /api/v2/help_center/en-us/articles/360001 " "$T/requests" &&
     ok "zendesk:HOST: the one exact title among two results" ||
     notok "zendesk:HOST: one match" "exit $status"
 search
@@ -76,6 +83,58 @@ search "Mimecast Data Centers and URLs" "mimecast data centers and urls "
 run "$MCWATCH" parse -q "zendesk:$U"
 expect "zendesk:HOST: two matches refused, the candidates named" 3 \
     "more than one article titled 'Mimecast Data Centers and URLs' (found: 'Mimecast Data Centers and URLs', 'mimecast data centers and urls ')"
+
+# Titles as editors write them: a category before, "&" for "and".
+search "Account Settings - Mimecast Data Centers & URLs" "Account Settings - Identifying Mimecast Regions"
+run "$MCWATCH" parse -q "zendesk:$U"
+[ "$status" -eq 0 ] && grep -q '"region_code":"us"' "$T/out" &&
+    ok "zendesk:HOST: 'Category - Mimecast Data Centers & URLs' found" ||
+    notok "zendesk:HOST: a category and '&'" "exit $status" "$(head -2 "$T/err")"
+# Two match, one of them holds the tables: that one.
+search "-Mimecast Data Centers and URLs" "Mimecast Data Centers and URLs"
+article "api_api_v2_help_center_en-us_articles_360002" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
+run "$MCWATCH" parse -q "zendesk:$U"
+[ "$status" -eq 0 ] && grep -q "GET /api/v2/help_center/en-us/articles/360002 " "$T/requests" &&
+    ok "zendesk:HOST: of two matches, the one whose body holds the tables" ||
+    notok "zendesk:HOST: the one with tables" "exit $status" "$(head -2 "$T/err")"
+# The match on the second results page, reached by next_page.
+NEXT="$U/api/v2/help_center/articles/search?page=2" search "Identifying Mimecast Regions"
+FILE="api_api_v2_help_center_articles_search_page_2" search "Mimecast Data Centers and URLs"
+run "$MCWATCH" parse -q "zendesk:$U"
+[ "$status" -eq 0 ] && grep -q "GET /api/v2/help_center/articles/search?page=2 " "$T/requests" &&
+    ok "zendesk:HOST: next_page followed to the second results page" ||
+    notok "zendesk:HOST: next_page" "exit $status" "$(head -2 "$T/err")"
+# next_page on another host is not followed.
+NEXT="http://evil.example/api/v2/help_center/articles/search?page=2" search "Identifying Mimecast Regions"
+run "$MCWATCH" parse -q "zendesk:$U"
+expect "zendesk:HOST: a next_page on another host is not followed" 3 "no article titled"
+# Restricted: the article by id answers 404.
+search "Mimecast Data Centers and URLs" "x" "y" "z" "w" "v" "u" "t" "s"
+mv "$W/$ART" "$W/$ART.away"
+run "$MCWATCH" parse -q "zendesk:$U"
+expect "zendesk:HOST: a restricted article: told to give --url" 3 "give its URL with --url"
+mv "$W/$ART.away" "$W/$ART"
+# A draft, or an article for a user segment, is not the public page.
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["article"]["user_segment_id"]=42; json.dump(d,open(sys.argv[1],"w"))' "$W/$ART"
+run "$MCWATCH" parse -q "zendesk:$U"
+expect "zendesk:HOST: an article for a user segment refused" 3 "restricted to some users"
+article "$ART" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
+bad=0
+for h in "$U/hc/en-us" "user@127.0.0.1" "127.0.0.1?x=1" "127.0.0.1 x" "127.0.0.1#f"; do
+	run "$MCWATCH" parse -q "zendesk:$h"
+	[ "$status" -eq 3 ] && grep -q "want zendesk:HOST" "$T/err" ||
+	    { bad=$((bad + 1)); echo "    zendesk:$h: exit $status"; }
+done
+[ "$bad" -eq 0 ] && ok "zendesk:HOST with a path, user, query, space or fragment: refused" ||
+    notok "zendesk:HOST refusals" "$bad accepted"
+# html_url on another host is never recorded as the source.
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); d["article"]["html_url"]="https://evil.example/x"; json.dump(d,open(sys.argv[1],"w"))' "$W/$ART"
+rm -rf "$T/h"
+run "$MCWATCH" run -q --repo "$T/h" --url "$A"
+[ "$status" -eq 0 ] && ! grep -q evil "$T/h/source.json" &&
+    ok "an html_url on another host is not taken as the source" ||
+    notok "html_url checked" "exit $status"
+article "$ART" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
 
 # 429 with Retry-After, then the article.
 article "$ART" "$S" "Mimecast Data Centers and URLs" "2026-11-01T10:00:00Z"
