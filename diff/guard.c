@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "guard.h"
 
@@ -21,6 +22,28 @@ has(const struct recordset *rs, const char *code, int kind)
 	return 0;
 }
 
+/*
+ * Words of a section's name, not a region's: a page whose regions were
+ * not found files its records under its section headings or its title.
+ */
+static const char *const section_words[] = {
+	"ip address", "network range", "application url", "urls", "ports",
+	"non-spf", "data center", "addresses", "netzwerk", "adresses",
+	"direcciones",
+};
+
+/* Whether heading reads as a section's name (any case). */
+static int
+section_like(const char *heading)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(section_words) / sizeof(section_words[0]); i++)
+		if (strcasestr(heading, section_words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 int
 guard_check(const struct recordset *old, const struct recordset *new,
     const struct diff *d, double max_removal, char *why, size_t len)
@@ -33,6 +56,15 @@ guard_check(const struct recordset *old, const struct recordset *new,
 		snprintf(why, len, "the page has no records");
 		return 1;
 	}
+	/* On a first run as on later ones: sections are no regions. */
+	for (i = 0; i < new->nrecs; i++)
+		if (section_like(new->recs[i].region)) {
+			snprintf(why, len, "region '%.200s' reads as a section's "
+			    "name, not a region's: the page's regions were not "
+			    "found (tabs, one table for all regions?)",
+			    new->recs[i].region);
+			return 1;
+		}
 	if (old == NULL || old->nrecs == 0)
 		return 0;
 	for (i = 0; i < old->nrecs; i++) {

@@ -23,6 +23,7 @@
 #include "../records/safe.h"
 
 #define CELL_MAX	65536	/* bytes of text one cell keeps */
+#define TABS_MAX	64	/* tabs of a tab list remembered */
 #define HEADING_MAX	512	/* bytes of text one heading keeps */
 #define PSEUDO_MAX	120	/* longest bold paragraph taken as a heading */
 #define OUTLINE_MAX	8	/* h1..h6, bold paragraphs, and one spare */
@@ -95,6 +96,19 @@ struct walk {
 	 */
 	size_t			 annot_at;
 	size_t			 strike_at;
+	/*
+	 * Regions as tabs: each role="tab" read as it goes (its id, the
+	 * panel it controls, its text); a role="tabpanel" opening names the
+	 * region of what it holds by its tab.
+	 */
+	struct tab {
+		char	*id;
+		char	*controls;
+		char	*text;
+	}			 tabs[TABS_MAX];
+	size_t			 ntabs;
+	size_t			 tab_at;	/* depth + 1 of the open tab */
+	struct textbuf		 tabtext;
 	struct textbuf		 aside;		/* what they held, in a cell */
 	int			 truncwarned;
 	enum parse_status	 status;
@@ -520,6 +534,65 @@ tag_rank(enum tag t)
 	return t >= TAG_H1 && t <= TAG_H6 ? (int)(t - TAG_H1) + 1 : 0;
 }
 
+/* A role="tab" opens: remember its id and panel; read its text. */
+static void
+tab_open(struct walk *w, const xmlChar **atts)
+{
+	const char *id = attr(atts, "id"), *c = attr(atts, "aria-controls");
+	struct tab *t;
+
+	if (w->ntabs == TABS_MAX || w->tab_at != 0)
+		return;
+	t = &w->tabs[w->ntabs];
+	memset(t, 0, sizeof(*t));
+	if ((id != NULL && (t->id = strdup(id)) == NULL) ||
+	    (c != NULL && (t->controls = strdup(c)) == NULL)) {
+		free(t->id);
+		walk_nomem(w);
+		return;
+	}
+	w->ntabs++;
+	w->tab_at = w->depth + 1;
+	textbuf_reset(&w->tabtext);
+}
+
+/* The tab closes: its text is the name of its panel's region. */
+static void
+tab_close(struct walk *w)
+{
+	struct tab *t = &w->tabs[w->ntabs - 1];
+
+	w->tab_at = 0;
+	if ((t->text = strdup(textbuf_str(&w->tabtext))) == NULL)
+		walk_nomem(w);
+}
+
+/*
+ * A role="tabpanel" opens: the region of what it holds is its tab's text
+ * (by aria-labelledby, or the tab that controls its id, else its own
+ * aria-label), told as a heading above every one inside it.
+ */
+static void
+tabpanel_open(struct walk *w, const xmlChar **atts)
+{
+	const char *by = attr(atts, "aria-labelledby"), *id = attr(atts, "id");
+	const char *label = attr(atts, "aria-label");
+	size_t i;
+
+	for (i = 0; i < w->ntabs; i++) {
+		const struct tab *t = &w->tabs[i];
+
+		if (t->text != NULL && ((by != NULL && t->id != NULL &&
+		    strcmp(by, t->id) == 0) || (id != NULL && t->controls !=
+		    NULL && strcmp(id, t->controls) == 0))) {
+			label = t->text;
+			break;
+		}
+	}
+	if (label != NULL && label[0] != '\0')
+		walk_heading(w, label, 1, 1);
+}
+
 /* Whether an element annotates: a footnote mark, a "new" badge. */
 static int
 is_annotation(const char *name, const xmlChar **atts)
@@ -605,6 +678,11 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		w->candepth = 0;
 		textbuf_reset(&w->htext);
 	}
+	role = attr(atts, "role");
+	if (role != NULL && strcasecmp(role, "tab") == 0)
+		tab_open(w, atts);
+	else if (role != NULL && strcasecmp(role, "tabpanel") == 0)
+		tabpanel_open(w, atts);
 	if (w->annot_at == 0 && is_annotation((const char *)xname, atts))
 		w->annot_at = w->depth + 1;
 	if (w->strike_at == 0 && is_struck((const char *)xname, atts))
@@ -632,6 +710,8 @@ sax_end(void *ctx, const xmlChar *xname)
 		w->depth--;
 	if (w->annot_at == w->depth + 1)
 		w->annot_at = 0;
+	if (w->tab_at != 0 && w->tab_at == w->depth + 1)
+		tab_close(w);
 	if (w->strike_at == w->depth + 1)
 		w->strike_at = 0;
 	if (tag == TAG_B && w->bolddepth > 0)
@@ -720,6 +800,8 @@ sax_text(void *ctx, const xmlChar *xs, int len)
 	}
 	if (w->hrank > 0 && textbuf_add(&w->htext, s, n) == -1)
 		walk_nomem(w);
+	if (w->tab_at != 0 && textbuf_add(&w->tabtext, s, n) == -1)
+		walk_nomem(w);
 	if (w->candepth > 0) {
 		v = visible(s, n);
 		w->canchars += v;
@@ -800,6 +882,13 @@ walk_free(struct walk *w)
 	outline_clear(&w->ol);
 	textbuf_free(&w->cell);
 	textbuf_free(&w->aside);
+	textbuf_free(&w->tabtext);
+	while (w->ntabs > 0) {
+		w->ntabs--;
+		free(w->tabs[w->ntabs].id);
+		free(w->tabs[w->ntabs].controls);
+		free(w->tabs[w->ntabs].text);
+	}
 	textbuf_free(&w->htext);
 	textbuf_free(&w->btext);
 }
@@ -821,6 +910,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	snprintf(w.err, sizeof(w.err), "out of memory");
 	textbuf_init(&w.cell, CELL_MAX);
 	textbuf_init(&w.aside, CELL_MAX);
+	textbuf_init(&w.tabtext, HEADING_MAX);
 	textbuf_init(&w.htext, HEADING_MAX);
 	textbuf_init(&w.btext, PSEUDO_MAX + 1);
 

@@ -828,6 +828,64 @@ table_header(const struct grid *g, const char *section, struct header *h)
 	return NO_HEADER;
 }
 
+/*
+ * A row that names a region and nothing else (a full-width "<td
+ * colspan=...>Germany</td>" of one table for all regions): the region's
+ * heading, else NULL.
+ */
+static const char *
+separator_region(const struct grid *g, size_t r)
+{
+	const struct grid_row *gr = &g->rows[r];
+	const char *one = NULL, *s;
+	size_t c;
+
+	if (row_has_data(g, r))
+		return NULL;
+	for (c = 0; c < gr->ncols; c++) {
+		if (*(s = grid_text(g, r, c)) == '\0')
+			continue;
+		if (one != NULL && strcmp(one, s) != 0)
+			return NULL;
+		one = s;
+	}
+	return one != NULL && region_known(one) != NULL ? one : NULL;
+}
+
+/*
+ * The region a row names in a Region column, when the column's value is
+ * a region mcwatch knows (one table for all regions), else NULL. Only
+ * where the column's place in the header is its place in the row.
+ */
+static const char *
+column_region(const struct grid *g, const struct header *h, size_t r)
+{
+	size_t i;
+
+	for (i = 0; i < h->nroles && h->roles[i] != COL_RANGE; i++)
+		if (h->roles[i] == COL_LABEL && i < g->rows[r].ncols &&
+		    region_known(grid_text(g, r, i)) != NULL)
+			return grid_text(g, r, i);
+	return NULL;
+}
+
+/* Make region the place of the rows that follow; 0, or -1 on memory. */
+static int
+tctx_region(struct tctx *t, const char *region, char **code)
+{
+	char *c;
+
+	if (strcmp(region, t->region) == 0)
+		return 0;
+	if ((c = region_code(region)) == NULL)
+		return -1;
+	free(*code);
+	*code = c;
+	t->region = region;
+	t->code = c;
+	return 0;
+}
+
 static const struct {
 	enum table_kind	  kind;
 	int		(*row)(struct tctx *, struct row *);
@@ -847,7 +905,8 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	struct tctx t;
 	struct row *row = NULL;
 	char *code = NULL, first[ROWTEXT_MAX + 4];
-	size_t r, i, nrows = 0;
+	const char *sep;
+	size_t r, i, nrows = 0, unknown = 0;
 	long hr;
 	int rc = -1, (*reader)(struct tctx *, struct row *) = NULL;
 
@@ -883,13 +942,36 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	    classify_kind_name(h.kind), GRID_MAXCELLS, GRID_MAXCOLS) == -1)
 		goto cleanup;
 	for (r = hr < 0 ? 0 : (size_t)hr + 1; r < g->nrows; r++) {
+		/* One table for all regions: a row of a region's name. */
+		if ((sep = separator_region(g, r)) != NULL) {
+			if (tctx_region(&t, sep, &code) == -1)
+				goto cleanup;
+			continue;
+		}
 		if (row_is_filler(g, r, hr))
 			continue;
+		/*
+		 * A Region column names the region only in a table under no
+		 * region (one table for all): under a region's heading it is
+		 * a label ("Jersey" in Offshore (Jersey)'s ranges).
+		 */
+		if (region_known(region) == NULL &&
+		    (sep = column_region(g, &h, r)) != NULL &&
+		    tctx_region(&t, sep, &code) == -1)
+			goto cleanup;
 		row_read(g, r, row);
 		nrows++;
+		unknown += region_known(t.region) == NULL;
 		if (reader(&t, row) == -1)
 			goto cleanup;
 	}
+	/* A region told by no name mcwatch knows: never silently. */
+	if (unknown > 0 && recordset_warn(rs, region, section, "%zu row%s of "
+	    "the %s table under '%s', which is no region mcwatch knows "
+	    "(recorded as region code '%s'); if that is a section's name, the "
+	    "page's regions were not found", unknown, unknown == 1 ? "" : "s",
+	    classify_kind_name(h.kind), t.region, t.code) == -1)
+		goto cleanup;
 	if (nrows == 0 && recordset_warn(rs, region, section,
 	    "%s table has a header but no rows",
 	    classify_kind_name(h.kind)) == -1)

@@ -123,7 +123,9 @@ printf '<h2>Evil\r\nBcc: victim@example.com</h2><h3>Application URLs</h3><table>
 cat "$S" "$T/evil.html" > "$T/evil2.html"
 run "$MCWATCH" run -q --repo "$T/r" --url "$T/evil2.html" --accept $notif
 f="$T/smtp/$(mails smtp).eml"
-[ "$(mime "$f" 'm["Bcc"]')" = "None" ] && ! grep -qi "^Bcc:" "$f" &&
+# The header block: up to the first empty line (the body may hold the
+# words, quoted-printable lines may start with them).
+[ "$(mime "$f" 'm["Bcc"]')" = "None" ] && ! sed '/^\r*$/q' "$f" | grep -qi "^Bcc:" &&
     mime "$f" 'm["Subject"]' | grep -q "EVIL-BCC-VICTIM-EXAMPLE-COM" &&
     ok "page text cannot add a header" || notok "page text cannot add a header"
 bad=0

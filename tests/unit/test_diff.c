@@ -158,6 +158,22 @@ test_guard(void **state)
 	assert_string_equal(why, "the page has no records");
 	diff_free(&d);
 
+	/* A first run whose regions are section names: refused all the same. */
+	{
+		struct recordset *s = recordset_new(), *none = recordset_new();
+
+		mk_network(s, "IP Addresses and Network Ranges", "192.0.2.0/24",
+		    "255.255.255.0");
+		recordset_sort(s);
+		diff_records(none, s, &d);
+		assert_int_equal(guard_check(none, s, &d, 20.0, why,
+		    sizeof(why)), 1);
+		assert_non_null(strstr(why, "reads as a section's name"));
+		diff_free(&d);
+		recordset_free(s);
+		recordset_free(none);
+	}
+
 	/* A region gone: Canada is in b, not in a. */
 	diff_records(b, a, &d);
 	assert_int_equal(guard_check(b, a, &d, 100.0, why, sizeof(why)), 1);

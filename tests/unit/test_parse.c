@@ -520,7 +520,9 @@ test_deep_nesting(void **state)
 	/* Both tables: nothing after the deep part is lost. */
 	rs = parse(html);
 	assert_int_equal(rs->nrecs, 1);
-	assert_int_equal(rs->nwarns, 1);	/* the duplicate */
+	assert_true(warned(rs, "duplicate"));
+	/* Under no heading at all: told. */
+	assert_true(warned(rs, "no region mcwatch knows"));
 	recordset_free(rs);
 
 	/* Tables nested past the bound: told, never a silent half. */
@@ -753,6 +755,49 @@ test_region_names(void **state)
 	recordset_free(rs);
 }
 
+/* Regions as tabs, and one table for all regions: never one pseudo-region. */
+static void
+test_region_layouts(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Regions</h2><ul role=\"tablist\">"
+	    "<li role=\"tab\" id=\"t1\" aria-controls=\"p1\">Germany</li>"
+	    "<li role=\"tab\" id=\"t2\">Canada</li></ul>"
+	    "<div role=\"tabpanel\" id=\"p1\"><h3>IP Addresses and Network "
+	    "Ranges</h3><table><tr><th>Network</th><th>Netmask</th></tr><tr>"
+	    "<td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table></div>"
+	    "<div role=\"tabpanel\" aria-labelledby=\"t2\"><h3>Application "
+	    "URLs</h3><table><tr><th>Application</th><th>URL</th></tr><tr>"
+	    "<td>API</td><td>https://ca.example</td></tr></table></div>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(rs->recs[0].region_code, "ca");
+	assert_string_equal(rs->recs[1].region_code, "de");
+	recordset_free(rs);
+	rs = parse("<h2>Networks</h2><table><tr><th>Network</th>"
+	    "<th>Netmask</th></tr><tr><td colspan=\"2\">Germany</td></tr>"
+	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr>"
+	    "<tr><th colspan=\"2\">Canada</th></tr><tr><td>198.51.100.0/24"
+	    "</td><td>255.255.255.0</td></tr></table>"
+	    "<h2>URLs</h2><table><tr><th>Region</th><th>Application</th>"
+	    "<th>URL</th></tr><tr><td>Australia</td><td>API</td>"
+	    "<td>https://au.example</td></tr></table>");
+	assert_int_equal(rs->nrecs, 3);
+	assert_string_equal(rs->recs[0].region_code, "au");
+	assert_string_equal(rs->recs[1].region_code, "ca");
+	assert_string_equal(rs->recs[2].region_code, "de");
+	recordset_free(rs);
+	/* A region nobody can tell: warned, naming the table. */
+	rs = parse("<h2>IP Addresses and Network Ranges</h2><table><tr>"
+	    "<th>Network</th><th>Netmask</th></tr><tr><td>192.0.2.0/24</td>"
+	    "<td>255.255.255.0</td></tr></table>");
+	assert_int_equal(rs->nrecs, 1);
+	assert_true(warned(rs, "network table under 'IP Addresses and "
+	    "Network Ranges', which is no region mcwatch knows"));
+	recordset_free(rs);
+}
+
 int
 main(void)
 {
@@ -777,6 +822,7 @@ main(void)
 		cmocka_unit_test(test_struck),
 		cmocka_unit_test(test_more_shapes),
 		cmocka_unit_test(test_region_names),
+		cmocka_unit_test(test_region_layouts),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
