@@ -149,7 +149,9 @@ install: $(BUILD)/mcwatch
 	    > $(DESTDIR)$(UNITDIR)/mcwatch.service
 	chmod 644 $(DESTDIR)$(UNITDIR)/mcwatch.service
 	install -m 644 contrib/systemd/mcwatch.timer $(DESTDIR)$(UNITDIR)/
-	install -m 644 contrib/config.example contrib/crontab $(DESTDIR)$(DOCDIR)/
+	install -m 644 contrib/config.example $(DESTDIR)$(DOCDIR)/
+	sed 's|@BINDIR@|$(PREFIX)/bin|' contrib/crontab > $(DESTDIR)$(DOCDIR)/crontab
+	chmod 644 $(DESTDIR)$(DOCDIR)/crontab
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mcwatch \
@@ -158,7 +160,13 @@ uninstall:
 	    $(DESTDIR)$(UNITDIR)/mcwatch.service \
 	    $(DESTDIR)$(UNITDIR)/mcwatch.timer \
 	    $(DESTDIR)$(DOCDIR)/config.example $(DESTDIR)$(DOCDIR)/crontab
-	-rmdir $(DESTDIR)$(DOCDIR) 2> /dev/null
+	@# The directories install made, when they are left empty; never
+	@# /etc/mcwatch, the data, or an enabled timer's links (see README).
+	-for d in $(DOCDIR) $(PREFIX)/share/man/man5 $(PREFIX)/share/man/man1 \
+	    $(PREFIX)/share/man $(PREFIX)/share/doc $(UNITDIR) \
+	    $(PREFIX)/lib/systemd $(PREFIX)/bin $(PREFIX)/share $(PREFIX)/lib \
+	    $(PREFIX); do \
+		rmdir "$(DESTDIR)$$d" 2> /dev/null; done; true
 
 # Kills, concurrent runs and a full disk, many times (tests/torture.sh):
 # ROUNDS kill rounds, a full disk every DISK_STEP KiB up to DISK_MAX.

@@ -10,6 +10,9 @@
 #include "../notify/notify.h"
 #include "../snapshots/conf.h"
 
+/* The repository every command reads by default: named once. */
+#define CLI_DEFAULT_REPO	"mcwatch-data"
+
 /* Codes of the long options 'run' and 'parse' share (see FETCH_LONGOPTS). */
 enum {
 	OPT_MAXSIZE = 1000,
@@ -112,11 +115,15 @@ enum {
 };
 
 
+/* What a command does with a repository. */
+#define GIT_READS	1	/* reads: any owner's (store_read_any_owner) */
+#define GIT_WRITES	2	/* writes: only the user's own */
+
 struct command {
 	const char	*name;
 	int		(*run)(int, char **);
 	const char	*summary;
-	int		 git;	/* needs libgit2 (whose start-up loads CAs) */
+	int		 git;	/* needs libgit2: GIT_READS or GIT_WRITES */
 };
 
 /* "mcwatch: " and a message; control characters shown as '?'. */
@@ -180,8 +187,14 @@ int	cli_config_load(const char *, int, char **, struct conf *,
  * (told); route.TARGET.regions entries go to n. Unknown keys and bad
  * values are usage errors naming the key. The exit status.
  */
-int	cli_config_apply(const char *, const char *, const struct conf *,
+int	cli_config_apply(const char *, const char *, struct conf *,
 	    int (*)(void *, int, const char *), void *, struct cli_notify *);
+/*
+ * The configuration's repo.path for command cmd (the file as
+ * cli_config_load finds it; "~/" is $HOME) into *repo, left as it is when
+ * there is none. The exit status: EXIT_OK, or a usage error told.
+ */
+int	cli_config_repo(const char *, int, char **, const char **);
 /*
  * A secret of cmd, from the environment variable env or else file (told
  * as option what if it is readable by others, refused if longer than

@@ -22,7 +22,9 @@ usage(FILE *fp)
 	    "that day, UTC).\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  -f, --format FMT     text (default), json or markdown\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
@@ -49,12 +51,13 @@ cmd_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct report_format *fmt = report_find("text");
-	const char *repo = "mcwatch-data", *rev1 = NULL, *rev2 = NULL;
+	const char *repo = CLI_DEFAULT_REPO, *rev1 = NULL, *rev2 = NULL;
 	struct recordset *a = NULL, *b = NULL;
 	struct store *st = NULL;
 	struct snapshot *ca = NULL, *cb = NULL;
@@ -66,6 +69,9 @@ cmd_diff(int argc, char **argv)
 
 	memset(&d, 0, sizeof(d));
 	memset(&sp, 0, sizeof(sp));
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("diff", argc, argv, &repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("diff", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("diff", ch, usage)) != -1)
 			return rc;

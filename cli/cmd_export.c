@@ -43,7 +43,9 @@ usage(FILE *fp)
 	    "a firewall or a\nmail server loads, sorted and stable.\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  -f, --format FMT     %s\n"
 	    "  --region CODE        only this region (repeatable; default all)\n"
 	    "  --section LIST       gateway, non-spf, website, urls or ports "
@@ -119,6 +121,7 @@ export_args(int argc, char **argv, struct export_args *a)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "format", required_argument, NULL, 'f' },
 		{ "region", required_argument, NULL, 'R' },
 		{ "section", required_argument, NULL, 's' },
@@ -135,7 +138,10 @@ export_args(int argc, char **argv, struct export_args *a)
 	int ch, rc;
 
 	memset(a, 0, sizeof(*a));
-	a->repo = "mcwatch-data";
+	a->repo = CLI_DEFAULT_REPO;
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("export", argc, argv, &a->repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("export", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("export", ch, usage)) != -1)
 			return rc == EXIT_OK ? -1 : rc;

@@ -30,7 +30,9 @@ usage(FILE *fp)
 	    "records, any case).\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  -f, --format FMT     text (default) or json\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
@@ -177,11 +179,12 @@ cmd_history(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *repo = "mcwatch-data";
+	const char *repo = CLI_DEFAULT_REPO;
 	struct query q;
 	struct store *st = NULL;
 	struct addr a;
@@ -189,6 +192,9 @@ cmd_history(int argc, char **argv)
 	int ch, rc;
 
 	memset(&q, 0, sizeof(q));
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("history", argc, argv, &repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("history", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("history", ch, usage)) != -1)
 			return rc;

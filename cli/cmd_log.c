@@ -24,7 +24,9 @@ usage(FILE *fp)
 	    "added, removed\nand changed, the regions touched.\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  -f, --format FMT     text (default) or json\n"
 	    "  -n COUNT             the newest COUNT snapshots only\n"
 	    "  -h, --help           this help\n"
@@ -128,18 +130,22 @@ cmd_log(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct log_format *fmt = &formats[0];
-	const char *repo = "mcwatch-data";
+	const char *repo = CLI_DEFAULT_REPO;
 	struct store *st = NULL;
 	struct history *h = NULL;
 	char err[STORE_ERRMAX], *end;
 	long max = -1;
 	int ch, rc = EXIT_REPO;
 
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("log", argc, argv, &repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("log", argc, argv, "f:n:h", longopts)) != -1) {
 		if ((rc = cli_common("log", ch, usage)) != -1)
 			return rc;

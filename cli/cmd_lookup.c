@@ -30,7 +30,9 @@ usage(FILE *fp)
 	    "name, the list and the record it falls in, or \"not Mimecast\".\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  --snapshot REV       the snapshot to look in (default: the "
 	    "latest)\n"
 	    "  -q, --quiet          print nothing: exit 0 when every query, and "
@@ -220,13 +222,14 @@ cmd_lookup(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "snapshot", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	static char obuf[1 << 16];
-	const char *repo = "mcwatch-data", *rev = NULL;
+	const char *repo = CLI_DEFAULT_REPO, *rev = NULL;
 	struct recordset *rs = NULL;
 	struct lookup *t = NULL;
 	struct store *st = NULL;
@@ -238,6 +241,9 @@ cmd_lookup(int argc, char **argv)
 	size_t k;
 	int ch, rc, quiet = 0, all = 1, i;
 
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("lookup", argc, argv, &repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("lookup", argc, argv, "qh", longopts)) != -1) {
 		if ((rc = cli_common("lookup", ch, usage)) != -1)
 			return rc;

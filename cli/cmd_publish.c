@@ -27,7 +27,9 @@ usage(FILE *fp)
 	    "site mcwatch published.\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  --out DIR            the site's directory (required)\n"
 	    "  --base-url URL       where the site is served (http or https): "
 	    "the feed's\n"
@@ -55,6 +57,7 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "out", required_argument, NULL, 'o' },
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "title", required_argument, NULL, 't' },
@@ -66,6 +69,9 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 	size_t n;
 	int ch, rc;
 
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("publish", argc, argv, repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("publish", argc, argv, "h", longopts)) != -1) {
 		if ((rc = cli_common("publish", ch, usage)) != -1)
 			return rc == EXIT_OK ? -1 : rc;
@@ -119,7 +125,7 @@ cmd_publish(int argc, char **argv)
 	struct publish_result res;
 	struct health h;
 	struct store *st = NULL;
-	const char *repo = "mcwatch-data";
+	const char *repo = CLI_DEFAULT_REPO;
 	char err[PUBLISH_ERRMAX > STORE_ERRMAX ? PUBLISH_ERRMAX : STORE_ERRMAX];
 	char *base = NULL;
 	int rc;

@@ -12,7 +12,7 @@
 #include "../pipeline/run.h"
 #include "../snapshots/author.h"
 
-#define DEFAULT_REPO		"mcwatch-data"
+#define DEFAULT_REPO		CLI_DEFAULT_REPO
 #define DEFAULT_AUTHOR		"mcwatch <mcwatch@localhost>"
 #define LOCK_TIMEOUT		60
 

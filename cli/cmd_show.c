@@ -21,7 +21,9 @@ usage(FILE *fp)
 	    "that day, UTC).\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
 	    "  -f, --format FMT     json (default), csv, tsv or text\n"
 	    "  --region CODE        only this region code (any case)\n"
 	    "  --kind KIND          only this kind: network, range, url or "
@@ -89,6 +91,7 @@ cmd_show(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "format", required_argument, NULL, 'f' },
 		{ "region", required_argument, NULL, 'R' },
 		{ "kind", required_argument, NULL, 'k' },
@@ -96,7 +99,7 @@ cmd_show(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct output_format *fmt = output_find("json");
-	const char *repo = "mcwatch-data", *region = NULL;
+	const char *repo = CLI_DEFAULT_REPO, *region = NULL;
 	struct recordset *rs = NULL;
 	struct store *st = NULL;
 	struct snapshot *c = NULL;
@@ -104,6 +107,9 @@ cmd_show(int argc, char **argv)
 	char err[STORE_ERRMAX];
 	int ch, kind = -1, rc = EXIT_REPO;
 
+	/* repo.path of the configuration; --repo wins. */
+	if ((rc = cli_config_repo("show", argc, argv, &repo)) != EXIT_OK)
+		return rc;
 	while ((ch = cli_getopt("show", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("show", ch, usage)) != -1)
 			return rc;

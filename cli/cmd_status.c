@@ -1,6 +1,7 @@
 /*
  * mcwatch status: is the nightly job healthy? For people and for
- * monitoring systems (Nagios plugin exit statuses).
+ * monitoring systems: Nagios plugin exit statuses and performance data,
+ * JSON, and node_exporter's textfile format.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,46 +14,80 @@
 #include "cli.h"
 #include "../pipeline/health.h"
 #include "../records/json.h"
+#include "../records/region.h"
 #include "../faults/clock.h"
+#include "../snapshots/snapshot.h"
 
+#define WARN_AGE	26	/* hours: a nightly run missed */
 #define MAX_AGE		48	/* hours without a successful check */
 #define FAILING		3	/* failures in a row that are critical */
 
 /* Nagios plugin statuses: only status uses them. */
 enum { ST_OK, ST_WARNING, ST_CRITICAL, ST_UNKNOWN };
 
+/* The formats status writes. */
+enum status_format { FMT_TEXT, FMT_JSON, FMT_PROMETHEUS };
+
+static const struct {
+	const char		*name;
+	enum status_format	 fmt;
+} formats[] = {
+	{ "text", FMT_TEXT }, { "json", FMT_JSON },
+	{ "prometheus", FMT_PROMETHEUS },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch status [--repo DIR] [--max-age HOURS] "
-	    "[-f text|json]\n"
+	fprintf(fp, "usage: mcwatch status [--repo DIR] [--warn-age HOURS] "
+	    "[--max-age HOURS]\n"
+	    "                     [-f text|json|prometheus]\n"
 	    "\nThe last successful check, the last change, the last failure "
 	    "and its reason,\nand pending notifications, from the state each "
 	    "run records.\n"
 	    "\n"
 	    "  --repo DIR           the snapshot repository (default: "
-	    "mcwatch-data)\n"
+	    CLI_DEFAULT_REPO ", or repo.path)\n"
+	    "  --config FILE        the configuration file its repo.path is "
+	    "read from\n"
+	    "  --warn-age HOURS     warning past this long without a "
+	    "successful check (%d)\n"
 	    "  --max-age HOURS      critical past this long without a "
 	    "successful check (%d)\n"
-	    "  -f, --format FMT     text (default) or json\n"
+	    "  -f, --format FMT     text (default, with Nagios performance "
+	    "data), json, or\n"
+	    "                       prometheus (node_exporter's textfile "
+	    "format)\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
 	    "Exit status, as a monitoring plugin's: 0 healthy; 1 warning (the "
-	    "last run\nfailed or was rejected, or a notification is pending); "
-	    "2 critical (no\nsuccessful check within --max-age, or %d failures "
-	    "in a row); 3 unknown\n(no repository or no state yet, or a usage "
-	    "error).\n", MAX_AGE, FAILING);
+	    "last run\nfailed or was rejected, a notification is pending, or "
+	    "no successful check\nwithin --warn-age); 2 critical (none within "
+	    "--max-age, %d failures in a row,\nor a state that does not "
+	    "parse); 3 unknown (no repository or no state yet,\nor a usage "
+	    "error).\n", WARN_AGE, MAX_AGE, FAILING);
 }
+
+/* The ages the verdict goes by, in hours. */
+struct ages {
+	long	warn;
+	long	max;
+};
 
 /* The verdict on h at now; the reason into why. */
 static int
-verdict(const struct health *h, long max_age, time_t now, char *why,
+verdict(const struct health *h, const struct ages *a, time_t now, char *why,
     size_t len)
 {
-	if (h->last_success == 0 || now - h->last_success > max_age * 3600) {
+	if (h->unreadable) {
+		snprintf(why, len, "the run state %s does not parse",
+		    HEALTH_FILE);
+		return ST_CRITICAL;
+	}
+	if (h->last_success == 0 || now - h->last_success > a->max * 3600) {
 		snprintf(why, len, "no successful check within %ld hours",
-		    max_age);
+		    a->max);
 		return ST_CRITICAL;
 	}
 	if (h->failures >= FAILING) {
@@ -61,6 +96,11 @@ verdict(const struct health *h, long max_age, time_t now, char *why,
 	}
 	if (h->failures > 0) {
 		snprintf(why, len, "the last run failed: %s", h->failure_result);
+		return ST_WARNING;
+	}
+	if (now - h->last_success > a->warn * 3600) {
+		snprintf(why, len, "no successful check within %ld hours",
+		    a->warn);
 		return ST_WARNING;
 	}
 	if (h->pending > 0) {
@@ -84,20 +124,37 @@ stamp(time_t t, char *buf)
 	return buf;
 }
 
-static int
-print_text(const struct health *h, int st, const char *why)
+/* The Nagios status line, with performance data after '|'. */
+static void
+print_line(const struct health *h, int st, const char *why,
+    const struct ages *a, time_t now)
 {
 	static const char *const names[] = { "OK", "WARNING", "CRITICAL",
 	    "UNKNOWN" };
+	long age = h->last_success ? (long)(now - h->last_success) : -1;
+
+	printf("MCWATCH %s - %s | ", names[st], why);
+	if (age >= 0)
+		printf("age=%lds;%ld;%ld;0 ", age, a->warn * 3600,
+		    a->max * 3600);
+	printf("failures=%d;;%d;0 pending=%d;1;;0\n", h->failures, FAILING,
+	    h->pending);
+}
+
+static int
+print_text(const struct health *h, int st, const char *why,
+    const struct ages *ag, time_t now)
+{
 	char a[32], b[32], c[32], d[32];
 
-	printf("MCWATCH %s - %s\n"
-	    "last check:    %s (%s)\n"
+	print_line(h, st, why, ag, now);
+	printf("last check:    %s%s%s%s\n"
 	    "last success:  %s\n"
 	    "last change:   %s%s%s\n"
 	    "last failure:  %s%s%s\n"
 	    "failures in a row: %d; notifications pending: %d\n",
-	    names[st], why, stamp(h->last_check, a), h->last_result,
+	    stamp(h->last_check, a), h->last_result[0] ? " (" : "",
+	    h->last_result, h->last_result[0] ? ")" : "",
 	    stamp(h->last_success, b), stamp(h->last_change, c),
 	    h->last_snapshot[0] ? ", snapshot " : "", h->last_snapshot,
 	    stamp(h->last_failure, d), h->failure_result[0] ? ": " : "",
@@ -131,52 +188,159 @@ print_json(const struct health *h, int st, const char *why)
 	return rc;
 }
 
-int
-cmd_status(int argc, char **argv)
+/* One gauge: its help, type and value. */
+static void
+gauge(const char *name, const char *help, double v)
+{
+	printf("# HELP %s %s\n# TYPE %s gauge\n%s %.0f\n", name, help, name,
+	    name, v);
+}
+
+/* The latest snapshot's records per region code, as gauges. */
+static int
+print_regions(const char *repo)
+{
+	struct recordset *rs = NULL;
+	struct snapshot *s = NULL;
+	struct store *st;
+	char err[STORE_ERRMAX];
+	size_t i, end;
+
+	if ((st = store_open(repo, 0, err)) == NULL ||
+	    snapshot_head(st, &s, err) == -1 ||
+	    (s != NULL && snapshot_records(st, s, &rs, err) == -1)) {
+		cli_error("%s", err);
+		snapshot_free(s);
+		store_close(st);
+		return -1;
+	}
+	printf("# HELP mcwatch_records Records of the latest snapshot, per "
+	    "region.\n# TYPE mcwatch_records gauge\n");
+	/* Region codes are [a-z0-9-]: a label value needs no escaping. */
+	for (i = 0; rs != NULL && i < rs->nrecs; i = end) {
+		end = region_run_end(rs, i);
+		printf("mcwatch_records{region=\"%s\"} %zu\n",
+		    rs->recs[i].region_code, end - i);
+	}
+	recordset_free(rs);
+	snapshot_free(s);
+	store_close(st);
+	return 0;
+}
+
+/* node_exporter's textfile format: what a timer writes for Prometheus. */
+static int
+print_prometheus(const struct health *h, int st, const char *repo)
+{
+	gauge("mcwatch_status", "The verdict: 0 ok, 1 warning, 2 critical, "
+	    "3 unknown.", st);
+	gauge("mcwatch_last_check_timestamp_seconds", "When mcwatch last "
+	    "ran.", (double)h->last_check);
+	gauge("mcwatch_last_success_timestamp_seconds", "When mcwatch last "
+	    "read the page.", (double)h->last_success);
+	gauge("mcwatch_last_change_timestamp_seconds", "When mcwatch last "
+	    "recorded a change.", (double)h->last_change);
+	gauge("mcwatch_consecutive_failures", "Runs in a row that failed.",
+	    h->failures);
+	gauge("mcwatch_pending_notifications", "Notifications not delivered.",
+	    h->pending);
+	return print_regions(repo);
+}
+
+/* Hours of --warn-age or --max-age into *out; 0, or -1 told. */
+static int
+hours(const char *opt, const char *arg, long *out)
+{
+	char *end;
+
+	*out = strtol(arg, &end, 10);
+	if (*end != '\0' || end == arg || *out < 1 || *out > 100000) {
+		cli_misuse("status", "%s: want hours from 1 to 100000, not '%s'",
+		    opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The options; EXIT_OK, or the plugin status to exit with. */
+static int
+status_args(int argc, char **argv, const char **repo, struct ages *a,
+    enum status_format *fmt)
 {
 	static const struct option longopts[] = {
 		{ "repo", required_argument, NULL, 'r' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "warn-age", required_argument, NULL, 'w' },
 		{ "max-age", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	struct health h;
-	const char *repo = "mcwatch-data";
-	char err[STORE_ERRMAX], why[256], *end;
-	long max_age = MAX_AGE;
-	int ch, rc, json = 0, st;
+	size_t i;
+	int ch, rc, warn_set = 0;
 
+	/* repo.path of the configuration; --repo wins. */
+	if (cli_config_repo("status", argc, argv, repo) != EXIT_OK)
+		return ST_UNKNOWN;
 	while ((ch = cli_getopt("status", argc, argv, "f:h", longopts)) != -1) {
 		if ((rc = cli_common("status", ch, usage)) != -1)
-			return rc == EXIT_OK ? ST_OK : ST_UNKNOWN;
+			return rc == EXIT_OK ? -1 : ST_UNKNOWN;
+		warn_set |= ch == 'w';
 		if (ch == 'r')
-			repo = optarg;
-		else if (ch == 'm') {
-			max_age = strtol(optarg, &end, 10);
-			if (*end != '\0' || end == optarg || max_age < 1 ||
-			    max_age > 100000)
-				return cli_misuse("status", "--max-age: want "
-				    "hours, not '%s'", optarg), ST_UNKNOWN;
-		} else if (ch == 'f') {
-			if (strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "text") != 0)
+			*repo = optarg;
+		else if ((ch == 'm' && hours("--max-age", optarg, &a->max) ==
+		    -1) || (ch == 'w' && hours("--warn-age", optarg,
+		    &a->warn) == -1))
+			return ST_UNKNOWN;
+		else if (ch == 'f') {
+			for (i = 0; i < sizeof(formats) / sizeof(formats[0]) &&
+			    strcmp(optarg, formats[i].name) != 0; i++)
+				;
+			if (i == sizeof(formats) / sizeof(formats[0]))
 				return cli_misuse("status", "unknown format "
-				    "'%s' (want text|json)", optarg), ST_UNKNOWN;
-			json = strcmp(optarg, "json") == 0;
+				    "'%s' (want text|json|prometheus)", optarg),
+				    ST_UNKNOWN;
+			*fmt = formats[i].fmt;
 		}
 	}
 	if (optind != argc)
 		return cli_misuse("status", "no arguments expected, not '%s'",
 		    argv[optind]), ST_UNKNOWN;
+	/* A --max-age under the default warning age: warn from it too. */
+	if (a->warn > a->max && !warn_set)
+		a->warn = a->max;
+	if (a->warn > a->max)
+		return cli_misuse("status", "--warn-age %ld is past --max-age "
+		    "%ld", a->warn, a->max), ST_UNKNOWN;
+	return EXIT_OK;
+}
+
+int
+cmd_status(int argc, char **argv)
+{
+	struct health h;
+	struct ages a = { WARN_AGE, MAX_AGE };
+	enum status_format fmt = FMT_TEXT;
+	const char *repo = CLI_DEFAULT_REPO;
+	char err[STORE_ERRMAX], why[256];
+	time_t now = clock_now();
+	int rc, st;
+
+	if ((rc = status_args(argc, argv, &repo, &a, &fmt)) != EXIT_OK)
+		return rc == -1 ? ST_OK : rc;
 	if ((rc = health_read(repo, &h, err)) != 0) {
 		printf("MCWATCH UNKNOWN - %s\n", rc == 1 ? "no run recorded "
 		    "yet" : err);
 		return ST_UNKNOWN;
 	}
-	st = verdict(&h, max_age, clock_now(), why, sizeof(why));
-	if ((json ? print_json(&h, st, why) : print_text(&h, st, why)) == -1 ||
-	    cli_flush("status") != EXIT_OK)
+	st = verdict(&h, &a, now, why, sizeof(why));
+	if (fmt == FMT_JSON)
+		rc = print_json(&h, st, why);
+	else if (fmt == FMT_PROMETHEUS)
+		rc = print_prometheus(&h, st, repo);
+	else
+		rc = print_text(&h, st, why, &a, now);
+	if (rc == -1 || cli_flush("status") != EXIT_OK)
 		return ST_UNKNOWN;
 	return st;
 }

@@ -62,6 +62,52 @@ cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
 	return EXIT_OK;
 }
 
+/*
+ * A path value of the configuration as git reads them: "~/" is the home
+ * directory; anything else as it is (relative to the working directory).
+ * Into buf (len bytes); 0, or -1 when it does not fit or $HOME is unset.
+ */
+static int
+config_path_value(const char *v, char *buf, size_t len)
+{
+	const char *home = getenv("HOME");
+	int n;
+
+	if (strncmp(v, "~/", 2) != 0)
+		n = snprintf(buf, len, "%s", v);
+	else if (home == NULL || home[0] == '\0')
+		return -1;
+	else
+		n = snprintf(buf, len, "%s/%s", home, v + 2);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+int
+cli_config_repo(const char *cmd, int argc, char **argv, const char **repo)
+{
+	static char path[4096];
+	struct conf c;
+	const char *file;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_config_load(cmd, argc, argv, &c, &file)) != EXIT_OK)
+		return rc;
+	for (i = 0; i < c.n; i++)
+		if (strcmp(c.v[i].name, "repo.path") == 0) {
+			if (config_path_value(c.v[i].value, path,
+			    sizeof(path)) == -1) {
+				rc = cli_usage(cmd, "config %s: repo.path: "
+				    "'%s' cannot be expanded ($HOME unset, or "
+				    "too long)", file, c.v[i].value);
+				break;
+			}
+			*repo = path;
+		}
+	conf_free(&c);
+	return rc;
+}
+
 int
 cli_secret(const char *cmd, const char *env, const char *what,
     const char *file, char *buf, size_t len)
@@ -98,7 +144,12 @@ cli_secret(const char *cmd, const char *env, const char *what,
 	return EXIT_OK;
 }
 
-/* Every key and the option it stands for; flags take true or false. */
+/*
+ * Every key and the option it stands for; KEY_FLAG keys take true or
+ * false, KEY_PATH values are paths ("~/" is $HOME).
+ */
+#define KEY_FLAG	1
+#define KEY_PATH	2
 static const struct {
 	const char	*key;
 	int		 opt;
@@ -110,7 +161,7 @@ static const struct {
 	{ "run.quiet", 'q', 1 },
 	{ "fetch.verbose", 'v', 1 },
 	{ "source.url", 'u', 0 },
-	{ "repo.path", 'r', 0 },
+	{ "repo.path", 'r', KEY_PATH },
 	{ "guard.max-removal", 'x', 0 },
 	{ "run.author", 'A', 0 },
 	{ "run.lock-timeout", 'L', 0 },
@@ -118,7 +169,7 @@ static const struct {
 	{ "fetch.timeout", OPT_TIMEOUT, 0 },
 	{ "fetch.retries", OPT_RETRIES, 0 },
 	{ "fetch.retry-delay", OPT_RETRY_DELAY, 0 },
-	{ "fetch.cacert", OPT_CACERT, 0 },
+	{ "fetch.cacert", OPT_CACERT, KEY_PATH },
 	{ "fetch.header", OPT_HEADER, 0 },
 	{ "fetch.max-size", OPT_MAXSIZE, 0 },
 	{ "email.smtp-url", OPT_SMTP_URL, 0 },
@@ -126,11 +177,11 @@ static const struct {
 	{ "email.from", OPT_MAIL_FROM, 0 },
 	{ "email.to", OPT_MAIL_TO, 0 },
 	{ "email.user", OPT_SMTP_USER, 0 },
-	{ "email.password-file", OPT_PASSWORD_FILE, 0 },
+	{ "email.password-file", OPT_PASSWORD_FILE, KEY_PATH },
 	{ "webhook.url", OPT_WEBHOOK, 0 },
 	{ "webhook.format", OPT_WEBHOOK_FORMAT, 0 },
 	{ "webhook.header", OPT_WEBHOOK_HEADER, 0 },
-	{ "webhook.secret-file", OPT_WEBHOOK_SECRET_FILE, 0 },
+	{ "webhook.secret-file", OPT_WEBHOOK_SECRET_FILE, KEY_PATH },
 	{ "email.allow-plain-auth", OPT_SMTP_PLAIN_AUTH, 1 },
 	{ "hook.command", OPT_HOOK, 0 },
 	{ "hook.timeout", OPT_HOOK_TIMEOUT, 0 },
@@ -167,8 +218,27 @@ route_key(const char *name, char *buf, size_t len)
 	return 1;
 }
 
+/* e's path value with "~/" expanded, in place; 0, or -1 (told). */
+static int
+expand_value(const char *cmd, const char *file, struct conf_entry *e)
+{
+	char path[4096], *dup;
+
+	if (strncmp(e->value, "~/", 2) != 0)
+		return 0;
+	if (config_path_value(e->value, path, sizeof(path)) == -1 ||
+	    (dup = strdup(path)) == NULL) {
+		cli_misuse(cmd, "config %s: %s: '%s' cannot be expanded ($HOME "
+		    "unset, or too long)", file, e->name, e->value);
+		return -1;
+	}
+	free(e->value);
+	e->value = dup;
+	return 0;
+}
+
 int
-cli_config_apply(const char *cmd, const char *file, const struct conf *c,
+cli_config_apply(const char *cmd, const char *file, struct conf *c,
     int (*take)(void *, int, const char *), void *arg,
     struct cli_notify *n)
 {
@@ -177,7 +247,7 @@ cli_config_apply(const char *cmd, const char *file, const struct conf *c,
 	int rc, b;
 
 	for (i = 0; i < c->n; i++) {
-		const struct conf_entry *e = &c->v[i];
+		struct conf_entry *e = &c->v[i];
 
 		if (route_key(e->name, target, sizeof(target)))
 			continue;	/* once the channels are known */
@@ -187,11 +257,14 @@ cli_config_apply(const char *cmd, const char *file, const struct conf *c,
 		if (k == sizeof(keys) / sizeof(keys[0]))
 			return cli_usage(cmd, "config %s: unknown key '%s'",
 			    file, e->name);
-		if (keys[k].flag && (b = conf_bool(e->value)) == -1)
+		if (keys[k].flag == KEY_FLAG && (b = conf_bool(e->value)) == -1)
 			return cli_usage(cmd, "config %s: %s: want true or "
 			    "false, not '%s'", file, e->name, e->value);
-		if (keys[k].flag && b == 0)
+		if (keys[k].flag == KEY_FLAG && b == 0)
 			continue;
+		if (keys[k].flag == KEY_PATH &&
+		    expand_value(cmd, file, e) == -1)
+			return EXIT_USAGE;
 		if (take(arg, keys[k].opt, e->value) == -1) {
 			cli_error("config %s: the value of %s", file, e->name);
 			return EXIT_USAGE;

@@ -11,20 +11,23 @@
 
 static const struct command commands[] = {
 	{ "run", cmd_run, "fetch the page; snapshot it when its data changed",
-	    1 },
+	    GIT_WRITES },
 	{ "parse", cmd_parse, "print the records of a page", 0 },
-	{ "diff", cmd_diff, "the changes between two snapshots", 1 },
-	{ "log", cmd_log, "one line per snapshot", 1 },
-	{ "show", cmd_show, "the records as they stood at a snapshot", 1 },
+	{ "diff", cmd_diff, "the changes between two snapshots", GIT_READS },
+	{ "log", cmd_log, "one line per snapshot", GIT_READS },
+	{ "show", cmd_show, "the records as they stood at a snapshot",
+	    GIT_READS },
 	{ "export", cmd_export, "the records in a firewall's or mail server's "
-	    "format", 1 },
+	    "format", GIT_READS },
 	{ "history", cmd_history, "when a record appeared, changed, went",
-	    1 },
-	{ "lookup", cmd_lookup, "which record an address falls in", 1 },
-	{ "notify", cmd_notify, "send a test message to every channel", 1 },
-	{ "publish", cmd_publish, "write the static site of the snapshots", 1 },
+	    GIT_READS },
+	{ "lookup", cmd_lookup, "which record an address falls in", GIT_READS },
+	{ "notify", cmd_notify, "send a test message to every channel",
+	    GIT_READS },
+	{ "publish", cmd_publish, "write the static site of the snapshots",
+	    GIT_READS },
 	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
-	    1 },
+	    GIT_READS },
 };
 
 static void
@@ -84,6 +87,8 @@ main(int argc, char **argv)
 	xmlInitParser();
 	if (commands[i].git)
 		store_init();
+	if (commands[i].git == GIT_READS)
+		store_read_any_owner();
 	rc = commands[i].run(argc - 1, argv + 1);
 	if (commands[i].git)
 		store_shutdown();

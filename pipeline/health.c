@@ -37,6 +37,7 @@ health_parse(const char *buf, size_t len, struct health *h)
 
 	memset(h, 0, sizeof(*h));
 	if (!json_is_object(o)) {
+		h->unreadable = 1;
 		json_decref(o);
 		return;
 	}

@@ -26,6 +26,7 @@ struct health {
 	int	failures;		/* runs in a row that failed */
 	int	pending;		/* notifications not delivered */
 	char	last_hook[512];		/* what the hook last did, or "" */
+	int	unreadable;		/* the state did not parse */
 };
 
 /* What a run did, as its health tells it. */

@@ -31,6 +31,7 @@ struct run {
 	struct page		*page;
 	struct source_prev	 prev;
 	int			 mine;	/* this version made head */
+	int			 locked; /* the run holds the repository's lock */
 	char			*data;	/* the new dataset */
 	size_t			 datalen;
 	char			 sha[SHA256_HEXLEN];
@@ -65,7 +66,10 @@ open_repo(struct run *r)
 		return 0;
 	if ((r->st = store_open(r->s->repo, !r->s->dry_run, err)) == NULL ||
 	    (!r->s->dry_run && store_lock(r->st, r->s->lock_timeout,
-	    r->s->warn, err) == -1) || snapshot_head(r->st, &r->head, err) == -1)
+	    r->s->warn, err) == -1))
+		return fail(r, RUN_REPO_FAILED, err);
+	r->locked = !r->s->dry_run;
+	if (snapshot_head(r->st, &r->head, err) == -1)
 		return fail(r, RUN_REPO_FAILED, err);
 	/*
 	 * Channels seen for the first time are owed what this run records:
@@ -481,8 +485,11 @@ run_pipeline(const struct run_settings *s, struct run_outcome *o)
 		record(&r);
 	if (s->report != NULL)
 		s->report(s->report_arg, o);
-	/* A new repository whose page could not be had: nothing to tell. */
-	if (!s->dry_run && r.st != NULL) {
+	/*
+	 * A new repository whose page could not be had: nothing to tell; a
+	 * repository another run holds: its state is that run's to write.
+	 */
+	if (!s->dry_run && r.st != NULL && r.locked) {
 		deliver(&r);
 		health(&r);
 	}

@@ -41,6 +41,19 @@ store_init(void)
 }
 
 void
+store_read_any_owner(void)
+{
+	/*
+	 * git's safe.directory guards against a repository's config running
+	 * programs (hooks, filters, an fsmonitor) as the user who opens it.
+	 * libgit2 runs none of them for what mcwatch reads (objects, refs,
+	 * its state files), so monitoring and root may read the repository
+	 * the service writes without a safe.directory entry.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+}
+
+void
 store_shutdown(void)
 {
 	git_libgit2_shutdown();
@@ -377,6 +390,8 @@ struct store *
 store_open(const char *dir, int create, char *err)
 {
 	struct store *st;
+	struct stat sb;
+	int grc;
 
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
 	    (st->dir = strdup(dir)) == NULL) {
@@ -392,8 +407,19 @@ store_open(const char *dir, int create, char *err)
 	}
 	if (create && store_is_new(dir) && store_create(st, dir, err) == -1)
 		goto fail;
-	if (git_repository_open_ext(&st->repo, dir,
-	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+	/*
+	 * libgit2 1.5 refuses a repository another user owns, reporting it
+	 * as a missing safe.directory setting (or GIT_EOWNER): say so.
+	 */
+	if ((grc = git_repository_open_ext(&st->repo, dir,
+	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL)) < 0 && (grc == GIT_EOWNER ||
+	    (stat(dir, &sb) == 0 && sb.st_uid != geteuid()))) {
+		snprintf(err, STORE_ERRMAX, "repo %s: owned by another user: "
+		    "only its owner may record snapshots in it (run as that "
+		    "user, e.g. the service's); reading commands open it "
+		    "whoever owns it", dir);
+		goto fail;
+	} else if (grc < 0) {
 		store_giterr(st, "cannot open as a git repository", err);
 		goto fail;
 	}
@@ -452,21 +478,21 @@ store_lock(struct store *st, int timeout, store_warn_fn warn, char *err)
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, LOCKNAME);
 	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
 	    0644)) == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot lock: %s",
-		    st->dir, strerror(errno));
+		snprintf(err, STORE_ERRMAX, "repo %.200s: cannot lock %.200s: "
+		    "%s", st->dir, path, strerror(errno));
 		return -1;
 	}
 	/* flock dies with its process: a killed run never holds it. */
 	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			snprintf(err, STORE_ERRMAX, "repo %s: cannot lock: %s",
-			    st->dir, strerror(errno));
+			snprintf(err, STORE_ERRMAX, "repo %.200s: cannot lock "
+			    "%.200s: %s", st->dir, path, strerror(errno));
 			goto fail;
 		}
 		if (time(NULL) >= deadline) {
-			snprintf(err, STORE_ERRMAX, "repo %s: busy: another "
-			    "mcwatch run has held its lock for %d s", st->dir,
-			    timeout);
+			snprintf(err, STORE_ERRMAX, "repo %.200s: busy: another "
+			    "mcwatch run has held its lock (%.200s) for %d s",
+			    st->dir, path, timeout);
 			goto fail;
 		}
 		nanosleep(&pause, NULL);

@@ -64,6 +64,11 @@ int		 store_remove_tree(const char *);
 void		 store_init(void);
 void		 store_shutdown(void);
 /*
+ * After store_init, for a command that only reads: open repositories
+ * whoever owns them (libgit2 runs no hook or filter to read).
+ */
+void		 store_read_any_owner(void);
+/*
  * Whether libgit2 syncs what it writes (on unless a benchmark turns it
  * off: writing thousands of commits would measure the disk).
  */

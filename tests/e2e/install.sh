@@ -20,6 +20,9 @@ for f in usr/bin/mcwatch usr/share/man/man1/mcwatch.1 \
 done
 grep -q '^ExecStart=/usr/bin/mcwatch run ' "$D/usr/lib/systemd/system/mcwatch.service" ||
     status=1
+# Debian's cron has no /usr/local/bin in PATH: the crontab names the path.
+grep -q '^17 3 \* \* \* /usr/bin/mcwatch run ' "$D/usr/share/doc/mcwatch/crontab" &&
+    ! grep -q '@BINDIR@\| mcwatch run' "$D/usr/share/doc/mcwatch/crontab" || status=1
 [ "$status" -eq 0 ] && ok "make install DESTDIR= PREFIX=/usr: binary, man pages, units, examples" ||
     notok "make install" "exit $status"
 if command -v groff > /dev/null; then
@@ -35,8 +38,9 @@ fi
 "$D/usr/bin/mcwatch" --version > /dev/null && ok "the installed binary runs" ||
     notok "the installed binary runs"
 mk uninstall DESTDIR="$D" PREFIX=/usr > /dev/null 2>&1
-[ -z "$(find "$D" -type f)" ] && ok "make uninstall removes every file" ||
-    notok "make uninstall" "$(find "$D" -type f | head -3)"
+[ -z "$(find "$D" -type f)" ] && [ -z "$(find "$D" -mindepth 1 -type d)" ] &&
+    ok "make uninstall removes every file, and the directories it made" ||
+    notok "make uninstall" "$(find "$D" -mindepth 1 | head -3)"
 
 if command -v systemd-analyze > /dev/null; then
 	P="$T/prefix"
