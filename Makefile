@@ -136,6 +136,7 @@ demo: $(BUILD)/mcwatch
 
 # Where systemd looks for units under this prefix, and the examples.
 UNITDIR	?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 DOCDIR	?= $(PREFIX)/share/doc/mcwatch
 
 install: $(BUILD)/mcwatch
@@ -149,6 +150,9 @@ install: $(BUILD)/mcwatch
 	    > $(DESTDIR)$(UNITDIR)/mcwatch.service
 	chmod 644 $(DESTDIR)$(UNITDIR)/mcwatch.service
 	install -m 644 contrib/systemd/mcwatch.timer $(DESTDIR)$(UNITDIR)/
+	install -d $(DESTDIR)$(SYSUSERSDIR)
+	install -m 644 contrib/systemd/mcwatch.sysusers \
+	    $(DESTDIR)$(SYSUSERSDIR)/mcwatch.conf
 	install -m 644 contrib/config.example $(DESTDIR)$(DOCDIR)/
 	sed 's|@BINDIR@|$(PREFIX)/bin|' contrib/crontab > $(DESTDIR)$(DOCDIR)/crontab
 	chmod 644 $(DESTDIR)$(DOCDIR)/crontab
@@ -159,10 +163,11 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/share/man/man5/mcwatch-records.5 \
 	    $(DESTDIR)$(UNITDIR)/mcwatch.service \
 	    $(DESTDIR)$(UNITDIR)/mcwatch.timer \
+	    $(DESTDIR)$(SYSUSERSDIR)/mcwatch.conf \
 	    $(DESTDIR)$(DOCDIR)/config.example $(DESTDIR)$(DOCDIR)/crontab
 	@# The directories install made, when they are left empty; never
 	@# /etc/mcwatch, the data, or an enabled timer's links (see README).
-	-for d in $(DOCDIR) $(PREFIX)/share/man/man5 $(PREFIX)/share/man/man1 \
+	-for d in $(DOCDIR) $(SYSUSERSDIR) $(PREFIX)/share/man/man5 $(PREFIX)/share/man/man1 \
 	    $(PREFIX)/share/man $(PREFIX)/share/doc $(UNITDIR) \
 	    $(PREFIX)/lib/systemd $(PREFIX)/bin $(PREFIX)/share $(PREFIX)/lib \
 	    $(PREFIX); do \

@@ -196,12 +196,13 @@ int	cli_config_apply(const char *, const char *, struct conf *,
  */
 int	cli_config_repo(const char *, int, char **, const char **);
 /*
- * A secret of cmd, from the environment variable env or else file (told
- * as option what if it is readable by others, refused if longer than
- * len - 1 bytes) into buf; "" when neither is set. The exit status.
+ * A secret of cmd, from the environment variable env, else file (told as
+ * option what if it is readable by others, refused if longer than len - 1
+ * bytes), else the systemd credential cred in $CREDENTIALS_DIRECTORY, into
+ * buf; "" when none is set. The exit status.
  */
 int	cli_secret(const char *, const char *, const char *, const char *,
-	    char *, size_t);
+	    const char *, char *, size_t);
 
 /* Notification settings from the command line and the configuration. */
 struct cli_notify {

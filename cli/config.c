@@ -109,15 +109,23 @@ cli_config_repo(const char *cmd, int argc, char **argv, const char **repo)
 }
 
 int
-cli_secret(const char *cmd, const char *env, const char *what,
-    const char *file, char *buf, size_t len)
+cli_secret(const char *cmd, const char *env, const char *cred,
+    const char *what, const char *file, char *buf, size_t len)
 {
-	const char *v = getenv(env);
+	const char *v = getenv(env), *dir;
+	char credpath[4096];
 	struct stat sb;
 	size_t n;
 	FILE *fp;
 
 	buf[0] = '\0';
+	/* Under systemd, a credential of the unit's (LoadCredential=). */
+	if (v == NULL && file == NULL && cred != NULL &&
+	    (dir = getenv("CREDENTIALS_DIRECTORY")) != NULL && dir[0] != '\0') {
+		snprintf(credpath, sizeof(credpath), "%s/%s", dir, cred);
+		if (access(credpath, F_OK) == 0)
+			file = credpath;
+	}
 	if (v == NULL && file == NULL)
 		return EXIT_OK;
 	if (v == NULL) {

@@ -218,10 +218,10 @@ cli_notify_finish(const char *cmd, struct cli_notify *n,
 		return cli_usage(cmd, "--mail-to needs --smtp-url and "
 		    "--mail-from");
 	if ((rc = notify_tls(cmd, &n->cfg)) != EXIT_OK ||
-	    (rc = cli_secret(cmd, "MCWATCH_SMTP_PASSWORD",
+	    (rc = cli_secret(cmd, "MCWATCH_SMTP_PASSWORD", "smtp-password",
 	    "email.password-file", n->password_file, n->password,
 	    sizeof(n->password))) != EXIT_OK ||
-	    (rc = cli_secret(cmd, "MCWATCH_WEBHOOK_SECRET",
+	    (rc = cli_secret(cmd, "MCWATCH_WEBHOOK_SECRET", "webhook-secret",
 	    "--webhook-secret-file", n->secret_file, n->secret,
 	    sizeof(n->secret))) != EXIT_OK)
 		return rc;

@@ -280,8 +280,13 @@ then
 else
 	notok "webhook headers and signature" "exit $status"
 fi
+mkdir -p "$T/creds" && printf 'k3y\n' > "$T/creds/webhook-secret"
+CREDENTIALS_DIRECTORY="$T/creds" run "$MCWATCH" notify --test --webhook "http://127.0.0.1:$port/x"
+[ "$status" -eq 0 ] && grep -qi '^X-Mcwatch-Signature: sha256=' "$T/h13/2.headers" &&
+    ok "the webhook secret from systemd's \$CREDENTIALS_DIRECTORY (LoadCredential=)" ||
+    notok "the secret as a systemd credential" "exit $status"
 run "$MCWATCH" notify --test --webhook "http://127.0.0.1:$port/x" --header "X-Page: 1"
-! grep -qi "^X-Page:" "$T/h13/2.headers" &&
+! grep -qi "^X-Page:" "$T/h13/3.headers" &&
     ok "the page's --header never goes to a webhook" ||
     notok "--header kept from webhooks"
 

@@ -15,7 +15,7 @@ status=$?
 for f in usr/bin/mcwatch usr/share/man/man1/mcwatch.1 \
     usr/share/man/man5/mcwatch-records.5 usr/lib/systemd/system/mcwatch.service \
     usr/lib/systemd/system/mcwatch.timer usr/share/doc/mcwatch/config.example \
-    usr/share/doc/mcwatch/crontab; do
+    usr/share/doc/mcwatch/crontab usr/lib/sysusers.d/mcwatch.conf; do
 	[ -f "$D/$f" ] || { status=1; echo "    missing $f"; }
 done
 grep -q '^ExecStart=/usr/bin/mcwatch run ' "$D/usr/lib/systemd/system/mcwatch.service" ||
@@ -53,13 +53,18 @@ if command -v systemd-analyze > /dev/null; then
 	    ok "systemd-analyze verify: the service and the timer" ||
 	    notok "systemd-analyze verify" "exit $status"
 	u="$P/lib/systemd/system/mcwatch.service"
-	for k in DynamicUser=yes ProtectSystem=strict StateDirectory=mcwatch \
-	    NoNewPrivileges=yes CapabilityBoundingSet=; do
+	for k in User=mcwatch StateDirectoryMode=0750 ProtectSystem=strict \
+	    StateDirectory=mcwatch NoNewPrivileges=yes CapabilityBoundingSet= \
+	    LoadCredential=smtp-password:/etc/mcwatch/smtp-password; do
 		grep -qx "$k" "$u" || notok "the service is hardened: $k"
 	done
+	grep -q '^u mcwatch ' "$P/lib/sysusers.d/mcwatch.conf" ||
+	    notok "the sysusers.d file"
+	systemd-analyze security --offline=yes "$u" > "$T/sec" 2>&1 &&
+	    echo "    $(grep -i 'overall exposure' "$T/sec")"
 	grep -qx Persistent=true "$P/lib/systemd/system/mcwatch.timer" &&
 	    grep -q "^RandomizedDelaySec=" "$P/lib/systemd/system/mcwatch.timer" &&
-	    ok "hardened service (dynamic user, strict, no capabilities); a persistent, randomized daily timer" ||
+	    ok "hardened service (a static system user, strict, no capabilities, credentials); a persistent, randomized daily timer" ||
 	    notok "the timer"
 else
 	skip "systemd-analyze verify" "no systemd-analyze"
