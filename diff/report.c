@@ -151,8 +151,7 @@ change_line(FILE *fp, const struct change *ch, int md)
 	return putc('\n', fp) == EOF ? -1 : 0;
 }
 
-/* "2026-11-28 14:05 UTC" into buf (32 bytes). */
-static const char *
+const char *
 report_date(time_t t, char *buf)
 {
 	struct tm tm;

@@ -64,6 +64,8 @@ void	report_summary(const struct diff *, char *, size_t);
  */
 void	report_change_what(const struct change *, char *, size_t, char *,
 	    size_t);
+/* "2026-11-28 14:05 UTC" into buf (32 bytes); returns buf. */
+const char	*report_date(time_t, char *);
 /* The regions touched, ", "-separated, into buf (len bytes). */
 void	report_regions(const struct diff *, char *, size_t);
 

@@ -38,30 +38,9 @@ static const struct {
 	    "font-weight: bold; white-space: nowrap" },
 };
 
-/* "US, DE" from the regions of d, upper case (codes are ASCII). */
+/* The region codes of d, each once, sep between them, into buf. */
 static void
-subject_regions(const struct diff *d, char *buf, size_t len)
-{
-	const char *prev = NULL;
-	size_t i, n = 0, j;
-
-	buf[0] = '\0';
-	for (i = 0; i < d->nchanges && n + 48 < len; i++) {
-		const char *code = change_record(&d->changes[i])->region_code;
-
-		if (prev != NULL && strcmp(prev, code) == 0)
-			continue;
-		n += (size_t)snprintf(buf + n, len - n, "%s%.40s",
-		    prev ? ", " : "", code);
-		prev = code;
-	}
-	for (j = 0; buf[j] != '\0'; j++)
-		buf[j] = (char)toupper((unsigned char)buf[j]);
-}
-
-/* "us de" from the regions of d, for a hook's environment. */
-static void
-diff_codes(const struct diff *d, char *buf, size_t len)
+diff_codes(const struct diff *d, const char *sep, char *buf, size_t len)
 {
 	const char *prev = NULL;
 	size_t i, n = 0;
@@ -73,9 +52,20 @@ diff_codes(const struct diff *d, char *buf, size_t len)
 		if (prev != NULL && strcmp(prev, code) == 0)
 			continue;
 		n += (size_t)snprintf(buf + n, len - n, "%s%.40s",
-		    prev ? " " : "", code);
+		    prev ? sep : "", code);
 		prev = code;
 	}
+}
+
+/* "US, DE" from the regions of d, upper case (codes are ASCII). */
+static void
+subject_regions(const struct diff *d, char *buf, size_t len)
+{
+	size_t j;
+
+	diff_codes(d, ", ", buf, len);
+	for (j = 0; buf[j] != '\0'; j++)
+		buf[j] = (char)toupper((unsigned char)buf[j]);
 }
 
 /* Run a report writer into a string; NULL on memory. */
@@ -127,17 +117,6 @@ html_row(xmlNodePtr table, const char *const *cells,
 	return 0;
 }
 
-/* "2026-11-28 14:05 UTC" into buf (32 bytes). */
-static const char *
-utc(time_t t, char *buf)
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm);
-	return buf;
-}
-
 /*
  * The lines under the title: source, snapshot and date, previous, when
  * Mimecast edited the page, and the page's warnings. -1 on memory.
@@ -152,7 +131,7 @@ html_meta(xmlNodePtr body, const struct notice *n,
 
 	snprintf(line, sizeof(line), "Snapshot %s%s%s%s", ctx->to ? ctx->to :
 	    "(not recorded)", ctx->date ? ", " : "", ctx->date ?
-	    utc(ctx->date, when) : "", n->delayed ? " (delayed: an earlier "
+	    report_date(ctx->date, when) : "", n->delayed ? " (delayed: an earlier "
 	    "delivery failed)" : "");
 	if ((ctx->source != NULL && styled(body, "p", ctx->source,
 	    CSS_META) == NULL) || styled(body, "p", line, CSS_META) == NULL)
@@ -257,7 +236,7 @@ notice_change(struct notice *n, const struct report_ctx *ctx, int delayed)
 	snprintf(n->snapshot, sizeof(n->snapshot), "%s", ctx->to ? ctx->to :
 	    "");
 	snprintf(n->from, sizeof(n->from), "%s", ctx->from ? ctx->from : "");
-	diff_codes(ctx->diff, n->regions, sizeof(n->regions));
+	diff_codes(ctx->diff, " ", n->regions, sizeof(n->regions));
 	if ((n->text = report_string(report_text, ctx, delayed ? "Delayed: "
 	    "an earlier delivery of these changes failed.\n" : NULL)) == NULL ||
 	    (n->json = report_string(report_json, ctx, NULL)) == NULL ||

@@ -207,7 +207,8 @@ store_giterr(const struct store *st, const char *what, char *err)
 	 * have written is not there) on a file system with no room left:
 	 * the full disk is the cause, whatever errno was left.
 	 */
-	if (os == NULL && statvfs(st->gitdir, &vfs) == 0 &&
+	if (os == NULL && statvfs(st->gitdir != NULL ? st->gitdir : st->dir,
+	    &vfs) == 0 &&
 	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024)
 		os = strerror(ENOSPC);
 
