@@ -354,10 +354,11 @@ static const char *const markers[] = {
 static const char *
 cell_value(struct textbuf *tb, struct walk *w, struct table *t)
 {
-	char *s = tb->len > 0 ? tb->s : NULL, *sp;
+	char *s = tb->len > 0 ? tb->s : NULL;
 	size_t i, n, m;
 
-	if (s == NULL || (sp = strchr(s, ' ')) == NULL)
+	/* A marker stands apart: no space, no marker. */
+	if (s == NULL || strchr(s, ' ') == NULL)
 		return textbuf_str(tb);
 	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
 		m = strlen(markers[i]);
