@@ -863,7 +863,7 @@ column_region(const struct grid *g, const struct header *h, size_t r)
 	size_t i;
 
 	for (i = 0; i < h->nroles && h->roles[i] != COL_RANGE; i++)
-		if (h->roles[i] == COL_LABEL && i < g->rows[r].ncols &&
+		if (i < g->rows[r].ncols && h->roles[i] == COL_LABEL &&
 		    region_known(grid_text(g, r, i)) != NULL)
 			return grid_text(g, r, i);
 	return NULL;
