@@ -244,7 +244,7 @@ changes(const struct delivery *dl, const struct channel *c,
 /*
  * A known channel whose state names a snapshot outside the history (a
  * re-made branch, a state from another repository): told once, and
- * started as a new channel would be.
+ * started as a new channel would be. 1 if so, 0 if not, -1 with err.
  */
 static int
 check_heard(const struct delivery *dl, const struct channel *c,
@@ -266,7 +266,7 @@ check_heard(const struct delivery *dl, const struct channel *c,
 	    notify_channel_shown(c, shown, sizeof(shown)), cs->delivered);
 	tell(dl, msg);
 	plan_adopt(cs, dl->run, dl->latest);
-	return 0;
+	return 1;
 }
 
 /* A route naming region codes the latest snapshot lacks: told. */
@@ -297,9 +297,10 @@ check_route(const struct delivery *dl, const struct channel *c,
 
 /*
  * Before anything is sent: every channel seen for the first time is
- * stored as having heard the snapshot before this run's change, a stale
- * state is reset, and the whole is saved, so that a failure or a kill
- * while sending loses no change for any channel. 0, or -1 with err.
+ * stored as having heard the snapshot before this run's change (the run
+ * did so before its commit; this is for a state that could not be saved
+ * then), a stale state is reset, and what changed is saved, so that a
+ * failure or a kill while sending loses no change. 0, or -1 with err.
  */
 static int
 deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
@@ -309,7 +310,7 @@ deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
 	char key[NOTIFY_KEYMAX];
 	struct chan_state *cs;
 	size_t i;
-	int rc = -1, routed = 0;
+	int rc = -1, routed = 0, changed = 0, r;
 
 	for (i = 0; i < dl->cfg->nchannels; i++) {
 		const struct channel *c = &dl->cfg->channels[i];
@@ -319,10 +320,13 @@ deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
 			snprintf(err, STORE_ERRMAX, "notify: out of memory");
 			goto cleanup;
 		}
-		if (!cs->known)
+		if (!cs->known) {
 			plan_adopt(cs, dl->run, dl->latest);
-		else if (check_heard(dl, c, cs, err) == -1)
+			changed = 1;
+		} else if ((r = check_heard(dl, c, cs, err)) == -1)
 			goto cleanup;
+		else
+			changed |= r;
 		routed |= c->regions != NULL;
 	}
 	if (routed && dl->head != NULL &&
@@ -330,7 +334,7 @@ deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
 		for (i = 0; i < dl->cfg->nchannels; i++)
 			check_route(dl, &dl->cfg->channels[i], rs);
 	fault_point("deliver.prepare");
-	if (notify_state_save(dl->st, s, err) == -1)
+	if (changed && notify_state_save(dl->st, s, err) == -1)
 		goto cleanup;
 	fault_point("deliver.prepared");
 	rc = 0;

@@ -50,6 +50,9 @@ int	pub_put_new(struct pub_ctx *, const char *, const char *, size_t);
 /* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
 void	pub_date(time_t, char *, char *);
 
+/* Where the site keeps the list files of export/lists.h. */
+#define PUB_LISTS	"lists/"
+
 /* lists.c: every list file (lists/FORMAT/[CODE/]LIST...). */
 int	pub_lists(struct pub_ctx *);
 /*

@@ -17,7 +17,7 @@ pub_list_path(size_t f, int list, int family, const char *code, char *buf,
 
 	if (lists_path(f, list, family, code, rel, sizeof(rel)) == -1)
 		return -1;
-	n = snprintf(buf, len, "lists/%s", rel);
+	n = snprintf(buf, len, PUB_LISTS "%s", rel);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
@@ -57,9 +57,9 @@ static int
 put_list(void *arg, const char *rel, const char *buf, size_t len)
 {
 	struct pub_ctx *ctx = arg;
-	char path[LISTS_PATHMAX + 8];
+	char path[LISTS_PATHMAX + sizeof(PUB_LISTS)];
 
-	snprintf(path, sizeof(path), "lists/%s", rel);
+	snprintf(path, sizeof(path), PUB_LISTS "%s", rel);
 	if (pub_put(ctx, path, buf, len) == -1)
 		return -1;
 	if (remember(ctx, path) == -1) {

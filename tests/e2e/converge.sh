@@ -16,22 +16,30 @@ OLD=$(git -C "$T/r" rev-parse HEAD~1)
 "$MCWATCH" export $R -f merged --family 4 > "$T/want4"
 "$MCWATCH" export $R -f merged --family 6 > "$T/want6"
 
-# elems FILE: the addresses 'nft -j list set' output holds, as merged
-# intervals (auto-merge joins adjacent prefixes into ranges), one a line.
-elems() {
+# spans nft|list FILE: the addresses of FILE ('nft -j list set' output, or
+# a prefix list) as merged intervals, one a line: auto-merge joins
+# adjacent prefixes into ranges, so sets are compared by what they hold.
+spans() {
 	"$PY" -c '
 import ipaddress, json, sys
+def num(a):
+    return int(ipaddress.ip_address(a))
 iv = []
-for o in json.load(open(sys.argv[1]))["nftables"]:
-    for e in o.get("set", {}).get("elem", []):
-        if isinstance(e, dict) and "prefix" in e:
-            n = ipaddress.ip_network("%s/%d" % (e["prefix"]["addr"], e["prefix"]["len"]))
+if sys.argv[1] == "list":
+    for l in open(sys.argv[2]):
+        if l.strip():
+            n = ipaddress.ip_network(l.strip())
             iv.append((int(n[0]), int(n[-1])))
-        elif isinstance(e, dict) and "range" in e:
-            a, b = e["range"]
-            iv.append((int(ipaddress.ip_address(a)), int(ipaddress.ip_address(b))))
-        else:
-            iv.append((int(ipaddress.ip_address(e)),) * 2)
+else:
+    for o in json.load(open(sys.argv[2]))["nftables"]:
+        for e in o.get("set", {}).get("elem", []):
+            if isinstance(e, dict) and "prefix" in e:
+                n = ipaddress.ip_network("%s/%d" % (e["prefix"]["addr"], e["prefix"]["len"]))
+                iv.append((int(n[0]), int(n[-1])))
+            elif isinstance(e, dict) and "range" in e:
+                iv.append(tuple(num(a) for a in e["range"]))
+            else:
+                iv.append((num(e),) * 2)
 out = []
 for lo, hi in sorted(iv):
     if out and lo <= out[-1][1] + 1:
@@ -39,22 +47,10 @@ for lo, hi in sorted(iv):
     else:
         out.append([lo, hi])
 for lo, hi in out:
-    print(lo, hi)' "$1"
+    print(lo, hi)' "$1" "$2"
 }
-# intervals FILE: the same of a prefix list.
-intervals() {
-	"$PY" -c '
-import ipaddress, sys
-out = []
-for lo, hi in sorted((int(n[0]), int(n[-1])) for n in
-                     (ipaddress.ip_network(l.strip()) for l in open(sys.argv[1]) if l.strip())):
-    if out and lo <= out[-1][1] + 1:
-        out[-1][1] = max(out[-1][1], hi)
-    else:
-        out.append([lo, hi])
-for lo, hi in out:
-    print(lo, hi)' "$1"
-}
+elems() { spans nft "$1"; }
+intervals() { spans list "$1"; }
 intervals "$T/want4" > "$T/w4"
 intervals "$T/want6" > "$T/w6"
 
