@@ -18,7 +18,8 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
 LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c \
-	  pipeline/*.c notify/*.c export/*.c publish/*.c faults/*.c)
+	  pipeline/*.c notify/*.c export/*.c publish/*.c faults/*.c \
+	  errors/*.c)
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)

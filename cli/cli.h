@@ -126,6 +126,13 @@ struct command {
 	int		 git;	/* needs libgit2: GIT_READS or GIT_WRITES */
 };
 
+/*
+ * Tell e (its message, through cli_error) and return the exit status its
+ * kind maps to: the one table of them is in main.c.
+ */
+int	cli_fail(const struct err *e);
+/* The exit status of an error of kind k. */
+int	cli_status(enum err_kind k);
 /* "mcwatch: " and a message; control characters shown as '?'. */
 void	cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The set's warnings on stderr, one a line. */

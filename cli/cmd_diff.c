@@ -37,12 +37,13 @@ usage(FILE *fp)
 /* The records of rev (or of c's parent, when rev is NULL and c given). */
 static int
 load(struct store *st, const char *rev, struct snapshot **c,
-    struct recordset **rs, char *err)
+    struct recordset **rs, struct err *err)
 {
 	if (rev != NULL && snapshot_resolve(st, rev, c, err) == -1)
 		return -1;
 	if (*c == NULL)
-		return (*rs = recordset_new()) == NULL ? -1 : 0;
+		return (*rs = recordset_new()) == NULL ?
+		    err_nomem(err, "diff") : 0;
 	return snapshot_records(st, *c, rs, err);
 }
 
@@ -64,7 +65,7 @@ cmd_diff(int argc, char **argv)
 	struct report_ctx ctx;
 	struct source_prev sp;
 	struct diff d;
-	char err[STORE_ERRMAX];
+	struct err err;
 	int ch, rc = EXIT_REPO;
 
 	memset(&d, 0, sizeof(d));
@@ -92,24 +93,21 @@ cmd_diff(int argc, char **argv)
 	for (ch = optind; ch < argc; ch++)
 		if (cli_check_rev("diff", argv[ch]) == -1)
 			return EXIT_USAGE;
-	rc = EXIT_REPO;
 	if (argc - optind >= 1)
 		rev1 = argv[optind];
 	if (argc - optind == 2)
 		rev2 = argv[optind + 1];
-	err[0] = '\0';
 	/* REV2 defaults to the latest, REV1 to REV2's parent. */
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    snapshot_pick(st, rev2, &cb, err) == -1)
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    snapshot_pick(st, rev2, &cb, &err) == -1)
 		goto fail;
-	if (rev1 == NULL && snapshot_parent(st, cb, &ca, err) == -1)
+	if (rev1 == NULL && snapshot_parent(st, cb, &ca, &err) == -1)
 		goto fail;
-	if (load(st, rev1, &ca, &a, err) == -1 ||
-	    load(st, NULL, &cb, &b, err) == -1)
+	if (load(st, rev1, &ca, &a, &err) == -1 ||
+	    load(st, NULL, &cb, &b, &err) == -1)
 		goto fail;
 	if (diff_records(a, b, &d) == -1) {
-		rc = EXIT_INTERNAL;
-		snprintf(err, sizeof(err), "diff: out of memory");
+		err_nomem(&err, "diff");
 		goto fail;
 	}
 	memset(&ctx, 0, sizeof(ctx));
@@ -119,15 +117,14 @@ cmd_diff(int argc, char **argv)
 	ctx.date = snapshot_time(cb);
 	ctx.source = snapshot_source(st, cb, &sp);
 	if (fmt->write(stdout, &ctx) == -1) {
-		rc = EXIT_INTERNAL;
-		snprintf(err, sizeof(err), "diff: writing the report failed: "
-		    "%s", strerror(errno));
+		err_set(&err, ERR_IO, "diff: writing the report failed: %s",
+		    strerror(errno));
 		goto fail;
 	}
 	rc = cli_flush("diff");
 	goto cleanup;
  fail:
-	cli_error("%s", err[0] ? err : "diff: out of memory");
+	rc = cli_fail(&err);
  cleanup:
 	source_prev_clear(&sp);
 	diff_free(&d);

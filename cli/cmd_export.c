@@ -303,41 +303,43 @@ select_records(const struct export_args *a, struct recordset *rs,
  * directory or anything else is refused, never replaced. Exit status.
  */
 static int
-write_output(const char *file, const char *buf, size_t len)
+write_output(const char *file, const char *buf, size_t len, struct err *err)
 {
 	char *d = NULL, *b = NULL;
 	struct stat sb;
-	int dfd = -1, fd, rc = EXIT_INTERNAL;
+	int dfd = -1, fd, rc = -1;
 
-	if (strcmp(file, "-") == 0)
-		return fwrite(buf, 1, len, stdout) == len ? cli_flush("export") :
-		    (cli_error("export: writing to standard output failed: %s",
-		    strerror(errno)), EXIT_INTERNAL);
+	if (strcmp(file, "-") == 0) {
+		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) == EOF)
+			return err_set(err, ERR_IO, "export: writing to "
+			    "standard output failed: %s", strerror(errno));
+		return 0;
+	}
 	if (lstat(file, &sb) == 0 && S_ISLNK(sb.st_mode))
-		return cli_usage("export", "--output %s is a symlink: it is never "
-		    "replaced; name its target, or - for standard output", file);
+		return err_set(err, ERR_USAGE, "export: --output %s is a "
+		    "symlink: it is never replaced; name its target, or - for "
+		    "standard output", file);
 	if (lstat(file, &sb) == 0 && S_ISCHR(sb.st_mode)) {
 		if ((fd = open(file, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1 ||
-		    write(fd, buf, len) != (ssize_t)len || close(fd) == -1) {
-			cli_error("export: cannot write %s: %s", file,
-			    strerror(errno));
-			return EXIT_INTERNAL;
-		}
-		return EXIT_OK;
+		    write(fd, buf, len) != (ssize_t)len || close(fd) == -1)
+			return err_set(err, ERR_IO, "export: cannot write %s: "
+			    "%s", file, strerror(errno));
+		return 0;
 	}
 	if (lstat(file, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return cli_usage("export", "--output %s is not a regular file",
-		    file);
+		return err_set(err, ERR_USAGE, "export: --output %s is not a "
+		    "regular file", file);
 	if ((d = strdup(file)) == NULL || (b = strdup(file)) == NULL) {
-		cli_error("export: out of memory");
+		err_nomem(err, "export");
 		goto cleanup;
 	}
 	if ((dfd = open(dirname(d), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
 	    -1 || store_write_at(dfd, basename(b), buf, len) == -1) {
-		cli_error("export: cannot write %s: %s", file, strerror(errno));
+		err_set(err, ERR_IO, "export: cannot write %s: %s", file,
+		    strerror(errno));
 		goto cleanup;
 	}
-	rc = EXIT_OK;
+	rc = 0;
  cleanup:
 	if (dfd != -1)
 		close(dfd);
@@ -353,7 +355,7 @@ write_output(const char *file, const char *buf, size_t len)
  */
 static int
 since_records(struct export_args *a, struct store *st,
-    const struct snapshot *s, struct recordset **out, char *err)
+    const struct snapshot *s, struct recordset **out, struct err *err)
 {
 	struct snapshot *old = NULL;
 	struct export_args b = *a;
@@ -384,7 +386,7 @@ cmd_export(int argc, char **argv)
 	struct recordset *rs = NULL, *old = NULL;
 	struct store *st = NULL;
 	struct snapshot *s = NULL;
-	char err[STORE_ERRMAX > EXPORT_ERRMAX ? STORE_ERRMAX : EXPORT_ERRMAX];
+	struct err err;
 	char *buf = NULL;
 	size_t len;
 	FILE *fp;
@@ -392,31 +394,30 @@ cmd_export(int argc, char **argv)
 
 	if ((rc = export_args(argc, argv, &a)) != EXIT_OK)
 		return rc == -1 ? EXIT_OK : rc;
-	rc = EXIT_REPO;
-	if ((st = store_open(a.repo, 0, err)) == NULL ||
-	    snapshot_pick(st, a.rev, &s, err) == -1 ||
-	    snapshot_records(st, s, &rs, err) == -1 ||
-	    since_records(&a, st, s, &old, err) == -1) {
-		cli_error("%s", err);
-		goto cleanup;
-	}
+	if ((st = store_open(a.repo, 0, &err)) == NULL ||
+	    snapshot_pick(st, a.rev, &s, &err) == -1 ||
+	    snapshot_records(st, s, &rs, &err) == -1 ||
+	    since_records(&a, st, s, &old, &err) == -1)
+		goto fail;
 	if ((rc = select_records(&a, rs, s)) != EXIT_OK)
 		goto cleanup;
 	a.eo.since = old;
-	rc = EXIT_INTERNAL;
-	if ((fp = open_memstream(&buf, &len)) == NULL)
-		goto cleanup;
-	if ((rc = a.fmt->write(fp, rs, &a.eo, err)) < 0) {
-		fclose(fp);
-		cli_error("%s", err);
-		/* Over the m365 limit is the user's choice of selection. */
-		rc = rc == -2 ? EXIT_USAGE : EXIT_INTERNAL;
-		goto cleanup;
+	if ((fp = open_memstream(&buf, &len)) == NULL) {
+		err_nomem(&err, "export");
+		goto fail;
 	}
-	rc = EXIT_INTERNAL;
-	if (fclose(fp) == EOF)
-		goto cleanup;
-	rc = write_output(a.output != NULL ? a.output : "-", buf, len);
+	/* Over the m365 limit is the user's choice of selection: usage. */
+	rc = a.fmt->write(fp, rs, &a.eo, &err);
+	if (fclose(fp) == EOF && rc == 0)
+		rc = err_nomem(&err, "export");
+	if (rc == -1 ||
+	    write_output(a.output != NULL ? a.output : "-", buf, len, &err) ==
+	    -1)
+		goto fail;
+	rc = EXIT_OK;
+	goto cleanup;
+ fail:
+	rc = cli_fail(&err);
  cleanup:
 	free(buf);
 	recordset_free(rs);

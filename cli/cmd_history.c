@@ -188,7 +188,7 @@ cmd_history(int argc, char **argv)
 	struct query q;
 	struct store *st = NULL;
 	struct addr a;
-	char err[STORE_ERRMAX];
+	struct err err;
 	int ch, rc;
 
 	memset(&q, 0, sizeof(q));
@@ -221,24 +221,30 @@ cmd_history(int argc, char **argv)
 		q.is_net = 1;
 	} else if (q.text[0] == '\0')
 		return cli_usage("history", "an empty QUERY");
-	rc = EXIT_INTERNAL;
+	err_nomem(&err, "history");
 	if ((q.removed = recordset_new()) == NULL ||
 	    (q.added = recordset_new()) == NULL ||
 	    (q.json && (q.out = json_array()) == NULL))
-		goto cleanup;
-	rc = EXIT_REPO;
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    changes_walk(st, NULL, on_change, &q, err) == -1) {
-		cli_error("%s", err[0] ? err : "history: out of memory");
-		goto cleanup;
+		goto fail;
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    changes_walk(st, NULL, on_change, &q, &err) == -1)
+		goto fail;
+	if (flush(&q) == -1) {
+		err_nomem(&err, "history");
+		goto fail;
 	}
-	rc = EXIT_INTERNAL;
-	if (flush(&q) == -1 || (q.json && (json_dumpf(q.out, stdout,
-	    JSON_INDENT(2)) == -1 || putchar('\n') == EOF)))
-		goto cleanup;
+	if (q.json && (json_dumpf(q.out, stdout, JSON_INDENT(2)) == -1 ||
+	    putchar('\n') == EOF)) {
+		err_set(&err, ERR_IO, "history: writing to standard output "
+		    "failed");
+		goto fail;
+	}
 	if (!q.json && q.printed == 0)
 		printf("no record matching '%s' in the history\n", q.text);
 	rc = cli_flush("history");
+	goto cleanup;
+ fail:
+	rc = cli_fail(&err);
  cleanup:
 	json_decref(q.out);
 	recordset_free(q.removed);

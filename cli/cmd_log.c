@@ -13,7 +13,7 @@
 
 struct log_format {
 	const char	*name;
-	int		(*write)(FILE *, struct history *, long, char *);
+	int		(*write)(FILE *, struct history *, long, struct err *);
 };
 
 static void
@@ -37,7 +37,7 @@ usage(FILE *fp)
 }
 
 static int
-log_text(FILE *fp, struct history *h, long max, char *err)
+log_text(FILE *fp, struct history *h, long max, struct err *err)
 {
 	struct log_entry e;
 	char when[32];
@@ -59,7 +59,7 @@ log_text(FILE *fp, struct history *h, long max, char *err)
 }
 
 static int
-log_json(FILE *fp, struct history *h, long max, char *err)
+log_json(FILE *fp, struct history *h, long max, struct err *err)
 {
 	struct log_entry e;
 	char when[32], *p, *tok;
@@ -139,7 +139,8 @@ cmd_log(int argc, char **argv)
 	const char *repo = CLI_DEFAULT_REPO;
 	struct store *st = NULL;
 	struct history *h = NULL;
-	char err[STORE_ERRMAX], *end;
+	struct err err;
+	char *end;
 	long max = -1;
 	int ch, rc = EXIT_REPO;
 
@@ -169,21 +170,18 @@ cmd_log(int argc, char **argv)
 	if (optind != argc)
 		return cli_usage("log", "no arguments expected, not '%s'",
 		    argv[optind]);
-	rc = EXIT_REPO;
-	err[0] = '\0';
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    (h = history_open(st, err)) == NULL) {
-		cli_error("%s", err[0] ? err : "log: out of memory");
+	err_clear(&err);
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    (h = history_open(st, &err)) == NULL) {
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	if (fmt->write(stdout, h, max, err) == -1) {
-		if (err[0] != '\0') {
-			cli_error("%s", err);
-			goto cleanup;
-		}
-		cli_error("log: writing to standard output failed: %s",
-		    strerror(errno));
-		rc = EXIT_INTERNAL;
+	if (fmt->write(stdout, h, max, &err) == -1) {
+		/* The history's own error, or the output's. */
+		if (!err_isset(&err))
+			err_set(&err, ERR_IO, "log: writing to standard output "
+			    "failed: %s", strerror(errno));
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
 	rc = cli_flush("log");

@@ -237,7 +237,7 @@ cmd_lookup(int argc, char **argv)
 	struct described d = { NULL, NULL };
 	struct addr a;
 	struct cidr c;
-	char err[STORE_ERRMAX];
+	struct err err;
 	size_t k;
 	int ch, rc, quiet = 0, all = 1, i;
 
@@ -260,18 +260,17 @@ cmd_lookup(int argc, char **argv)
 		if (query_of(argv[i], &a, &c) == Q_NONE)
 			return cli_usage("lookup", "not an address, a prefix or "
 			    "a host name: '%s'", argv[i]);
-	rc = EXIT_REPO;
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    snapshot_pick(st, rev, &s, err) == -1 ||
-	    snapshot_records(st, s, &rs, err) == -1) {
-		cli_error("%s", err);
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    snapshot_pick(st, rev, &s, &err) == -1 ||
+	    snapshot_records(st, s, &rs, &err) == -1) {
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	rc = EXIT_INTERNAL;
 	d.rs = rs;
 	if ((t = lookup_new(rs)) == NULL ||
 	    (d.text = calloc(rs->nrecs + 1, sizeof(*d.text))) == NULL) {
-		cli_error("lookup: out of memory");
+		err_nomem(&err, "lookup");
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
 	/* A line a write: a million addresses must not cost a million. */

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../records/nomem.h"
 #include "../parser/parse.h"
 #include "../records/output.h"
 #include "../scraper/fetch.h"
@@ -50,7 +49,7 @@ cmd_parse(int argc, char **argv)
 	struct fetch_opts fo;
 	struct recordset *rs = NULL;
 	struct page *page = NULL;
-	char ferr[FETCH_ERRMAX], perr[PARSE_ERRMAX];
+	struct err err;
 	int ch, quiet = 0, rc = EXIT_INTERNAL;
 
 	cli_fetch_init(&fo);
@@ -85,35 +84,30 @@ cmd_parse(int argc, char **argv)
 		    argc - optind > 2 ? ", ..." : "");
 	if (argv[optind][0] == '\0')
 		return cli_usage("parse", "PAGE is empty");
-	rc = EXIT_INTERNAL;
-	if (fetch_page(argv[optind], &fo, &page, ferr) == -1) {
-		cli_error("%s", ferr);
-		return nomem_said(ferr) ? EXIT_INTERNAL : EXIT_FETCH;
-	}
-	switch (parse_page(page->body, page->len, page->charset, &rs, perr)) {
-	case PARSE_OK:
-		break;
-	case PARSE_REFUSED:
-		cli_error("parse %s: page refused: %s", page->source, perr);
-		rc = EXIT_REJECTED;
-		goto cleanup;
-	default:
-		cli_error("parse %s: %s", page->source, perr);
-		goto cleanup;
+	if (fetch_page(argv[optind], &fo, &page, &err) == -1)
+		return cli_fail(&err);
+	if (parse_page(page->body, page->len, page->charset, &rs, &err) ==
+	    -1) {
+		err_prefix(&err, err.kind == ERR_PARSE ? "parse %s: page "
+		    "refused" : "parse %s", page->source);
+		goto fail;
 	}
 	if (!quiet)
 		cli_warnings(rs);
 	if (rs->nrecs == 0) {
-		cli_error("parse %s: %s", page->source, PARSE_NODATA);
-		rc = EXIT_REJECTED;
-		goto cleanup;
+		err_set(&err, ERR_PARSE, "parse %s: %s", page->source,
+		    PARSE_NODATA);
+		goto fail;
 	}
 	if (fmt->write(stdout, rs) == -1) {
-		cli_error("parse: writing the %s output failed: %s", fmt->name,
-		    strerror(errno));
-		goto cleanup;
+		err_set(&err, ERR_IO, "parse: writing the %s output failed: %s",
+		    fmt->name, strerror(errno));
+		goto fail;
 	}
 	rc = cli_flush("parse");
+	goto cleanup;
+ fail:
+	rc = cli_fail(&err);
  cleanup:
 	recordset_free(rs);
 	page_free(page);

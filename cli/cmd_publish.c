@@ -126,7 +126,7 @@ cmd_publish(int argc, char **argv)
 	struct health h;
 	struct store *st = NULL;
 	const char *repo = CLI_DEFAULT_REPO;
-	char err[PUBLISH_ERRMAX > STORE_ERRMAX ? PUBLISH_ERRMAX : STORE_ERRMAX];
+	struct err err;
 	char *base = NULL;
 	int rc;
 
@@ -136,23 +136,21 @@ cmd_publish(int argc, char **argv)
 		free(base);
 		return rc == -1 ? EXIT_OK : rc;
 	}
-	rc = EXIT_REPO;
-	if ((st = store_open(repo, 0, err)) == NULL) {
-		cli_error("%s", err);
+	if ((st = store_open(repo, 0, &err)) == NULL) {
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
 	/* The last check is the last run's, whatever it found. */
-	if (health_get(st, &h, err) == 0)
+	if (health_get(st, &h, &err) == 0)
 		o.last_check = h.last_check;
-	switch (publish_site(st, &o, &res, err)) {
+	switch (publish_site(st, &o, &res, &err)) {
 	case 1:
-		cli_error("publish: repo %s has no snapshot yet: run 'mcwatch "
-		    "run' first", repo);
+		err_set(&err, ERR_REPO, "publish: repo %s has no snapshot yet: "
+		    "run 'mcwatch run' first", repo);
+		rc = cli_fail(&err);
 		goto cleanup;
 	case -1:
-		cli_error("%s", err);
-		/* The repository's own errors name it; the rest is the site. */
-		rc = strncmp(err, "repo ", 5) == 0 ? EXIT_REPO : EXIT_INTERNAL;
+		rc = cli_fail(&err);
 		goto cleanup;
 	}
 	printf("published %zu snapshot%s (latest %.12s, %zu read from the "

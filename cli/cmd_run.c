@@ -268,9 +268,9 @@ report_change(const struct run_opts *o, const struct run_outcome *out)
 		fflush(stderr);
 		rc = EXIT_RECORDED;
 	}
-	if (out->later[0] != '\0') {
+	if (err_isset(&out->later)) {
 		cli_error("%s; the change was recorded as snapshot %s and "
-		    "reported", out->later, out->to);
+		    "reported", out->later.msg, out->to);
 		rc = EXIT_RECORDED;
 	}
 	return rc;
@@ -293,21 +293,14 @@ run_print(const struct run_opts *o, const struct run_outcome *out)
 		if (out->kept[0] != '\0')
 			cli_error("run %s: page rejected: %s; nothing was "
 			    "committed, the page is kept in %s", o->s.url,
-			    out->error, out->kept);
+			    out->error.msg, out->kept);
 		else
 			cli_error("run %s: page rejected: %s", o->s.url,
-			    out->error);
+			    out->error.msg);
 		cli_error("run: if the page is right, record it with --accept");
-		return EXIT_REJECTED;
-	case RUN_FETCH_FAILED:
-		cli_error("%s", out->error);
-		return EXIT_FETCH;
-	case RUN_REPO_FAILED:
-		cli_error("%s", out->error);
-		return EXIT_REPO;
-	default:
-		cli_error("%s", out->error);
-		return EXIT_INTERNAL;
+		return cli_status(ERR_PARSE);
+	default:	/* a failure: its kind says which */
+		return cli_fail(&out->error);
 	}
 }
 
@@ -330,8 +323,8 @@ run_delivered(const struct run_outcome *out, int rc)
 {
 	int pending = out->delivery.pending, late = out->delivery.late;
 
-	if (out->notify_error[0] != '\0')
-		cli_error("%s", out->notify_error);
+	if (err_isset(&out->notify_error))
+		cli_error("%s", out->notify_error.msg);
 	if (late > 0)
 		printf("sent %d pending notification%s\n", late, late == 1 ?
 		    "" : "s");
@@ -341,9 +334,9 @@ run_delivered(const struct run_outcome *out, int rc)
 		    "it" : "them");
 		rc = EXIT_PENDING;
 	}
-	if (out->health_error[0] != '\0')
+	if (err_isset(&out->health_error))
 		cli_error("warning: %s (the run's state is not recorded)",
-		    out->health_error);
+		    out->health_error.msg);
 	if (cli_flush("run") != EXIT_OK && rc == EXIT_OK)
 		rc = EXIT_INTERNAL;
 	return rc;

@@ -104,7 +104,7 @@ cmd_show(int argc, char **argv)
 	struct store *st = NULL;
 	struct snapshot *c = NULL;
 	enum record_kind k;
-	char err[STORE_ERRMAX];
+	struct err err;
 	int ch, kind = -1, rc = EXIT_REPO;
 
 	/* repo.path of the configuration; --repo wins. */
@@ -138,11 +138,9 @@ cmd_show(int argc, char **argv)
 		    argc - optind);
 	if (optind < argc && cli_check_rev("show", argv[optind]) == -1)
 		return EXIT_USAGE;
-	rc = EXIT_REPO;
-	err[0] = '\0';
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    snapshot_pick(st, optind < argc ? argv[optind] : NULL, &c, err) ==
-	    -1 || snapshot_records(st, c, &rs, err) == -1)
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    snapshot_pick(st, optind < argc ? argv[optind] : NULL, &c, &err) ==
+	    -1 || snapshot_records(st, c, &rs, &err) == -1)
 		goto fail;
 	if (region != NULL && !has_region(rs, region)) {
 		rc = unknown_region(rs, region, c);
@@ -150,15 +148,14 @@ cmd_show(int argc, char **argv)
 	}
 	filter(rs, region, kind);
 	if (fmt->write(stdout, rs) == -1) {
-		rc = EXIT_INTERNAL;
-		snprintf(err, sizeof(err), "show: writing the %s output failed: "
-		    "%s", fmt->name, strerror(errno));
+		err_set(&err, ERR_IO, "show: writing the %s output failed: %s",
+		    fmt->name, strerror(errno));
 		goto fail;
 	}
 	rc = cli_flush("show");
 	goto cleanup;
  fail:
-	cli_error("%s", err[0] ? err : "show: out of memory");
+	rc = cli_fail(&err);
  cleanup:
 	recordset_free(rs);
 	snapshot_free(c);

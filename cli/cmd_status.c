@@ -203,13 +203,13 @@ print_regions(const char *repo)
 	struct recordset *rs = NULL;
 	struct snapshot *s = NULL;
 	struct store *st;
-	char err[STORE_ERRMAX];
+	struct err err;
 	size_t i, end;
 
-	if ((st = store_open(repo, 0, err)) == NULL ||
-	    snapshot_head(st, &s, err) == -1 ||
-	    (s != NULL && snapshot_records(st, s, &rs, err) == -1)) {
-		cli_error("%s", err);
+	if ((st = store_open(repo, 0, &err)) == NULL ||
+	    snapshot_head(st, &s, &err) == -1 ||
+	    (s != NULL && snapshot_records(st, s, &rs, &err) == -1)) {
+		cli_error("%s", err.msg);	/* status exits as a plugin */
 		snapshot_free(s);
 		store_close(st);
 		return -1;
@@ -322,15 +322,16 @@ cmd_status(int argc, char **argv)
 	struct ages a = { WARN_AGE, MAX_AGE };
 	enum status_format fmt = FMT_TEXT;
 	const char *repo = CLI_DEFAULT_REPO;
-	char err[STORE_ERRMAX], why[256];
+	struct err err;
+	char why[256];
 	time_t now = clock_now();
 	int rc, st;
 
 	if ((rc = status_args(argc, argv, &repo, &a, &fmt)) != EXIT_OK)
 		return rc == -1 ? ST_OK : rc;
-	if ((rc = health_read(repo, &h, err)) != 0) {
+	if ((rc = health_read(repo, &h, &err)) != 0) {
 		printf("MCWATCH UNKNOWN - %s\n", rc == 1 ? "no run recorded "
-		    "yet" : err);
+		    "yet" : err.msg);
 		return ST_UNKNOWN;
 	}
 	st = verdict(&h, &a, now, why, sizeof(why));

@@ -47,7 +47,7 @@ cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
     const char **file)
 {
 	static char buf[4096];
-	char err[STORE_ERRMAX];
+	struct err err;
 	int named;
 
 	memset(c, 0, sizeof(*c));
@@ -56,8 +56,9 @@ cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
 		return EXIT_OK;
 	if (access(*file, R_OK) == -1)
 		return cli_usage(cmd, "config %s: %s", *file, strerror(errno));
-	if (conf_read(*file, c, err) == -1)
-		return cli_usage(cmd, "%s", err);
+	if (conf_read(*file, c, &err) == -1)
+		return err.kind == ERR_USAGE ? cli_usage(cmd, "%s", err.msg) :
+		    cli_fail(&err);
 	(void)named;
 	return EXIT_OK;
 }

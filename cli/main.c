@@ -9,6 +9,38 @@
 #include "cli.h"
 #include "../snapshots/store.h"
 
+/* The exit status of each kind of error: the one place they are mapped. */
+static const struct {
+	enum err_kind	kind;
+	int		status;
+} statuses[] = {
+	{ ERR_USAGE, EXIT_USAGE },
+	{ ERR_NOMEM, EXIT_INTERNAL },
+	{ ERR_FETCH, EXIT_FETCH },
+	{ ERR_PARSE, EXIT_REJECTED },
+	{ ERR_REPO, EXIT_REPO },
+	{ ERR_IO, EXIT_INTERNAL },
+	{ ERR_NOTIFY, EXIT_NOTIFY }
+};
+
+int
+cli_status(enum err_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (statuses[i].kind == k)
+			return statuses[i].status;
+	return EXIT_INTERNAL;
+}
+
+int
+cli_fail(const struct err *e)
+{
+	cli_error("%s", e->msg[0] != '\0' ? e->msg : err_kind_name(e->kind));
+	return cli_status(e->kind);
+}
+
 static const struct command commands[] = {
 	{ "run", cmd_run, "fetch the page; snapshot it when its data changed",
 	    GIT_WRITES },

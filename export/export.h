@@ -9,9 +9,9 @@
 
 #include <stdio.h>
 
+#include "../errors/err.h"
 #include "../records/record.h"
 
-#define EXPORT_ERRMAX		512
 #define EXPORT_M365_MAX		1273	/* entries the IP Allow list takes */
 
 struct export_opts {
@@ -28,11 +28,11 @@ struct export_opts {
 struct export_format {
 	const char	*name;
 	/*
-	 * Write rs (already selected); 0, -1 with err, or -2 with err when
+	 * Write rs (already selected); 0, or -1 with err: ERR_USAGE when
 	 * the selection is too large for the format (m365's limit).
 	 */
 	int		(*write)(FILE *, const struct recordset *,
-			    const struct export_opts *, char *);
+			    const struct export_opts *, struct err *err);
 	int		 families;	/* the families it takes: 4|6 bits */
 };
 

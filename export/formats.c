@@ -26,7 +26,7 @@ families(const struct export_opts *o, int *fams)
 /* The minimal exact prefixes of rs in o's lists and family fam. */
 static int
 prefixes(const struct recordset *rs, const struct export_opts *o, int fam,
-    struct cidr **v, size_t *n, char *err)
+    struct cidr **v, size_t *n, struct err *err)
 {
 	struct span *s = NULL;
 	size_t ns;
@@ -37,22 +37,22 @@ prefixes(const struct recordset *rs, const struct export_opts *o, int fam,
 	    addrset_prefixes(s, ns, v, n) == -1 ? -1 : 0;
 	free(s);
 	if (rc == -1)
-		snprintf(err, EXPORT_ERRMAX, "export: out of memory");
+		err_set(err, ERR_NOMEM, "export: out of memory");
 	return rc;
 }
 
 /* Write err when the stream failed; -1. */
 static int
-write_failed(char *err)
+write_failed(struct err *err)
 {
-	snprintf(err, EXPORT_ERRMAX, "export: writing failed: %s",
+	err_set(err, ERR_IO, "export: writing failed: %s",
 	    strerror(errno));
 	return -1;
 }
 
 static int
 ex_cidr(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	int fams[2], i, n = families(o, fams);
 
@@ -66,7 +66,7 @@ ex_cidr(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 /* Each merged prefix as printf(fmt, name, prefix), per family. */
 static int
 ex_lines(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    const char *fmt, char *err)
+    const char *fmt, struct err *err)
 {
 	struct cidr *v;
 	char buf[CIDR_STRLEN];
@@ -88,14 +88,14 @@ ex_lines(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 
 static int
 ex_merged(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	return ex_lines(fp, rs, o, "%s\n", err);
 }
 
 static int
 ex_postfix(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	if (fputs("# mcwatch export: Mimecast's networks, a Postfix cidr: "
 	    "table. Use it in\n# smtpd_client_restrictions (check_client_"
@@ -118,7 +118,7 @@ set_name(const struct export_opts *o, int fam, int nf, char *buf, size_t len)
 
 static int
 ex_ipset(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	struct cidr *v;
 	char name[128], buf[CIDR_STRLEN];
@@ -156,7 +156,7 @@ ex_ipset(FILE *fp, const struct recordset *rs, const struct export_opts *o,
  */
 static int
 ex_nft(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	const char *family = o->nft_family ? o->nft_family : "inet";
 	const char *table = o->nft_table ? o->nft_table : "mimecast";
@@ -194,11 +194,12 @@ ex_nft(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 
 /*
  * The merged IPv4 prefixes as the connection filter takes them, into *out
- * (malloc'd); 0, -1 on memory, -2 past EXPORT_M365_MAX (err says so).
+ * (malloc'd); 0, or -1 with err: ERR_USAGE past EXPORT_M365_MAX, or
+ * ERR_NOMEM.
  */
 static int
 m365_entries(const struct recordset *rs, const struct export_opts *o,
-    struct cidr **out, size_t *nout, char *err)
+    struct cidr **out, size_t *nout, struct err *err)
 {
 	struct cidr *v;
 	size_t n;
@@ -206,12 +207,12 @@ m365_entries(const struct recordset *rs, const struct export_opts *o,
 
 	if (prefixes(rs, o, 4, &v, &n, err) == -1)
 		return -1;
-	if ((rc = addrset_split24(v, n, EXPORT_M365_MAX, out, nout)) == -2)
-		snprintf(err, EXPORT_ERRMAX, "export m365: more entries than "
+	if ((rc = addrset_split24(v, n, EXPORT_M365_MAX, out, nout)) == 1)
+		rc = err_set(err, ERR_USAGE, "export m365: more entries than "
 		    "the %d the IP Allow list takes; select fewer regions or "
 		    "sections", EXPORT_M365_MAX);
 	else if (rc == -1)
-		snprintf(err, EXPORT_ERRMAX, "export: out of memory");
+		err_set(err, ERR_NOMEM, "export: out of memory");
 	free(v);
 	return rc;
 }
@@ -286,7 +287,7 @@ ps_line(FILE *fp, const struct cidr *v, size_t n, const struct cidr *old,
 
 static int
 ex_m365(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	struct cidr *v, *old = NULL;
 	char buf[CIDR_STRLEN];
@@ -311,7 +312,7 @@ ex_m365(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 
 static int
 ex_json(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	(void)o;
 	return output_json(fp, rs) == -1 ? write_failed(err) : 0;
@@ -319,7 +320,7 @@ ex_json(FILE *fp, const struct recordset *rs, const struct export_opts *o,
 
 static int
 ex_csv(FILE *fp, const struct recordset *rs, const struct export_opts *o,
-    char *err)
+    struct err *err)
 {
 	(void)o;
 	return output_csv(fp, rs) == -1 ? write_failed(err) : 0;

@@ -68,7 +68,7 @@ lists_path(size_t f, int list, int family, const char *code, char *buf,
 /* One file: format f, list, family, of rs (one region's or all). */
 static int
 one_file(const struct recordset *rs, size_t f, int list, int family,
-    const char *code, lists_fn fn, void *arg, char *err)
+    const char *code, lists_fn fn, void *arg, struct err *err)
 {
 	const struct export_format *ef = export_find(formats[f].format);
 	struct export_opts eo;
@@ -78,7 +78,7 @@ one_file(const struct recordset *rs, size_t f, int list, int family,
 	int rc;
 
 	if (lists_path(f, list, family, code, path, sizeof(path)) == -1) {
-		snprintf(err, EXPORT_ERRMAX, "lists: region code '%.40s' is "
+		err_set(err, ERR_IO, "lists: region code '%.40s' is "
 		    "too long for a file name", code);
 		return -1;
 	}
@@ -88,22 +88,21 @@ one_file(const struct recordset *rs, size_t f, int list, int family,
 	if ((fp = open_memstream(&buf, &len)) == NULL)
 		goto memory;
 	rc = ef->write(fp, rs, &eo, err);
-	if (fclose(fp) == EOF || rc == -1)
+	if (fclose(fp) == EOF || (rc == -1 && err->kind != ERR_USAGE))
 		goto memory;
 	/* Past m365's limit: no file, as export refuses to write one. */
-	rc = rc == -2 ? 0 : fn(arg, path, buf, len);
+	rc = rc == -1 ? 0 : fn(arg, path, buf, len, err);
 	free(buf);
 	return rc;
  memory:
 	free(buf);
-	snprintf(err, EXPORT_ERRMAX, "lists: out of memory");
-	return -2;
+	return err_nomem(err, "lists");
 }
 
 /* Every file of rs for region code (NULL: all regions). */
 static int
 region_files(const struct recordset *rs, const char *code, lists_fn fn,
-    void *arg, char *err)
+    void *arg, struct err *err)
 {
 	const char *title;
 	size_t f, i;
@@ -119,7 +118,8 @@ region_files(const struct recordset *rs, const char *code, lists_fn fn,
 }
 
 int
-lists_each(const struct recordset *rs, lists_fn fn, void *arg, char *err)
+lists_each(const struct recordset *rs, lists_fn fn, void *arg,
+    struct err *err)
 {
 	struct recordset view;
 	size_t i, start;

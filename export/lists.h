@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "../errors/err.h"
 #include "export.h"
 
 #define LISTS_PATHMAX	200
@@ -31,15 +32,16 @@ int		 lists_at(size_t);
  */
 int		 lists_path(size_t, int, int, const char *, char *, size_t);
 
-/* Called with each file: its path and bytes; 0, or -1 (err is its own). */
-typedef int	(*lists_fn)(void *, const char *, const char *, size_t);
+/* Called with each file: its path and bytes; 0, or -1 with err. */
+typedef int	(*lists_fn)(void *arg, const char *path, const char *buf,
+		    size_t len, struct err *err);
 
 /*
  * Every list file of rs (sorted by region code, as recordset_sort leaves
- * it), to fn with arg, in a stable order. 0; -1 when fn failed; -2 on
- * memory, with err (EXPORT_ERRMAX bytes).
+ * it), to fn with arg, in a stable order. 0, or -1 with err (fn's, a
+ * region code too long for a file name, or out of memory).
  */
-int		 lists_each(const struct recordset *, lists_fn, void *,
-		    char *);
+int		 lists_each(const struct recordset *rs, lists_fn fn, void *arg,
+		    struct err *err);
 
 #endif

@@ -28,7 +28,7 @@ struct delivery {
 static void
 tell(const struct delivery *dl, const char *msg)
 {
-	char buf[NOTIFY_ERRMAX + 200];
+	char buf[ERR_MSGMAX + 200];
 
 	if (dl->warn == NULL)
 		return;
@@ -43,24 +43,26 @@ send_one(const struct delivery *dl, const struct channel *c,
 {
 	const struct notifier *nf = dl->cfg->find != NULL ?
 	    dl->cfg->find(c->kind) : notifier_find(c->kind);
-	char err[NOTIFY_ERRMAX], msg[NOTIFY_ERRMAX + 100];
+	struct err err;
+	char msg[ERR_MSGMAX + 100];
 
+	err_clear(&err);
 	if (nf == NULL) {
-		snprintf(err, sizeof(err), "no notifier '%s'", c->kind);
+		err_set(&err, ERR_NOTIFY, "no notifier '%s'", c->kind);
 	} else {
 		fault_point("deliver.send");
-		err[0] = '\0';
-		if (nf->send(dl->cfg, c, n, err) == 0) {
+		if (nf->send(dl->cfg, c, n, &err) == 0) {
 			fault_point("deliver.sent");
 			if (strcmp(c->kind, "hook") == 0 && dl->res != NULL)
 				snprintf(dl->res->hook, sizeof(dl->res->hook),
-				    "%s", err);
+				    "%s", err.msg);
 			return 0;
 		}
 		if (strcmp(c->kind, "hook") == 0 && dl->res != NULL)
-			snprintf(dl->res->hook, sizeof(dl->res->hook), "%s", err);
+			snprintf(dl->res->hook, sizeof(dl->res->hook), "%s",
+			    err.msg);
 	}
-	snprintf(msg, sizeof(msg), "notify: %s%s", err, dl->run != NULL ?
+	snprintf(msg, sizeof(msg), "notify: %s%s", err.msg, dl->run != NULL ?
 	    " (kept: the next run sends it again)" : "");
 	tell(dl, msg);
 	return -1;
@@ -71,11 +73,11 @@ static struct recordset *
 records_of(const struct delivery *dl, const char *id, struct snapshot **s)
 {
 	struct recordset *rs = NULL;
-	char err[STORE_ERRMAX];
+	struct err err;
 
-	if (snapshot_resolve(dl->st, id, s, err) == -1 ||
-	    snapshot_records(dl->st, *s, &rs, err) == -1) {
-		tell(dl, err);
+	if (snapshot_resolve(dl->st, id, s, &err) == -1 ||
+	    snapshot_records(dl->st, *s, &rs, &err) == -1) {
+		tell(dl, err.msg);
 		return NULL;
 	}
 	return rs;
@@ -248,9 +250,9 @@ changes(const struct delivery *dl, const struct channel *c,
  */
 static int
 check_heard(const struct delivery *dl, const struct channel *c,
-    struct chan_state *cs, char *err)
+    struct chan_state *cs, struct err *err)
 {
-	char msg[NOTIFY_ERRMAX], shown[300];
+	char msg[ERR_MSGMAX], shown[300];
 	int r;
 
 	if (cs->delivered[0] == '\0' || dl->head == NULL)
@@ -274,7 +276,7 @@ static void
 check_route(const struct delivery *dl, const struct channel *c,
     const struct recordset *rs)
 {
-	char msg[NOTIFY_ERRMAX], shown[300], word[64], known[600];
+	char msg[ERR_MSGMAX], shown[300], word[64], known[600];
 	const char *p = c->regions;
 	size_t w;
 
@@ -303,7 +305,7 @@ check_route(const struct delivery *dl, const struct channel *c,
  * failure or a kill while sending loses no change. 0, or -1 with err.
  */
 static int
-deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
+deliver_prepare(struct delivery *dl, struct notify_state *s, struct err *err)
 {
 	struct recordset *rs = NULL, *owned = NULL;
 	struct snapshot *sn = NULL;
@@ -317,7 +319,7 @@ deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
 
 		notify_channel_key(c, key);
 		if ((cs = notify_state_get(s, key)) == NULL) {
-			snprintf(err, STORE_ERRMAX, "notify: out of memory");
+			err_set(err, ERR_NOMEM, "notify: out of memory");
 			goto cleanup;
 		}
 		if (!cs->known) {
@@ -348,18 +350,20 @@ deliver_prepare(struct delivery *dl, struct notify_state *s, char *err)
 static void
 read_source(struct delivery *dl)
 {
-	char err[STORE_ERRMAX], *buf = NULL;
+	struct err err;
+	char *buf = NULL;
 	size_t len;
 
 	if (dl->head != NULL && snapshot_read(dl->st, dl->head, SNAP_SOURCE,
-	    &buf, &len, err) == 0)
-		source_parse(buf, len, &dl->src, err, sizeof(err));
+	    &buf, &len, &err) == 0)
+		source_parse(buf, len, &dl->src, &err);
 	free(buf);
 }
 
 int
 notify_adopt(struct store *st, const struct snapshot *head,
-    const struct notify_config *cfg, void (*warn)(const char *), char *err)
+    const struct notify_config *cfg, void (*warn)(const char *),
+    struct err *err)
 {
 	static const struct notify_run none;
 	struct notify_state s;
@@ -375,7 +379,7 @@ notify_adopt(struct store *st, const struct snapshot *head,
 	for (i = 0; i < cfg->nchannels; i++) {
 		notify_channel_key(&cfg->channels[i], key);
 		if ((cs = notify_state_get(&s, key)) == NULL) {
-			snprintf(err, STORE_ERRMAX, "notify: out of memory");
+			err_set(err, ERR_NOMEM, "notify: out of memory");
 			goto cleanup;
 		}
 		if (!cs->known) {
@@ -393,7 +397,7 @@ notify_adopt(struct store *st, const struct snapshot *head,
 int
 notify_deliver(struct store *st, const struct snapshot *head,
     const struct notify_config *cfg, const struct notify_run *run,
-    void (*warn)(const char *), struct notify_result *res, char *err)
+    void (*warn)(const char *), struct notify_result *res, struct err *err)
 {
 	struct delivery dl;
 	struct notify_state s;

@@ -9,6 +9,7 @@
 
 #include <time.h>
 
+#include "../errors/err.h"
 #include "notify.h"
 #include "../records/record.h"
 #include "../snapshots/snapshot.h"
@@ -30,7 +31,7 @@ struct notify_result {
 	int	pending;	/* channels left with something to hear */
 	int	sent;		/* messages delivered */
 	int	late;		/* of which were held back by a failure */
-	char	hook[NOTIFY_ERRMAX]; /* what the hook did, or "" */
+	char	hook[ERR_MSGMAX]; /* what the hook did, or "" */
 };
 
 /*
@@ -38,19 +39,19 @@ struct notify_result {
  * the first time as having heard head (NULL: nothing yet, so it is owed
  * the baseline), in repository st (open and locked), so that a change
  * recorded next is owed to it whatever fails or is killed after. 0, or -1
- * with err (STORE_ERRMAX bytes).
+ * with err.
  */
 int	notify_adopt(struct store *, const struct snapshot *,
-	    const struct notify_config *, void (*)(const char *), char *);
+	    const struct notify_config *, void (*)(const char *), struct err *err);
 /*
  * Notify the channels of cfg of what they have not heard, in repository
  * st (open and locked by the caller) whose latest snapshot is head (NULL
  * for none), into *res. Failures are told to warn. 0, or -1 with err
- * (STORE_ERRMAX bytes) when the state cannot be read or saved.
+ * when the state cannot be read or saved.
  */
 int	notify_deliver(struct store *, const struct snapshot *,
 	    const struct notify_config *, const struct notify_run *,
-	    void (*)(const char *), struct notify_result *, char *);
+	    void (*)(const char *), struct notify_result *, struct err *err);
 /* Send a test message to every channel, each result told to say. */
 int	notify_test(const struct notify_config *, void (*)(const char *));
 

@@ -109,7 +109,7 @@ header_address(const char *s, char *buf, size_t len)
  */
 static int
 header_add(struct curl_slist **h, const char *name, const char *value,
-    char *err)
+    struct err *err)
 {
 	struct curl_slist *n;
 	const char *p;
@@ -117,13 +117,13 @@ header_add(struct curl_slist **h, const char *name, const char *value,
 
 	for (p = value; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-			snprintf(err, NOTIFY_ERRMAX, "email: refusing a %s "
+			err_set(err, ERR_NOTIFY, "email: refusing a %s "
 			    "header with a control character", name);
 			return -1;
 		}
 	snprintf(line, sizeof(line), "%s: %s", name, value);
 	if ((n = curl_slist_append(*h, line)) == NULL) {
-		snprintf(err, NOTIFY_ERRMAX, "email: out of memory");
+		err_set(err, ERR_NOMEM, "email: out of memory");
 		return -1;
 	}
 	*h = n;
@@ -157,7 +157,7 @@ message_id(const struct notify_config *cfg, char *id, size_t len)
 /* The message's headers; NULL with err. */
 static struct curl_slist *
 email_headers(const struct notify_config *cfg, const struct channel *c,
-    const struct notice *n, char *err)
+    const struct notice *n, struct err *err)
 {
 	struct curl_slist *h = NULL;
 	char date[64], id[400], from[400], to[400];
@@ -304,7 +304,7 @@ email_auth_refused(const struct notify_config *cfg)
 
 int
 email_send(const struct notify_config *cfg, const struct channel *ch,
-    const struct notice *n, char *err)
+    const struct notice *n, struct err *err)
 {
 	struct curl_slist *rcpt = NULL, *hdrs = NULL;
 	char ebuf[CURL_ERROR_SIZE], from[300], to[300], server[600];
@@ -321,7 +321,7 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	    email_auth_refused(cfg) ||
 	    email_address_plain(cfg->mail_from, from + 1, sizeof(from) - 2) ||
 	    email_address_plain(ch->target, to, sizeof(to)) == -1) {
-		snprintf(err, NOTIFY_ERRMAX, "email %s: no SMTP URL, sender or "
+		err_set(err, ERR_NOTIFY, "email %s: no SMTP URL, sender or "
 		    "recipient that can be used (--smtp-url, --mail-from; AUTH "
 		    "only over TLS)", ch->target);
 		return -1;
@@ -332,7 +332,7 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	if ((c = curl_easy_init()) == NULL ||
 	    (rcpt = curl_slist_append(NULL, to)) == NULL ||
 	    (mime = email_body(c, n)) == NULL) {
-		snprintf(err, NOTIFY_ERRMAX, "email %s: out of memory", to);
+		err_set(err, ERR_NOMEM, "email %s: out of memory", to);
 		goto cleanup;
 	}
 	if ((hdrs = email_headers(cfg, ch, n, err)) == NULL)
@@ -355,7 +355,7 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 		if (code != 0)
 			snprintf(reply, sizeof(reply), "; last reply %ld", code);
 		/* curl's words only where they cannot quote a userinfo. */
-		snprintf(err, NOTIFY_ERRMAX, "email %s via %s: (%d) %s%s "
+		err_set(err, ERR_NOTIFY, "email %s via %s: (%d) %s%s "
 		    "(attempt %d of %d)", to, server, (int)cc, ebuf[0] &&
 		    strchr(ebuf, '@') == NULL ? ebuf : curl_easy_strerror(cc),
 		    reply, tries > cfg->fo.retries + 1 ? cfg->fo.retries + 1 :

@@ -122,7 +122,7 @@ hook_read(int fd, double deadline, char *out, size_t *len)
 /* Start the hook, its output on a pipe; the pid, or -1 with err. */
 static pid_t
 hook_spawn(const struct notify_config *cfg, const struct channel *ch,
-    char **env, int *rfd, char *err)
+    char **env, int *rfd, struct err *err)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)ch->target, NULL };
 	posix_spawn_file_actions_t fa;
@@ -131,7 +131,7 @@ hook_spawn(const struct notify_config *cfg, const struct channel *ch,
 	pid_t pid;
 
 	if (pipe2(p, O_CLOEXEC) == -1) {
-		snprintf(err, NOTIFY_ERRMAX, "hook: cannot make a pipe: %s",
+		err_set(err, ERR_NOTIFY, "hook: cannot make a pipe: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -151,7 +151,7 @@ hook_spawn(const struct notify_config *cfg, const struct channel *ch,
 	close(p[1]);
 	if (rc != 0) {
 		close(p[0]);
-		snprintf(err, NOTIFY_ERRMAX, "hook: cannot run /bin/sh: %s",
+		err_set(err, ERR_NOTIFY, "hook: cannot run /bin/sh: %s",
 		    strerror(rc));
 		return -1;
 	}
@@ -171,7 +171,7 @@ hook_said(char *out, size_t len)
 
 int
 hook_send(const struct notify_config *cfg, const struct channel *ch,
-    const struct notice *n, char *err)
+    const struct notice *n, struct err *err)
 {
 	char out[HOOK_OUTMAX], **env;
 	size_t len = 0;
@@ -182,7 +182,7 @@ hook_send(const struct notify_config *cfg, const struct channel *ch,
 	if (n->kind != NOTICE_CHANGE && n->kind != NOTICE_BASELINE)
 		return 0;
 	if ((env = hook_env(cfg, n)) == NULL) {
-		snprintf(err, NOTIFY_ERRMAX, "hook: out of memory");
+		err_set(err, ERR_NOMEM, "hook: out of memory");
 		return -1;
 	}
 	pid = hook_spawn(cfg, ch, env, &fd, err);
@@ -198,17 +198,17 @@ hook_send(const struct notify_config *cfg, const struct channel *ch,
 		;
 	hook_said(out, len);
 	if (timed_out)
-		snprintf(err, NOTIFY_ERRMAX, "hook: killed after %ld s "
+		err_set(err, ERR_NOTIFY, "hook: killed after %ld s "
 		    "(hook.timeout)%s%.800s", cfg->hook_timeout, len ? ": " : "",
 		    out);
 	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		snprintf(err, NOTIFY_ERRMAX, "hook: %s %d%s%.800s",
+		err_set(err, ERR_NOTIFY, "hook: %s %d%s%.800s",
 		    WIFEXITED(st) ? "exit status" : "killed by signal",
 		    WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st),
 		    len ? ": " : "", out);
 	else {
 		/* What it said goes back to the run's outcome. */
-		snprintf(err, NOTIFY_ERRMAX, "hook: exit status 0%s%.800s",
+		err_set(err, ERR_NOTIFY, "hook: exit status 0%s%.800s",
 		    len ? ": " : "", out);
 		return 0;
 	}

@@ -8,10 +8,10 @@
 
 #include <stddef.h>
 
+#include "../errors/err.h"
 #include "../diff/diff.h"
 #include "../scraper/fetch.h"
 
-#define NOTIFY_ERRMAX	1024
 #define NOTIFY_MAXCHANNELS	64
 #define NOTIFY_MAXHEADERS	16
 /* "KIND:" and the SHA-256 of the target in hex: a state key. */
@@ -83,11 +83,11 @@ struct notice {
 struct notifier {
 	const char	*name;
 	/*
-	 * Deliver n to channel c; 0 (err may say what a hook said), or -1
-	 * with err (NOTIFY_ERRMAX).
+	 * Deliver n to channel c; 0 (err's message, of no kind, may say
+	 * what a hook said), or -1 with err.
 	 */
 	int		(*send)(const struct notify_config *, const struct channel *,
-			    const struct notice *, char *);
+			    const struct notice *, struct err *err);
 };
 
 /* The notifier called name, or NULL. */
@@ -101,11 +101,11 @@ void	notify_channel_key(const struct channel *, char [NOTIFY_KEYMAX]);
 const char *notify_channel_shown(const struct channel *, char *, size_t);
 
 int	email_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, char *);
+	    const struct notice *, struct err *err);
 int	webhook_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, char *);
+	    const struct notice *, struct err *err);
 int	hook_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, char *);
+	    const struct notice *, struct err *err);
 
 /*
  * Whether s is an email address mcwatch will put in an envelope, or

@@ -98,7 +98,7 @@ load_one(struct notify_state *s, const char *name, json_t *o)
 static int
 unusable(struct store *st, void (*warn)(const char *), const char *why)
 {
-	char msg[STORE_ERRMAX + 400];
+	char msg[ERR_MSGMAX + 400];
 
 	snprintf(msg, sizeof(msg), "warning: repo %s: %s %s; every channel "
 	    "starts from the latest snapshot", store_dir(st), NOTIFY_STATE,
@@ -110,18 +110,20 @@ unusable(struct store *st, void (*warn)(const char *), const char *why)
 
 int
 notify_state_load(struct store *st, struct notify_state *s,
-    void (*warn)(const char *), char *err)
+    void (*warn)(const char *), struct err *err)
 {
 	json_error_t je;
 	json_t *root = NULL, *chans, *o;
 	const char *key;
-	char *buf, why[STORE_ERRMAX + 64];
+	char *buf, why[ERR_MSGMAX + 64];
 	size_t len, bad = 0;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = store_get(st, NOTIFY_STATE, &buf, &len, why)) == 1)
+	if ((rc = store_get(st, NOTIFY_STATE, &buf, &len, err)) == 1)
 		return 0;
+	if (rc == -1 && err->kind == ERR_NOMEM)
+		return -1;
 	if (rc == -1)
 		return unusable(st, warn, "cannot be read (a symlink, or no "
 		    "permission)");
@@ -138,7 +140,7 @@ notify_state_load(struct store *st, struct notify_state *s,
 		if ((rc = load_one(s, key, o)) == -1) {
 			json_decref(root);
 			notify_state_free(s);
-			snprintf(err, STORE_ERRMAX, "repo %s: out of memory",
+			err_set(err, ERR_NOMEM, "repo %s: out of memory",
 			    store_dir(st));
 			return -1;
 		} else if (rc == 1)
@@ -154,7 +156,8 @@ notify_state_load(struct store *st, struct notify_state *s,
 }
 
 int
-notify_state_save(struct store *st, const struct notify_state *s, char *err)
+notify_state_save(struct store *st, const struct notify_state *s,
+    struct err *err)
 {
 	json_t *root, *chans;
 	char *buf = NULL;
@@ -177,7 +180,7 @@ notify_state_save(struct store *st, const struct notify_state *s, char *err)
 	rc = store_put(st, NOTIFY_STATE, buf, strlen(buf), 0600, err);
 	goto cleanup;
  nomem:
-	snprintf(err, STORE_ERRMAX, "repo %s: out of memory", store_dir(st));
+	err_set(err, ERR_NOMEM, "repo %s: out of memory", store_dir(st));
  cleanup:
 	free(buf);
 	json_decref(root);

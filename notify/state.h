@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "../errors/err.h"
 #include "notify.h"
 #include "../snapshots/store.h"
 
@@ -34,9 +35,9 @@ struct notify_state {
  * told and dropped. 0, or -1 with err (out of memory).
  */
 int	notify_state_load(struct store *, struct notify_state *,
-	    void (*)(const char *), char *);
+	    void (*)(const char *), struct err *err);
 /* Save s atomically, mode 0600; 0, or -1 with err. */
-int	notify_state_save(struct store *, const struct notify_state *, char *);
+int	notify_state_save(struct store *, const struct notify_state *, struct err *err);
 /* The state of channel key, added (not known) if absent; NULL on memory. */
 struct chan_state *notify_state_get(struct notify_state *, const char *);
 void	notify_state_free(struct notify_state *);

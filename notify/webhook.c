@@ -187,11 +187,11 @@ webhook_headers(const struct notify_config *cfg, const struct notice *n,
 
 int
 webhook_send(const struct notify_config *cfg, const struct channel *ch,
-    const struct notice *n, char *err)
+    const struct notice *n, struct err *err)
 {
 	const char *fmt = cfg->webhook_format ? cfg->webhook_format : "generic";
 	const char *hdrs[NOTIFY_MAXHEADERS + 2];
-	char ferr[FETCH_ERRMAX], shown[300], key[NOTICE_KEYMAX + 32], sig[200];
+	char shown[300], key[NOTICE_KEYMAX + 32], sig[200];
 	char *body = NULL;
 	struct post p;
 	json_t *o = NULL;
@@ -204,8 +204,8 @@ webhook_send(const struct notify_config *cfg, const struct channel *ch,
 			o = formats[i].body(n);
 	if (o == NULL || (body = json_dumps(o, JSON_COMPACT)) == NULL ||
 	    (nh = webhook_headers(cfg, n, body, hdrs, key, sig)) == -1) {
-		snprintf(err, NOTIFY_ERRMAX, "webhook %s: cannot build the %s "
-		    "body (out of memory)", shown, fmt);
+		err_set(err, ERR_NOMEM, "webhook %s: cannot build the %s "
+		    "body: out of memory", shown, fmt);
 		goto cleanup;
 	}
 	memset(&p, 0, sizeof(p));
@@ -217,8 +217,10 @@ webhook_send(const struct notify_config *cfg, const struct channel *ch,
 	p.len = strlen(body);
 	p.headers = hdrs;
 	p.nheaders = (size_t)nh;
-	if (transfer_post(&p, ferr) == -1) {
-		snprintf(err, NOTIFY_ERRMAX, "webhook: %.1000s", ferr);
+	if (transfer_post(&p, err) == -1) {
+		if (err->kind != ERR_NOMEM)
+			err->kind = ERR_NOTIFY;
+		err_prefix(err, "webhook");
 		goto cleanup;
 	}
 	rc = 0;

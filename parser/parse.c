@@ -61,6 +61,12 @@ struct table {
 	struct outline	*saved;		/* outline before a heading in a cell */
 };
 
+/* Whether the walk goes on: it stops at the first failure (in w->err). */
+enum walk_status {
+	WALK_OK,
+	WALK_STOPPED
+};
+
 struct walk {
 	htmlParserCtxtPtr	 ctxt;
 	struct recordset	*rs;
@@ -111,8 +117,8 @@ struct walk {
 	struct textbuf		 tabtext;
 	struct textbuf		 aside;		/* what they held, in a cell */
 	int			 truncwarned;
-	enum parse_status	 status;
-	char			 err[PARSE_ERRMAX];
+	enum walk_status	 status;
+	struct err		 err;
 };
 
 static void
@@ -152,9 +158,9 @@ outline_copy(struct outline *dst, const struct outline *src)
 static void
 walk_nomem(struct walk *w)
 {
-	if (w->status == PARSE_OK) {
-		w->status = PARSE_NOMEM;
-		snprintf(w->err, sizeof(w->err), "out of memory");
+	if (w->status == WALK_OK) {
+		w->status = WALK_STOPPED;
+		err_nomem(&w->err, "parse");
 	}
 	xmlStopParser(w->ctxt);
 }
@@ -834,37 +840,40 @@ sax_error(void *ctx, xmlErrorPtr e)
 	struct walk *w = ctx;
 	size_t n;
 
-	if (e == NULL || w->status != PARSE_OK)
+	if (e == NULL || w->status != WALK_OK)
 		return;
 	if (e->level != XML_ERR_FATAL && e->code != XML_ERR_NO_MEMORY &&
 	    e->code != XML_ERR_INTERNAL_ERROR)
 		return;
-	w->status = e->code == XML_ERR_NO_MEMORY ? PARSE_NOMEM : PARSE_REFUSED;
-	snprintf(w->err, sizeof(w->err), "libxml2 stopped at line %d: %s",
+	w->status = WALK_STOPPED;
+	if (e->code == XML_ERR_NO_MEMORY) {
+		err_nomem(&w->err, "parse");
+		return;
+	}
+	err_set(&w->err, ERR_PARSE, "libxml2 stopped at line %d: %s",
 	    e->line, e->message ? e->message : "unknown error");
 	/* libxml2 ends its messages with a newline. */
-	n = strlen(w->err);
-	while (n > 0 && w->err[n - 1] == '\n')
-		w->err[--n] = '\0';
-	safe_unctrl(w->err);
+	n = strlen(w->err.msg);
+	while (n > 0 && w->err.msg[n - 1] == '\n')
+		w->err.msg[--n] = '\0';
+	safe_unctrl(w->err.msg);
 }
 
 /*
  * libxml2's untargeted messages: never printed. Running out of memory
- * is reported only here, and libxml2 2.9 can then loop for ever on the
- * same input; stopping the parser empties its input and ends the loop.
+ * is reported only here (its code is in the last error, set before the
+ * message), and libxml2 2.9 can then loop for ever on the same input;
+ * stopping the parser empties its input and ends the loop.
  */
 static void
 generic_error(void *ctx, const char *fmt, ...)
 {
 	struct walk *w = ctx;
-	char msg[256];
-	va_list ap;
+	const xmlError *last = xmlGetLastError();
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (w != NULL && w->ctxt != NULL && strstr(msg, "memory") != NULL)
+	(void)fmt;
+	if (w != NULL && w->ctxt != NULL && last != NULL &&
+	    last->code == XML_ERR_NO_MEMORY)
 		walk_nomem(w);
 }
 
@@ -894,21 +903,21 @@ walk_free(struct walk *w)
 	textbuf_free(&w->btext);
 }
 
-enum parse_status
+int
 parse_page(const char *buf, size_t len, const char *http_charset,
-    struct recordset **out, char *err)
+    struct recordset **out, struct err *err)
 {
 	htmlSAXHandler sax;
 	struct walk w;
 	char label[CHARSET_LABELMAX], *utf8 = NULL;
 	const char *text;
 	size_t ulen;
-	enum parse_status rc = PARSE_NOMEM;
+	int rc = -1;
 
 	*out = NULL;
 	memset(&w, 0, sizeof(w));
 	w.cidrs_left = TABLE_MAXCIDRS;
-	snprintf(w.err, sizeof(w.err), "out of memory");
+	err_nomem(&w.err, "parse");
 	textbuf_init(&w.cell, CELL_MAX);
 	textbuf_init(&w.aside, CELL_MAX);
 	textbuf_init(&w.tabtext, HEADING_MAX);
@@ -924,8 +933,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	}
 	text = utf8 != NULL ? utf8 : buf;
 	if (ulen > INT_MAX) {
-		rc = PARSE_REFUSED;
-		snprintf(w.err, sizeof(w.err), "page larger than %d bytes",
+		err_set(&w.err, ERR_PARSE, "page larger than %d bytes",
 		    INT_MAX);
 		goto cleanup;
 	}
@@ -935,7 +943,7 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	if (ulen == 0) {
 		*out = w.rs;
 		w.rs = NULL;
-		rc = PARSE_OK;
+		rc = 0;
 		goto cleanup;
 	}
 
@@ -959,20 +967,20 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	htmlParseDocument(w.ctxt);
 
 	/* Tables left open at the end of the page still count. */
-	while (w.ntables > 0 && w.status == PARSE_OK)
+	while (w.ntables > 0 && w.status == WALK_OK)
 		table_close(&w);
-	if (w.status != PARSE_OK) {
-		rc = w.status;
+	if (w.status != WALK_OK)
+		goto cleanup;
+	if (region_codes_unique(w.rs) == -1 || recordset_sort(w.rs) == -1) {
+		err_nomem(&w.err, "parse");
 		goto cleanup;
 	}
-	if (region_codes_unique(w.rs) == -1 || recordset_sort(w.rs) == -1)
-		goto cleanup;
 	*out = w.rs;
 	w.rs = NULL;
-	rc = PARSE_OK;
+	rc = 0;
  cleanup:
-	if (rc != PARSE_OK)
-		snprintf(err, PARSE_ERRMAX, "%s", w.err);
+	if (rc == -1)
+		*err = w.err;
 	if (w.ctxt != NULL) {
 		w.ctxt->sax->serror = NULL;
 		htmlFreeParserCtxt(w.ctxt);

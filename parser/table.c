@@ -532,33 +532,34 @@ row_network(struct tctx *t, struct row *row)
 
 /*
  * The CIDR cover of a..b into cover, within the bounds (a range, the
- * page's budget): its count, or 0 for a range recorded by its ends alone,
- * told in a warning. -1 for a range that is no range (warned), -2 on
- * memory.
+ * page's budget), its count in *n: 0 for a range recorded by its ends
+ * alone, told in a warning, or -1 for a range that is no range (warned).
+ * 0, or -1 on memory.
  */
 static int
 range_cover(struct tctx *t, struct row *row, const struct addr *a,
-    const struct addr *b, struct cidr *cover)
+    const struct addr *b, struct cidr *cover, int *n)
 {
 	char msg[160];
-	int n, max = TABLE_MAXCOVER;
+	int max = TABLE_MAXCOVER;
 
 	if (*t->budget < (size_t)max)
 		max = (int)*t->budget;
-	if ((n = range_to_cidrs(a, b, cover, max)) == -1)
+	if ((*n = range_to_cidrs(a, b, cover, max)) == RANGE_BAD)
 		return warn(t, row, a->family != b->family ?
 		    "range mixes IPv4 and IPv6" : "range starts after it ends",
-		    NULL) == -1 ? -2 : -1;
-	if (n == -2) {
+		    NULL);
+	if (*n == RANGE_TOOMANY) {
+		*n = 0;
 		snprintf(msg, sizeof(msg), "range needs more than %d CIDR "
 		    "blocks%s; recorded with its first and last address only, "
 		    "and left out of the CIDR lists", max, max < TABLE_MAXCOVER ?
 		    " (the page's limit of " TABLE_MAXCIDRS_TEXT " is reached)" :
 		    "");
-		return warn(t, row, msg, NULL) == -1 ? -2 : 0;
+		return warn(t, row, msg, NULL);
 	}
-	*t->budget -= (size_t)n;
-	return n;
+	*t->budget -= (size_t)*n;
+	return 0;
 }
 
 /* A range table row: a label, then ranges; 0, or -1 on memory. */
@@ -585,7 +586,7 @@ row_range(struct tctx *t, struct row *row)
 				goto cleanup;
 			continue;
 		}
-		if ((n = range_cover(t, row, &a, &b, cover)) == -2)
+		if (range_cover(t, row, &a, &b, cover, &n) == -1)
 			goto cleanup;
 		if (n == -1)
 			continue;

@@ -119,7 +119,7 @@ health_update(struct health *h, const struct health_event *e)
 }
 
 int
-health_record(struct store *st, const struct health_event *e, char *err)
+health_record(struct store *st, const struct health_event *e, struct err *err)
 {
 	struct health h;
 	char *buf = NULL;
@@ -134,7 +134,7 @@ health_record(struct store *st, const struct health_event *e, char *err)
 	free(buf);
 	health_update(&h, e);
 	if ((buf = health_json(&h)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory",
+		err_set(err, ERR_NOMEM, "repo %s: out of memory",
 		    store_dir(st));
 		return -1;
 	}
@@ -144,7 +144,7 @@ health_record(struct store *st, const struct health_event *e, char *err)
 }
 
 int
-health_read(const char *repo, struct health *h, char *err)
+health_read(const char *repo, struct health *h, struct err *err)
 {
 	struct store *st;
 	int r;
@@ -158,7 +158,7 @@ health_read(const char *repo, struct health *h, char *err)
 }
 
 int
-health_get(struct store *st, struct health *h, char *err)
+health_get(struct store *st, struct health *h, struct err *err)
 {
 	char *buf = NULL;
 	size_t len;

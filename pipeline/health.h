@@ -9,6 +9,7 @@
 
 #include <time.h>
 
+#include "../errors/err.h"
 #include "../snapshots/store.h"
 
 #define HEALTH_FILE	"mcwatch-status.json"
@@ -41,12 +42,12 @@ struct health_event {
 
 /*
  * Record run e in the state of repository st (open and locked by the
- * run). 0, or -1 with err (STORE_ERRMAX bytes).
+ * run). 0, or -1 with err.
  */
-int	health_record(struct store *, const struct health_event *, char *);
+int	health_record(struct store *, const struct health_event *, struct err *err);
 /* Read the repository's state into h; 0, 1 if none yet, -1 with err. */
-int	health_read(const char *, struct health *, char *);
+int	health_read(const char *, struct health *, struct err *err);
 /* The same, of a repository already open. */
-int	health_get(struct store *, struct health *, char *);
+int	health_get(struct store *, struct health *, struct err *err);
 
 #endif

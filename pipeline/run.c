@@ -5,7 +5,6 @@
 
 #include "health.h"
 #include "run.h"
-#include "../records/nomem.h"
 #include "../scraper/transfer.h"
 #include "../diff/guard.h"
 #include "../export/lists.h"
@@ -38,46 +37,49 @@ struct run {
 };
 
 /*
- * Fail the run with result r and a message; returns -1. Memory running
- * out is RUN_NOMEM whichever step it stopped.
+ * Fail the run with result res and the error e; returns -1. Memory
+ * running out is RUN_NOMEM whichever step it stopped.
  */
 static int
-fail(struct run *r, enum run_result res, const char *msg)
+fail(struct run *r, enum run_result res, const struct err *e)
 {
-	r->o->result = nomem_said(msg) ? RUN_NOMEM : res;
-	snprintf(r->o->error, sizeof(r->o->error), "%s", msg);
+	r->o->result = e->kind == ERR_NOMEM ? RUN_NOMEM : res;
+	r->o->error = *e;
 	return -1;
 }
 
 static int
 nomem(struct run *r)
 {
-	return fail(r, RUN_NOMEM, "run: out of memory");
+	struct err e;
+
+	err_nomem(&e, "run");
+	return fail(r, RUN_NOMEM, &e);
 }
 
 /* Open (creating if need be) and lock the repository; read its HEAD. */
 static int
 open_repo(struct run *r)
 {
-	char err[STORE_ERRMAX];
+	struct err err;
 
 	/* A dry run creates nothing: a new repository has no snapshot. */
 	if (r->s->dry_run && store_is_new(r->s->repo))
 		return 0;
-	if ((r->st = store_open(r->s->repo, !r->s->dry_run, err)) == NULL ||
+	if ((r->st = store_open(r->s->repo, !r->s->dry_run, &err)) == NULL ||
 	    (!r->s->dry_run && store_lock(r->st, r->s->lock_timeout,
-	    r->s->warn, err) == -1))
-		return fail(r, RUN_REPO_FAILED, err);
+	    r->s->warn, &err) == -1))
+		return fail(r, RUN_REPO_FAILED, &err);
 	r->locked = !r->s->dry_run;
-	if (snapshot_head(r->st, &r->head, err) == -1)
-		return fail(r, RUN_REPO_FAILED, err);
+	if (snapshot_head(r->st, &r->head, &err) == -1)
+		return fail(r, RUN_REPO_FAILED, &err);
 	/*
 	 * Channels seen for the first time are owed what this run records:
 	 * stored so before the commit, a kill after it loses nothing.
 	 */
-	if (!r->s->dry_run && r->s->notify != NULL)
-		(void)notify_adopt(r->st, r->head, r->s->notify, r->s->warn,
-		    r->o->notify_error);	/* told by the caller */
+	if (!r->s->dry_run && r->s->notify != NULL &&
+	    notify_adopt(r->st, r->head, r->s->notify, r->s->warn, &err) == -1)
+		r->o->notify_error = err;	/* the caller tells it */
 	return 0;
 }
 
@@ -91,24 +93,27 @@ open_repo(struct run *r)
 static int
 head_source(struct run *r, struct fetch_opts *fo)
 {
-	char err[STORE_ERRMAX], jerr[256], msg[STORE_ERRMAX + 400], *buf;
+	struct err err;
+	char msg[ERR_MSGMAX + 400], *buf;
 	size_t len;
 	int rc;
 
 	if (r->head == NULL ||
 	    (rc = snapshot_read(r->st, r->head, SNAP_SOURCE, &buf, &len,
-	    err)) == 1)
+	    &err)) == 1)
 		return 0;
 	if (rc == -1)
-		return fail(r, RUN_REPO_FAILED, err);
-	if (source_parse(buf, len, &r->prev, jerr, sizeof(jerr)) == -1 &&
-	    r->s->warn != NULL) {
+		return fail(r, RUN_REPO_FAILED, &err);
+	rc = source_parse(buf, len, &r->prev, &err);
+	free(buf);
+	if (rc == -1 && err.kind == ERR_NOMEM)
+		return fail(r, RUN_NOMEM, &err);
+	if (rc == -1 && r->s->warn != NULL) {
 		snprintf(msg, sizeof(msg), "warning: repo %s: the latest "
 		    "snapshot's %s does not parse (%s); the page is fetched and "
-		    "read in full", store_dir(r->st), SNAP_SOURCE, jerr);
+		    "read in full", store_dir(r->st), SNAP_SOURCE, err.msg);
 		r->s->warn(msg);
 	}
-	free(buf);
 	r->mine = r->prev.version != NULL &&
 	    strcmp(r->prev.version, MCWATCH_VERSION) == 0;
 	if (r->mine && r->prev.url != NULL &&
@@ -123,12 +128,12 @@ head_source(struct run *r, struct fetch_opts *fo)
 static int
 unchanged(struct run *r)
 {
-	char err[STORE_ERRMAX];
+	struct err err;
 
 	r->o->result = RUN_UNCHANGED;
 	if (r->st != NULL && !r->s->dry_run &&
-	    snapshot_checkout(r->st, 1, r->s->warn, err) == -1)
-		return fail(r, RUN_REPO_FAILED, err);
+	    snapshot_checkout(r->st, 1, r->s->warn, &err) == -1)
+		return fail(r, RUN_REPO_FAILED, &err);
 	return 0;
 }
 
@@ -136,17 +141,16 @@ unchanged(struct run *r)
 static int
 reject(struct run *r, const char *why)
 {
-	char err[STORE_ERRMAX];
+	struct err err;
 
 	r->o->result = RUN_REJECTED;
-	snprintf(r->o->error, sizeof(r->o->error), "%s", why);
+	err_set(&r->o->error, ERR_PARSE, "%s", why);
 	if (r->s->dry_run || r->st == NULL)
 		return 0;
 	if (rejected_save(r->st, r->page->body, r->page->len, r->sha, why,
-	    r->o->kept, err) == -1) {
+	    r->o->kept, &err) == -1) {
 		r->o->kept[0] = '\0';
-		snprintf(r->o->error, sizeof(r->o->error), "%s (and %s)", why,
-		    err);
+		err_append(&r->o->error, " (and %s)", err.msg);
 	}
 	return 0;
 }
@@ -163,7 +167,7 @@ static int
 fetch(struct run *r)
 {
 	struct fetch_opts fo = r->s->fo;
-	char err[FETCH_ERRMAX];
+	struct err err;
 
 	/*
 	 * An existing repository is locked and read first, for the
@@ -174,8 +178,8 @@ fetch(struct run *r)
 	    (open_repo(r) == -1 || head_source(r, &fo) == -1))
 		return -1;
 	r->o->date = clock_now();
-	if (fetch_page(r->s->url, &fo, &r->page, err) == -1)
-		return fail(r, RUN_FETCH_FAILED, err);
+	if (fetch_page(r->s->url, &fo, &r->page, &err) == -1)
+		return fail(r, RUN_FETCH_FAILED, &err);
 	if ((r->o->source = strdup(r->page->final_url)) == NULL ||
 	    (r->page->edited_at != NULL &&
 	    (r->o->edited_at = strdup(r->page->edited_at)) == NULL))
@@ -199,22 +203,20 @@ fetch(struct run *r)
 static int
 parse(struct run *r)
 {
-	char err[PARSE_ERRMAX], msg[PARSE_ERRMAX + 64];
 	struct page *p = r->page;
+	struct err err;
 
-	switch (parse_page(p->body, p->len, p->charset, &r->o->records, err)) {
-	case PARSE_OK:
-	case PARSE_REFUSED:
-		break;
-	default:
-		snprintf(msg, sizeof(msg), "run %s: %s", p->source, err);
-		return fail(r, RUN_NOMEM, msg);
+	if (parse_page(p->body, p->len, p->charset, &r->o->records, &err) ==
+	    -1 && err.kind == ERR_NOMEM) {
+		err_prefix(&err, "run %s", p->source);
+		return fail(r, RUN_NOMEM, &err);
 	}
 	/* Hashed only once the no-change exits are ruled out. */
 	if (sha256_hex(p->body, p->len, r->sha) == NULL)
 		return nomem(r);
+	/* libxml2 gave up part way: half a page is refused, kept. */
 	if (r->o->records == NULL)
-		return reject(r, err) == -1 ? -1 : 1;
+		return reject(r, err.msg) == -1 ? -1 : 1;
 	return 0;
 }
 
@@ -223,15 +225,16 @@ static int
 compare(struct run *r)
 {
 	struct run_outcome *o = r->o;
-	char err[STORE_ERRMAX], why[512];
+	struct err err;
+	char why[512];
 
 	if (snapshot_dataset(o->records, &r->data, &r->datalen) == -1)
 		return nomem(r);
 	if (snapshot_holds(r->st, r->head, SNAP_DATA, r->data, r->datalen))
 		return unchanged(r) == -1 ? -1 : 1;
 	if (r->head != NULL &&
-	    snapshot_records(r->st, r->head, &o->previous, err) == -1)
-		return fail(r, RUN_REPO_FAILED, err);
+	    snapshot_records(r->st, r->head, &o->previous, &err) == -1)
+		return fail(r, RUN_REPO_FAILED, &err);
 	if ((o->previous == NULL && (o->previous = recordset_new()) == NULL) ||
 	    diff_records(o->previous, o->records, &o->diff) == -1)
 		return nomem(r);
@@ -310,19 +313,20 @@ struct files {
 
 /* lists_each's callback: keep a copy of the file; 0, or -1 on memory. */
 static int
-keep_file(void *arg, const char *path, const char *buf, size_t len)
+keep_file(void *arg, const char *path, const char *buf, size_t len,
+    struct err *err)
 {
 	struct files *f = arg;
 	struct snapshot_file *v;
 
 	if ((v = reallocarray(f->v, f->n + 1, sizeof(*v))) == NULL)
-		return -1;
+		return err_nomem(err, "run");
 	f->v = v;
 	v = &f->v[f->n];
 	if ((v->path = strdup(path)) == NULL ||
 	    (v->buf = malloc(len + 1)) == NULL) {
 		free(v->path);
-		return -1;
+		return err_nomem(err, "run");
 	}
 	memcpy(v->buf, buf, len);
 	v->len = len;
@@ -350,10 +354,10 @@ record(struct run *r)
 	struct snapshot_new sn;
 	struct source_info si;
 	struct files files = { NULL, 0 };
-	char err[STORE_ERRMAX], url[4096], *source = NULL, *msg = NULL;
-	char xerr[EXPORT_ERRMAX];
+	struct err err;
+	char url[4096], *source = NULL, *msg = NULL;
 	size_t sourcelen;
-	int rc = -1, lrc = 0;
+	int rc = -1;
 
 	memset(&si, 0, sizeof(si));
 	/* The snapshot is pushed: a password in --url stays out of it. */
@@ -366,15 +370,16 @@ record(struct run *r)
 	si.version = MCWATCH_VERSION;
 	si.article_id = r->page->article_id;
 	si.edited_at = r->page->edited_at;
-	xerr[0] = '\0';
 	if (source_json(&si, o->records, &source, &sourcelen) == -1 ||
-	    (msg = commit_message(r)) == NULL ||
-	    (lrc = lists_each(o->records, keep_file, &files, xerr)) != 0) {
-		/* -1 with a message: a name too long for a file; else memory. */
-		if (lrc == -1 && xerr[0] != '\0')
-			fail(r, RUN_REPO_FAILED, xerr);
-		else
-			nomem(r);
+	    (msg = commit_message(r)) == NULL) {
+		nomem(r);
+		goto cleanup;
+	}
+	/* A region code too long for a file name fails the commit. */
+	if (lists_each(o->records, keep_file, &files, &err) == -1) {
+		if (err.kind != ERR_NOMEM)
+			err.kind = ERR_REPO;
+		fail(r, RUN_REPO_FAILED, &err);
 		goto cleanup;
 	}
 	memset(&sn, 0, sizeof(sn));
@@ -389,15 +394,16 @@ record(struct run *r)
 	sn.author = r->s->author;
 	sn.files = files.v;
 	sn.nfiles = files.n;
-	if (snapshot_commit(r->st, r->head, &sn, &r->made, err) == -1) {
-		fail(r, RUN_REPO_FAILED, err);
+	if (snapshot_commit(r->st, r->head, &sn, &r->made, &err) == -1) {
+		fail(r, RUN_REPO_FAILED, &err);
 		goto cleanup;
 	}
 	snprintf(o->to, sizeof(o->to), "%s", snapshot_id(r->made));
 	/* Recorded: what fails now is told beside the change, never for it. */
-	if (snapshot_checkout(r->st, 0, r->s->warn, err) == -1)
-		snprintf(o->later, sizeof(o->later), "%s; the next run repairs "
-		    "the work tree", err);
+	if (snapshot_checkout(r->st, 0, r->s->warn, &err) == -1) {
+		o->later = err;
+		err_append(&o->later, "; the next run repairs the work tree");
+	}
 	rc = 0;
  cleanup:
 	files_free(&files);
@@ -415,6 +421,7 @@ deliver(struct run *r)
 {
 	struct run_outcome *o = r->o;
 	struct notify_run nr;
+	struct err err;
 
 	if (r->s->notify == NULL || r->s->notify->nchannels == 0)
 		return;
@@ -423,7 +430,7 @@ deliver(struct run *r)
 	nr.edited_at = o->edited_at;
 	nr.date = o->date;
 	if (o->result == RUN_REJECTED || o->result == RUN_FETCH_FAILED)
-		nr.problem = o->error;
+		nr.problem = o->error.msg;
 	if (o->result == RUN_CHANGED && r->made != NULL) {
 		nr.from = o->from;
 		nr.to = o->to;
@@ -431,9 +438,11 @@ deliver(struct run *r)
 		nr.records = o->records;
 	}
 	if (notify_deliver(r->st, r->made ? r->made : r->head, r->s->notify,
-	    &nr, r->s->warn, &o->delivery, o->notify_error) == -1)
+	    &nr, r->s->warn, &o->delivery, &err) == -1) {
+		o->notify_error = err;
 		o->delivery.pending = o->delivery.pending > 0 ?
 		    o->delivery.pending : 1;
+	}
 }
 
 const char *
@@ -455,19 +464,19 @@ health(struct run *r)
 {
 	struct run_outcome *o = r->o;
 	struct health_event e;
-	char err[STORE_ERRMAX];
+	struct err err;
 
 	memset(&e, 0, sizeof(e));
 	e.result = run_result_name(o->result);
-	e.message = o->result == RUN_CHANGED && o->later[0] != '\0' ?
-	    o->later : o->error;
+	e.message = o->result == RUN_CHANGED && err_isset(&o->later) ?
+	    o->later.msg : o->error.msg;
 	e.ok = o->result == RUN_UNCHANGED || o->result == RUN_CHANGED;
 	e.snapshot = o->result == RUN_CHANGED && o->to[0] != '\0' ? o->to :
 	    NULL;
 	e.pending = o->delivery.pending;
 	e.hook = o->delivery.hook;
-	if (health_record(r->st, &e, err) == -1)
-		snprintf(o->health_error, sizeof(o->health_error), "%s", err);
+	if (health_record(r->st, &e, &err) == -1)
+		o->health_error = err;	/* the caller tells it */
 }
 
 void

@@ -49,10 +49,10 @@ enum run_result {
 
 struct run_outcome {
 	enum run_result	  result;
-	char		  error[1024];	/* what failed, or why it was rejected */
+	struct err	  error;	/* what failed, or why it was rejected */
 	char		  kept[4096];	/* a rejected page kept there, or "" */
-	char		  later[1024];	/* RUN_CHANGED: a step after the commit
-					   that failed (the work tree), or "" */
+	struct err	  later;	/* RUN_CHANGED: a step after the commit
+					   that failed (the work tree), or none */
 	struct recordset *records;	/* the page's, with its warnings */
 	struct recordset *previous;	/* the latest snapshot's */
 	struct diff	  diff;		/* RUN_CHANGED: points into both */
@@ -62,8 +62,8 @@ struct run_outcome {
 	char		 *edited_at;	/* Mimecast's edit time, or NULL */
 	time_t		  date;		/* when the page was fetched */
 	struct notify_result delivery;	/* what the channels were sent */
-	char		  notify_error[1024]; /* the delivery state failed */
-	char		  health_error[1024]; /* the health not recorded */
+	struct err	  notify_error;	/* the delivery state failed */
+	struct err	  health_error;	/* the health not recorded */
 };
 
 /*

@@ -65,13 +65,13 @@ put_json(struct pub_ctx *ctx, const char *path, json_t *o)
 	int rc;
 
 	if (o == NULL || (s = json_dumps(o, REPORT_JSON_FLAGS)) == NULL) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	len = strlen(s);
 	if ((t = realloc(s, len + 2)) == NULL) {
 		free(s);
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	t[len++] = '\n';
@@ -101,7 +101,7 @@ put_records(struct pub_ctx *ctx, const char *path, output_fn write)
 	rc = pub_put(ctx, path, buf, len);
  cleanup:
 	if (rc == -1 && buf == NULL)
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 	free(buf);
 	return rc;
 }
@@ -168,7 +168,7 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 	    (fp = open_memstream(&buf, &len)) == NULL ||
 	    report_json(fp, &rc) == -1 || fclose(fp) == EOF) {
 		fp = NULL;
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		goto cleanup;
 	}
 	fp = NULL;
@@ -194,7 +194,7 @@ pub_api_since(struct pub_ctx *ctx)
 	int rc = 0;
 
 	if (pub_since_init(&s, ctx->h) == -1) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	for (k = ctx->h->nsnaps; k-- > 0 && rc == 0; ) {

@@ -197,7 +197,7 @@ pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx)
 
 	xmlDocDumpFormatMemoryEnc(f->doc, &mem, &len, "UTF-8", 1);
 	if (mem == NULL) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	rc = pub_put(ctx, "feed.atom", (const char *)mem, (size_t)len);

@@ -154,14 +154,14 @@ number(struct pub_history *h)
 
 struct pub_history *
 pub_history_load(struct store *st, const char *cache, size_t cachelen,
-    char *latest, char *err)
+    char *latest, struct err *err)
 {
 	struct pub_history *h;
 	int rc = 1;
 
 	latest[0] = '\0';
 	if ((h = calloc(1, sizeof(*h))) == NULL) {
-		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
 	/* The old site's changes, then only the snapshots after them. */
@@ -175,7 +175,7 @@ pub_history_load(struct store *st, const char *cache, size_t cachelen,
 			goto fail;
 	}
 	if (number(h) == -1) {
-		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		goto fail;
 	}
 	return h;
@@ -240,23 +240,23 @@ pub_history_index(const struct pub_history *h, const char *id)
 
 int
 pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
-    const char *id, struct recordset *rs, char *err)
+    const char *id, struct recordset *rs, struct err *err)
 {
 	size_t i;
 	int rc;
 
 	memset(rs, 0, sizeof(*rs));
 	if ((rs->recs = calloc(n + 1, sizeof(*rs->recs))) == NULL) {
-		snprintf(err, STORE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		if ((rc = parse_num(h, nums[i])) < 0) {
 			if (rc == -2)
-				snprintf(err, STORE_ERRMAX, "publish: out of "
+				err_set(err, ERR_NOMEM, "publish: out of "
 				    "memory");
 			else
-				snprintf(err, STORE_ERRMAX, "publish: snapshot "
+				err_set(err, ERR_REPO, "publish: snapshot "
 				    "%.12s: a line of %s is no record", id,
 				    SNAP_DATA);
 			free(rs->recs);

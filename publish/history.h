@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "../records/record.h"
 #include "../snapshots/store.h"
 
@@ -47,13 +48,13 @@ struct pub_history {
 };
 
 /*
- * The history of st into a new h; NULL with err (STORE_ERRMAX bytes).
+ * The history of st into a new h; NULL with err.
  * With cache (an old site's changes.json), only the snapshots after its
  * latest are read from st, whose id is then in latest (41 bytes); when
  * the cache does not hold or does not lead to HEAD, all are ("").
  */
 struct pub_history	*pub_history_load(struct store *, const char *, size_t,
-			    char *, char *);
+			    char *, struct err *err);
 /* The index of snapshot id in h; h->nsnaps if it has none. */
 size_t	pub_history_index(const struct pub_history *, const char *);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
@@ -65,7 +66,8 @@ int	pub_history_add_line(struct pub_history *, const char *, size_t, int);
  * Fill an empty h from an old site's changes.json; the newest id into
  * latest. 0, or -1 if it is not one mcwatch wrote (h is left to reset).
  */
-int	pub_cache_fill(struct pub_history *, const char *, size_t, char *);
+int	pub_cache_fill(struct pub_history *h, const char *buf, size_t len,
+	    char *latest);
 void			 pub_history_free(struct pub_history *);
 
 /*
@@ -74,7 +76,7 @@ void			 pub_history_free(struct pub_history *);
  * with err naming the snapshot id when a line is no record.
  */
 int	pub_history_view(struct pub_history *, const size_t *, size_t,
-	    const char *, struct recordset *, char *);
+	    const char *, struct recordset *, struct err *err);
 
 /*
  * The numbers of snapshot k's removed lines into *rem and added lines

@@ -22,7 +22,7 @@ struct pub_ctx {
 	struct recordset		*latest;	/* its records */
 	const struct pub_snap		*head;		/* the latest */
 	char				*source;	/* its page's URL */
-	char				*err;		/* PUBLISH_ERRMAX */
+	struct err			*err;
 	/* The old site's latest snapshot, when its changes were reused. */
 	char				 old_latest[41];
 	/* The list files written, sorted, so that pages link only those. */

@@ -54,36 +54,23 @@ remember(struct pub_ctx *ctx, const char *path)
 
 /* lists_each's callback: the file under lists/, remembered. */
 static int
-put_list(void *arg, const char *rel, const char *buf, size_t len)
+put_list(void *arg, const char *rel, const char *buf, size_t len,
+    struct err *err)
 {
 	struct pub_ctx *ctx = arg;
 	char path[LISTS_PATHMAX + sizeof(PUB_LISTS)];
 
+	(void)err;	/* the same as ctx->err */
 	snprintf(path, sizeof(path), PUB_LISTS "%s", rel);
 	if (pub_put(ctx, path, buf, len) == -1)
 		return -1;
-	if (remember(ctx, path) == -1) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
-		return -1;
-	}
+	if (remember(ctx, path) == -1)
+		return err_nomem(ctx->err, "publish");
 	return 0;
 }
 
 int
 pub_lists(struct pub_ctx *ctx)
 {
-	char xerr[EXPORT_ERRMAX];
-
-	xerr[0] = '\0';
-	switch (lists_each(ctx->latest, put_list, ctx, xerr)) {
-	case 0:
-		return 0;
-	case -1:	/* put_list told ctx->err, or a name too long */
-		if (xerr[0] != '\0')
-			snprintf(ctx->err, PUBLISH_ERRMAX, "publish: %s", xerr);
-		return -1;
-	default:
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
-		return -1;
-	}
+	return lists_each(ctx->latest, put_list, ctx, ctx->err);
 }

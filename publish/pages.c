@@ -108,7 +108,7 @@ page_put(struct pub_ctx *ctx, htmlDocPtr doc, const char *path)
 	int rc;
 
 	if ((s = html_dump(doc)) == NULL) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	rc = pub_put(ctx, path, s, strlen(s));
@@ -408,7 +408,7 @@ index_page(struct pub_ctx *ctx)
 	rc = page_put(ctx, doc, "index.html");
 	goto cleanup;
  memory:
-	snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+	err_nomem(ctx->err, "publish");
  cleanup:
 	xmlFreeDoc(doc);
 	return rc;

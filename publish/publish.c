@@ -66,9 +66,10 @@ static char *
 source_of_id(struct pub_ctx *ctx, const char *id)
 {
 	struct snapshot *s = NULL;
-	char err[STORE_ERRMAX], *out = NULL;
+	struct err err;
+	char *out = NULL;
 
-	if (snapshot_resolve(ctx->st, id, &s, err) == 0)
+	if (snapshot_resolve(ctx->st, id, &s, &err) == 0)
 		out = source_of(ctx, s);
 	snapshot_free(s);
 	return out;
@@ -119,7 +120,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 	rc = 0;
 	goto cleanup;
  memory:
-	snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+	err_nomem(ctx->err, "publish");
  cleanup:
 	free(source);
 	free(rem);
@@ -141,7 +142,7 @@ all_files(struct pub_ctx *ctx)
 	int rc = -1;
 
 	if (api == NULL || pages == NULL || feed == NULL) {
-		snprintf(ctx->err, PUBLISH_ERRMAX, "publish: out of memory");
+		err_nomem(ctx->err, "publish");
 		goto cleanup;
 	}
 	/* The latest's line count: every line added, less every removed. */
@@ -206,7 +207,7 @@ old_changes(struct pub_ctx *ctx, size_t *len)
 
 int
 publish_site(struct store *st, const struct publish_opts *o,
-    struct publish_result *res, char *err)
+    struct publish_result *res, struct err *err)
 {
 	struct pub_ctx ctx;
 	char *cache = NULL;

@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "../snapshots/store.h"
 
-#define PUBLISH_ERRMAX		512
 #define PUBLISH_FEED_MAX	100	/* entries in feed.atom, newest */
 #define PUBLISH_TITLE		"Mimecast data centers and URLs"
 /* The largest old changes.json read back rather than walked again. */
@@ -43,9 +43,9 @@ int	publish_base_ok(const char *);
 /*
  * Make the site of st's snapshots in o->out, atomically: built beside it,
  * then swapped in. 0, 1 when st has no snapshot yet (nothing written), or
- * -1 with err (PUBLISH_ERRMAX bytes).
+ * -1 with err.
  */
 int	publish_site(struct store *, const struct publish_opts *,
-	    struct publish_result *, char *);
+	    struct publish_result *, struct err *err);
 
 #endif

@@ -42,16 +42,16 @@ struct site {
 };
 
 static int
-fail(char *err, const struct site *s, const char *what, const char *name)
+fail(struct err *err, const struct site *s, const char *what, const char *name)
 {
-	snprintf(err, SITE_ERRMAX, "publish %s: %s%s%s: %s", s->out, what,
+	err_set(err, ERR_IO, "publish %s: %s%s%s: %s", s->out, what,
 	    name ? " " : "", name ? name : "", strerror(errno));
 	return -1;
 }
 
 /* Wait at most timeout seconds for the lock on the parent directory. */
 static int
-lock_parent(struct site *s, int timeout, char *err)
+lock_parent(struct site *s, int timeout, struct err *err)
 {
 	int waited = 0;
 
@@ -59,7 +59,7 @@ lock_parent(struct site *s, int timeout, char *err)
 		if (errno != EWOULDBLOCK)
 			return fail(err, s, "cannot lock", s->parent);
 		if (waited++ >= timeout) {
-			snprintf(err, SITE_ERRMAX, "publish %s: another publish "
+			err_set(err, ERR_IO, "publish %s: another publish "
 			    "into %s still runs after %d s", s->out, s->parent,
 			    timeout);
 			return -1;
@@ -140,19 +140,19 @@ is_ours(int fd)
 
 /* out as it stands: absent, or a directory we may replace (oldfd). */
 static int
-check_out(struct site *s, char *err)
+check_out(struct site *s, struct err *err)
 {
 	struct stat sb;
 
 	if (fstatat(s->parentfd, s->base, &sb, AT_SYMLINK_NOFOLLOW) == -1)
 		return errno == ENOENT ? 0 : fail(err, s, "cannot read", NULL);
 	if (S_ISLNK(sb.st_mode)) {
-		snprintf(err, SITE_ERRMAX, "publish %s: is a symlink; name the "
+		err_set(err, ERR_IO, "publish %s: is a symlink; name the "
 		    "directory itself (the site replaces it whole)", s->out);
 		return -1;
 	}
 	if (!S_ISDIR(sb.st_mode)) {
-		snprintf(err, SITE_ERRMAX, "publish %s: exists and is not a "
+		err_set(err, ERR_IO, "publish %s: exists and is not a "
 		    "directory", s->out);
 		return -1;
 	}
@@ -160,7 +160,7 @@ check_out(struct site *s, char *err)
 	    O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return fail(err, s, "cannot open", NULL);
 	if (!is_empty(s->oldfd) && !is_ours(s->oldfd)) {
-		snprintf(err, SITE_ERRMAX, "publish %s: not empty and not a "
+		err_set(err, ERR_IO, "publish %s: not empty and not a "
 		    "site mcwatch published (no %s of mcwatch's); refusing to "
 		    "replace it", s->out, SITE_MARK);
 		return -1;
@@ -170,7 +170,7 @@ check_out(struct site *s, char *err)
 
 /* Split out into parent and base; -1 if it names no directory to make. */
 static int
-split_out(struct site *s, char *err)
+split_out(struct site *s, struct err *err)
 {
 	char *a, *b;
 	size_t n = strlen(s->out);
@@ -179,7 +179,7 @@ split_out(struct site *s, char *err)
 		s->out[--n] = '\0';
 	if ((a = strdup(s->out)) == NULL || (b = strdup(s->out)) == NULL) {
 		free(a);
-		snprintf(err, SITE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return -1;
 	}
 	s->parent = strdup(dirname(a));
@@ -187,12 +187,12 @@ split_out(struct site *s, char *err)
 	free(a);
 	free(b);
 	if (s->parent == NULL || s->base == NULL) {
-		snprintf(err, SITE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return -1;
 	}
 	if (strcmp(s->base, ".") == 0 || strcmp(s->base, "..") == 0 ||
 	    strcmp(s->base, "/") == 0 || s->out[0] == '\0') {
-		snprintf(err, SITE_ERRMAX, "publish '%s': name the site's own "
+		err_set(err, ERR_IO, "publish '%s': name the site's own "
 		    "directory (it is replaced whole)", s->out);
 		return -1;
 	}
@@ -200,7 +200,7 @@ split_out(struct site *s, char *err)
 }
 
 struct site *
-site_open(const char *out, int timeout, char *err)
+site_open(const char *out, int timeout, struct err *err)
 {
 	struct site *s;
 	mode_t mask;
@@ -208,7 +208,7 @@ site_open(const char *out, int timeout, char *err)
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
 	    (s->out = strdup(out)) == NULL) {
 		free(s);
-		snprintf(err, SITE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
 	s->parentfd = s->tmpfd = s->oldfd = s->newdir.fd = s->olddir.fd = -1;
@@ -227,7 +227,7 @@ site_open(const char *out, int timeout, char *err)
 	if (asprintf(&s->tmp, "%s/.%s" TMP_INFIX "XXXXXX", s->parent,
 	    s->base) == -1) {
 		s->tmp = NULL;
-		snprintf(err, SITE_ERRMAX, "publish: out of memory");
+		err_set(err, ERR_NOMEM, "publish: out of memory");
 		goto fail;
 	}
 	if (mkdtemp(s->tmp) == NULL) {
@@ -375,14 +375,14 @@ site_read(struct site *s, const char *name, size_t max, char **buf,
 
 int
 site_put(struct site *s, const char *path, const char *buf, size_t len,
-    int reuse, char *err)
+    int reuse, struct err *err)
 {
 	const char *base;
 	ssize_t n;
 	int dfd, fd;
 
 	if (!path_ok(path)) {
-		snprintf(err, SITE_ERRMAX, "publish %s: '%.80s' cannot name a "
+		err_set(err, ERR_IO, "publish %s: '%.80s' cannot name a "
 		    "file of the site", s->out, path);
 		return -1;
 	}
@@ -411,7 +411,7 @@ site_put(struct site *s, const char *path, const char *buf, size_t len,
 
 /* The two renames where the file system cannot exchange two names. */
 static int
-swap_by_renames(struct site *s, const char *tmpbase, char *err)
+swap_by_renames(struct site *s, const char *tmpbase, struct err *err)
 {
 	char old[300];
 
@@ -433,7 +433,7 @@ swap_by_renames(struct site *s, const char *tmpbase, char *err)
 }
 
 int
-site_commit(struct site *s, char *err)
+site_commit(struct site *s, struct err *err)
 {
 	const char *tmpbase = strrchr(s->tmp, '/') + 1;
 

@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-#define SITE_ERRMAX	512
+#include "../errors/err.h"
+
 /* The file that marks a directory as a site mcwatch published. */
 #define SITE_MARK	"version.json"
 #define SITE_GENERATOR	"mcwatch"
@@ -20,16 +21,16 @@ struct site;
 /*
  * Lock out's parent (waiting at most timeout seconds), check that out is
  * absent, empty, or a site mcwatch published (never a symlink), and start
- * a new site beside it. NULL with err (SITE_ERRMAX bytes).
+ * a new site beside it. NULL with err.
  */
-struct site	*site_open(const char *, int, char *);
+struct site	*site_open(const char *, int, struct err *err);
 /*
  * Put len bytes as path (components of letters, digits, '.', '-', '_',
  * none starting with '.'); with reuse, linked from the old site when it
  * holds the same bytes. 0, or -1 with err.
  */
 int		 site_put(struct site *, const char *, const char *, size_t,
-		    int, char *);
+		    int, struct err *err);
 /*
  * The old site's file name (at its top, at most max bytes) into *buf
  * (malloc'd, NUL-terminated); 0, or 1 when there is none to read.
@@ -37,7 +38,7 @@ int		 site_put(struct site *, const char *, const char *, size_t,
 int		 site_read(struct site *, const char *, size_t, char **,
 		    size_t *);
 /* Sync the new site and swap it in for the old; 0, or -1 with err. */
-int		 site_commit(struct site *, char *);
+int		 site_commit(struct site *, struct err *err);
 /* Files written and linked so far. */
 void		 site_counts(const struct site *, size_t *, size_t *);
 /* Close the site; one never committed is removed. Accepts NULL. */

@@ -249,7 +249,7 @@ range_to_cidrs(const struct addr *first, const struct addr *last,
 	u128 cur, end, rem;
 
 	if (first->family != last->family || addr_cmp(first, last) > 0)
-		return -1;
+		return RANGE_BAD;
 	cur = addr_u128(first);
 	end = addr_u128(last);
 	for (;;) {
@@ -265,7 +265,7 @@ range_to_cidrs(const struct addr *first, const struct addr *last,
 		if ((tz = u128_ctz(cur, bits)) < k)
 			k = tz;
 		if (n == max)
-			return -2;
+			return RANGE_TOOMANY;
 		u128_addr(cur, first->family, &out[n].addr);
 		out[n++].len = bits - k;
 		if (k == bits || end - cur == ((u128)1 << k) - 1)

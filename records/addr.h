@@ -56,11 +56,13 @@ void	prefix_to_netmask(int, int, struct addr *);
 
 /*
  * The minimal list of blocks covering exactly first..last, into out (room
- * for max, at most ADDR_MAXCOVER); the count, -1 if the two differ in
- * family or first is after last, -2 if the cover needs more than max
- * blocks. Constant time a block: a hostile page of wide ranges stays
- * cheap.
+ * for max, at most ADDR_MAXCOVER); the count, RANGE_BAD if the two differ
+ * in family or first is after last, RANGE_TOOMANY if the cover needs more
+ * than max blocks. Constant time a block: a hostile page of wide ranges
+ * stays cheap.
  */
+#define RANGE_BAD	(-1)
+#define RANGE_TOOMANY	(-2)
 int	range_to_cidrs(const struct addr *, const struct addr *, struct cidr *,
 	    int);
 

@@ -145,7 +145,7 @@ addrset_split24(const struct cidr *v, size_t n, size_t max, struct cidr **out,
 		parts += v[i].len >= 24 ? 1 : v[i].len < 8 ? max + 1 :
 		    (size_t)1 << (24 - v[i].len);
 	if (parts > max)
-		return -2;
+		return 1;
 	if ((w = calloc(parts + 1, sizeof(*w))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {

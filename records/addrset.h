@@ -31,8 +31,8 @@ int	addrset_spans(const struct recordset *, size_t, size_t, unsigned, int,
 int	addrset_prefixes(const struct span *, size_t, struct cidr **, size_t *);
 /*
  * IPv4 prefixes as the Microsoft 365 connection filter takes them: /24 to
- * /32 only, a wider one split into /24s, into *out (malloc'd, *n). 0, -1
- * on memory, -2 when there would be more than max (nothing is made).
+ * /32 only, a wider one split into /24s, into *out (malloc'd, *n). 0, 1
+ * when there would be more than max (nothing is made), or -1 on memory.
  */
 int	addrset_split24(const struct cidr *, size_t, size_t, struct cidr **,
 	    size_t *);

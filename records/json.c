@@ -296,7 +296,7 @@ record_from_json(json_t *o, struct record *r)
 
 int
 recordset_from_json(const char *buf, size_t len, struct recordset **out,
-    char *err, size_t errlen)
+    struct err *err)
 {
 	struct recordset *rs = NULL;
 	struct record r;
@@ -308,27 +308,30 @@ recordset_from_json(const char *buf, size_t len, struct recordset **out,
 	*out = NULL;
 	if ((root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr)) ==
 	    NULL) {
-		snprintf(err, errlen, "line %d: %s", jerr.line, jerr.text);
+		err_set(err, ERR_PARSE, "line %d: %s", jerr.line, jerr.text);
 		return -1;
 	}
 	if (!json_is_array(recs = json_object_get(root, "records"))) {
-		snprintf(err, errlen, "no \"records\" array");
+		err_set(err, ERR_PARSE, "no \"records\" array");
 		goto cleanup;
 	}
 	if ((rs = recordset_new()) == NULL) {
-		snprintf(err, errlen, "out of memory");
+		err_nomem(err, "records");
 		goto cleanup;
 	}
 	json_array_foreach(recs, i, o) {
 		if ((rc = record_from_json(o, &r)) < 0) {
-			snprintf(err, errlen, rc == -2 ? "out of memory" :
-			    "record %zu is not a valid record", i + 1);
+			if (rc == -2)
+				err_nomem(err, "records");
+			else
+				err_set(err, ERR_PARSE, "record %zu is not a "
+				    "valid record", i + 1);
 			rc = -1;
 			goto cleanup;
 		}
 		if (recordset_add(rs, &r) == -1) {
 			record_clear(&r);
-			snprintf(err, errlen, "out of memory");
+			err_nomem(err, "records");
 			goto cleanup;
 		}
 	}

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "../errors/err.h"
 #include "record.h"
 
 /* A new object for r, fields in their documented order; NULL on memory. */
@@ -21,10 +22,10 @@ json_t	*warning_to_json(const struct warning *);
 int	 record_from_json(json_t *, struct record *);
 /*
  * Read a dataset ({"records": [...]}) into a new set, in the order given;
- * 0, or -1 with err (errlen bytes) saying why.
+ * 0, or -1 with err (ERR_PARSE saying why, or ERR_NOMEM).
  */
-int	 recordset_from_json(const char *, size_t, struct recordset **,
-	    char *, size_t);
+int	 recordset_from_json(const char *buf, size_t len,
+	    struct recordset **out, struct err *err);
 /* t as ISO 8601 UTC ("2026-11-28T14:05:00Z"), null for 0; NULL on memory. */
 json_t	*json_time(time_t);
 /* What json_time wrote, back into *t; 0, or -1 if v is no such string. */

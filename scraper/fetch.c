@@ -41,7 +41,8 @@ page_free(struct page *p)
 
 /* Read all of fd, at most max bytes; 0, or -1 with err set. */
 static int
-read_fd(int fd, const char *name, size_t max, struct page *p, char *err)
+read_fd(int fd, const char *name, size_t max, struct page *p,
+    struct err *err)
 {
 	struct stat st;
 	size_t cap = 65536;
@@ -49,7 +50,7 @@ read_fd(int fd, const char *name, size_t max, struct page *p, char *err)
 	char *b;
 
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(err, FETCH_ERRMAX, "read %s: Is a directory", name);
+		err_set(err, ERR_FETCH, "read %s: Is a directory", name);
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -72,7 +73,7 @@ read_fd(int fd, const char *name, size_t max, struct page *p, char *err)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			snprintf(err, FETCH_ERRMAX, "read %s: %s", name,
+			err_set(err, ERR_FETCH, "read %s: %s", name,
 			    strerror(errno));
 			return -1;
 		}
@@ -85,22 +86,22 @@ read_fd(int fd, const char *name, size_t max, struct page *p, char *err)
 	p->body[p->len] = '\0';
 	return 0;
  toobig:
-	snprintf(err, FETCH_ERRMAX, "read %s: larger than the %zu-byte limit "
+	err_set(err, ERR_FETCH, "read %s: larger than the %zu-byte limit "
 	    "(--max-size)", name, max);
 	return -1;
  nomem:
-	snprintf(err, FETCH_ERRMAX, "read %s: out of memory", name);
+	err_set(err, ERR_NOMEM, "read %s: out of memory", name);
 	return -1;
 }
 
 static int
 read_path(const char *path, const char *name, size_t max, struct page *p,
-    char *err)
+    struct err *err)
 {
 	int fd, rc;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(err, FETCH_ERRMAX, "read %s: %s", name,
+		err_set(err, ERR_FETCH, "read %s: %s", name,
 		    strerror(errno));
 		return -1;
 	}
@@ -111,26 +112,27 @@ read_path(const char *path, const char *name, size_t max, struct page *p,
 
 /* The local path of a file:// URL, through libcurl's URL parser. */
 static int
-read_file_url(const char *url, size_t max, struct page *p, char *err)
+read_file_url(const char *url, size_t max, struct page *p,
+    struct err *err)
 {
 	CURLU *u;
 	char *host = NULL, *path = NULL;
 	int rc = -1;
 
 	if ((u = curl_url()) == NULL) {
-		snprintf(err, FETCH_ERRMAX, "read %s: out of memory", url);
+		err_set(err, ERR_NOMEM, "read %s: out of memory", url);
 		return -1;
 	}
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) !=
 	    CURLUE_OK) {
-		snprintf(err, FETCH_ERRMAX, "read %s: not a valid file URL",
+		err_set(err, ERR_FETCH, "read %s: not a valid file URL",
 		    url);
 		goto cleanup;
 	}
 	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
 	    host[0] != '\0' && strcasecmp(host, "localhost") != 0) {
-		snprintf(err, FETCH_ERRMAX, "read %s: file URLs must name "
+		err_set(err, ERR_FETCH, "read %s: file URLs must name "
 		    "this host", url);
 		goto cleanup;
 	}
@@ -144,7 +146,7 @@ read_file_url(const char *url, size_t max, struct page *p, char *err)
 
 int
 fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
-    char *err)
+    struct err *err)
 {
 	struct page *p;
 	size_t max = o->max_size ? o->max_size : FETCH_MAXSIZE_DEFAULT;
@@ -155,7 +157,7 @@ fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
 	    (p->source = strdup(src)) == NULL ||
 	    (p->final_url = strdup(src)) == NULL) {
 		page_free(p);
-		snprintf(err, FETCH_ERRMAX, "read %s: out of memory", src);
+		err_set(err, ERR_NOMEM, "read %s: out of memory", src);
 		return -1;
 	}
 	if (strcmp(src, "-") == 0)
@@ -168,7 +170,7 @@ fetch_page(const char *src, const struct fetch_opts *o, struct page **out,
 	    strncasecmp(src, "https://", 8) == 0)
 		rc = http_fetch(src, o, p, err);
 	else if (strstr(src, "://") != NULL) {
-		snprintf(err, FETCH_ERRMAX, "fetch %s: unsupported URL scheme "
+		err_set(err, ERR_FETCH, "fetch %s: unsupported URL scheme "
 		    "(want http, https or file)", src);
 		rc = -1;
 	} else

@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-#define FETCH_ERRMAX		1024
+#include "../errors/err.h"
+
 #define FETCH_MAXSIZE_DEFAULT	(16u * 1024 * 1024)
 #define FETCH_TIMEOUT_DEFAULT	60	/* seconds, one attempt in all */
 #define FETCH_RETRIES_DEFAULT	3
@@ -64,10 +65,10 @@ void	fetch_opts_init(struct fetch_opts *);
 /*
  * Read the page named by src: a path, "-" for standard input, a file://
  * URL, or an http:// or https:// URL. *out is the caller's (page_free).
- * 0, or -1 with err (FETCH_ERRMAX bytes) naming the source and the cause.
+ * 0, or -1 with err naming the source and the cause.
  */
 int	fetch_page(const char *, const struct fetch_opts *, struct page **,
-	    char *);
+	    struct err *err);
 void	page_free(struct page *);
 
 /*
@@ -77,12 +78,12 @@ void	page_free(struct page *);
  * with err.
  */
 int	zendesk_fetch(const char *, const struct fetch_opts *, struct page *,
-	    char *);
+	    struct err *err);
 /* Whether src names a Zendesk article or help centre. */
 int	zendesk_source(const char *);
 
 /* HTTP(S), for fetch_page: fills p; 0, or -1 with err. */
 int	http_fetch(const char *, const struct fetch_opts *, struct page *,
-	    char *);
+	    struct err *err);
 
 #endif

@@ -204,7 +204,7 @@ same_origin(const char *a, const char *b)
  */
 static enum attempt
 attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
-    long *wait, char *msg)
+    long *wait, struct err *err)
 {
 	struct curl_slist *hdrs = NULL, *xhdrs = NULL;
 	struct xfer x;
@@ -225,13 +225,13 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	snprintf(cur, sizeof(cur), "%s", url);
 	if (request_headers(o, 0, &hdrs) == -1 ||
 	    request_headers(o, 1, &xhdrs) == -1) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", url);
+		err_set(err, ERR_NOMEM, "fetch %.600s: out of memory", url);
 		goto cleanup;
 	}
 	if (o->cacert != NULL) {
 		struct curl_blob blob;
 
-		if (transfer_ca(c, o->cacert, &cabuf, &calen, msg) == -1)
+		if (transfer_ca(c, o->cacert, &cabuf, &calen, err) == -1)
 			goto cleanup;
 		blob.data = cabuf;
 		blob.len = calen;
@@ -281,14 +281,14 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 			fputs("\r\033[K", stderr);
 		transfer_redact(cur, shown, sizeof(shown));
 		if (x.toobig || cc == CURLE_FILESIZE_EXCEEDED) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: larger than the "
+			err_set(err, ERR_FETCH, "fetch %.600s: larger than the "
 			    "%zu-byte limit (--max-size)", shown, o->max_size);
 			goto cleanup;
 		}
 		if (cc != CURLE_OK) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: (%d) %s", shown,
+			err_set(err, ERR_FETCH, "fetch %.600s: (%d) %s", shown,
 			    (int)cc, ebuf[0] ? ebuf : curl_easy_strerror(cc));
-			msg[strcspn(msg, "\n")] = '\0';
+			err->msg[strcspn(err->msg, "\n")] = '\0';
 			rc = transfer_retryable(cc) ? ATTEMPT_RETRY : ATTEMPT_FAIL;
 			goto cleanup;
 		}
@@ -298,23 +298,23 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		/* A redirect: checked before it is followed. */
 		if (curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) !=
 		    CURLE_OK || loc == NULL) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s without a "
+			err_set(err, ERR_FETCH, "fetch %.600s: %s without a "
 			    "Location", shown, x.h.status);
 			goto cleanup;
 		}
 		if (hop == FETCH_MAXREDIRS) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: more than %d "
+			err_set(err, ERR_FETCH, "fetch %.600s: more than %d "
 			    "redirects", url, FETCH_MAXREDIRS);
 			goto cleanup;
 		}
 		if ((k = headers_redirect_ok(cur, loc)) == 0) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
+			err_set(err, ERR_FETCH, "fetch %.600s: refused a "
 			    "redirect to %.200s (only http and https)", shown,
 			    loc);
 			goto cleanup;
 		}
 		if (k == -1) {
-			snprintf(msg, FETCH_ERRMAX, "fetch %.600s: refused a "
+			err_set(err, ERR_FETCH, "fetch %.600s: refused a "
 			    "redirect from https down to %.200s", shown, loc);
 			goto cleanup;
 		}
@@ -327,22 +327,24 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		goto done;
 	}
 	if (code == 429 || code >= 500) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.h.status);
+		err_set(err, ERR_FETCH, "fetch %.600s: %s", shown, x.h.status);
+		err->status = (int)code;
 		*wait = x.h.retry_after;
 		rc = ATTEMPT_RETRY;
 		goto cleanup;
 	}
 	if (code < 200 || code >= 300) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: %s", shown, x.h.status);
+		err_set(err, ERR_FETCH, "fetch %.600s: %s", shown, x.h.status);
+		err->status = (int)code;
 		goto cleanup;
 	}
 	if (!headers_content(x.h.ctype, o->json, &p->charset)) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: not %s (Content-Type: "
+		err_set(err, ERR_FETCH, "fetch %.600s: not %s (Content-Type: "
 		    "%s)", shown, o->json ? "JSON" : "an HTML page", x.h.ctype);
 		goto cleanup;
 	}
 	if (x.body == NULL && (x.body = strdup("")) == NULL) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", shown);
+		err_set(err, ERR_NOMEM, "fetch %.600s: out of memory", shown);
 		goto cleanup;
 	}
 	free(p->body);
@@ -362,7 +364,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	p->last_modified = x.h.lastmod;
 	x.h.etag = x.h.lastmod = NULL;
 	if (p->final_url == NULL) {
-		snprintf(msg, FETCH_ERRMAX, "fetch %.600s: out of memory", url);
+		err_set(err, ERR_NOMEM, "fetch %.600s: out of memory", url);
 		rc = ATTEMPT_FAIL;
 	}
  cleanup:
@@ -376,10 +378,10 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 
 int
 http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
-    char *err)
+    struct err *err)
 {
 	CURL *c;
-	char msg[FETCH_ERRMAX], line[FETCH_ERRMAX + 64];
+	char line[ERR_MSGMAX + 64];
 	enum attempt a = ATTEMPT_FAIL;
 	double delay;
 	long wait;
@@ -389,24 +391,24 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 	for (i = 0; i < o->nheaders; i++)
 		if (strpbrk(o->headers[i], "\r\n") != NULL ||
 		    strchr(o->headers[i], ':') == NULL) {
-			snprintf(err, FETCH_ERRMAX, "fetch %.600s: --header must be "
+			err_set(err, ERR_FETCH, "fetch %.600s: --header must be "
 			    "one 'Name: value' line", url);
 			return -1;
 		}
 	if ((c = curl_easy_init()) == NULL) {
-		snprintf(err, FETCH_ERRMAX, "fetch %.600s: cannot start libcurl",
+		err_set(err, ERR_FETCH, "fetch %.600s: cannot start libcurl",
 		    url);
 		return -1;
 	}
 	for (n = 1; n <= tries; n++) {
-		msg[0] = '\0';
-		if ((a = attempt(c, url, o, p, &wait, msg)) != ATTEMPT_RETRY ||
+		err_clear(err);
+		if ((a = attempt(c, url, o, p, &wait, err)) != ATTEMPT_RETRY ||
 		    n == tries)
 			break;
 		delay = transfer_backoff(o, n, wait);
 		if (o->verbose && o->log != NULL) {
 			snprintf(line, sizeof(line), "%s (attempt %d of %d); "
-			    "retrying in %.1f s", msg, n, tries, delay);
+			    "retrying in %.1f s", err->msg, n, tries, delay);
 			o->log(line);
 		}
 		transfer_pause(delay);
@@ -415,7 +417,6 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 	curl_easy_cleanup(c);
 	if (a == ATTEMPT_OK)
 		return 0;
-	snprintf(err, FETCH_ERRMAX, "%s (attempt %d of %d)", msg,
-	    n > tries ? tries : n, tries);
-	return -1;
+	return err_append(err, " (attempt %d of %d)", n > tries ? tries : n,
+	    tries);
 }

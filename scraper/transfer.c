@@ -14,7 +14,8 @@
 #endif
 
 int
-transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen, char *err)
+transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen,
+    struct err *err)
 {
 	const char *paths[2] = { NULL, extra };
 	char *sys = NULL;
@@ -34,7 +35,7 @@ transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen, char *err)
 		if ((in = fopen(paths[i], "r")) == NULL) {
 			if (i == 0)
 				continue;	/* no system bundle: extra only */
-			snprintf(err, FETCH_ERRMAX, "--cacert %s: %s", extra,
+			err_set(err, ERR_FETCH, "--cacert %s: %s", extra,
 			    strerror(errno));
 			goto cleanup;
 		}
@@ -121,10 +122,10 @@ post_discard(char *buf, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
-/* One POST; 0 done, 1 worth retrying, -1 failed, with msg. */
+/* One POST; 0 done, 1 worth retrying (with err), -1 failed, with err. */
 static int
 post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
-    char *msg)
+    struct err *err)
 {
 	const struct fetch_opts *o = p->opts;
 	char ebuf[CURL_ERROR_SIZE], *cabuf = NULL;
@@ -136,7 +137,7 @@ post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
 	ebuf[0] = '\0';
 	*wait = -1;
 	if (o->cacert != NULL &&
-	    transfer_ca(c, o->cacert, &cabuf, &calen, msg) == -1)
+	    transfer_ca(c, o->cacert, &cabuf, &calen, err) == -1)
 		return -1;
 	if (cabuf != NULL) {
 		struct curl_blob blob = { cabuf, calen, CURL_BLOB_NOCOPY };
@@ -160,7 +161,7 @@ post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, post_discard);
 	if ((cc = curl_easy_perform(c)) != CURLE_OK) {
 		/* curl's message may quote the URL: the credential of a hook. */
-		snprintf(msg, FETCH_ERRMAX, "post %.400s: (%d) %s", p->shown,
+		err_set(err, ERR_FETCH, "post %.400s: (%d) %s", p->shown,
 		    (int)cc, curl_easy_strerror(cc));
 		rc = transfer_retryable(cc) ? 1 : -1;
 	} else {
@@ -168,8 +169,9 @@ post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
 		if (code >= 200 && code < 300)
 			rc = 0;
 		else {
-			snprintf(msg, FETCH_ERRMAX, "post %.400s: HTTP status "
+			err_set(err, ERR_FETCH, "post %.400s: HTTP status "
 			    "%ld", p->shown, code);
+			err->status = (int)code;
 			rc = code == 429 || code >= 500 ? 1 : -1;
 		}
 	}
@@ -201,11 +203,10 @@ post_headers(const struct post *p)
 }
 
 int
-transfer_post(const struct post *p, char *err)
+transfer_post(const struct post *p, struct err *err)
 {
 	const struct fetch_opts *o = p->opts;
 	struct curl_slist *hdrs = NULL;
-	char msg[FETCH_ERRMAX];
 	CURL *c;
 	long wait = -1;
 	int n, rc = 1, tries = o->retries + 1;
@@ -213,13 +214,13 @@ transfer_post(const struct post *p, char *err)
 	if ((c = curl_easy_init()) == NULL ||
 	    (hdrs = post_headers(p)) == NULL) {
 		curl_easy_cleanup(c);
-		snprintf(err, FETCH_ERRMAX, "post %.400s: out of memory",
+		err_set(err, ERR_NOMEM, "post %.400s: out of memory",
 		    p->shown);
 		return -1;
 	}
-	msg[0] = '\0';
 	for (n = 1; n <= tries; n++) {
-		if ((rc = post_once(c, p, hdrs, &wait, msg)) != 1 || n == tries)
+		err_clear(err);
+		if ((rc = post_once(c, p, hdrs, &wait, err)) != 1 || n == tries)
 			break;
 		transfer_pause(transfer_backoff(o, n, wait));
 		curl_easy_reset(c);
@@ -228,9 +229,8 @@ transfer_post(const struct post *p, char *err)
 	curl_easy_cleanup(c);
 	if (rc == 0)
 		return 0;
-	snprintf(err, FETCH_ERRMAX, "%s (attempt %d of %d)", msg,
-	    n > tries ? tries : n, tries);
-	return -1;
+	return err_append(err, " (attempt %d of %d)", n > tries ? tries : n,
+	    tries);
 }
 
 const char *

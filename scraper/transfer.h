@@ -10,14 +10,15 @@
 
 #include <curl/curl.h>
 
+#include "../errors/err.h"
 #include "fetch.h"
 
 /*
  * The system CA bundle and extra (a --cacert, or NULL) as one PEM blob
  * into *out (malloc'd, the caller frees it after the transfer), set on c.
- * 0, or -1 with err (FETCH_ERRMAX bytes).
+ * 0, or -1 with err.
  */
-int	transfer_ca(CURL *, const char *, char **, size_t *, char *);
+int	transfer_ca(CURL *, const char *, char **, size_t *, struct err *err);
 /* Whether a curl error may pass on its own (a timeout, a reset). */
 int	transfer_retryable(CURLcode);
 /*
@@ -43,10 +44,10 @@ struct post {
 /*
  * POST p with its options' timeout, retries and CA and its own headers
  * (never the page's: they may carry its credentials), following no
- * redirect. 0 on a 2xx; -1 with err (FETCH_ERRMAX bytes) naming the URL
+ * redirect. 0 on a 2xx; -1 with err naming the URL
  * as shown, the status or curl's error, and the attempts.
  */
-int	transfer_post(const struct post *, char *);
+int	transfer_post(const struct post *, struct err *err);
 
 /* url without user and password, for messages and records; in buf. */
 const char	*transfer_redact(const char *, char *, size_t);

@@ -74,7 +74,7 @@ zendesk_source(const char *src)
 /* GET url as JSON into *out (the caller's); 0, or -1 with err. */
 static int
 get_json(const char *url, const struct fetch_opts *o, json_t **out,
-    char *err)
+    struct err *err)
 {
 	struct fetch_opts jo = *o;
 	struct page p;
@@ -86,7 +86,7 @@ get_json(const char *url, const struct fetch_opts *o, json_t **out,
 	jo.etag = jo.last_modified = NULL;
 	rc = http_fetch(url, &jo, &p, err);
 	if (rc == 0 && (*out = json_loadb(p.body, p.len, 0, &je)) == NULL) {
-		snprintf(err, FETCH_ERRMAX, "fetch %.600s: the answer is not "
+		err_set(err, ERR_FETCH, "fetch %.600s: the answer is not "
 		    "JSON: %s", url, je.text);
 		rc = -1;
 	}
@@ -189,13 +189,13 @@ found_add(struct found *f, json_t *results)
  * match, the one whose body holds tables. NULL with err naming them.
  */
 static json_t *
-pick(const struct found *f, const char *base, char *err)
+pick(const struct found *f, const char *base, struct err *err)
 {
 	if (f->nhits == 1)
 		return f->hits[0];
 	if (f->nhits > 1 && f->ntables == 1)
 		return f->with_tables;
-	snprintf(err, FETCH_ERRMAX, "fetch zendesk:%.200s: %s article titled "
+	err_set(err, ERR_FETCH, "fetch zendesk:%.200s: %s article titled "
 	    "'%s' (%s%s); give the article's URL with --url", base,
 	    f->nhits == 0 ? "no" : "more than one", FETCH_ARTICLE_TITLE,
 	    f->nnames ? "found: " : "the search found nothing", f->names);
@@ -225,20 +225,18 @@ same_site(const char *url, const char *from)
 
 /* A failed article fetch, and what to do when it is not public. */
 static void
-restricted_hint(char *err)
+restricted_hint(struct err *err)
 {
-	size_t n = strlen(err);
-
-	if (strstr(err, " 401") != NULL || strstr(err, " 403") != NULL ||
-	    strstr(err, " 404") != NULL)
-		snprintf(err + n, FETCH_ERRMAX - n, "; an article restricted to "
-		    "signed-in users is not public: give its URL with --url "
-		    "and a token with --header");
+	/* The help centre answers 401, 403 or 404 for a restricted one. */
+	if (err->status == 401 || err->status == 403 || err->status == 404)
+		err_append(err, "; an article restricted to signed-in users "
+		    "is not public: give its URL with --url and a token with "
+		    "--header");
 }
 
 /* The article's fields into p; 0, or -1 with err. */
 static int
-take_article(json_t *a, const char *from, struct page *p, char *err)
+take_article(json_t *a, const char *from, struct page *p, struct err *err)
 {
 	const char *body = json_string_value(json_object_get(a, "body"));
 	const char *url = json_string_value(json_object_get(a, "html_url"));
@@ -247,7 +245,7 @@ take_article(json_t *a, const char *from, struct page *p, char *err)
 	char idbuf[32];
 
 	if (body == NULL || !json_is_integer(id)) {
-		snprintf(err, FETCH_ERRMAX, "fetch %.600s: no article (no body "
+		err_set(err, ERR_FETCH, "fetch %.600s: no article (no body "
 		    "or id in the answer)", from);
 		return -1;
 	}
@@ -263,7 +261,7 @@ take_article(json_t *a, const char *from, struct page *p, char *err)
 	    (p->final_url = strdup(url ? url : from)) == NULL ||
 	    (p->article_id = strdup(idbuf)) == NULL ||
 	    (ed != NULL && (p->edited_at = strdup(ed)) == NULL)) {
-		snprintf(err, FETCH_ERRMAX, "fetch %.600s: out of memory", from);
+		err_set(err, ERR_NOMEM, "fetch %.600s: out of memory", from);
 		return -1;
 	}
 	free(p->charset);
@@ -296,7 +294,7 @@ zendesk_host_ok(const char *src)
  */
 static int
 search(const char *base, const struct fetch_opts *o, struct found *f,
-    json_t **roots, char *err)
+    json_t **roots, struct err *err)
 {
 	const char *next;
 	char url[2048], *q;
@@ -306,7 +304,7 @@ search(const char *base, const struct fetch_opts *o, struct found *f,
 	if ((c = curl_easy_init()) == NULL ||
 	    (q = curl_easy_escape(c, FETCH_ARTICLE_TITLE, 0)) == NULL) {
 		curl_easy_cleanup(c);
-		snprintf(err, FETCH_ERRMAX, "fetch zendesk:%s: out of memory",
+		err_set(err, ERR_NOMEM, "fetch zendesk:%s: out of memory",
 		    base);
 		return -1;
 	}
@@ -336,13 +334,13 @@ search(const char *base, const struct fetch_opts *o, struct found *f,
  */
 static json_t *
 article_by_id(const char *base, json_t *hit, const struct fetch_opts *o,
-    json_t **root, char *err)
+    json_t **root, struct err *err)
 {
 	json_t *id = json_object_get(hit, "id"), *a, *seg;
 	char url[1200];
 
 	if (!json_is_integer(id)) {
-		snprintf(err, FETCH_ERRMAX, "fetch zendesk:%.200s: the search "
+		err_set(err, ERR_FETCH, "fetch zendesk:%.200s: the search "
 		    "result has no article id", base);
 		return NULL;
 	}
@@ -360,7 +358,7 @@ article_by_id(const char *base, json_t *hit, const struct fetch_opts *o,
 	    (json_string_value(json_object_get(a, "locale")) != NULL &&
 	    strcasecmp(json_string_value(json_object_get(a, "locale")),
 	    FETCH_ARTICLE_LOCALE) != 0)) {
-		snprintf(err, FETCH_ERRMAX, "fetch %.600s: the article is a "
+		err_set(err, ERR_FETCH, "fetch %.600s: the article is a "
 		    "draft, restricted to some users, or in another locale; "
 		    "give the article's URL with --url", url);
 		return NULL;
@@ -370,7 +368,7 @@ article_by_id(const char *base, json_t *hit, const struct fetch_opts *o,
 
 int
 zendesk_fetch(const char *src, const struct fetch_opts *o, struct page *p,
-    char *err)
+    struct err *err)
 {
 	char base[1024], url[2048];
 	json_t *roots[SEARCH_PAGES + 1], *a;
@@ -388,7 +386,7 @@ zendesk_fetch(const char *src, const struct fetch_opts *o, struct page *p,
 		a = json_object_get(roots[0], "article");
 	} else {
 		if (!zendesk_host_ok(src)) {
-			snprintf(err, FETCH_ERRMAX, "fetch %.600s: want "
+			err_set(err, ERR_FETCH, "fetch %.600s: want "
 			    "zendesk:HOST, a host name alone (no path, query, "
 			    "user or space)", src);
 			return -1;

@@ -146,7 +146,7 @@ dataset_blob(git_repository *repo, git_commit *c)
  */
 static int
 walk_start(struct store *st, const char *since, git_revwalk **rw,
-    struct lines *prev, git_oid *sid, char *err)
+    struct lines *prev, git_oid *sid, struct err *err)
 {
 	git_commit *c = NULL;
 	git_blob *b;
@@ -168,7 +168,7 @@ walk_start(struct store *st, const char *since, git_revwalk **rw,
 	git_commit_free(c);
 	rc = b == NULL ? 1 : lines_read(b, prev) == -1 ? -1 : 0;
 	if (rc == -1)
-		snprintf(err, STORE_ERRMAX, "repo %s: history: out of memory",
+		err_set(err, ERR_NOMEM, "repo %s: history: out of memory",
 		    st->dir);
 	if (rc != 0 || git_revwalk_hide(*rw, sid) == 0)
 		return rc;
@@ -195,7 +195,7 @@ head_is(struct store *st, const git_oid *sid)
 
 int
 changes_walk(struct store *st, const char *since,
-    int (*fn)(const struct line_change *, void *), void *arg, char *err)
+    int (*fn)(const struct line_change *, void *), void *arg, struct err *err)
 {
 	struct lines prev, cur;
 	struct line_change c;
@@ -235,7 +235,7 @@ changes_walk(struct store *st, const char *since,
 		c.len = 0;
 		c.added = 0;
 		if (fn(&c, arg) == -1) {
-			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			err_set(err, ERR_NOMEM, "repo %s: history: out of "
 			    "memory", st->dir);
 			git_blob_free(b);
 			goto cleanup;
@@ -246,12 +246,12 @@ changes_walk(struct store *st, const char *since,
 			continue;
 		}
 		if (lines_read(b, &cur) == -1) {
-			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			err_set(err, ERR_NOMEM, "repo %s: history: out of "
 			    "memory", st->dir);
 			goto cleanup;
 		}
 		if (lines_diff(&prev, &cur, &c, fn, arg) == -1) {
-			snprintf(err, STORE_ERRMAX, "repo %s: history: out of "
+			err_set(err, ERR_NOMEM, "repo %s: history: out of "
 			    "memory", st->dir);
 			lines_free(&cur);
 			goto cleanup;

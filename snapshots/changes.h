@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "store.h"
 
 /* One snapshot's changed lines. */
@@ -30,6 +31,6 @@ struct line_change {
  * (nothing called), or -1 with err.
  */
 int	changes_walk(struct store *, const char *,
-	    int (*)(const struct line_change *, void *), void *, char *);
+	    int (*)(const struct line_change *, void *), void *, struct err *err);
 
 #endif

@@ -42,7 +42,7 @@ conf_add(struct conf *c, const char *name, const char *value)
 }
 
 int
-conf_read(const char *file, struct conf *c, char *err)
+conf_read(const char *file, struct conf *c, struct err *err)
 {
 	git_config *cfg = NULL;
 	git_config_iterator *it = NULL;
@@ -55,19 +55,19 @@ conf_read(const char *file, struct conf *c, char *err)
 	    git_config_add_file_ondisk(cfg, file, GIT_CONFIG_LEVEL_APP, NULL,
 	    0) < 0 || git_config_iterator_new(&it, cfg) < 0) {
 		ge = git_error_last();
-		snprintf(err, STORE_ERRMAX, "config %s: %s", file,
+		err_set(err, ERR_USAGE, "config %s: %s", file,
 		    ge && ge->message ? ge->message : "cannot read");
 		goto cleanup;
 	}
 	while ((r = git_config_next(&e, it)) == 0)
 		if (conf_add(c, e->name, e->value) == -1) {
-			snprintf(err, STORE_ERRMAX, "config %s: out of memory",
+			err_set(err, ERR_NOMEM, "config %s: out of memory",
 			    file);
 			goto cleanup;
 		}
 	if (r != GIT_ITEROVER) {
 		ge = git_error_last();
-		snprintf(err, STORE_ERRMAX, "config %s: %s", file,
+		err_set(err, ERR_USAGE, "config %s: %s", file,
 		    ge && ge->message ? ge->message : "cannot read");
 		goto cleanup;
 	}

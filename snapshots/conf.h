@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "../errors/err.h"
 #include "store.h"
 
 struct conf_entry {
@@ -21,7 +22,7 @@ struct conf {
 };
 
 /* Read file into c (freed with conf_free); 0, or -1 with err. */
-int	conf_read(const char *, struct conf *, char *);
+int	conf_read(const char *, struct conf *, struct err *err);
 void	conf_free(struct conf *);
 
 #endif

@@ -17,7 +17,7 @@ struct history {
 };
 
 struct history *
-history_open(struct store *st, char *err)
+history_open(struct store *st, struct err *err)
 {
 	struct history *h;
 
@@ -49,7 +49,7 @@ history_free(struct history *h)
 }
 
 int
-history_next(struct history *h, struct log_entry *e, char *err)
+history_next(struct history *h, struct log_entry *e, struct err *err)
 {
 	struct trailers t;
 	git_commit *c = NULL;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "store.h"
 
 struct log_entry {
@@ -20,9 +21,9 @@ struct log_entry {
 struct history;
 
 /* A walk over HEAD's first-parent line; NULL with err. */
-struct history	*history_open(struct store *, char *);
+struct history	*history_open(struct store *, struct err *err);
 /* The next snapshot; 0, 1 at the end, or -1 with err. */
-int		 history_next(struct history *, struct log_entry *, char *);
+int		 history_next(struct history *, struct log_entry *, struct err *err);
 void		 history_free(struct history *);
 
 #endif

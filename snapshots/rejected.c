@@ -107,7 +107,7 @@ open_dir(struct store *st)
 
 int
 rejected_save(struct store *st, const char *page, size_t len,
-    const char *sha256, const char *reason, char *path, char *err)
+    const char *sha256, const char *reason, char *path, struct err *err)
 {
 	char when[32], name[256], txt[256], **names = NULL;
 	struct tm tm;
@@ -118,7 +118,7 @@ rejected_save(struct store *st, const char *page, size_t len,
 
 	if ((dfd = open_dir(st)) == -1 || (names = kept_names(dfd, &n)) ==
 	    NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot keep the rejected "
+		err_set(err, ERR_REPO, "repo %s: cannot keep the rejected "
 		    "page in %s%s: %s", st->dir, st->gitdir, REJECTED_DIR,
 		    strerror(errno));
 		goto cleanup;
@@ -132,7 +132,7 @@ rejected_save(struct store *st, const char *page, size_t len,
 	/* The reason first: a page is never kept without it. */
 	if (store_write_at(dfd, txt, reason, strlen(reason)) == -1 ||
 	    store_write_at(dfd, name, page, len) == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot keep the rejected "
+		err_set(err, ERR_REPO, "repo %s: cannot keep the rejected "
 		    "page: %s", st->dir, strerror(errno));
 		unlinkat(dfd, txt, 0);
 		goto cleanup;

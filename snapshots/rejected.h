@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "../errors/err.h"
 #include "store.h"
 
 #define REJECTED_DIR	"mcwatch-rejected"	/* in the git directory */
@@ -17,6 +18,6 @@
  * 0, or -1 with err.
  */
 int	rejected_save(struct store *, const char *, size_t, const char *,
-	    const char *, char *, char *);
+	    const char *, char *, struct err *err);
 
 #endif

@@ -73,7 +73,7 @@ snapshot_free(struct snapshot *s)
 /* Commit id into a new handle in *out; 0, or -1 with err. */
 static int
 snapshot_lookup(struct store *st, const git_oid *id, struct snapshot **out,
-    char *err)
+    struct err *err)
 {
 	git_commit *c;
 
@@ -81,7 +81,7 @@ snapshot_lookup(struct store *st, const git_oid *id, struct snapshot **out,
 	if (git_commit_lookup(&c, st->repo, id) < 0)
 		return store_giterr(st, "cannot read a snapshot", err);
 	if ((*out = snapshot_wrap(c)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", st->dir);
 		return -1;
 	}
 	return 0;
@@ -89,7 +89,7 @@ snapshot_lookup(struct store *st, const git_oid *id, struct snapshot **out,
 
 int
 snapshot_parent(struct store *st, const struct snapshot *s,
-    struct snapshot **p, char *err)
+    struct snapshot **p, struct err *err)
 {
 	*p = NULL;
 	if (git_commit_parentcount(s->c) == 0)
@@ -98,7 +98,7 @@ snapshot_parent(struct store *st, const struct snapshot *s,
 }
 
 int
-snapshot_head(struct store *st, struct snapshot **s, char *err)
+snapshot_head(struct store *st, struct snapshot **s, struct err *err)
 {
 	git_oid id;
 	int rc;
@@ -115,7 +115,7 @@ snapshot_head(struct store *st, struct snapshot **s, char *err)
 /* The blob id of path in c's tree; 0, 1 if absent, -1 on error. */
 static int
 file_id(struct store *st, const struct snapshot *s, const char *path,
-    git_oid *id, char *err)
+    git_oid *id, struct err *err)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
@@ -140,10 +140,10 @@ snapshot_holds(struct store *st, const struct snapshot *c, const char *path,
     const char *data, size_t len)
 {
 	git_oid have, want;
-	char err[STORE_ERRMAX];
+	struct err err;
 
 	/* Hashing the bytes as a blob compares without reading the old. */
-	if (c == NULL || file_id(st, c, path, &have, err) != 0 ||
+	if (c == NULL || file_id(st, c, path, &have, &err) != 0 ||
 	    git_odb_hash(&want, data, len, GIT_OBJECT_BLOB) < 0)
 		return 0;
 	return git_oid_equal(&have, &want);
@@ -151,7 +151,7 @@ snapshot_holds(struct store *st, const struct snapshot *c, const char *path,
 
 int
 snapshot_read(struct store *st, const struct snapshot *c, const char *path,
-    char **buf, size_t *len, char *err)
+    char **buf, size_t *len, struct err *err)
 {
 	git_blob *blob = NULL;
 	git_oid id;
@@ -165,7 +165,7 @@ snapshot_read(struct store *st, const struct snapshot *c, const char *path,
 	*len = (size_t)git_blob_rawsize(blob);
 	if ((*buf = malloc(*len + 1)) == NULL) {
 		git_blob_free(blob);
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", st->dir);
 		return -1;
 	}
 	memcpy(*buf, git_blob_rawcontent(blob), *len);
@@ -178,13 +178,14 @@ const char *
 snapshot_source(struct store *st, const struct snapshot *c,
     struct source_prev *sp)
 {
-	char err[STORE_ERRMAX], jerr[256], *buf = NULL;
+	struct err err;
+	char *buf = NULL;
 	size_t len = 0;
 
 	memset(sp, 0, sizeof(*sp));
-	if (snapshot_read(st, c, SNAP_SOURCE, &buf, &len, err) != 0)
+	if (snapshot_read(st, c, SNAP_SOURCE, &buf, &len, &err) != 0)
 		return NULL;
-	if (source_parse(buf, len, sp, jerr, sizeof(jerr)) == -1)
+	if (source_parse(buf, len, sp, &err) == -1)
 		memset(sp, 0, sizeof(*sp));
 	free(buf);
 	return sp->final_url != NULL ? sp->final_url : sp->url;
@@ -192,27 +193,27 @@ snapshot_source(struct store *st, const struct snapshot *c,
 
 int
 snapshot_records(struct store *st, const struct snapshot *c,
-    struct recordset **rs, char *err)
+    struct recordset **rs, struct err *err)
 {
-	char *buf = NULL, jerr[256];
+	char *buf = NULL;
 	size_t len = 0;
 	int rc;
 
 	*rs = NULL;
 	if ((rc = snapshot_read(st, c, SNAP_DATA, &buf, &len, err)) == 1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s has no %s",
+		err_set(err, ERR_REPO, "repo %s: snapshot %s has no %s",
 		    st->dir, c->id, SNAP_DATA);
 		return -1;
 	}
 	if (rc == -1)
 		return -1;
-	rc = recordset_from_json(buf, len, rs, jerr, sizeof(jerr));
+	rc = recordset_from_json(buf, len, rs, err);
 	free(buf);
-	if (rc == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: snapshot %s: %s: %s",
-		    st->dir, c->id, SNAP_DATA, jerr);
-		return -1;
-	}
+	if (rc == -1 && err->kind != ERR_NOMEM)
+		err->kind = ERR_REPO;
+	if (rc == -1)
+		return err_prefix(err, "repo %s: snapshot %s: %s", st->dir,
+		    c->id, SNAP_DATA);
 	return 0;
 }
 
@@ -321,7 +322,7 @@ signature(git_signature **sig, const char *author, time_t when)
 
 int
 snapshot_commit(struct store *st, const struct snapshot *parent,
-    const struct snapshot_new *s, struct snapshot **made, char *err)
+    const struct snapshot_new *s, struct snapshot **made, struct err *err)
 {
 	git_reference *head = NULL, *ref = NULL;
 	git_signature *sig = NULL;
@@ -335,7 +336,7 @@ snapshot_commit(struct store *st, const struct snapshot *parent,
 	errno = 0;
 	if (git_reference_lookup(&head, st->repo, "HEAD") < 0 ||
 	    (branch = git_reference_symbolic_target(head)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: HEAD does not name a "
+		err_set(err, ERR_REPO, "repo %s: HEAD does not name a "
 		    "branch", st->dir);
 		goto cleanup;
 	}
@@ -398,11 +399,11 @@ index_current(struct store *st)
 	struct snapshot *head = NULL;
 	git_index *idx = NULL;
 	git_oid want;
-	char err[STORE_ERRMAX];
+	struct err err;
 	int rc = 0;
 
-	if (snapshot_head(st, &head, err) == 0 && head != NULL &&
-	    file_id(st, head, SNAP_DATA, &want, err) == 0 &&
+	if (snapshot_head(st, &head, &err) == 0 && head != NULL &&
+	    file_id(st, head, SNAP_DATA, &want, &err) == 0 &&
 	    git_repository_index(&idx, st->repo) == 0 &&
 	    (ie = git_index_get_bypath(idx, SNAP_DATA, 0)) != NULL)
 		rc = git_oid_equal(&ie->id, &want);
@@ -457,7 +458,7 @@ unlink_link(const char *root, const git_tree_entry *e, void *arg)
  */
 static int
 unlink_links(struct store *st, git_commit *c, git_index *idx,
-    store_warn_fn warn, char *err)
+    store_warn_fn warn, struct err *err)
 {
 	struct linkwalk lw = { st->dir, git_repository_workdir(st->repo), idx,
 	    warn, 0 };
@@ -468,7 +469,7 @@ unlink_links(struct store *st, git_commit *c, git_index *idx,
 		return store_giterr(st, "cannot read a snapshot's tree", err);
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, unlink_link, &lw) < 0 &&
 	    lw.failed != 0) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot remove a symlink "
+		err_set(err, ERR_REPO, "repo %s: cannot remove a symlink "
 		    "in the work tree: %s", st->dir, strerror(lw.failed));
 		rc = -1;
 	}
@@ -478,7 +479,7 @@ unlink_links(struct store *st, git_commit *c, git_index *idx,
 
 int
 snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
-    char *err)
+    struct err *err)
 {
 	git_checkout_options co;
 	struct snapshot *head = NULL;
@@ -562,7 +563,7 @@ snapshot_date(const char *rev, time_t *limit)
 /* "@YYYY-MM-DD": the first-parent ancestor of HEAD in force that day. */
 static int
 resolve_date(struct store *st, const char *rev, struct snapshot **out,
-    char *err)
+    struct err *err)
 {
 	git_revwalk *w = NULL;
 	git_commit *c = NULL;
@@ -571,7 +572,7 @@ resolve_date(struct store *st, const char *rev, struct snapshot **out,
 	int rc = -1;
 
 	if (snapshot_date(rev, &limit) != 1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: '%s' is not @YYYY-MM-DD",
+		err_set(err, ERR_REPO, "repo %s: '%s' is not @YYYY-MM-DD",
 		    st->dir, rev);
 		return -1;
 	}
@@ -593,7 +594,7 @@ resolve_date(struct store *st, const char *rev, struct snapshot **out,
 		}
 		git_commit_free(c);
 	}
-	snprintf(err, STORE_ERRMAX, "repo %s: no snapshot on or before %s",
+	err_set(err, ERR_REPO, "repo %s: no snapshot on or before %s",
 	    st->dir, rev + 1);
  cleanup:
 	git_revwalk_free(w);
@@ -602,7 +603,7 @@ resolve_date(struct store *st, const char *rev, struct snapshot **out,
 
 int
 snapshot_resolve(struct store *st, const char *rev, struct snapshot **out,
-    char *err)
+    struct err *err)
 {
 	git_object *obj = NULL, *peeled = NULL;
 	char what[300];
@@ -626,14 +627,14 @@ snapshot_resolve(struct store *st, const char *rev, struct snapshot **out,
 
 int
 snapshot_pick(struct store *st, const char *rev, struct snapshot **out,
-    char *err)
+    struct err *err)
 {
 	if (rev != NULL)
 		return snapshot_resolve(st, rev, out, err);
 	if (snapshot_head(st, out, err) == -1)
 		return -1;
 	if (*out == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: no snapshots yet", st->dir);
+		err_set(err, ERR_REPO, "repo %s: no snapshots yet", st->dir);
 		return -1;
 	}
 	return 0;
@@ -641,7 +642,7 @@ snapshot_pick(struct store *st, const char *rev, struct snapshot **out,
 
 int
 snapshot_in_history(struct store *st, const struct snapshot *head,
-    const char *id, char *err)
+    const char *id, struct err *err)
 {
 	const git_oid *tip = git_commit_id(head->c);
 	git_oid oid;

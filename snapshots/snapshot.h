@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "store.h"
 #include "../records/record.h"
 
@@ -59,7 +60,7 @@ const char	*snapshot_id(const struct snapshot *);
 time_t		 snapshot_time(const struct snapshot *);
 /* The snapshot before s into *p (NULL for the first); 0, or -1 with err. */
 int		 snapshot_parent(struct store *, const struct snapshot *,
-		    struct snapshot **, char *);
+		    struct snapshot **, struct err *err);
 void		 snapshot_free(struct snapshot *);
 
 /* Whether snapshot s's file path holds exactly these bytes. */
@@ -67,13 +68,13 @@ int	snapshot_holds(struct store *, const struct snapshot *, const char *,
 	    const char *, size_t);
 
 /* The latest snapshot into *s, NULL if there is none; 0, or -1 with err. */
-int	snapshot_head(struct store *, struct snapshot **, char *);
+int	snapshot_head(struct store *, struct snapshot **, struct err *err);
 /* A file of a snapshot (malloc'd); 0, 1 if absent, or -1 with err. */
 int	snapshot_read(struct store *, const struct snapshot *, const char *,
-	    char **, size_t *, char *);
+	    char **, size_t *, struct err *err);
 /* A snapshot's records; 0, or -1 with err. */
 int	snapshot_records(struct store *, const struct snapshot *,
-	    struct recordset **, char *);
+	    struct recordset **, struct err *err);
 /*
  * Commit a snapshot whose parent is the branch's tip as read under the
  * lock (NULL for the first); the branch moves only if it still points
@@ -81,21 +82,21 @@ int	snapshot_records(struct store *, const struct snapshot *,
  * err.
  */
 int	snapshot_commit(struct store *, const struct snapshot *,
-	    const struct snapshot_new *, struct snapshot **, char *);
+	    const struct snapshot_new *, struct snapshot **, struct err *err);
 /*
  * In a non-bare repository, make the index and work tree match HEAD; with
  * repair, only if a killed run left the index behind HEAD. A symlink where
  * a file or directory of HEAD goes is removed first (telling warn), never
  * written through. 0, or -1 with err.
  */
-int	snapshot_checkout(struct store *, int, store_warn_fn, char *);
+int	snapshot_checkout(struct store *, int, store_warn_fn, struct err *err);
 /*
  * A snapshot by name: a commit id, a ref or revision expression, or
  * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).
  * 0, or -1 with err.
  */
 int	snapshot_resolve(struct store *, const char *, struct snapshot **,
-	    char *);
+	    struct err *err);
 
 /*
  * Whether rev is a date, "@" and a digit: 1 if it is a real calendar date
@@ -119,9 +120,9 @@ const char	*snapshot_source(struct store *, const struct snapshot *,
  * ancestors: 1 if so, 0 if not (or no such commit), -1 with err.
  */
 int	snapshot_in_history(struct store *, const struct snapshot *,
-	    const char *, char *);
+	    const char *, struct err *err);
 
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
-int	snapshot_pick(struct store *, const char *, struct snapshot **, char *);
+int	snapshot_pick(struct store *, const char *, struct snapshot **, struct err *err);
 
 #endif

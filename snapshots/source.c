@@ -107,19 +107,19 @@ source_warnings(json_t *o, struct source_prev *sp)
 }
 
 int
-source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
-    size_t errlen)
+source_parse(const char *buf, size_t len, struct source_prev *sp,
+    struct err *err)
 {
 	json_error_t je;
 	json_t *o;
 
 	memset(sp, 0, sizeof(*sp));
 	if ((o = json_loadb(buf, len, 0, &je)) == NULL) {
-		snprintf(err, errlen, "line %d: %s", je.line, je.text);
+		err_set(err, ERR_PARSE, "line %d: %s", je.line, je.text);
 		return -1;
 	}
 	if (!json_is_object(o)) {
-		snprintf(err, errlen, "not a JSON object");
+		err_set(err, ERR_PARSE, "not a JSON object");
 		json_decref(o);
 		return -1;
 	}
@@ -140,7 +140,7 @@ source_parse(const char *buf, size_t len, struct source_prev *sp, char *err,
 	if (source_warnings(o, sp) == -1) {
 		json_decref(o);
 		source_prev_clear(sp);
-		snprintf(err, errlen, "out of memory");
+		err_nomem(err, "source.json");
 		return -1;
 	}
 	json_decref(o);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "../errors/err.h"
 #include "../records/record.h"
 
 struct source_info {
@@ -46,11 +47,11 @@ struct source_prev {
 
 /*
  * Read a source.json's bytes into *sp (members malloc'd, freed with
- * source_prev_clear). 0, or -1 with jansson's reason in err (errlen
- * bytes) when it does not parse or is not an object.
+ * source_prev_clear). 0, or -1 with err (ERR_PARSE, jansson's reason)
+ * when it does not parse or is not an object.
  */
-int	source_parse(const char *, size_t, struct source_prev *, char *,
-	    size_t);
+int	source_parse(const char *buf, size_t len, struct source_prev *sp,
+	    struct err *err);
 /* Free what source_parse set; accepts a cleared or zeroed one. */
 void	source_prev_clear(struct source_prev *);
 

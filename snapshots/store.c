@@ -16,7 +16,6 @@
 
 #include "internal.h"
 #include "../faults/fault.h"
-#include "../records/nomem.h"
 
 #define LOCKNAME	"mcwatch.lock"
 #define INIT_PREFIX	".mcwatch-init-"	/* a repository being made */
@@ -129,13 +128,13 @@ store_write_mode(int dfd, const char *name, const char *buf, size_t len,
 
 int
 store_put(struct store *st, const char *name, const char *buf, size_t len,
-    mode_t mode, char *err)
+    mode_t mode, struct err *err)
 {
 	int dfd;
 
 	if ((dfd = open(st->gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    store_write_mode(dfd, name, buf, len, mode) == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot write %s%s: %s",
+		err_set(err, ERR_REPO, "repo %s: cannot write %s%s: %s",
 		    st->dir, st->gitdir, name, strerror(errno));
 		if (dfd != -1)
 			close(dfd);
@@ -147,7 +146,7 @@ store_put(struct store *st, const char *name, const char *buf, size_t len,
 
 int
 store_get(struct store *st, const char *name, char **buf, size_t *len,
-    char *err)
+    struct err *err)
 {
 	char path[4200];
 	FILE *fp, *mem;
@@ -160,13 +159,13 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
 		if (errno == ENOENT)
 			return 1;
-		snprintf(err, STORE_ERRMAX, "repo %.200s: cannot read %.200s: "
+		err_set(err, ERR_REPO, "repo %.200s: cannot read %.200s: "
 		    "%s", st->dir, name, strerror(errno));
 		return -1;
 	}
 	if ((fp = fdopen(fd, "r")) == NULL ||
 	    (mem = open_memstream(buf, len)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", st->dir);
 		if (fp != NULL)
 			fclose(fp);
 		else
@@ -179,7 +178,7 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	if (fclose(mem) == EOF) {
 		free(*buf);
 		*buf = NULL;
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", st->dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", st->dir);
 		return -1;
 	}
 	return 0;
@@ -194,7 +193,7 @@ storage_errno(int e)
 }
 
 int
-store_giterr(const struct store *st, const char *what, char *err)
+store_giterr(const struct store *st, const char *what, struct err *err)
 {
 	int saved = errno;
 	const git_error *e = git_error_last();
@@ -220,11 +219,11 @@ store_giterr(const struct store *st, const char *what, char *err)
 	 */
 	if (os != NULL && (msg == NULL || strstr(msg, os) == NULL))
 		msg = os;
-	if (saved == ENOMEM)
-		msg = NOMEM_TEXT;
-	snprintf(err, STORE_ERRMAX, "repo %s: %s: %s", st->dir, what,
+	if (saved == ENOMEM || (e != NULL && e->klass == GIT_ERROR_NOMEMORY))
+		return err_set(err, ERR_NOMEM, "repo %s: %s: out of memory",
+		    st->dir, what);
+	return err_set(err, ERR_REPO, "repo %s: %s: %s", st->dir, what,
 	    msg != NULL ? msg : "unknown error");
-	return -1;
 }
 
 /* nftw's callback: remove one entry, deepest first. */
@@ -347,7 +346,7 @@ clear_debris(const char *dir)
  * used. 0, or -1 with err.
  */
 static int
-store_create(struct store *st, const char *dir, char *err)
+store_create(struct store *st, const char *dir, struct err *err)
 {
 	git_repository_init_options io;
 	git_repository *repo = NULL;
@@ -358,7 +357,7 @@ store_create(struct store *st, const char *dir, char *err)
 	snprintf(from, sizeof(from), "%s/.git", tmp);
 	snprintf(to, sizeof(to), "%s/.git", dir);
 	if (clear_debris(dir) == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot remove what a "
+		err_set(err, ERR_REPO, "repo %s: cannot remove what a "
 		    "killed run left: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -373,7 +372,7 @@ store_create(struct store *st, const char *dir, char *err)
 	}
 	git_repository_free(repo);
 	if (rename(from, to) == -1 && errno != EEXIST && errno != ENOTEMPTY) {
-		snprintf(err, STORE_ERRMAX, "repo %s: cannot create: %s", dir,
+		err_set(err, ERR_REPO, "repo %s: cannot create: %s", dir,
 		    strerror(errno));
 		goto cleanup;
 	}
@@ -388,7 +387,7 @@ store_create(struct store *st, const char *dir, char *err)
 }
 
 struct store *
-store_open(const char *dir, int create, char *err)
+store_open(const char *dir, int create, struct err *err)
 {
 	struct store *st;
 	struct stat sb;
@@ -396,13 +395,13 @@ store_open(const char *dir, int create, char *err)
 
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
 	    (st->dir = strdup(dir)) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", dir);
 		free(st);
 		return NULL;
 	}
 	st->lockfd = -1;
 	if (!create && store_is_new(dir)) {
-		snprintf(err, STORE_ERRMAX, "no repository at %s: give --repo "
+		err_set(err, ERR_REPO, "no repository at %s: give --repo "
 		    "DIR, or run 'mcwatch run' first to make one", dir);
 		goto fail;
 	}
@@ -415,7 +414,7 @@ store_open(const char *dir, int create, char *err)
 	if ((grc = git_repository_open_ext(&st->repo, dir,
 	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL)) < 0 && (grc == GIT_EOWNER ||
 	    (stat(dir, &sb) == 0 && sb.st_uid != geteuid()))) {
-		snprintf(err, STORE_ERRMAX, "repo %s: owned by another user: "
+		err_set(err, ERR_REPO, "repo %s: owned by another user: "
 		    "only its owner may record snapshots in it (run as that "
 		    "user, e.g. the service's); reading commands open it "
 		    "whoever owns it", dir);
@@ -425,7 +424,7 @@ store_open(const char *dir, int create, char *err)
 		goto fail;
 	}
 	if ((st->gitdir = strdup(git_repository_path(st->repo))) == NULL) {
-		snprintf(err, STORE_ERRMAX, "repo %s: out of memory", dir);
+		err_set(err, ERR_NOMEM, "repo %s: out of memory", dir);
 		goto fail;
 	}
 	return st;
@@ -467,7 +466,7 @@ unlock_stale(struct store *st, const char *rel, store_warn_fn warn)
 }
 
 int
-store_lock(struct store *st, int timeout, store_warn_fn warn, char *err)
+store_lock(struct store *st, int timeout, store_warn_fn warn, struct err *err)
 {
 	git_reference *head = NULL;
 	char path[4096], rel[4096];
@@ -479,19 +478,19 @@ store_lock(struct store *st, int timeout, store_warn_fn warn, char *err)
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, LOCKNAME);
 	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
 	    0644)) == -1) {
-		snprintf(err, STORE_ERRMAX, "repo %.200s: cannot lock %.200s: "
+		err_set(err, ERR_REPO, "repo %.200s: cannot lock %.200s: "
 		    "%s", st->dir, path, strerror(errno));
 		return -1;
 	}
 	/* flock dies with its process: a killed run never holds it. */
 	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			snprintf(err, STORE_ERRMAX, "repo %.200s: cannot lock "
+			err_set(err, ERR_REPO, "repo %.200s: cannot lock "
 			    "%.200s: %s", st->dir, path, strerror(errno));
 			goto fail;
 		}
 		if (time(NULL) >= deadline) {
-			snprintf(err, STORE_ERRMAX, "repo %.200s: busy: another "
+			err_set(err, ERR_REPO, "repo %.200s: busy: another "
 			    "mcwatch run has held its lock (%.200s) for %d s",
 			    st->dir, path, timeout);
 			goto fail;

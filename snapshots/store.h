@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#define STORE_ERRMAX	512
+#include "../errors/err.h"
 
 /* An open snapshot repository (snapshots/internal.h). */
 struct store;
@@ -16,9 +16,9 @@ typedef void	(*store_warn_fn)(const char *);
 /*
  * Open the repository at dir, bare or not; with create, make a non-bare
  * one (branch "main") where dir does not exist or is empty. NULL with err
- * (STORE_ERRMAX bytes) on failure.
+ * (ERR_REPO, or ERR_NOMEM) on failure.
  */
-struct store	*store_open(const char *, int, char *);
+struct store	*store_open(const char *, int, struct err *err);
 void		 store_close(struct store *);
 /* Whether dir is missing or an empty directory: a repository to create. */
 int		 store_is_new(const char *);
@@ -27,13 +27,13 @@ int		 store_is_new(const char *);
  * timeout seconds for another run to finish; then remove the git lock
  * files a killed run left behind (telling warn). 0, or -1 with err.
  */
-int		 store_lock(struct store *, int, store_warn_fn, char *);
+int		 store_lock(struct store *, int, store_warn_fn, struct err *err);
 /*
  * err = "repo DIR: what: libgit2's last error", and the errno of a
  * storage failure (a full disk) when there is one: callers clear errno
  * before the libgit2 calls whose failure they report. Returns -1.
  */
-int		 store_giterr(const struct store *, const char *, char *);
+int		 store_giterr(const struct store *, const char *, struct err *err);
 /* The repository's directory as the user named it. */
 const char	*store_dir(const struct store *);
 /*
@@ -50,10 +50,10 @@ int		 store_write_mode(int, const char *, const char *, size_t,
  * a state that names a target. 0, or -1 with err.
  */
 int		 store_put(struct store *, const char *, const char *, size_t,
-		    mode_t, char *);
+		    mode_t, struct err *err);
 /* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
 int		 store_get(struct store *, const char *, char **, size_t *,
-		    char *);
+		    struct err *err);
 /*
  * Remove the tree at path, deepest first: symlinks are removed, never
  * followed, and other file systems mounted inside are not entered.

@@ -157,11 +157,11 @@ static void
 mcwatch_parse(const char *buf, size_t len, FILE *devnull)
 {
 	struct recordset *rs;
-	char err[PARSE_ERRMAX];
+	struct err err;
 
-	if (parse_page(buf, len, NULL, &rs, err) != PARSE_OK ||
+	if (parse_page(buf, len, NULL, &rs, &err) != 0 ||
 	    rs->nrecs < NROWS) {
-		fprintf(stderr, "bench: parse failed: %s\n", err);
+		fprintf(stderr, "bench: parse failed: %s\n", &err);
 		exit(1);
 	}
 	output_json(devnull, rs);
@@ -221,7 +221,7 @@ gen_history(const char *dir, int first, int count)
 	struct snapshot_new sn;
 	struct snapshot *head = NULL, *made;
 	struct trailers t;
-	char err[PARSE_ERRMAX > STORE_ERRMAX ? PARSE_ERRMAX : STORE_ERRMAX];
+	struct err err;
 	char *msg = NULL;
 	size_t mlen;
 	FILE *fp;
@@ -230,10 +230,10 @@ gen_history(const char *dir, int first, int count)
 	int n;
 
 	page = slurp("samples/mimecast-data-centers.html", &plen);
-	if (parse_page(page, plen, NULL, &rs, err) != PARSE_OK ||
-	    (st = store_open(dir, 1, err)) == NULL ||
-	    snapshot_head(st, &head, err) == -1) {
-		fprintf(stderr, "bench: %s\n", err);
+	if (parse_page(page, plen, NULL, &rs, &err) != 0 ||
+	    (st = store_open(dir, 1, &err)) == NULL ||
+	    snapshot_head(st, &head, &err) == -1) {
+		fprintf(stderr, "bench: %s\n", &err);
 		exit(1);
 	}
 	/* Writing 5,000 commits: fsync would measure the disk, not us. */
@@ -264,8 +264,8 @@ gen_history(const char *dir, int first, int count)
 		sn.message = msg;
 		sn.author = "bench <bench@example.com>";
 		sn.when = EPOCH + (time_t)n * DAY + 3600;
-		if (snapshot_commit(st, head, &sn, &made, err) == -1) {
-			fprintf(stderr, "bench: %s\n", err);
+		if (snapshot_commit(st, head, &sn, &made, &err) == -1) {
+			fprintf(stderr, "bench: %s\n", &err);
 			exit(1);
 		}
 		free(data);
@@ -616,13 +616,13 @@ main(int argc, char **argv)
 	{
 		struct store *st;
 		struct snapshot *c = NULL, *p = NULL;
-		char err[STORE_ERRMAX];
+		struct err err;
 
 		/* The root snapshot's id, for 'diff FIRST HEAD'. */
-		if ((st = store_open(hist, 0, err)) == NULL ||
-		    snapshot_head(st, &c, err) == -1)
+		if ((st = store_open(hist, 0, &err)) == NULL ||
+		    snapshot_head(st, &c, &err) == -1)
 			return 1;
-		while (snapshot_parent(st, c, &p, err) == 0 && p != NULL) {
+		while (snapshot_parent(st, c, &p, &err) == 0 && p != NULL) {
 			snapshot_free(c);
 			c = p;
 		}

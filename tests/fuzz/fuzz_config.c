@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static char path[64];
 	struct conf c;
-	char err[STORE_ERRMAX];
+	struct err err;
 	FILE *fp;
 
 	if (path[0] == '\0') {
@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		return 0;
 	fwrite(data, 1, len, fp);
 	fclose(fp);
-	if (conf_read(path, &c, err) == 0)
+	if (conf_read(path, &c, &err) == 0)
 		conf_free(&c);
 	unlink(path);
 	return 0;

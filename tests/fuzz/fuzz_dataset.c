@@ -15,18 +15,17 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct recordset *rs = NULL, *again = NULL;
-	char err[256], *buf = NULL;
+	struct err err;
+	char *buf = NULL;
 	size_t blen, i;
 	FILE *fp;
 
-	if (recordset_from_json((const char *)data, len, &rs, err,
-	    sizeof(err)) == -1)
+	if (recordset_from_json((const char *)data, len, &rs, &err) == -1)
 		return 0;
 	if ((fp = open_memstream(&buf, &blen)) != NULL) {
 		output_records_json(fp, rs);
 		fclose(fp);
-		if (recordset_from_json(buf, blen, &again, err,
-		    sizeof(err)) == -1 || again->nrecs != rs->nrecs)
+		if (recordset_from_json(buf, blen, &again, &err) == -1 || again->nrecs != rs->nrecs)
 			abort();
 		for (i = 0; i < rs->nrecs; i++)
 			if (record_cmp(&rs->recs[i], &again->recs[i]) != 0)

@@ -15,13 +15,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	static const char *const charsets[] = { NULL, "utf-8", "iso-8859-1",
 	    "windows-1252", "shift_jis", "utf-16le", "bogus" };
 	struct recordset *rs = NULL;
-	char err[PARSE_ERRMAX];
+	struct err err;
 
 	if (len == 0)
 		return 0;
 	parse_page((const char *)data + 1, len - 1,
 	    charsets[data[0] % (sizeof(charsets) / sizeof(charsets[0]))], &rs,
-	    err);
+	    &err);
 	recordset_free(rs);
 	return 0;
 }

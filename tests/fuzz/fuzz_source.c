@@ -10,9 +10,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct source_prev sp;
-	char err[256];
+	struct err err;
 
-	source_parse((const char *)data, len, &sp, err, sizeof(err));
+	source_parse((const char *)data, len, &sp, &err);
 	source_prev_clear(&sp);
 	return 0;
 }

@@ -115,11 +115,11 @@ fault_point(const char *name)
 
 static int
 fake_send(const struct notify_config *cfg, const struct channel *c,
-    const struct notice *n, char *err)
+    const struct notice *n, struct err *err)
 {
 	(void)cfg;
 	if (sent.fail) {
-		snprintf(err, NOTIFY_ERRMAX, "fake: down");
+		err_set(err, ERR_NOTIFY, "fake: down");
 		return -1;
 	}
 	if (sent.n < 16) {

@@ -18,10 +18,10 @@ static struct recordset *
 parse(const char *html)
 {
 	struct recordset *rs;
-	char err[PARSE_ERRMAX];
+	struct err err;
 
-	assert_int_equal(parse_page(html, strlen(html), NULL, &rs, err),
-	    PARSE_OK);
+	assert_int_equal(parse_page(html, strlen(html), NULL, &rs, &err),
+	    0);
 	return rs;
 }
 
@@ -576,8 +576,8 @@ test_memory_failure(void **state)
 	    "<h3>More</h3><table><tr><th>Application</th><th>URL</th></tr>"
 	    "<tr><td>C</td><td>https://c.example</td></tr></table>";
 	struct recordset *rs;
-	char err[PARSE_ERRMAX];
-	enum parse_status st;
+	struct err err;
+	int st;
 	long at, failed = 0;
 
 	(void)state;
@@ -585,9 +585,9 @@ test_memory_failure(void **state)
 	for (at = 0; at < 200; at++) {
 		fail_at = at;
 		ncalls = 0;
-		st = parse_page(html, strlen(html), NULL, &rs, err);
+		st = parse_page(html, strlen(html), NULL, &rs, &err);
 		fail_at = -1;
-		if (st == PARSE_OK) {
+		if (st == 0) {
 			assert_int_equal(rs->nrecs, 3);
 			recordset_free(rs);
 		} else {

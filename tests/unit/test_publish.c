@@ -143,7 +143,8 @@ test_site(void **state)
 {
 	static const char *const bad[] = { "../x", ".hidden", "a//b", "/abs",
 	    "a/", "a/../b", "a b", "a/.git/x", "" };
-	char dir[] = "/tmp/mcwatch-site-XXXXXX", out[300], err[SITE_ERRMAX];
+	char dir[] = "/tmp/mcwatch-site-XXXXXX", out[300];
+	struct err err;
 	struct site *s;
 	size_t i, w, l;
 	FILE *fp;
@@ -151,19 +152,19 @@ test_site(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(out, sizeof(out), "%s/site", dir);
-	assert_non_null(s = site_open(out, 0, err));
+	assert_non_null(s = site_open(out, 0, &err));
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(site_put(s, bad[i], "x", 1, 1, err), -1);
-	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, err), 0);
+		assert_int_equal(site_put(s, bad[i], "x", 1, 1, &err), -1);
+	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, &err), 0);
 	assert_int_equal(site_put(s, SITE_MARK, "{\"generator\":\"mcwatch\"}",
-	    23, 1, err), 0);
-	assert_int_equal(site_commit(s, err), 0);
+	    23, 1, &err), 0);
+	assert_int_equal(site_commit(s, &err), 0);
 	site_free(s);
 	/* Again: the same bytes are kept, not written. */
-	assert_non_null(s = site_open(out, 0, err));
-	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, err), 0);
+	assert_non_null(s = site_open(out, 0, &err));
+	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, &err), 0);
 	assert_int_equal(site_put(s, SITE_MARK, "{\"generator\":\"mcwatch\"}",
-	    23, 1, err), 0);
+	    23, 1, &err), 0);
 	site_counts(s, &w, &l);
 	assert_int_equal(w, 0);
 	assert_int_equal(l, 2);
@@ -177,8 +178,8 @@ test_site(void **state)
 	assert_non_null(fp = fopen(out, "w"));
 	fclose(fp);
 	snprintf(out, sizeof(out), "%s/other", dir);
-	assert_null(site_open(out, 0, err));
-	assert_non_null(strstr(err, "refusing"));
+	assert_null(site_open(out, 0, &err));
+	assert_non_null(strstr(err.msg, "refusing"));
 	snprintf(out, sizeof(out), "rm -rf '%s'", dir);
 	assert_int_equal(system(out), 0);
 }
@@ -195,7 +196,8 @@ test_site_json(void **state)
 	    "<th>Netmask</th></tr><tr><td>192.0.2.0/24</td>"
 	    "<td>255.255.255.0</td></tr><tr><td>198.51.100.0/24</td>"
 	    "<td>255.255.255.0</td></tr></table>" };
-	char dir[] = "/tmp/mcwatch-pub-XXXXXX", path[300], err[PUBLISH_ERRMAX];
+	char dir[] = "/tmp/mcwatch-pub-XXXXXX", path[300];
+	struct err err;
 	char id0[41] = "";
 	struct snapshot *head = NULL, *made;
 	struct snapshot_new sn;
@@ -211,11 +213,11 @@ test_site_json(void **state)
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/repo", dir);
 	store_init();
-	assert_non_null(st = store_open(path, 1, err));
+	assert_non_null(st = store_open(path, 1, &err));
 	store_fsync(0);
 	for (i = 0; i < 2; i++) {
 		assert_int_equal(parse_page(pages[i], strlen(pages[i]), NULL, &rs,
-		    err), PARSE_OK);
+		    &err), 0);
 		assert_int_equal(snapshot_dataset(rs, &data, &len), 0);
 		memset(&sn, 0, sizeof(sn));
 		sn.dataset = data;
@@ -228,7 +230,7 @@ test_site_json(void **state)
 		sn.message = "m";
 		sn.author = "t <t@example.com>";
 		sn.when = 1767225600 + (time_t)i * 86400;
-		assert_int_equal(snapshot_commit(st, head, &sn, &made, err), 0);
+		assert_int_equal(snapshot_commit(st, head, &sn, &made, &err), 0);
 		if (i == 0)
 			snprintf(id0, sizeof(id0), "%s", snapshot_id(made));
 		snapshot_free(head);
@@ -239,7 +241,7 @@ test_site_json(void **state)
 	memset(&o, 0, sizeof(o));
 	snprintf(path, sizeof(path), "%s/site", dir);
 	o.out = path;
-	assert_int_equal(publish_site(st, &o, &res, err), 0);
+	assert_int_equal(publish_site(st, &o, &res, &err), 0);
 	assert_int_equal(res.snapshots, 2);
 	snprintf(path, sizeof(path), "%s/site/version.json", dir);
 	assert_non_null(v = json_load_file(path, 0, NULL));

@@ -41,11 +41,12 @@ static char *
 records(const char *page, size_t len)
 {
 	struct recordset *rs = NULL;
-	char err[PARSE_ERRMAX], *out = NULL;
+	struct err err;
+	char *out = NULL;
 	size_t olen;
 	FILE *fp;
 
-	if (parse_page(page, len, NULL, &rs, err) != PARSE_OK)
+	if (parse_page(page, len, NULL, &rs, &err) != 0)
 		return NULL;
 	assert_non_null(fp = open_memstream(&out, &olen));
 	assert_int_equal(output_json(fp, rs), 0);

@@ -119,7 +119,7 @@ test_first_run(void **state)
 	assert_int_equal(o.diff.nadded, 3);
 	assert_string_equal(o.from, "");
 	assert_int_equal(strlen(o.to), 40);
-	assert_string_equal(o.later, "");
+	assert_false(err_isset(&o.later));
 	assert_string_equal(o.source, page);
 	run_report_ctx(&o, &ctx);
 	assert_null(ctx.from);
@@ -179,7 +179,7 @@ test_rejected(void **state)
 	run_outcome_free(&o);
 	write_page("<form><input name=user></form>");
 	run_once(&s, &o, RUN_REJECTED);
-	assert_non_null(strstr(o.error, "no data found"));
+	assert_non_null(strstr(o.error.msg, "no data found"));
 	assert_non_null(strstr(o.kept, "mcwatch-rejected/"));
 	run_outcome_free(&o);
 }
@@ -195,7 +195,7 @@ test_fetch_failed(void **state)
 	settings(&s);
 	s.url = "/nonexistent/mcwatch-page.html";
 	run_once(&s, &o, RUN_FETCH_FAILED);
-	assert_non_null(strstr(o.error, "No such file"));
+	assert_non_null(strstr(o.error.msg, "No such file"));
 	assert_int_equal(access(repo, F_OK), -1);
 	run_outcome_free(&o);
 }

@@ -52,16 +52,16 @@ static void
 test_dataset_roundtrip(void **state)
 {
 	struct recordset *rs, *back;
-	char err[PARSE_ERRMAX], *data, *again;
+	struct err err;
+	char *data, *again;
 	size_t len, len2, i;
 
 	(void)state;
-	assert_int_equal(parse_page(page, strlen(page), NULL, &rs, err),
-	    PARSE_OK);
+	assert_int_equal(parse_page(page, strlen(page), NULL, &rs, &err),
+	    0);
 	assert_int_equal(rs->nrecs, 4);
 	assert_int_equal(snapshot_dataset(rs, &data, &len), 0);
-	assert_int_equal(recordset_from_json(data, len, &back, err,
-	    sizeof(err)), 0);
+	assert_int_equal(recordset_from_json(data, len, &back, &err), 0);
 	assert_int_equal(back->nrecs, rs->nrecs);
 	for (i = 0; i < rs->nrecs; i++)
 		assert_int_equal(record_cmp(&rs->recs[i], &back->recs[i]), 0);
@@ -88,15 +88,15 @@ test_dataset_invalid(void **state)
 		"\"usage\":\"\",\"port\":70000}]}",
 	};
 	struct recordset *rs;
-	char err[256];
+	struct err err;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_int_equal(recordset_from_json(bad[i], strlen(bad[i]),
-		    &rs, err, sizeof(err)), -1);
+		    &rs, &err), -1);
 		assert_null(rs);
-		assert_true(err[0] != '\0');
+		assert_true(err.msg[0] != '\0');
 	}
 }
 
