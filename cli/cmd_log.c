@@ -62,7 +62,7 @@ static int
 log_json(FILE *fp, struct history *h, long max, struct err *err)
 {
 	struct log_entry e;
-	char when[32], *p, *tok;
+	char when[32], *p, *tok, *codes = NULL;
 	struct tm tm;
 	time_t t;
 	json_t *arr, *o, *regions;
@@ -88,7 +88,10 @@ log_json(FILE *fp, struct history *h, long max, struct err *err)
 		    json_object_set_new(o, "regions", regions = json_array()) ==
 		    -1)
 			goto cleanup;
-		for (p = e.regions; (tok = strsep(&p, ",")) != NULL;) {
+		free(codes);
+		if ((codes = strdup(e.regions)) == NULL)
+			goto cleanup;
+		for (p = codes; (tok = strsep(&p, ",")) != NULL;) {
 			while (*tok == ' ')
 				tok++;
 			if (*tok != '\0' && json_array_append_new(regions,
@@ -100,6 +103,7 @@ log_json(FILE *fp, struct history *h, long max, struct err *err)
 		goto cleanup;
 	rc = 0;
  cleanup:
+	free(codes);
 	json_decref(arr);
 	return rc;
 }

@@ -166,3 +166,29 @@ diff_filter(const struct diff *d, const char *codes, struct diff *out)
 	}
 	return 0;
 }
+
+char *
+diff_codes(const struct diff *d, const char *sep)
+{
+	const char *prev = NULL, *code;
+	char *buf = NULL;
+	size_t i, len;
+	FILE *fp;
+	int rc = 0;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return NULL;
+	/* Changes are in record order: a region's are together. */
+	for (i = 0; i < d->nchanges && rc == 0; i++) {
+		code = change_record(&d->changes[i])->region_code;
+		if (prev != NULL && strcmp(prev, code) == 0)
+			continue;
+		rc = fprintf(fp, "%s%s", prev ? sep : "", code) < 0;
+		prev = code;
+	}
+	if (fclose(fp) == EOF || rc) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}

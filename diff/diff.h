@@ -36,6 +36,11 @@ void	diff_free(struct diff *);
 int	diff_filter(const struct diff *, const char *, struct diff *);
 /* Whether codes (as diff_filter takes them) let region code through. */
 int	diff_code_wanted(const char *, const char *);
+/*
+ * Each region code of d once, in order, sep between them: all of them,
+ * however many (a string the caller frees); NULL on memory.
+ */
+char	*diff_codes(const struct diff *d, const char *sep);
 /* The record a change is about: after, or before if removed. */
 const struct record *change_record(const struct change *);
 

@@ -369,32 +369,42 @@ report_json(FILE *fp, const struct report_ctx *ctx)
 void
 report_regions(const struct diff *d, char *buf, size_t len)
 {
-	const char *seen[64];
-	size_t i, j, nseen = 0, n = 0;
+	const char *prev = NULL, *reg;
+	size_t i, n = 0, left = 0;
+	int k;
 
 	buf[0] = '\0';
+	/* Changes are in record order: a region's are together. */
 	for (i = 0; i < d->nchanges; i++) {
-		const char *reg = change_record(&d->changes[i])->region;
-
-		for (j = 0; j < nseen; j++)
-			if (strcmp(seen[j], reg) == 0)
-				break;
-		if (j < nseen)
+		reg = change_record(&d->changes[i])->region;
+		if (prev != NULL && strcmp(prev, reg) == 0)
 			continue;
-		if (nseen < sizeof(seen) / sizeof(seen[0]))
-			seen[nseen++] = reg;
-		if (n < len)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s",
-			    n ? ", " : "", reg[0] ? reg : "(no region)");
+		prev = reg;
+		k = snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+		    reg[0] ? reg : "(no region)");
+		if (left == 0 && k >= 0 && n + (size_t)k + 24 < len)
+			n += (size_t)k;
+		else {
+			buf[n] = '\0';
+			left++;
+		}
 	}
+	/* A line cut short says so: never silently. */
+	if (left > 0)
+		snprintf(buf + n, len - n, "%sand %zu more", n ? ", " : "",
+		    left);
 }
 
 void
 report_summary(const struct diff *d, char *buf, size_t len)
 {
-	char regions[768];
+	int n;
 
-	report_regions(d, regions, sizeof(regions));
-	snprintf(buf, len, "+%zu -%zu ~%zu (%s)", d->nadded, d->nremoved,
-	    d->nchanged, regions);
+	/* The regions get what room the counts leave, and say what is cut. */
+	n = snprintf(buf, len, "+%zu -%zu ~%zu (", d->nadded, d->nremoved,
+	    d->nchanged);
+	if (n < 0 || (size_t)n + 2 >= len)
+		return;
+	report_regions(d, buf + n, len - (size_t)n - 1);
+	strcat(buf, ")");
 }

@@ -51,7 +51,8 @@ hook_env(const struct notify_config *cfg, const struct notice *n)
 	if (asprintf(&env[0], "MCWATCH_KIND=%s", kind) == -1 ||
 	    asprintf(&env[1], "MCWATCH_FROM=%s", n->from) == -1 ||
 	    asprintf(&env[2], "MCWATCH_TO=%s", n->snapshot) == -1 ||
-	    asprintf(&env[3], "MCWATCH_REGIONS=%s", n->regions) == -1 ||
+	    asprintf(&env[3], "MCWATCH_REGIONS=%s",
+	    n->regions != NULL ? n->regions : "") == -1 ||
 	    asprintf(&env[4], "MCWATCH_REPO=%s", repo) == -1) {
 		for (i = 0; i < HOOK_NENV; i++)
 			free(env[i]);

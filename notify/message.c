@@ -38,36 +38,6 @@ static const struct {
 	    "font-weight: bold; white-space: nowrap" },
 };
 
-/* The region codes of d, each once, sep between them, into buf. */
-static void
-diff_codes(const struct diff *d, const char *sep, char *buf, size_t len)
-{
-	const char *prev = NULL;
-	size_t i, n = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < d->nchanges && n + 48 < len; i++) {
-		const char *code = change_record(&d->changes[i])->region_code;
-
-		if (prev != NULL && strcmp(prev, code) == 0)
-			continue;
-		n += (size_t)snprintf(buf + n, len - n, "%s%.40s",
-		    prev ? sep : "", code);
-		prev = code;
-	}
-}
-
-/* "US, DE" from the regions of d, upper case (codes are ASCII). */
-static void
-subject_regions(const struct diff *d, char *buf, size_t len)
-{
-	size_t j;
-
-	diff_codes(d, ", ", buf, len);
-	for (j = 0; buf[j] != '\0'; j++)
-		buf[j] = (char)toupper((unsigned char)buf[j]);
-}
-
 /* Run a report writer into a string; NULL on memory. */
 static char *
 report_string(report_fn write, const struct report_ctx *ctx,
@@ -223,20 +193,28 @@ change_html(const struct notice *n, const struct report_ctx *ctx)
 int
 notice_change(struct notice *n, const struct report_ctx *ctx, int delayed)
 {
-	char regions[400];
+	char *regions;
+	size_t j;
 
 	memset(n, 0, sizeof(*n));
 	n->kind = NOTICE_CHANGE;
 	n->delayed = delayed;
-	subject_regions(ctx->diff, regions, sizeof(regions));
+	if ((n->regions = diff_codes(ctx->diff, " ")) == NULL ||
+	    (regions = diff_codes(ctx->diff, ", ")) == NULL) {
+		notice_clear(n);
+		return -1;
+	}
+	/* "US, DE": codes are ASCII; a long list is cut in the subject. */
+	for (j = 0; regions[j] != '\0'; j++)
+		regions[j] = (char)toupper((unsigned char)regions[j]);
 	snprintf(n->subject, sizeof(n->subject), "[mcwatch] Mimecast changed"
-	    "%s: +%zu -%zu ~%zu (%s)", delayed ? " (delayed)" : "",
+	    "%s: +%zu -%zu ~%zu (%.300s%s)", delayed ? " (delayed)" : "",
 	    ctx->diff->nadded, ctx->diff->nremoved, ctx->diff->nchanged,
-	    regions);
+	    regions, strlen(regions) > 300 ? ", ..." : "");
+	free(regions);
 	snprintf(n->snapshot, sizeof(n->snapshot), "%s", ctx->to ? ctx->to :
 	    "");
 	snprintf(n->from, sizeof(n->from), "%s", ctx->from ? ctx->from : "");
-	diff_codes(ctx->diff, " ", n->regions, sizeof(n->regions));
 	if ((n->text = report_string(report_text, ctx, delayed ? "Delayed: "
 	    "an earlier delivery of these changes failed.\n" : NULL)) == NULL ||
 	    (n->json = report_string(report_json, ctx, NULL)) == NULL ||
@@ -337,14 +315,19 @@ static char *
 baseline_text(const struct recordset *rs, const char *regions,
     const struct report_ctx *ctx, struct notice *n, size_t *count)
 {
-	char *text = NULL;
-	size_t len, i, start;
-	FILE *fp;
+	char *text = NULL, *codes = NULL;
+	size_t len, clen, i, start;
+	FILE *fp, *cp;
 	int rc;
 
 	*count = 0;
 	if ((fp = open_memstream(&text, &len)) == NULL)
 		return NULL;
+	if ((cp = open_memstream(&codes, &clen)) == NULL) {
+		fclose(fp);
+		free(text);
+		return NULL;
+	}
 	rc = fprintf(fp, "%smcwatch now tracks Mimecast's data centers and "
 	    "URLs from %.500s.\nThe first snapshot is %s; you will hear of "
 	    "every change from it.\n\n", n->delayed ? "Delayed: an earlier "
@@ -356,16 +339,18 @@ baseline_text(const struct recordset *rs, const char *regions,
 		if (!diff_code_wanted(regions, rs->recs[start].region_code))
 			continue;
 		*count += i - start;
-		if (strlen(n->regions) + 42 < sizeof(n->regions))
-			snprintf(n->regions + strlen(n->regions),
-			    sizeof(n->regions) - strlen(n->regions), "%s%.40s",
-			    n->regions[0] ? " " : "", rs->recs[start].region_code);
-		rc = region_counts(fp, rs, start, i) == -1;
+		rc = fprintf(cp, "%s%s", ftell(cp) > 0 ? " " : "",
+		    rs->recs[start].region_code) < 0 ||
+		    region_counts(fp, rs, start, i) == -1;
 	}
+	if (fclose(cp) == EOF)
+		rc = 1;
 	if (fclose(fp) == EOF || rc) {
 		free(text);
+		free(codes);
 		return NULL;
 	}
+	n->regions = codes;
 	return text;
 }
 

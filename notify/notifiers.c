@@ -28,6 +28,7 @@ notice_clear(struct notice *n)
 	free(n->text);
 	free(n->html);
 	free(n->json);
+	free(n->regions);
 	memset(n, 0, sizeof(*n));
 }
 

@@ -71,7 +71,8 @@ struct notice {
 	char		*json;		/* the diff as 'mcwatch diff -f json' */
 	char		 snapshot[41];	/* the latest snapshot, or "" */
 	char		 from[41];	/* a change's previous one, or "" */
-	char		 regions[400];	/* a change's region codes, " "-separated */
+	char		*regions;	/* a change's region codes, " "-separated,
+					   or NULL */
 	int		 delayed;	/* held back by a failed delivery */
 	/*
 	 * The same for every send of this message to this channel, in this

@@ -251,13 +251,11 @@ compare(struct run *r)
 	return 0;
 }
 
-/* The trailers of r's change. */
-static void
+/* The trailers of r's change (t->regions malloc'd); 0, or -1 on memory. */
+static int
 run_trailers(const struct run *r, struct trailers *t)
 {
 	const struct diff *d = &r->o->diff;
-	const char *prev = NULL;
-	size_t i, n = 0;
 
 	memset(t, 0, sizeof(*t));
 	snprintf(t->source_url, sizeof(t->source_url), "%s", r->o->source);
@@ -265,14 +263,7 @@ run_trailers(const struct run *r, struct trailers *t)
 	t->added = d->nadded;
 	t->removed = d->nremoved;
 	t->changed = d->nchanged;
-	for (i = 0; i < d->nchanges && n < sizeof(t->regions) - 64; i++) {
-		const char *code = change_record(&d->changes[i])->region_code;
-
-		if (prev == NULL || strcmp(prev, code) != 0)
-			n += (size_t)snprintf(t->regions + n, sizeof(t->regions)
-			    - n, "%s%s", prev ? ", " : "", code);
-		prev = code;
-	}
+	return (t->regions = diff_codes(d, ", ")) == NULL ? -1 : 0;
 }
 
 /* The commit message: summary, the report, trailers; NULL on memory. */
@@ -289,15 +280,19 @@ commit_message(const struct run *r)
 	/* No source, snapshot or date: the report comes without a header. */
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diff = &r->o->diff;
-	run_trailers(r, &t);
-	report_summary(ctx.diff, sum, sizeof(sum));
-	if ((fp = open_memstream(&msg, &len)) == NULL)
+	if (run_trailers(r, &t) == -1)
 		return NULL;
+	report_summary(ctx.diff, sum, sizeof(sum));
+	if ((fp = open_memstream(&msg, &len)) == NULL) {
+		trailers_clear(&t);
+		return NULL;
+	}
 	rc = (r->head == NULL ? fprintf(fp, "Mimecast: baseline, %zu records "
 	    "tracked\n\n", ctx.diff->nadded) : fprintf(fp, "Mimecast: %s\n\n",
 	    sum)) < 0 ||
 	    report_text(fp, &ctx) == -1 || putc('\n', fp) == EOF ||
 	    trailers_write(fp, &t) == -1;
+	trailers_clear(&t);
 	if (fclose(fp) == EOF || rc) {
 		free(msg);
 		return NULL;

@@ -14,6 +14,7 @@
 struct history {
 	struct store	*st;
 	git_revwalk	*walk;
+	struct trailers	 trailers;	/* the last snapshot's */
 };
 
 struct history *
@@ -45,13 +46,13 @@ history_free(struct history *h)
 	if (h == NULL)
 		return;
 	git_revwalk_free(h->walk);
+	trailers_clear(&h->trailers);
 	free(h);
 }
 
 int
 history_next(struct history *h, struct log_entry *e, struct err *err)
 {
-	struct trailers t;
 	git_commit *c = NULL;
 	git_oid id;
 	const char *sum;
@@ -69,11 +70,16 @@ history_next(struct history *h, struct log_entry *e, struct err *err)
 	if (strncmp(sum, "Mimecast: ", 10) == 0)
 		sum += 10;
 	snprintf(e->summary, sizeof(e->summary), "%s", sum);
-	trailers_read(git_commit_message(c), &t);
-	e->added = t.added;
-	e->removed = t.removed;
-	e->changed = t.changed;
-	snprintf(e->regions, sizeof(e->regions), "%s", t.regions);
+	trailers_clear(&h->trailers);
+	if (trailers_read(git_commit_message(c), &h->trailers) == -1) {
+		git_commit_free(c);
+		return err_set(err, ERR_NOMEM, "repo %s: out of memory",
+		    store_dir(h->st));
+	}
+	e->added = h->trailers.added;
+	e->removed = h->trailers.removed;
+	e->changed = h->trailers.changed;
+	e->regions = h->trailers.regions != NULL ? h->trailers.regions : "";
 	/* Messages are data: no control characters reach a terminal. */
 	safe_unctrl(e->summary);
 	git_commit_free(c);

@@ -15,7 +15,8 @@ struct log_entry {
 	size_t		removed;
 	size_t		changed;
 	char		summary[512];	/* the subject, less "Mimecast: " */
-	char		regions[512];	/* codes, ", "-separated */
+	const char	*regions;	/* codes, ", "-separated: the walk's,
+					   until the next history_next */
 };
 
 struct history;
@@ -23,7 +24,8 @@ struct history;
 /* A walk over HEAD's first-parent line; NULL with err. */
 struct history	*history_open(struct store *, struct err *err);
 /* The next snapshot; 0, 1 at the end, or -1 with err. */
-int		 history_next(struct history *, struct log_entry *, struct err *err);
+int		 history_next(struct history *h, struct log_entry *e,
+		    struct err *err);
 void		 history_free(struct history *);
 
 #endif

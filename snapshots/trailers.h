@@ -14,12 +14,17 @@ struct trailers {
 	size_t	added;
 	size_t	removed;
 	size_t	changed;
-	char	regions[512];		/* codes, ", "-separated */
+	char	*regions;		/* codes, ", "-separated, all of them;
+					   or NULL */
 };
 
 /* Write t as trailer lines, control characters replaced; 0, or -1. */
-int	trailers_write(FILE *, const struct trailers *);
-/* Read the trailers of a commit message into t (zeroed first). */
-void	trailers_read(const char *, struct trailers *);
+int	trailers_write(FILE *fp, const struct trailers *t);
+/*
+ * Read the trailers of a commit message into t (zeroed first; its regions
+ * malloc'd, freed by trailers_clear). 0, or -1 on memory.
+ */
+int	trailers_read(const char *msg, struct trailers *t);
+void	trailers_clear(struct trailers *t);
 
 #endif

@@ -244,7 +244,7 @@ gen_history(const char *dir, int first, int count)
 	/* One message for all: a port changed in the global region. */
 	memset(&t, 0, sizeof(t));
 	t.changed = 1;
-	snprintf(t.regions, sizeof(t.regions), "global");
+	t.regions = "global";
 	if ((fp = open_memstream(&msg, &mlen)) == NULL ||
 	    fputs("Mimecast: +0 -0 ~1 (Global Application Resources)\n\n",
 	    fp) == EOF || trailers_write(fp, &t) == -1 || fclose(fp) == EOF)

@@ -86,6 +86,40 @@ test_summary(void **state)
 	recordset_free(b);
 }
 
+/* Two hundred regions changed: every code named, the summary says how many it left out. */
+static void
+test_many_regions(void **state)
+{
+	struct recordset *a, *b;
+	struct diff d;
+	char buf[256], name[32], net[32], *codes;
+	int i, n;
+
+	(void)state;
+	a = recordset_new();
+	b = recordset_new();
+	for (i = 0; i < 200; i++) {
+		snprintf(name, sizeof(name), "Region %03d", i);
+		snprintf(net, sizeof(net), "10.%d.%d.0/24", i / 256, i % 256);
+		mk_network(b, name, net, "255.255.255.0");
+	}
+	recordset_sort(b);
+	assert_int_equal(diff_records(a, b, &d), 0);
+	assert_non_null(codes = diff_codes(&d, " "));
+	for (n = 1, i = 0; codes[i] != '\0'; i++)
+		n += codes[i] == ' ';
+	assert_int_equal(n, 200);
+	assert_non_null(strstr(codes, "region-000 region-001"));
+	assert_non_null(strstr(codes, "region-199"));
+	free(codes);
+	report_summary(&d, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "Region 000, Region 001"));
+	assert_non_null(strstr(buf, " more)"));
+	diff_free(&d);
+	recordset_free(a);
+	recordset_free(b);
+}
+
 static void
 test_report_text(void **state)
 {
@@ -218,6 +252,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_many_regions),
 		cmocka_unit_test(test_report_text),
 		cmocka_unit_test(test_guard),
 	};
