@@ -17,9 +17,11 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 	  -DMCWATCH_PROJECT_URL='"$(PROJECT_URL)"' \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
-LIBSRCS	= $(wildcard records/*.c parser/*.c scraper/*.c diff/*.c snapshots/*.c \
-	  pipeline/*.c notify/*.c export/*.c publish/*.c faults/*.c \
-	  errors/*.c)
+# The library's folders from the ground floor up: each includes only the
+# ones before it (tests/e2e/layout.sh checks), and cli/ stands on them all.
+LIBDIRS	= errors faults util addr records addrset output transport parser \
+	  scraper snapshots diff notify export publish pipeline
+LIBSRCS	= $(foreach d,$(LIBDIRS),$(wildcard $(d)/*.c))
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
@@ -195,8 +197,7 @@ analyze:
 	rm -rf build/analyze
 	scan-build -o build/analyze/report --status-bugs \
 	    $(MAKE) BUILD=build/analyze CC=clang build/analyze/mcwatch
-	cppcheck $(CPPCHECK_FLAGS) records parser scraper snapshots diff \
-	    pipeline notify export publish cli faults
+	cppcheck $(CPPCHECK_FLAGS) $(LIBDIRS) cli
 
 clean:
 	rm -rf build

@@ -134,26 +134,27 @@ int	cli_fail(const struct err *e);
 /* The exit status of an error of kind k. */
 int	cli_status(enum err_kind k);
 /* "mcwatch: " and a message; control characters shown as '?'. */
-void	cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The set's warnings on stderr, one a line. */
-void	cli_warnings(const struct recordset *);
+void	cli_warnings(const struct recordset *rs);
 /* Fetch options with their defaults, logging through cli_error. */
-void	cli_fetch_init(struct fetch_opts *);
+void	cli_fetch_init(struct fetch_opts *o);
 /*
  * Take option ch of command cmd if it is a fetch option: 1 taken, 0 not
  * one, -1 bad (told as a usage error).
  */
-int	cli_fetch_option(const char *, int, const char *, struct fetch_opts *);
+int	cli_fetch_option(const char *cmd, int ch, const char *arg,
+	    struct fetch_opts *o);
 /* Parse a size with an optional k/M/G suffix; 0, or -1. */
-int	cli_size(const char *, size_t *);
+int	cli_size(const char *s, size_t *out);
 /*
  * getopt_long for command cmd (shortopts without a leading ':'): an
  * unknown option, or one missing its argument, is told in one line with a
  * hint ("mcwatch run: unrecognized option '--rpeo'", "try 'mcwatch run
  * --help'") and '?' returned; else as getopt_long.
  */
-int	cli_getopt(const char *, int, char **, const char *,
-	    const struct option *);
+int	cli_getopt(const char *cmd, int argc, char **argv,
+	    const char *shortopts, const struct option *longopts);
 /* "mcwatch CMD: message" and the hint line. */
 void	cli_misuse(const char *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -164,19 +165,19 @@ void	cli_misuse(const char *, const char *, ...)
  * to stdout, flushed), '?' is a usage error already told. The exit
  * status, or -1 when ch is none of them.
  */
-int	cli_common(const char *, int, void (*)(FILE *));
+int	cli_common(const char *cmd, int ch, void (*usage)(FILE *));
 /*
  * A revision given to cmd: a date must be a real one, strictly
  * @YYYY-MM-DD. 0, or -1 told as a usage error.
  */
-int	cli_check_rev(const char *, const char *);
+int	cli_check_rev(const char *cmd, const char *rev);
 /*
  * --lock-timeout's seconds (0 to 86400) of command cmd into *out; 0, or
  * -1 told as a usage error.
  */
-int	cli_lock_timeout(const char *, const char *, int *);
+int	cli_lock_timeout(const char *cmd, const char *arg, int *out);
 /* Flush stdout: EXIT_OK, or EXIT_INTERNAL with the cause told. */
-int	cli_flush(const char *);
+int	cli_flush(const char *cmd);
 
 struct cli_notify;
 
@@ -186,30 +187,32 @@ struct cli_notify;
  * into c, none when no file is found; *file names it. The exit status:
  * EXIT_OK, or a usage error told.
  */
-int	cli_config_load(const char *, int, char **, struct conf *,
-	    const char **);
+int	cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
+	    const char **file);
 /*
  * Apply the entries of configuration c (from file) as options of cmd:
  * take(arg, option, value) takes each, returning -1 when the value is bad
  * (told); route.TARGET.regions entries go to n. Unknown keys and bad
  * values are usage errors naming the key. The exit status.
  */
-int	cli_config_apply(const char *, const char *, struct conf *,
-	    int (*)(void *, int, const char *), void *, struct cli_notify *);
+int	cli_config_apply(const char *cmd, const char *file, struct conf *c,
+	    int (*take)(void *, int, const char *), void *arg,
+	    struct cli_notify *n);
 /*
  * The configuration's repo.path for command cmd (the file as
  * cli_config_load finds it; "~/" is $HOME) into *repo, left as it is when
  * there is none. The exit status: EXIT_OK, or a usage error told.
  */
-int	cli_config_repo(const char *, int, char **, const char **);
+int	cli_config_repo(const char *cmd, int argc, char **argv,
+	    const char **repo);
 /*
  * A secret of cmd, from the environment variable env, else file (told as
  * option what if it is readable by others, refused if longer than len - 1
  * bytes), else the systemd credential cred in $CREDENTIALS_DIRECTORY, into
  * buf; "" when none is set. The exit status.
  */
-int	cli_secret(const char *, const char *, const char *, const char *,
-	    const char *, char *, size_t);
+int	cli_secret(const char *cmd, const char *env, const char *cred,
+	    const char *what, const char *file, char *buf, size_t len);
 
 /* Notification settings from the command line and the configuration. */
 struct cli_notify {
@@ -221,30 +224,30 @@ struct cli_notify {
 	char			 secret[256];
 };
 
-void	cli_notify_init(struct cli_notify *);
+void	cli_notify_init(struct cli_notify *n);
 /*
  * Take notification option ch of cmd (from_config: a configuration key):
  * 1 taken, 0 not one, -1 bad (told).
  */
-int	cli_notify_option(const char *, int, const char *, struct cli_notify *,
-	    int);
+int	cli_notify_option(const char *cmd, int ch, const char *arg,
+	    struct cli_notify *n, int from_config);
 /* Route channel target to region codes; exit status. */
-int	cli_notify_route(const char *, struct cli_notify *, const char *,
-	    const char *);
+int	cli_notify_route(const char *cmd, struct cli_notify *n,
+	    const char *target, const char *codes);
 /* Check the whole and read the secrets (file or env); exit status. */
-int	cli_notify_finish(const char *, struct cli_notify *,
-	    const struct fetch_opts *);
+int	cli_notify_finish(const char *cmd, struct cli_notify *n,
+	    const struct fetch_opts *fo);
 
-int	cmd_parse(int, char **);
-int	cmd_notify(int, char **);
-int	cmd_export(int, char **);
-int	cmd_lookup(int, char **);
-int	cmd_history(int, char **);
-int	cmd_status(int, char **);
-int	cmd_publish(int, char **);
-int	cmd_run(int, char **);
-int	cmd_diff(int, char **);
-int	cmd_log(int, char **);
-int	cmd_show(int, char **);
+int	cmd_parse(int argc, char **argv);
+int	cmd_notify(int argc, char **argv);
+int	cmd_export(int argc, char **argv);
+int	cmd_lookup(int argc, char **argv);
+int	cmd_history(int argc, char **argv);
+int	cmd_status(int argc, char **argv);
+int	cmd_publish(int argc, char **argv);
+int	cmd_run(int argc, char **argv);
+int	cmd_diff(int argc, char **argv);
+int	cmd_log(int argc, char **argv);
+int	cmd_show(int argc, char **argv);
 
 #endif

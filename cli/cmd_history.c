@@ -16,7 +16,7 @@
 #include "../diff/report.h"
 #include "../records/json.h"
 #include "../records/lists.h"
-#include "../records/output.h"
+#include "../output/output.h"
 #include "../snapshots/changes.h"
 
 static void

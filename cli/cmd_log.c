@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
-#include "../records/names.h"
+#include "../util/names.h"
 #include "../snapshots/history.h"
 
 struct log_format {

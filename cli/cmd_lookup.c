@@ -9,10 +9,10 @@
 
 #include "cli.h"
 #include "../records/lists.h"
-#include "../records/logscan.h"
-#include "../records/lookup.h"
-#include "../records/output.h"
-#include "../records/safe.h"
+#include "../addr/logscan.h"
+#include "../addrset/lookup.h"
+#include "../output/output.h"
+#include "../util/safe.h"
 #include "../snapshots/snapshot.h"
 
 #define MATCHES_MAX	16

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "../parser/parse.h"
-#include "../records/output.h"
+#include "../output/output.h"
 #include "../scraper/fetch.h"
 
 static void

@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "cli.h"
-#include "../records/output.h"
+#include "../output/output.h"
 #include "../snapshots/snapshot.h"
 
 static void

@@ -42,7 +42,7 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 			    "86400, not '%s'", arg);
 			return -1;
 		}
-		o->timeout = n;
+		o->net.timeout = n;
 		return 1;
 	case OPT_RETRIES:
 		n = strtol(arg, &end, 10);
@@ -51,7 +51,7 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 			    arg);
 			return -1;
 		}
-		o->retries = (int)n;
+		o->net.retries = (int)n;
 		return 1;
 	case OPT_RETRY_DELAY:
 		d = strtod(arg, &end);
@@ -60,7 +60,7 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 			    "600, not '%s'", arg);
 			return -1;
 		}
-		o->retry_delay = d;
+		o->net.retry_delay = d;
 		return 1;
 	case OPT_CACERT:
 		/* Checked here: a page from a file would never read it. */
@@ -69,7 +69,7 @@ cli_fetch_option(const char *cmd, int ch, const char *arg,
 			    strerror(errno));
 			return -1;
 		}
-		o->cacert = arg;
+		o->net.cacert = arg;
 		return 1;
 	case OPT_HEADER:
 		if (o->nheaders == FETCH_MAXHEADERS) {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 void
 cli_error(const char *fmt, ...)

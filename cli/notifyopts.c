@@ -210,7 +210,7 @@ cli_notify_finish(const char *cmd, struct cli_notify *n,
 	size_t i;
 	int mail = 0, rc;
 
-	n->cfg.fo = *fo;
+	n->cfg.net = fo->net;
 	for (i = 0; i < n->cfg.nchannels; i++)
 		if (strcmp(n->cfg.channels[i].kind, "email") == 0)
 			mail = 1;

@@ -14,7 +14,7 @@
  * A page with no records, without a region or a kind of record that old
  * has, or removing more than max_removal percent of old is refused.
  */
-int	guard_check(const struct recordset *, const struct recordset *,
-	    const struct diff *, double, char *, size_t);
+int	guard_check(const struct recordset *old, const struct recordset *new,
+	    const struct diff *d, double max_removal, char *why, size_t len);
 
 #endif

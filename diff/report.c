@@ -9,9 +9,9 @@
 #include "../records/field.h"
 #include "../records/json.h"
 #include "../records/lists.h"
-#include "../records/names.h"
-#include "../records/output.h"
-#include "../records/safe.h"
+#include "../util/names.h"
+#include "../output/output.h"
+#include "../util/safe.h"
 
 static const struct report_format formats[] = {
 	{ "text", report_text },

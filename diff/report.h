@@ -33,7 +33,7 @@ struct report_format {
 };
 
 /* The report format called name, or NULL. */
-const struct report_format	*report_find(const char *);
+const struct report_format	*report_find(const char *name);
 /* The format names, "|"-separated, as the table has them. */
 const char			*report_names(void);
 
@@ -42,31 +42,31 @@ const char			*report_names(void);
  * the changes grouped by region and list, each line naming its list
  * ("gateway network", "port"), "field: before -> after"; 0, or -1.
  */
-int	report_text(FILE *, const struct report_ctx *);
+int	report_text(FILE *fp, const struct report_ctx *ctx);
 /* {"from","to","source","date","added","removed","changed"}; 0, or -1. */
-int	report_json(FILE *, const struct report_ctx *);
+int	report_json(FILE *fp, const struct report_ctx *ctx);
 /* How report_json dumps: every JSON report of a diff looks the same. */
 #define REPORT_JSON_FLAGS	JSON_INDENT(2)
 /* report_json's object (the caller's); NULL on memory. */
-json_t	*report_json_object(const struct report_ctx *);
+json_t	*report_json_object(const struct report_ctx *ctx);
 /* The text report's content as Markdown; 0, or -1. */
-int	report_markdown(FILE *, const struct report_ctx *);
+int	report_markdown(FILE *fp, const struct report_ctx *ctx);
 
 /*
  * "+2 -1 ~2 (United States of America, Germany)" into buf (len bytes):
  * the counts and the regions touched.
  */
-void	report_summary(const struct diff *, char *, size_t);
+void	report_summary(const struct diff *d, char *buf, size_t len);
 /*
  * A change for people: its entry (the CIDR, the application, ...) into
  * entry, and the record's details, or for a change "field: before ->
  * after; ...", into what.
  */
-void	report_change_what(const struct change *, char *, size_t, char *,
-	    size_t);
+void	report_change_what(const struct change *ch, char *entry, size_t elen,
+	    char *what, size_t wlen);
 /* "2026-11-28 14:05 UTC" into buf (32 bytes); returns buf. */
-const char	*report_date(time_t, char *);
+const char	*report_date(time_t t, char *buf);
 /* The regions touched, ", "-separated, into buf (len bytes). */
-void	report_regions(const struct diff *, char *, size_t);
+void	report_regions(const struct diff *d, char *buf, size_t len);
 
 #endif

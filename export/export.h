@@ -37,7 +37,7 @@ struct export_format {
 };
 
 /* The format called name, or NULL. */
-const struct export_format	*export_find(const char *);
+const struct export_format	*export_find(const char *name);
 /* The format names, "|"-separated. */
 const char			*export_names(void);
 

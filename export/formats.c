@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "export.h"
-#include "../records/addrset.h"
+#include "../addrset/addrset.h"
+#include "../records/json.h"
 #include "../records/lists.h"
-#include "../records/names.h"
-#include "../records/output.h"
+#include "../util/names.h"
+#include "../output/output.h"
 
 /* The families an export covers: fam, or both when 0 (IPv4 first). */
 static int

@@ -23,14 +23,15 @@
  * Format f of the layout (0, 1, ...): its name, what a person calls it
  * (*title) and whether it has IPv6 files (*v6); NULL past the last.
  */
-const char	*lists_format(size_t, const char **, int *);
+const char	*lists_format(size_t f, const char **title, int *v6);
 /* The i-th list (0, 1, ...): LIST_N for "all", then each address list; -1 past the last. */
-int		 lists_at(size_t);
+int		 lists_at(size_t i);
 /*
  * The path of format f's file of list (LIST_N: all), family 4 or 6, for
  * region code (NULL: all regions), into buf. 0, or -1 if it does not fit.
  */
-int		 lists_path(size_t, int, int, const char *, char *, size_t);
+int		 lists_path(size_t f, int list, int family, const char *code,
+		    char *buf, size_t len);
 
 /* Called with each file: its path and bytes; 0, or -1 with err. */
 typedef int	(*lists_fn)(void *arg, const char *path, const char *buf,

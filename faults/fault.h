@@ -11,6 +11,6 @@
  * (tests/oom/failalloc.c) defines it to kill the process with SIGKILL at
  * the Nth pass of $MCWATCH_FAULT ("NAME" or "NAME:N").
  */
-void	fault_point(const char *);
+void	fault_point(const char *name);
 
 #endif

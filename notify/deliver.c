@@ -10,7 +10,7 @@
 #include "state.h"
 #include "../faults/fault.h"
 #include "../records/region.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 #include "../snapshots/source.h"
 
 /* What a delivery run shares. */

@@ -41,18 +41,21 @@ struct notify_result {
  * recorded next is owed to it whatever fails or is killed after. 0, or -1
  * with err.
  */
-int	notify_adopt(struct store *, const struct snapshot *,
-	    const struct notify_config *, void (*)(const char *), struct err *err);
+int	notify_adopt(struct store *st, const struct snapshot *head,
+	    const struct notify_config *cfg, void (*warn)(const char *),
+	    struct err *err);
 /*
  * Notify the channels of cfg of what they have not heard, in repository
  * st (open and locked by the caller) whose latest snapshot is head (NULL
  * for none), into *res. Failures are told to warn. 0, or -1 with err
  * when the state cannot be read or saved.
  */
-int	notify_deliver(struct store *, const struct snapshot *,
-	    const struct notify_config *, const struct notify_run *,
-	    void (*)(const char *), struct notify_result *, struct err *err);
+int	notify_deliver(struct store *st, const struct snapshot *head,
+	    const struct notify_config *cfg, const struct notify_run *run,
+	    void (*warn)(const char *), struct notify_result *res,
+	    struct err *err);
 /* Send a test message to every channel, each result told to say. */
-int	notify_test(const struct notify_config *, void (*)(const char *));
+int	notify_test(const struct notify_config *cfg,
+	    void (*say)(const char *));
 
 #endif

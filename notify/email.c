@@ -16,7 +16,7 @@
 #include <curl/curl.h>
 
 #include "notify.h"
-#include "../scraper/transfer.h"
+#include "../transport/transfer.h"
 #include "../faults/clock.h"
 
 /* Whether [s, e) is a plain address: local part, '@', a host name. */
@@ -245,22 +245,23 @@ email_body(CURL *c, const struct notice *n)
 	return mime;
 }
 
-/* The transfer's settings: server, TLS, AUTH, every response bounded. */
-static void
-email_setup(CURL *c, const struct notify_config *cfg, char *ebuf)
+/*
+ * The transfer's settings: server, TLS, AUTH, every response bounded.
+ * 0, or -1 with err.
+ */
+static int
+email_setup(CURL *c, const struct notify_config *cfg, char *ebuf,
+    char **cabuf, struct err *err)
 {
+	if (transfer_handle(c, "smtp,smtps", &cfg->net, ebuf, cabuf, err) ==
+	    -1)
+		return -1;
 	curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->fo.timeout);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, cfg->fo.timeout < 30 ?
-	    cfg->fo.timeout : 30L);
 	/*
 	 * The final 250 after the message is awaited past CURLOPT_TIMEOUT,
 	 * for libcurl's own 120 s: a slow server held the run that long.
 	 */
-	curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, cfg->fo.timeout);
+	curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, cfg->net.timeout);
 	curl_easy_setopt(c, CURLOPT_USE_SSL, cfg->smtp_tls == SMTP_TLS_NONE ?
 	    (long)CURLUSESSL_NONE : (long)CURLUSESSL_ALL);
 	if (cfg->smtp_user != NULL) {
@@ -268,6 +269,7 @@ email_setup(CURL *c, const struct notify_config *cfg, char *ebuf)
 		curl_easy_setopt(c, CURLOPT_PASSWORD, cfg->smtp_password ?
 		    cfg->smtp_password : "");
 	}
+	return 0;
 }
 
 /*
@@ -279,7 +281,7 @@ static CURLcode
 email_perform(CURL *c, const struct notify_config *cfg, long *code, int *n)
 {
 	CURLcode cc = CURLE_OK;
-	int tries = cfg->fo.retries + 1;
+	int tries = cfg->net.retries + 1;
 
 	for (*n = 1; *n <= tries; (*n)++) {
 		*code = 0;
@@ -289,7 +291,7 @@ email_perform(CURL *c, const struct notify_config *cfg, long *code, int *n)
 		if (*n == tries || (!transfer_retryable(cc) &&
 		    !(*code >= 400 && *code < 500)))
 			break;
-		transfer_pause(transfer_backoff(&cfg->fo, *n, -1));
+		transfer_pause(transfer_backoff(&cfg->net, *n, -1));
 	}
 	return cc;
 }
@@ -310,7 +312,6 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	char ebuf[CURL_ERROR_SIZE], from[300], to[300], server[600];
 	char reply[40], *cabuf = NULL;
 	curl_mime *mime = NULL;
-	size_t calen;
 	long code;
 	CURL *c = NULL;
 	CURLcode cc;
@@ -337,15 +338,8 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	}
 	if ((hdrs = email_headers(cfg, ch, n, err)) == NULL)
 		goto cleanup;
-	if (cfg->fo.cacert != NULL && transfer_ca(c, cfg->fo.cacert, &cabuf,
-	    &calen, err) == -1)
+	if (email_setup(c, cfg, ebuf, &cabuf, err) == -1)
 		goto cleanup;
-	if (cabuf != NULL) {
-		struct curl_blob blob = { cabuf, calen, CURL_BLOB_NOCOPY };
-
-		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
-	}
-	email_setup(c, cfg, ebuf);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
@@ -358,8 +352,8 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 		err_set(err, ERR_NOTIFY, "email %s via %s: (%d) %s%s "
 		    "(attempt %d of %d)", to, server, (int)cc, ebuf[0] &&
 		    strchr(ebuf, '@') == NULL ? ebuf : curl_easy_strerror(cc),
-		    reply, tries > cfg->fo.retries + 1 ? cfg->fo.retries + 1 :
-		    tries, cfg->fo.retries + 1);
+		    reply, tries > cfg->net.retries + 1 ? cfg->net.retries + 1 :
+		    tries, cfg->net.retries + 1);
 		goto cleanup;
 	}
 	rc = 0;

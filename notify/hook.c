@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "notify.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 extern char **environ;
 

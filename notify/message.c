@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../records/html.h"
+#include "../output/html.h"
 #include "message.h"
 #include "../records/lists.h"
-#include "../records/output.h"
+#include "../output/output.h"
 #include "../records/region.h"
 
 /*

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "notify.h"
-#include "../records/names.h"
-#include "../records/sha256.h"
-#include "../scraper/transfer.h"
+#include "../util/names.h"
+#include "../util/sha256.h"
+#include "../transport/transfer.h"
 
 static const struct notifier notifiers[] = {
 	{ "email", email_send },

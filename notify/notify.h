@@ -10,7 +10,7 @@
 
 #include "../errors/err.h"
 #include "../diff/diff.h"
-#include "../scraper/fetch.h"
+#include "../transport/transfer.h"
 
 #define NOTIFY_MAXCHANNELS	64
 #define NOTIFY_MAXHEADERS	16
@@ -35,7 +35,7 @@ struct channel {
 struct notifier;
 
 struct notify_config {
-	struct fetch_opts fo;		/* timeout, retries, CA */
+	struct transport_opts net;	/* timeout, retries, CA */
 	const char	*smtp_url;
 	enum smtp_tls	 smtp_tls;
 	const char	*smtp_user;	/* or NULL */
@@ -92,32 +92,33 @@ struct notifier {
 };
 
 /* The notifier called name, or NULL. */
-const struct notifier	*notifier_find(const char *);
+const struct notifier	*notifier_find(const char *name);
 /* c's key in the delivery state: "KIND:" and the target's SHA-256. */
-void	notify_channel_key(const struct channel *, char [NOTIFY_KEYMAX]);
+void	notify_channel_key(const struct channel *c, char key[NOTIFY_KEYMAX]);
 /*
  * c as a message may name it: an address as it is, a webhook (whose URL
  * is the credential) by scheme, host and a digest; in buf.
  */
-const char *notify_channel_shown(const struct channel *, char *, size_t);
+const char *notify_channel_shown(const struct channel *c, char *buf,
+	    size_t len);
 
-int	email_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, struct err *err);
-int	webhook_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, struct err *err);
-int	hook_send(const struct notify_config *, const struct channel *,
-	    const struct notice *, struct err *err);
+int	email_send(const struct notify_config *cfg, const struct channel *ch,
+	    const struct notice *n, struct err *err);
+int	webhook_send(const struct notify_config *cfg, const struct channel *ch,
+	    const struct notice *n, struct err *err);
+int	hook_send(const struct notify_config *cfg, const struct channel *ch,
+	    const struct notice *n, struct err *err);
 
 /*
  * Whether s is an email address mcwatch will put in an envelope, or
  * with a display name ("Ops Team <ops@example.com>"); 1 or 0.
  */
-int	email_address_ok(const char *);
+int	email_address_ok(const char *s);
 /* The plain address of such an s into buf (len bytes); 0, or -1. */
-int	email_address_plain(const char *, char *, size_t);
+int	email_address_plain(const char *s, char *buf, size_t len);
 /* Whether s is a webhook format ("generic", "slack", "teams"). */
-int	webhook_format_ok(const char *);
+int	webhook_format_ok(const char *name);
 
-void	notice_clear(struct notice *);
+void	notice_clear(struct notice *n);
 
 #endif

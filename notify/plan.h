@@ -35,12 +35,12 @@ struct plan {
  * before this run's change if it recorded one (latest is run's "to"),
  * else at latest ("" when there is no snapshot yet).
  */
-void	plan_adopt(struct chan_state *, const struct notify_run *,
-	    const char *);
+void	plan_adopt(struct chan_state *cs, const struct notify_run *run,
+	    const char *latest);
 /* What a channel in state cs is told next, the latest snapshot latest. */
-void	plan_next(const struct chan_state *, const struct notify_run *,
-	    const char *, struct plan *);
+void	plan_next(const struct chan_state *cs, const struct notify_run *run,
+	    const char *latest, struct plan *p);
 /* A message to cs was sent: it has heard latest. */
-void	plan_sent(struct chan_state *, const char *);
+void	plan_sent(struct chan_state *cs, const char *latest);
 
 #endif

@@ -6,8 +6,8 @@
 #include <jansson.h>
 
 #include "state.h"
-#include "../records/safe.h"
-#include "../records/sha256.h"
+#include "../util/safe.h"
+#include "../util/sha256.h"
 
 struct chan_state *
 notify_state_get(struct notify_state *s, const char *key)

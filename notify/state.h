@@ -34,12 +34,13 @@ struct notify_state {
  * symlink) is told to warn and taken as empty; an entry that does not is
  * told and dropped. 0, or -1 with err (out of memory).
  */
-int	notify_state_load(struct store *, struct notify_state *,
-	    void (*)(const char *), struct err *err);
+int	notify_state_load(struct store *st, struct notify_state *s,
+	    void (*warn)(const char *), struct err *err);
 /* Save s atomically, mode 0600; 0, or -1 with err. */
-int	notify_state_save(struct store *, const struct notify_state *, struct err *err);
+int	notify_state_save(struct store *st, const struct notify_state *s,
+	    struct err *err);
 /* The state of channel key, added (not known) if absent; NULL on memory. */
-struct chan_state *notify_state_get(struct notify_state *, const char *);
-void	notify_state_free(struct notify_state *);
+struct chan_state *notify_state_get(struct notify_state *s, const char *key);
+void	notify_state_free(struct notify_state *s);
 
 #endif

@@ -11,8 +11,8 @@
 #include <openssl/hmac.h>
 
 #include "notify.h"
-#include "../records/names.h"
-#include "../scraper/transfer.h"
+#include "../util/names.h"
+#include "../transport/transfer.h"
 
 static const char *const kinds[] = {
 	[NOTICE_CHANGE] = "change", [NOTICE_BASELINE] = "baseline",
@@ -211,7 +211,7 @@ webhook_send(const struct notify_config *cfg, const struct channel *ch,
 	memset(&p, 0, sizeof(p));
 	p.url = ch->target;
 	p.shown = shown;
-	p.opts = &cfg->fo;
+	p.opts = &cfg->net;
 	p.ctype = "application/json";
 	p.body = body;
 	p.len = strlen(body);

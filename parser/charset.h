@@ -12,7 +12,8 @@
  * in the first 1024 bytes, else UTF-8. Written as an iconv name into
  * label (CHARSET_LABELMAX bytes).
  */
-void	charset_sniff(const char *, size_t, const char *, char *);
+void	charset_sniff(const char *buf, size_t len, const char *http,
+	    char *label);
 
 /*
  * Decode to UTF-8 that libxml2 will take as it is: every invalid byte
@@ -21,6 +22,7 @@ void	charset_sniff(const char *, size_t, const char *, char *);
  * common case, and no copy). 0, or -1 on memory or an encoding iconv
  * lacks.
  */
-int	charset_decode(const char *, size_t, const char *, char **, size_t *);
+int	charset_decode(const char *buf, size_t len, const char *label,
+	    char **outp, size_t *outlen);
 
 #endif

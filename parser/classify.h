@@ -43,19 +43,20 @@ struct header {
 };
 
 /* The role a header cell's words name, or COL_NONE. */
-enum col_role	 classify_word(const char *);
+enum col_role	 classify_word(const char *cell);
 /* Read a header row (n cells); its kind, TABLE_UNKNOWN if none fits. */
-enum table_kind	 classify_header(const char *const *, size_t, struct header *);
+enum table_kind	 classify_header(const char *const *cells, size_t n,
+	    struct header *h);
 /*
  * The kind of table a section heading announces ("Application URLs",
  * "... Non-SPF ...", "Protocol Connection Ports"), with the fields such a
  * table holds in the usual order, for a table with no header row;
  * TABLE_UNKNOWN if the heading names none.
  */
-enum table_kind	 classify_heading(const char *, struct header *);
+enum table_kind	 classify_heading(const char *heading, struct header *h);
 /* Whether a first cell marks a call-out box ("Note:", "Important"). */
-int		 classify_note(const char *);
+int		 classify_note(const char *cell);
 /* Name of a table kind, for messages. */
-const char	*classify_kind_name(enum table_kind);
+const char	*classify_kind_name(enum table_kind k);
 
 #endif

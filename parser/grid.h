@@ -46,20 +46,21 @@ struct grid {
 
 /* A new empty grid; NULL on memory. */
 struct grid	*grid_new(void);
-void		 grid_free(struct grid *);
+void		 grid_free(struct grid *g);
 /* Open a row (closing any open one); 0, or -1 on memory. */
-int		 grid_row_begin(struct grid *, int);
+int		 grid_row_begin(struct grid *g, int thead);
 /* Close the open row, if any; 0, or -1 on memory. */
-int		 grid_row_end(struct grid *);
+int		 grid_row_end(struct grid *g);
 /*
  * Place a cell in the open row (opening one if needed) at the first free
  * column; spans are clamped to HTML's limits, rowspan 0 means "to the end".
  * 0, or -1 on memory.
  */
-int		 grid_cell(struct grid *, const char *, long, long, int);
+int		 grid_cell(struct grid *g, const char *text, long colspan,
+		    long rowspan, int head);
 /* Text of row r, column c ("" outside the row). */
-const char	*grid_text(const struct grid *, size_t, size_t);
+const char	*grid_text(const struct grid *g, size_t r, size_t c);
 /* Whether row r, column c is a header cell. */
-int		 grid_head(const struct grid *, size_t, size_t);
+int		 grid_head(const struct grid *g, size_t r, size_t c);
 
 #endif

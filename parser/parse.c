@@ -20,7 +20,7 @@
 #include "table.h"
 #include "text.h"
 #include "../records/region.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 #define CELL_MAX	65536	/* bytes of text one cell keeps */
 #define TABS_MAX	64	/* tabs of a tab list remembered */

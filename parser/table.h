@@ -22,7 +22,7 @@
  * the headings the table stands under; *budget is the CIDR blocks the
  * page's ranges may still take, and is spent. 0, or -1 on memory.
  */
-int	table_extract(const struct grid *, const char *, const char *,
-	    struct recordset *, size_t *);
+int	table_extract(const struct grid *g, const char *region,
+	    const char *section, struct recordset *rs, size_t *budget);
 
 #endif

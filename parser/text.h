@@ -18,18 +18,18 @@ struct textbuf {
 	int	 truncated;	/* something was dropped for max */
 };
 
-void	 textbuf_init(struct textbuf *, size_t);
-void	 textbuf_free(struct textbuf *);
+void	 textbuf_init(struct textbuf *tb, size_t max);
+void	 textbuf_free(struct textbuf *tb);
 /* Forget the text, keep the memory. */
-void	 textbuf_reset(struct textbuf *);
+void	 textbuf_reset(struct textbuf *tb);
 /* Append UTF-8 text; 0, or -1 on memory. */
-int	 textbuf_add(struct textbuf *, const char *, size_t);
+int	 textbuf_add(struct textbuf *tb, const char *text, size_t n);
 /* A word break (a <br>, a block boundary). */
-void	 textbuf_break(struct textbuf *);
+void	 textbuf_break(struct textbuf *tb);
 /* The text so far ("" when empty); valid until the next change. */
-const char *textbuf_str(const struct textbuf *);
+const char *textbuf_str(const struct textbuf *tb);
 
 /* A normalized copy of a whole string; NULL on memory. */
-char	*text_normalize(const char *);
+char	*text_normalize(const char *s);
 
 #endif

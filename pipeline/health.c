@@ -7,7 +7,7 @@
 
 #include "health.h"
 #include "../records/json.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 #include "../snapshots/store.h"
 #include "../faults/clock.h"
 

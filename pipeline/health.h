@@ -44,10 +44,11 @@ struct health_event {
  * Record run e in the state of repository st (open and locked by the
  * run). 0, or -1 with err.
  */
-int	health_record(struct store *, const struct health_event *, struct err *err);
+int	health_record(struct store *st, const struct health_event *e,
+	    struct err *err);
 /* Read the repository's state into h; 0, 1 if none yet, -1 with err. */
-int	health_read(const char *, struct health *, struct err *err);
+int	health_read(const char *repo, struct health *h, struct err *err);
 /* The same, of a repository already open. */
-int	health_get(struct store *, struct health *, struct err *err);
+int	health_get(struct store *st, struct health *h, struct err *err);
 
 #endif

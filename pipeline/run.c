@@ -5,11 +5,11 @@
 
 #include "health.h"
 #include "run.h"
-#include "../scraper/transfer.h"
+#include "../transport/transfer.h"
 #include "../diff/guard.h"
 #include "../export/lists.h"
 #include "../parser/parse.h"
-#include "../records/sha256.h"
+#include "../util/sha256.h"
 #include "../snapshots/rejected.h"
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"

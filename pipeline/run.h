@@ -71,11 +71,11 @@ struct run_outcome {
  * run_outcome_free, whatever the result). A dry run delivers nothing and
  * records no health.
  */
-void	run_pipeline(const struct run_settings *, struct run_outcome *);
-void	run_outcome_free(struct run_outcome *);
+void	run_pipeline(const struct run_settings *s, struct run_outcome *o);
+void	run_outcome_free(struct run_outcome *o);
 /* The name of a result: "unchanged", "changed", "rejected", ... */
-const char	*run_result_name(enum run_result);
+const char	*run_result_name(enum run_result res);
 /* The report context of o's change: diff, snapshots, source, date. */
-void	run_report_ctx(const struct run_outcome *, struct report_ctx *);
+void	run_report_ctx(const struct run_outcome *o, struct report_ctx *ctx);
 
 #endif

@@ -13,7 +13,7 @@
 #include "since.h"
 #include "../diff/report.h"
 #include "../records/json.h"
-#include "../records/output.h"
+#include "../output/output.h"
 
 struct pub_api {
 	json_t	*changes;	/* newest first */

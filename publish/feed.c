@@ -11,7 +11,7 @@
 
 #include "internal.h"
 #include "../diff/report.h"
-#include "../records/html.h"
+#include "../output/html.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 #define ID_PREFIX	"urn:mcwatch:snapshot:"

@@ -53,36 +53,37 @@ struct pub_history {
  * latest are read from st, whose id is then in latest (41 bytes); when
  * the cache does not hold or does not lead to HEAD, all are ("").
  */
-struct pub_history	*pub_history_load(struct store *, const char *, size_t,
-			    char *, struct err *err);
+struct pub_history	*pub_history_load(struct store *st, const char *cache,
+	    size_t cachelen, char *latest, struct err *err);
 /* The index of snapshot id in h; h->nsnaps if it has none. */
-size_t	pub_history_index(const struct pub_history *, const char *);
+size_t	pub_history_index(const struct pub_history *h, const char *id);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
-int	pub_history_add_snap(struct pub_history *, const char *, time_t,
-	    const char *, int);
+int	pub_history_add_snap(struct pub_history *h, const char *id, time_t t,
+	    const char *source, int known);
 /* Append a line to the last snapshot; 0, or -1 on memory. */
-int	pub_history_add_line(struct pub_history *, const char *, size_t, int);
+int	pub_history_add_line(struct pub_history *h, const char *line,
+	    size_t len, int added);
 /*
  * Fill an empty h from an old site's changes.json; the newest id into
  * latest. 0, or -1 if it is not one mcwatch wrote (h is left to reset).
  */
 int	pub_cache_fill(struct pub_history *h, const char *buf, size_t len,
 	    char *latest);
-void			 pub_history_free(struct pub_history *);
+void			 pub_history_free(struct pub_history *h);
 
 /*
  * A view of the records numbered nums[0..n) into rs: rs->recs is the
  * caller's (free it, never recordset_free: the records are h's). 0, or -1
  * with err naming the snapshot id when a line is no record.
  */
-int	pub_history_view(struct pub_history *, const size_t *, size_t,
-	    const char *, struct recordset *, struct err *err);
+int	pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
+	    const char *id, struct recordset *rs, struct err *err);
 
 /*
  * The numbers of snapshot k's removed lines into *rem and added lines
  * into *add (malloc'd, counts beside). 0, or -1 on memory.
  */
-int	pub_history_lines(const struct pub_history *, size_t, size_t **,
-	    size_t *, size_t **, size_t *);
+int	pub_history_lines(const struct pub_history *h, size_t k, size_t **rem,
+	    size_t *nrem, size_t **add, size_t *nadd);
 
 #endif

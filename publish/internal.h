@@ -44,52 +44,58 @@ struct pub_change {
  * Put a file of the site, kept from the old site when its bytes are the
  * same; 0, or -1 with ctx->err.
  */
-int	pub_put(struct pub_ctx *, const char *, const char *, size_t);
+int	pub_put(struct pub_ctx *ctx, const char *path, const char *buf,
+	    size_t len);
 /* Put a file known to differ from the old site's; 0, or -1. */
-int	pub_put_new(struct pub_ctx *, const char *, const char *, size_t);
+int	pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
+	    size_t len);
 /* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
-void	pub_date(time_t, char *, char *);
+void	pub_date(time_t t, char *when, char *iso);
 
 /* Where the site keeps the list files of export/lists.h. */
 #define PUB_LISTS	"lists/"
 
 /* lists.c: every list file (lists/FORMAT/[CODE/]LIST...). */
-int	pub_lists(struct pub_ctx *);
+int	pub_lists(struct pub_ctx *ctx);
 /*
  * Its path for format f, list (LIST_N: all), family, code or NULL:
  * "lists/" and export/lists.h's layout.
  */
-int	pub_list_path(size_t, int, int, const char *, char *, size_t);
+int	pub_list_path(size_t f, int list, int family, const char *code,
+	    char *buf, size_t len);
 /* Whether the list file path was written. */
-int	pub_list_written(const struct pub_ctx *, const char *);
+int	pub_list_written(const struct pub_ctx *ctx, const char *path);
 
 /* api.c: the JSON files. */
 struct pub_api;
 struct pub_api	*pub_api_new(void);
-int		 pub_api_change(struct pub_api *, const struct pub_change *);
-int		 pub_api_finish(struct pub_api *, struct pub_ctx *);
-void		 pub_api_free(struct pub_api *);
+int		 pub_api_change(struct pub_api *a, const struct pub_change *c);
+int		 pub_api_finish(struct pub_api *a, struct pub_ctx *ctx);
+void		 pub_api_free(struct pub_api *a);
 /* changes/ID.json for every snapshot: what changed since it. */
-int		 pub_api_since(struct pub_ctx *);
+int		 pub_api_since(struct pub_ctx *ctx);
 
 /* pages.c: index.html and changes.html. */
 struct pub_pages;
-struct pub_pages	*pub_pages_new(struct pub_ctx *);
-int			 pub_pages_change(struct pub_pages *,
-			    const struct pub_change *);
-int			 pub_pages_finish(struct pub_pages *, struct pub_ctx *);
-void			 pub_pages_free(struct pub_pages *);
+struct pub_pages	*pub_pages_new(struct pub_ctx *ctx);
+int			 pub_pages_change(struct pub_pages *p,
+			    const struct pub_change *c);
+int			 pub_pages_finish(struct pub_pages *p,
+			    struct pub_ctx *ctx);
+void			 pub_pages_free(struct pub_pages *p);
 /*
  * A change's items under parent, grouped by region under headings of
  * level (2: h2); 0, or -1 on memory.
  */
-int	pub_change_html(xmlNodePtr, const struct pub_change *, int);
+int	pub_change_html(xmlNodePtr parent, const struct pub_change *c,
+	    int level);
 
 /* feed.c: feed.atom. */
 struct pub_feed;
-struct pub_feed	*pub_feed_new(struct pub_ctx *);
-int		 pub_feed_change(struct pub_feed *, const struct pub_change *);
-int		 pub_feed_finish(struct pub_feed *, struct pub_ctx *);
-void		 pub_feed_free(struct pub_feed *);
+struct pub_feed	*pub_feed_new(struct pub_ctx *ctx);
+int		 pub_feed_change(struct pub_feed *f,
+		    const struct pub_change *c);
+int		 pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx);
+void		 pub_feed_free(struct pub_feed *f);
 
 #endif

@@ -11,9 +11,9 @@
 #include "internal.h"
 #include "../export/lists.h"
 #include "../diff/report.h"
-#include "../records/html.h"
+#include "../output/html.h"
 #include "../records/lists.h"
-#include "../records/output.h"
+#include "../output/output.h"
 #include "../records/region.h"
 
 /* The one stylesheet, inline: a file:// page makes no other request. */

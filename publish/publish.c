@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "internal.h"
-#include "../records/url.h"
+#include "../util/url.h"
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"
 

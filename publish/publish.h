@@ -39,13 +39,13 @@ struct publish_result {
  * Whether url can be a site's base URL: http(s), a host, no markup
  * characters. 1 if so, else 0.
  */
-int	publish_base_ok(const char *);
+int	publish_base_ok(const char *url);
 /*
  * Make the site of st's snapshots in o->out, atomically: built beside it,
  * then swapped in. 0, 1 when st has no snapshot yet (nothing written), or
  * -1 with err.
  */
-int	publish_site(struct store *, const struct publish_opts *,
-	    struct publish_result *, struct err *err);
+int	publish_site(struct store *st, const struct publish_opts *o,
+	    struct publish_result *res, struct err *err);
 
 #endif

@@ -21,9 +21,10 @@ struct pub_since {
 };
 
 /* Both sets empty: the latest against itself. 0, or -1 on memory. */
-int	pub_since_init(struct pub_since *, const struct pub_history *);
+int	pub_since_init(struct pub_since *s, const struct pub_history *h);
 /* From "since snapshot k" to "since snapshot k - 1". */
-void	pub_since_back(struct pub_since *, const struct pub_history *, size_t);
-void	pub_since_clear(struct pub_since *);
+void	pub_since_back(struct pub_since *s, const struct pub_history *h,
+	    size_t k);
+void	pub_since_clear(struct pub_since *s);
 
 #endif

@@ -23,25 +23,26 @@ struct site;
  * absent, empty, or a site mcwatch published (never a symlink), and start
  * a new site beside it. NULL with err.
  */
-struct site	*site_open(const char *, int, struct err *err);
+struct site	*site_open(const char *out, int timeout, struct err *err);
 /*
  * Put len bytes as path (components of letters, digits, '.', '-', '_',
  * none starting with '.'); with reuse, linked from the old site when it
  * holds the same bytes. 0, or -1 with err.
  */
-int		 site_put(struct site *, const char *, const char *, size_t,
-		    int, struct err *err);
+int		 site_put(struct site *s, const char *path, const char *buf,
+		    size_t len, int reuse, struct err *err);
 /*
  * The old site's file name (at its top, at most max bytes) into *buf
  * (malloc'd, NUL-terminated); 0, or 1 when there is none to read.
  */
-int		 site_read(struct site *, const char *, size_t, char **,
-		    size_t *);
+int		 site_read(struct site *s, const char *name, size_t max,
+		    char **buf, size_t *len);
 /* Sync the new site and swap it in for the old; 0, or -1 with err. */
-int		 site_commit(struct site *, struct err *err);
+int		 site_commit(struct site *s, struct err *err);
 /* Files written and linked so far. */
-void		 site_counts(const struct site *, size_t *, size_t *);
+void		 site_counts(const struct site *s, size_t *written,
+		    size_t *linked);
 /* Close the site; one never committed is removed. Accepts NULL. */
-void		 site_free(struct site *);
+void		 site_free(struct site *s);
 
 #endif

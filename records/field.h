@@ -13,6 +13,6 @@ extern const size_t		field_count;
  * Field col of r as text in buf (FIELD_MAX bytes) or in r itself; ""
  * where the field does not apply. Returns the text.
  */
-const char	*field_value(const struct record *, size_t, char *);
+const char	*field_value(const struct record *r, size_t col, char *buf);
 
 #endif

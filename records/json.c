@@ -5,7 +5,6 @@
 
 #include "json.h"
 #include "region.h"
-#include "output.h"
 
 /* Set key to a string; 0, or -1. */
 static int

@@ -11,15 +11,15 @@
 #include "record.h"
 
 /* A new object for r, fields in their documented order; NULL on memory. */
-json_t	*record_to_json(const struct record *);
+json_t	*record_to_json(const struct record *r);
 /* A new object for a warning; NULL on memory. */
-json_t	*warning_to_json(const struct warning *);
+json_t	*warning_to_json(const struct warning *w);
 
 /*
  * Read one record object into *r; 0, -1 if it is not a valid one, or -2
  * out of memory.
  */
-int	 record_from_json(json_t *, struct record *);
+int	 record_from_json(json_t *o, struct record *r);
 /*
  * Read a dataset ({"records": [...]}) into a new set, in the order given;
  * 0, or -1 with err (ERR_PARSE saying why, or ERR_NOMEM).
@@ -27,10 +27,15 @@ int	 record_from_json(json_t *, struct record *);
 int	 recordset_from_json(const char *buf, size_t len,
 	    struct recordset **out, struct err *err);
 /* t as ISO 8601 UTC ("2026-11-28T14:05:00Z"), null for 0; NULL on memory. */
-json_t	*json_time(time_t);
+json_t	*json_time(time_t t);
 /* What json_time wrote, back into *t; 0, or -1 if v is no such string. */
-int	 json_time_get(json_t *, time_t *);
+int	 json_time_get(json_t *v, time_t *t);
+/*
+ * The set with its warnings, a record a line ({"records": [...],
+ * "warnings": [...]}): what parse and show print. 0, or -1 on error.
+ */
+int	 output_json(FILE *fp, const struct recordset *rs);
 /* The dataset form: records only, one per line; 0, or -1 on error. */
-int	 output_records_json(FILE *, const struct recordset *);
+int	 output_records_json(FILE *fp, const struct recordset *rs);
 
 #endif

@@ -24,13 +24,13 @@ enum record_list {
 			    (1u << LIST_WEBSITE))
 
 /* The list r belongs to. */
-enum record_list	 record_list(const struct record *);
+enum record_list	 record_list(const struct record *r);
 /* "gateway", "non-spf", "website", "urls", "ports". */
-const char		*record_list_name(enum record_list);
+const char		*record_list_name(enum record_list l);
 /* "gateway network", "non-SPF range", ...: what one record of it is. */
-const char		*record_list_label(enum record_list);
+const char		*record_list_label(enum record_list l);
 /* The list named s; 0, or -1 if none is. */
-int			 record_list_parse(const char *, enum record_list *);
+int			 record_list_parse(const char *s, enum record_list *l);
 
 /*
  * Write the CIDR blocks of records [from, to) of rs that are in one of the
@@ -40,7 +40,7 @@ int			 record_list_parse(const char *, enum record_list *);
  * that reads one (iprange, aggregate) misreads the other. 0, or -1 on
  * memory or a write error.
  */
-int	cidrlist_write(FILE *, const struct recordset *, size_t, size_t,
-	    unsigned, int);
+int	cidrlist_write(FILE *fp, const struct recordset *rs, size_t from,
+	    size_t to, unsigned mask, int family);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "addr.h"
+#include "../addr/addr.h"
 
 enum record_kind {
 	RECORD_NETWORK,
@@ -64,31 +64,32 @@ struct recordset {
 };
 
 /* "network", "range", ... for a kind. */
-const char	*record_kind_name(enum record_kind);
+const char	*record_kind_name(enum record_kind k);
 /* The kind names, "|"-separated. */
 const char	*record_kind_names(void);
 /* The kind named s; 0, or -1 if none is. */
-int		 record_kind_parse(const char *, enum record_kind *);
+int		 record_kind_parse(const char *s, enum record_kind *k);
 
-void	 record_clear(struct record *);
+void	 record_clear(struct record *r);
 /* Total order over every field; <0, 0, >0. */
-int	 record_cmp(const struct record *, const struct record *);
+int	 record_cmp(const struct record *a, const struct record *b);
 /* Order by identity alone (the identity of mcwatch-records(5)); <0, 0, >0. */
-int	 record_identity_cmp(const struct record *, const struct record *);
+int	 record_identity_cmp(const struct record *a, const struct record *b);
 /* Whether two records are the same fact. */
-int	 record_same_identity(const struct record *, const struct record *);
+int	 record_same_identity(const struct record *a, const struct record *b);
 
 struct recordset	*recordset_new(void);
-void			 recordset_free(struct recordset *);
+void			 recordset_free(struct recordset *rs);
 /* Take ownership of *r (cleared on return); 0, or -1 on memory. */
-int	 recordset_add(struct recordset *, struct record *);
+int	 recordset_add(struct recordset *rs, struct record *r);
 /* Add a warning; message built printf-style; 0, or -1 on memory. */
-int	 recordset_warn(struct recordset *, const char *, const char *,
-	    const char *, ...) __attribute__((format(printf, 4, 5)));
+int	 recordset_warn(struct recordset *rs, const char *region,
+	    const char *section, const char *fmt,
+	    ...) __attribute__((format(printf, 4, 5)));
 /*
  * Sort records and warnings into canonical order and drop exact
  * duplicates (warning about duplicated records); 0, or -1 on memory.
  */
-int	 recordset_sort(struct recordset *);
+int	 recordset_sort(struct recordset *rs);
 
 #endif

@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "region.h"
-#include "sha256.h"
+#include "../util/sha256.h"
 
 #define SLUG_MAX	40
 

@@ -18,9 +18,7 @@ fetch_opts_init(struct fetch_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->max_size = FETCH_MAXSIZE_DEFAULT;
-	o->timeout = FETCH_TIMEOUT_DEFAULT;
-	o->retries = FETCH_RETRIES_DEFAULT;
-	o->retry_delay = 1.0;
+	transport_opts_init(&o->net);
 }
 
 void

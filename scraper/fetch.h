@@ -5,12 +5,10 @@
 #include <stddef.h>
 
 #include "../errors/err.h"
+#include "../transport/transfer.h"
 
 #define FETCH_MAXSIZE_DEFAULT	(16u * 1024 * 1024)
-#define FETCH_TIMEOUT_DEFAULT	60	/* seconds, one attempt in all */
-#define FETCH_RETRIES_DEFAULT	3
 #define FETCH_MAXREDIRS		5
-#define FETCH_RETRY_AFTER_MAX	300	/* seconds a server may ask for */
 #define FETCH_MAXHEADERS	32
 /*
  * Where Mimecast publishes the page: its Zendesk help centre, read through
@@ -23,19 +21,13 @@
 #define FETCH_ARTICLE_TITLE	"Mimecast Data Centers and URLs"
 /* The help centre's locale the article is read in. */
 #define FETCH_ARTICLE_LOCALE	"en-us"
-#ifndef MCWATCH_PROJECT_URL	/* set by the Makefile's PROJECT_URL */
-#define MCWATCH_PROJECT_URL	"https://github.com/mcwatch/mcwatch"
-#endif
 
 /* A line for the user: -v logs and progress. */
 typedef void	(*fetch_log_fn)(const char *);
 
 struct fetch_opts {
 	size_t		 max_size;	/* bytes of body at most */
-	long		 timeout;	/* seconds per attempt */
-	int		 retries;	/* attempts after the first */
-	double		 retry_delay;	/* first backoff, seconds */
-	const char	*cacert;	/* a CA to trust as well, or NULL */
+	struct transport_opts net;	/* timeout, retries, CA */
 	const char	*headers[FETCH_MAXHEADERS];	/* "Name: value" */
 	size_t		 nheaders;
 	const char	*etag;		/* validators to send, or NULL */
@@ -61,15 +53,15 @@ struct page {
 };
 
 /* Options with their defaults. */
-void	fetch_opts_init(struct fetch_opts *);
+void	fetch_opts_init(struct fetch_opts *o);
 /*
  * Read the page named by src: a path, "-" for standard input, a file://
  * URL, or an http:// or https:// URL. *out is the caller's (page_free).
  * 0, or -1 with err naming the source and the cause.
  */
-int	fetch_page(const char *, const struct fetch_opts *, struct page **,
-	    struct err *err);
-void	page_free(struct page *);
+int	fetch_page(const char *src, const struct fetch_opts *o,
+	    struct page **out, struct err *err);
+void	page_free(struct page *p);
 
 /*
  * A Zendesk help-centre article, for fetch_page: src is an article URL
@@ -77,13 +69,13 @@ void	page_free(struct page *);
  * FETCH_ARTICLE_TITLE); the article's body is the page. Fills p; 0, or -1
  * with err.
  */
-int	zendesk_fetch(const char *, const struct fetch_opts *, struct page *,
-	    struct err *err);
+int	zendesk_fetch(const char *src, const struct fetch_opts *o,
+	    struct page *p, struct err *err);
 /* Whether src names a Zendesk article or help centre. */
-int	zendesk_source(const char *);
+int	zendesk_source(const char *src);
 
 /* HTTP(S), for fetch_page: fills p; 0, or -1 with err. */
-int	http_fetch(const char *, const struct fetch_opts *, struct page *,
+int	http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 	    struct err *err);
 
 #endif

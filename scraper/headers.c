@@ -9,7 +9,7 @@
 #include <curl/curl.h>
 
 #include "headers.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 /* A header value without its surrounding blanks, control characters as '?'. */
 static char *

@@ -16,8 +16,8 @@
 
 #include "fetch.h"
 #include "headers.h"
-#include "transfer.h"
-#include "../records/safe.h"
+#include "../transport/transfer.h"
+#include "../util/safe.h"
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
@@ -211,8 +211,7 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 	char ebuf[CURL_ERROR_SIZE], cur[4096];
 	char line[512], shown[4096];
 	char *loc = NULL, *cabuf = NULL, *eff = NULL;
-	size_t calen;
-	long code = 0, connect;
+	long code = 0;
 	CURLcode cc;
 	enum attempt rc = ATTEMPT_FAIL;
 	int hop, k;
@@ -228,29 +227,14 @@ attempt(CURL *c, const char *url, const struct fetch_opts *o, struct page *p,
 		err_set(err, ERR_NOMEM, "fetch %.600s: out of memory", url);
 		goto cleanup;
 	}
-	if (o->cacert != NULL) {
-		struct curl_blob blob;
-
-		if (transfer_ca(c, o->cacert, &cabuf, &calen, err) == -1)
-			goto cleanup;
-		blob.data = cabuf;
-		blob.len = calen;
-		blob.flags = CURL_BLOB_NOCOPY;
-		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
-	}
-	connect = o->timeout < 30 ? o->timeout : 30;
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	if (transfer_handle(c, "http,https", &o->net, ebuf, &cabuf, err) ==
+	    -1)
+		goto cleanup;
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION
-	    " (+" MCWATCH_PROJECT_URL ")");
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect > 0 ? connect : 1L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->timeout / 2 < 30 ?
-	    (o->timeout / 2 > 0 ? o->timeout / 2 : 1L) : 30L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->net.timeout / 2 < 30 ?
+	    (o->net.timeout / 2 > 0 ? o->net.timeout / 2 : 1L) : 30L);
 	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)o->max_size);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
@@ -385,7 +369,7 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 	enum attempt a = ATTEMPT_FAIL;
 	double delay;
 	long wait;
-	int n, tries = o->retries + 1;
+	int n, tries = o->net.retries + 1;
 	size_t i;
 
 	for (i = 0; i < o->nheaders; i++)
@@ -405,7 +389,7 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 		if ((a = attempt(c, url, o, p, &wait, err)) != ATTEMPT_RETRY ||
 		    n == tries)
 			break;
-		delay = transfer_backoff(o, n, wait);
+		delay = transfer_backoff(&o->net, n, wait);
 		if (o->verbose && o->log != NULL) {
 			snprintf(line, sizeof(line), "%s (attempt %d of %d); "
 			    "retrying in %.1f s", err->msg, n, tries, delay);

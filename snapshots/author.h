@@ -12,6 +12,6 @@
  * empty, neither with a control character or another '<' or '>', the
  * email without spaces. 0, or -1 with why set to what is wrong.
  */
-int	author_parse(const char *, char *, char *, const char **);
+int	author_parse(const char *s, char *name, char *email, const char **why);
 
 #endif

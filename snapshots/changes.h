@@ -30,7 +30,8 @@ struct line_change {
  * to stop with an error (memory). 0, 1 when since is not on HEAD's line
  * (nothing called), or -1 with err.
  */
-int	changes_walk(struct store *, const char *,
-	    int (*)(const struct line_change *, void *), void *, struct err *err);
+int	changes_walk(struct store *st, const char *since,
+	    int (*fn)(const struct line_change *, void *), void *arg,
+	    struct err *err);
 
 #endif

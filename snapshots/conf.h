@@ -22,7 +22,7 @@ struct conf {
 };
 
 /* Read file into c (freed with conf_free); 0, or -1 with err. */
-int	conf_read(const char *, struct conf *, struct err *err);
-void	conf_free(struct conf *);
+int	conf_read(const char *file, struct conf *c, struct err *err);
+void	conf_free(struct conf *c);
 
 #endif

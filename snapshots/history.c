@@ -9,7 +9,7 @@
 #include "history.h"
 #include "internal.h"
 #include "trailers.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 struct history {
 	struct store	*st;

@@ -22,10 +22,10 @@ struct log_entry {
 struct history;
 
 /* A walk over HEAD's first-parent line; NULL with err. */
-struct history	*history_open(struct store *, struct err *err);
+struct history	*history_open(struct store *st, struct err *err);
 /* The next snapshot; 0, 1 at the end, or -1 with err. */
 int		 history_next(struct history *h, struct log_entry *e,
 		    struct err *err);
-void		 history_free(struct history *);
+void		 history_free(struct history *h);
 
 #endif

@@ -23,6 +23,12 @@ struct snapshot {
 };
 
 /* A handle on commit c (taken over, freed on failure); NULL on memory. */
-struct snapshot	*snapshot_wrap(git_commit *);
+struct snapshot	*snapshot_wrap(git_commit *c);
+/* Commit id into a new handle in *out; 0, or -1 with err. */
+int		 snapshot_lookup(struct store *st, const git_oid *id,
+		    struct snapshot **out, struct err *err);
+/* The blob id of path in s's tree; 0, 1 if absent, -1 with err. */
+int		 snapshot_file_id(struct store *st, const struct snapshot *s,
+		    const char *path, git_oid *id, struct err *err);
 
 #endif

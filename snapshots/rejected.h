@@ -17,7 +17,8 @@
  * all but the newest REJECTED_KEEP. The path kept into path (4096 bytes).
  * 0, or -1 with err.
  */
-int	rejected_save(struct store *, const char *, size_t, const char *,
-	    const char *, char *, struct err *err);
+int	rejected_save(struct store *st, const char *page, size_t len,
+	    const char *sha256, const char *reason, char *path,
+	    struct err *err);
 
 #endif

@@ -50,60 +50,62 @@ struct snapshot_new {
 };
 
 /* The canonical dataset bytes of rs (malloc'd); 0, or -1 on memory. */
-int	snapshot_dataset(const struct recordset *, char **, size_t *);
+int	snapshot_dataset(const struct recordset *rs, char **buf, size_t *len);
 /* A snapshot of the repository: a handle the caller frees. */
 struct snapshot;
 
 /* Its id: 40 hex digits, owned by the handle. */
-const char	*snapshot_id(const struct snapshot *);
+const char	*snapshot_id(const struct snapshot *s);
 /* When it was taken (its commit time). */
-time_t		 snapshot_time(const struct snapshot *);
+time_t		 snapshot_time(const struct snapshot *s);
 /* The snapshot before s into *p (NULL for the first); 0, or -1 with err. */
-int		 snapshot_parent(struct store *, const struct snapshot *,
-		    struct snapshot **, struct err *err);
-void		 snapshot_free(struct snapshot *);
+int		 snapshot_parent(struct store *st, const struct snapshot *s,
+		    struct snapshot **p, struct err *err);
+void		 snapshot_free(struct snapshot *s);
 
 /* Whether snapshot s's file path holds exactly these bytes. */
-int	snapshot_holds(struct store *, const struct snapshot *, const char *,
-	    const char *, size_t);
+int	snapshot_holds(struct store *st, const struct snapshot *c,
+	    const char *path, const char *data, size_t len);
 
 /* The latest snapshot into *s, NULL if there is none; 0, or -1 with err. */
-int	snapshot_head(struct store *, struct snapshot **, struct err *err);
+int	snapshot_head(struct store *st, struct snapshot **s, struct err *err);
 /* A file of a snapshot (malloc'd); 0, 1 if absent, or -1 with err. */
-int	snapshot_read(struct store *, const struct snapshot *, const char *,
-	    char **, size_t *, struct err *err);
+int	snapshot_read(struct store *st, const struct snapshot *c,
+	    const char *path, char **buf, size_t *len, struct err *err);
 /* A snapshot's records; 0, or -1 with err. */
-int	snapshot_records(struct store *, const struct snapshot *,
-	    struct recordset **, struct err *err);
+int	snapshot_records(struct store *st, const struct snapshot *c,
+	    struct recordset **rs, struct err *err);
 /*
  * Commit a snapshot whose parent is the branch's tip as read under the
  * lock (NULL for the first); the branch moves only if it still points
  * there. 0 with *made the new snapshot (the caller frees it), or -1 with
  * err.
  */
-int	snapshot_commit(struct store *, const struct snapshot *,
-	    const struct snapshot_new *, struct snapshot **, struct err *err);
+int	snapshot_commit(struct store *st, const struct snapshot *parent,
+	    const struct snapshot_new *s, struct snapshot **made,
+	    struct err *err);
 /*
  * In a non-bare repository, make the index and work tree match HEAD; with
  * repair, only if a killed run left the index behind HEAD. A symlink where
  * a file or directory of HEAD goes is removed first (telling warn), never
  * written through. 0, or -1 with err.
  */
-int	snapshot_checkout(struct store *, int, store_warn_fn, struct err *err);
+int	snapshot_checkout(struct store *st, int repair, store_warn_fn warn,
+	    struct err *err);
 /*
  * A snapshot by name: a commit id, a ref or revision expression, or
  * "@YYYY-MM-DD", the snapshot in force at the end of that day (UTC).
  * 0, or -1 with err.
  */
-int	snapshot_resolve(struct store *, const char *, struct snapshot **,
-	    struct err *err);
+int	snapshot_resolve(struct store *st, const char *rev,
+	    struct snapshot **out, struct err *err);
 
 /*
  * Whether rev is a date, "@" and a digit: 1 if it is a real calendar date
  * written strictly as @YYYY-MM-DD (*limit the last second of that day,
  * UTC), -1 if it is written any other way, 0 if rev is no date.
  */
-int	snapshot_date(const char *, time_t *);
+int	snapshot_date(const char *rev, time_t *limit);
 
 struct source_prev;
 
@@ -112,17 +114,18 @@ struct source_prev;
  * for), read from its source.json into sp (cleared by the caller with
  * source_prev_clear); NULL when it does not say.
  */
-const char	*snapshot_source(struct store *, const struct snapshot *,
-		    struct source_prev *);
+const char	*snapshot_source(struct store *st, const struct snapshot *c,
+	    struct source_prev *sp);
 
 /*
  * Whether the snapshot with full id (40 hex digits) is head or one of its
  * ancestors: 1 if so, 0 if not (or no such commit), -1 with err.
  */
-int	snapshot_in_history(struct store *, const struct snapshot *,
-	    const char *, struct err *err);
+int	snapshot_in_history(struct store *st, const struct snapshot *head,
+	    const char *id, struct err *err);
 
 /* Snapshot rev, or the latest when rev is NULL; -1 with err if none. */
-int	snapshot_pick(struct store *, const char *, struct snapshot **, struct err *err);
+int	snapshot_pick(struct store *st, const char *rev, struct snapshot **out,
+	    struct err *err);
 
 #endif

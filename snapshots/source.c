@@ -7,7 +7,7 @@
 
 #include "source.h"
 #include "../records/json.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 /* A string, or null when absent. */
 static json_t *

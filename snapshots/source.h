@@ -27,8 +27,8 @@ struct source_info {
  * help-centre article "article_id" and "edited_at"}.
  * 0, or -1 on memory.
  */
-int	source_json(const struct source_info *, const struct recordset *,
-	    char **, size_t *);
+int	source_json(const struct source_info *si, const struct recordset *rs,
+	    char **buf, size_t *len);
 
 /* What a recorded source.json says about the fetch that made it. */
 struct source_prev {
@@ -53,6 +53,6 @@ struct source_prev {
 int	source_parse(const char *buf, size_t len, struct source_prev *sp,
 	    struct err *err);
 /* Free what source_parse set; accepts a cleared or zeroed one. */
-void	source_prev_clear(struct source_prev *);
+void	source_prev_clear(struct source_prev *sp);
 
 #endif

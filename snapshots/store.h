@@ -18,48 +18,51 @@ typedef void	(*store_warn_fn)(const char *);
  * one (branch "main") where dir does not exist or is empty. NULL with err
  * (ERR_REPO, or ERR_NOMEM) on failure.
  */
-struct store	*store_open(const char *, int, struct err *err);
-void		 store_close(struct store *);
+struct store	*store_open(const char *dir, int create, struct err *err);
+void		 store_close(struct store *st);
 /* Whether dir is missing or an empty directory: a repository to create. */
-int		 store_is_new(const char *);
+int		 store_is_new(const char *dir);
 /*
  * Take mcwatch's exclusive lock on the repository, waiting at most
  * timeout seconds for another run to finish; then remove the git lock
  * files a killed run left behind (telling warn). 0, or -1 with err.
  */
-int		 store_lock(struct store *, int, store_warn_fn, struct err *err);
+int		 store_lock(struct store *st, int timeout, store_warn_fn warn,
+		    struct err *err);
 /*
  * err = "repo DIR: what: libgit2's last error", and the errno of a
  * storage failure (a full disk) when there is one: callers clear errno
  * before the libgit2 calls whose failure they report. Returns -1.
  */
-int		 store_giterr(const struct store *, const char *, struct err *err);
+int		 store_giterr(const struct store *st, const char *what,
+		    struct err *err);
 /* The repository's directory as the user named it. */
-const char	*store_dir(const struct store *);
+const char	*store_dir(const struct store *st);
 /*
  * Write len bytes as name in directory dfd: to a temporary name, synced,
  * then renamed, so that no reader ever sees half a file and a full disk
  * leaves nothing behind; never through a symlink. 0, or -1 with errno.
  */
-int		 store_write_at(int, const char *, const char *, size_t);
+int		 store_write_at(int dfd, const char *name, const char *buf,
+		    size_t len);
 /* store_write_at with the file's mode (less the umask). */
-int		 store_write_mode(int, const char *, const char *, size_t,
-		    mode_t);
+int		 store_write_mode(int dfd, const char *name, const char *buf,
+		    size_t len, mode_t mode);
 /*
  * Write GITDIR/name so (state beside the snapshots) with mode: 0600 for
  * a state that names a target. 0, or -1 with err.
  */
-int		 store_put(struct store *, const char *, const char *, size_t,
-		    mode_t, struct err *err);
+int		 store_put(struct store *st, const char *name, const char *buf,
+		    size_t len, mode_t mode, struct err *err);
 /* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
-int		 store_get(struct store *, const char *, char **, size_t *,
-		    struct err *err);
+int		 store_get(struct store *st, const char *name, char **buf,
+		    size_t *len, struct err *err);
 /*
  * Remove the tree at path, deepest first: symlinks are removed, never
  * followed, and other file systems mounted inside are not entered.
  * 0, or -1 with errno.
  */
-int		 store_remove_tree(const char *);
+int		 store_remove_tree(const char *path);
 /* Start and stop libgit2: once a process, around every other call. */
 void		 store_init(void);
 void		 store_shutdown(void);
@@ -72,6 +75,6 @@ void		 store_read_any_owner(void);
  * Whether libgit2 syncs what it writes (on unless a benchmark turns it
  * off: writing thousands of commits would measure the disk).
  */
-void		 store_fsync(int);
+void		 store_fsync(int on);
 
 #endif

@@ -5,7 +5,7 @@
 #include <git2.h>
 
 #include "trailers.h"
-#include "../records/safe.h"
+#include "../util/safe.h"
 
 #define K_SOURCE	"Source-URL"
 #define K_SHA		"Page-SHA256"

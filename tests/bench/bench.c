@@ -39,7 +39,8 @@
 #include <libxml/HTMLparser.h>
 
 #include "../../parser/parse.h"
-#include "../../records/output.h"
+#include "../../records/json.h"
+#include "../../output/output.h"
 #include "../../snapshots/snapshot.h"
 #include "../../snapshots/trailers.h"
 

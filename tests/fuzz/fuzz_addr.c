@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../records/addr.h"
-#include "../../records/url.h"
+#include "../../addr/addr.h"
+#include "../../util/url.h"
 #include "../../snapshots/snapshot.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "../../records/addr.h"
+#include "../../addr/addr.h"
 
 /* The cover of first..last as one space-separated string. */
 static const char *

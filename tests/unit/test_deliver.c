@@ -204,7 +204,7 @@ setup_repo(size_t nchannels)
 	snprintf(page, sizeof(page), "%s/page.html", dir);
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&sent, 0, sizeof(sent));
-	fetch_opts_init(&cfg.fo);
+	transport_opts_init(&cfg.net);
 	cfg.find = fake_find;
 	/* The baseline, before any channel. */
 	write_page("192.0.2.0/24");

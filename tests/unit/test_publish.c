@@ -23,7 +23,7 @@
 #include "../../publish/publish.h"
 #include "../../publish/since.h"
 #include "../../publish/site.h"
-#include "../../records/html.h"
+#include "../../output/html.h"
 #include "../../snapshots/snapshot.h"
 
 #define L1	"{\"kind\":\"port\",\"region\":\"G\",\"region_code\":\"g\"," \

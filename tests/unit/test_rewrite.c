@@ -15,7 +15,8 @@
 #include <cmocka.h>
 
 #include "../../parser/parse.h"
-#include "../../records/output.h"
+#include "../../records/json.h"
+#include "../../output/output.h"
 
 static char *
 slurp(const char *path, size_t *len)

@@ -11,7 +11,7 @@
 
 #include "../../parser/parse.h"
 #include "../../records/json.h"
-#include "../../records/sha256.h"
+#include "../../util/sha256.h"
 #include "../../snapshots/snapshot.h"
 
 static void

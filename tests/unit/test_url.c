@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "../../records/url.h"
+#include "../../util/url.h"
 
 static void
 test_url(void **state)

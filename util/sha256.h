@@ -11,6 +11,6 @@
  * bytes), computed by libcrypto; returns hex, or NULL if libcrypto failed
  * (out of memory), with hex then the empty string.
  */
-char	*sha256_hex(const void *, size_t, char *);
+char	*sha256_hex(const void *p, size_t len, char *hex);
 
 #endif

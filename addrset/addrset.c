@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "addrset.h"
-#include "lists.h"
+#include "../records/lists.h"
 
 static int
 span_qcmp(const void *a, const void *b)

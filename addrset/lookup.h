@@ -7,26 +7,26 @@
 
 #include <stddef.h>
 
-#include "addr.h"
-#include "record.h"
+#include "../addr/addr.h"
+#include "../records/record.h"
 
 struct lookup;
 
 /* The table of rs's networks and ranges (rs must outlive it); NULL on memory. */
-struct lookup	*lookup_new(const struct recordset *);
-void		 lookup_free(struct lookup *);
+struct lookup	*lookup_new(const struct recordset *rs);
+void		 lookup_free(struct lookup *t);
 /*
  * The records a falls in, at most max of them into out, the one whose
  * span starts closest to a first; their count.
  */
-size_t		 lookup_find(const struct lookup *, const struct addr *,
-		    const struct record **, size_t);
+size_t		 lookup_find(const struct lookup *t, const struct addr *a,
+		    const struct record **out, size_t max);
 
 /*
  * The records whose span overlaps prefix c (of the same family), at most
  * max of them into out, by first address; their count.
  */
-size_t		 lookup_overlap(const struct lookup *, const struct cidr *,
-		    const struct record **, size_t);
+size_t		 lookup_overlap(const struct lookup *t, const struct cidr *c,
+		    const struct record **out, size_t max);
 
 #endif

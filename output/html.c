@@ -6,8 +6,8 @@
 #include <libxml/HTMLtree.h>
 
 #include "html.h"
-#include "safe.h"
-#include "url.h"
+#include "../util/safe.h"
+#include "../util/url.h"
 
 htmlDocPtr
 html_new(const char *title, xmlNodePtr *headp, xmlNodePtr *body)

@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 /* The row named name among n rows stride bytes apart, or NULL. */
-const void	*names_find(const void *, size_t, size_t, const char *);
+const void	*names_find(const void *rows, size_t n, size_t stride,
+	    const char *name);
 /* The names joined by '|' into buf (len bytes); returns buf. */
-const char	*names_join(char *, size_t, const void *, size_t, size_t);
+const char	*names_join(char *buf, size_t len, const void *rows, size_t n,
+	    size_t stride);
 
 #define NAMES_FIND(table, name) \
 	names_find((table), sizeof(table) / sizeof((table)[0]), \

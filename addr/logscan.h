@@ -19,7 +19,7 @@
  * terminated, the address alone, a port left out) into text; *p moves
  * past it. 1 when one was found, 0 at the end.
  */
-int	logscan_next(const char **, const char *, struct addr *,
-	    char [LOGSCAN_TEXTMAX]);
+int	logscan_next(const char **pp, const char *end, struct addr *a,
+	    char text[LOGSCAN_TEXTMAX]);
 
 #endif

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "field.h"
+#include "../records/field.h"
 #include "output.h"
 
 /*

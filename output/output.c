@@ -2,7 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "names.h"
+#include "../records/json.h"
+#include "../util/names.h"
 #include "output.h"
 
 static const struct output_format formats[] = {

@@ -9,10 +9,10 @@
 #include <stdio.h>
 
 /* c, or '?' if it is a control character. */
-int	 safe_char(int);
+int	 safe_char(int c);
 /* Replace the control characters of s in place; returns s. */
-char	*safe_unctrl(char *);
+char	*safe_unctrl(char *s);
 /* fputs with control characters replaced; 0, or -1 on a write error. */
-int	 safe_fputs(const char *, FILE *);
+int	 safe_fputs(const char *s, FILE *fp);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "record.h"
+#include "../records/record.h"
 
 /* Write rs to fp; 0, or -1 on a write error or memory (errno set). */
 typedef int	(*output_fn)(FILE *, const struct recordset *);
@@ -15,7 +15,7 @@ struct output_format {
 };
 
 /* The format called name, or NULL. */
-const struct output_format	*output_find(const char *);
+const struct output_format	*output_find(const char *name);
 /* "json|csv|tsv|text", for usage messages. */
 const char			*output_names(void);
 
@@ -25,11 +25,11 @@ const char			*output_names(void);
  * A record for people: its entry (the CIDR, the range, the application,
  * the port) into entry (elen bytes), the rest into detail (DETAIL_MAX).
  */
-void	record_describe(const struct record *, char *, size_t, char *);
+void	record_describe(const struct record *r, char *entry, size_t elen,
+	    char *detail);
 
-int	output_json(FILE *, const struct recordset *);
-int	output_csv(FILE *, const struct recordset *);
-int	output_tsv(FILE *, const struct recordset *);
-int	output_text(FILE *, const struct recordset *);
+int	output_csv(FILE *fp, const struct recordset *rs);
+int	output_tsv(FILE *fp, const struct recordset *rs);
+int	output_text(FILE *fp, const struct recordset *rs);
 
 #endif

@@ -9,6 +9,6 @@
  * port, then a path with no space, control character or any of
  * < > " \ ` { } | ^. 1 if so; else 0 with *why saying what is wrong.
  */
-int	url_acceptable(const char *, const char **);
+int	url_acceptable(const char *s, const char **why);
 
 #endif

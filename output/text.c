@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "output.h"
-#include "safe.h"
+#include "../util/safe.h"
 
 #define NCOLS		5
 

@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "addr.h"
-#include "record.h"
+#include "../addr/addr.h"
+#include "../records/record.h"
 
 struct span {
 	struct addr	first;
@@ -22,26 +22,27 @@ struct span {
  * sorted spans, overlapping and adjacent ones merged, into *out (malloc'd,
  * *n of them). 0, or -1 on memory.
  */
-int	addrset_spans(const struct recordset *, size_t, size_t, unsigned, int,
-	    struct span **, size_t *);
+int	addrset_spans(const struct recordset *rs, size_t from, size_t to,
+	    unsigned mask, int family, struct span **out, size_t *nout);
 /*
  * The minimal prefix list of spans (exact: the same addresses) into *out
  * (malloc'd, *n); 0, or -1 on memory.
  */
-int	addrset_prefixes(const struct span *, size_t, struct cidr **, size_t *);
+int	addrset_prefixes(const struct span *s, size_t n, struct cidr **out,
+	    size_t *nout);
 /*
  * IPv4 prefixes as the Microsoft 365 connection filter takes them: /24 to
  * /32 only, a wider one split into /24s, into *out (malloc'd, *n). 0, 1
  * when there would be more than max (nothing is made), or -1 on memory.
  */
-int	addrset_split24(const struct cidr *, size_t, size_t, struct cidr **,
-	    size_t *);
+int	addrset_split24(const struct cidr *v, size_t n, size_t max,
+	    struct cidr **out, size_t *nout);
 /*
  * Write the merged prefixes of records [from, to) of rs (mask, family),
  * one a line; with m365, split as addrset_split24 does, and nothing at all
  * past max entries. 0, or -1 on memory or a write error.
  */
-int	addrset_write(FILE *, const struct recordset *, size_t, size_t,
-	    unsigned, int, int, size_t);
+int	addrset_write(FILE *fp, const struct recordset *rs, size_t from,
+	    size_t to, unsigned mask, int family, int m365, size_t max);
 
 #endif

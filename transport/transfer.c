@@ -7,11 +7,50 @@
 #include <unistd.h>
 
 #include "transfer.h"
-#include "../records/sha256.h"
+#include "../util/sha256.h"
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
 #endif
+
+void
+transport_opts_init(struct transport_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->timeout = TRANSFER_TIMEOUT_DEFAULT;
+	o->retries = TRANSFER_RETRIES_DEFAULT;
+	o->retry_delay = 1.0;
+}
+
+int
+transfer_handle(CURL *c, const char *protocols,
+    const struct transport_opts *o, char *ebuf, char **cabuf,
+    struct err *err)
+{
+	struct curl_blob blob;
+	size_t calen;
+
+	*cabuf = NULL;
+	if (o->cacert != NULL) {
+		if (transfer_ca(c, o->cacert, cabuf, &calen, err) == -1)
+			return -1;
+		/* libcurl copies the struct; the bytes stay the caller's. */
+		blob.data = *cabuf;
+		blob.len = calen;
+		blob.flags = CURL_BLOB_NOCOPY;
+		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
+	}
+	ebuf[0] = '\0';
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION
+	    " (+" MCWATCH_PROJECT_URL ")");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout > 0 &&
+	    o->timeout < 30 ? o->timeout : 30L);
+	return 0;
+}
 
 int
 transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen,
@@ -28,7 +67,7 @@ transfer_ca(CURL *c, const char *extra, char **out, size_t *outlen,
 	if (curl_easy_getinfo(c, CURLINFO_CAINFO, &sys) == CURLE_OK)
 		paths[0] = sys;
 	if ((fp = open_memstream(out, outlen)) == NULL)
-		return -1;
+		return err_nomem(err, "--cacert");
 	for (i = 0; i < 2; i++) {
 		if (paths[i] == NULL)
 			continue;
@@ -87,7 +126,7 @@ transfer_pause(double s)
 }
 
 double
-transfer_backoff(const struct fetch_opts *o, int n, long wait)
+transfer_backoff(const struct transport_opts *o, int n, long wait)
 {
 	static int seeded;
 	double delay;
@@ -95,7 +134,7 @@ transfer_backoff(const struct fetch_opts *o, int n, long wait)
 	if (!seeded++)
 		srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	if (wait >= 0)
-		return wait > FETCH_RETRY_AFTER_MAX ? FETCH_RETRY_AFTER_MAX :
+		return wait > TRANSFER_RETRY_AFTER_MAX ? TRANSFER_RETRY_AFTER_MAX :
 		    (double)wait;
 	delay = o->retry_delay * (double)(1 << (n - 1 < 20 ? n - 1 : 20));
 	return delay + delay * 0.5 * ((double)rand() / RAND_MAX);
@@ -127,35 +166,20 @@ static int
 post_once(CURL *c, const struct post *p, struct curl_slist *hdrs, long *wait,
     struct err *err)
 {
-	const struct fetch_opts *o = p->opts;
+	const struct transport_opts *o = p->opts;
 	char ebuf[CURL_ERROR_SIZE], *cabuf = NULL;
-	size_t calen;
 	long code = 0;
 	CURLcode cc;
 	int rc = -1;
 
-	ebuf[0] = '\0';
 	*wait = -1;
-	if (o->cacert != NULL &&
-	    transfer_ca(c, o->cacert, &cabuf, &calen, err) == -1)
+	if (transfer_handle(c, "http,https", o, ebuf, &cabuf, err) == -1)
 		return -1;
-	if (cabuf != NULL) {
-		struct curl_blob blob = { cabuf, calen, CURL_BLOB_NOCOPY };
-
-		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &blob);
-	}
 	curl_easy_setopt(c, CURLOPT_URL, p->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "mcwatch/" MCWATCH_VERSION);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, p->body);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)p->len);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->timeout < 30 ?
-	    o->timeout : 30L);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, post_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, wait);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, post_discard);
@@ -205,7 +229,7 @@ post_headers(const struct post *p)
 int
 transfer_post(const struct post *p, struct err *err)
 {
-	const struct fetch_opts *o = p->opts;
+	const struct transport_opts *o = p->opts;
 	struct curl_slist *hdrs = NULL;
 	CURL *c;
 	long wait = -1;

@@ -1,0 +1,284 @@
+/*
+ * Cell tokens: what one cell of a data row holds (an address, a CIDR, a
+ * range in one cell, a URL, a number, a separator, text), and the row as
+ * tokens read in order.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cells.h"
+#include "../util/url.h"
+
+/* Words and dashes between a range's ends: en and em dash, the
+ * non-breaking hyphen, the figure dash, the minus sign, "-". */
+static const char *const separators[] = {
+	" to ", " through ", " thru ", "\xe2\x80\x93", "\xe2\x80\x94",
+	"\xe2\x80\x91", "\xe2\x80\x92", "\xe2\x88\x92", "-",
+};
+
+static int
+is_separator(const char *s)
+{
+	size_t i;
+
+	if (strcasecmp(s, "to") == 0 || strcasecmp(s, "through") == 0 ||
+	    strcasecmp(s, "thru") == 0)
+		return 1;
+	for (i = 3; i < sizeof(separators) / sizeof(separators[0]); i++)
+		if (strcmp(s, separators[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int	parse_number(const char *, int *);
+
+/*
+ * The end of a shorthand IPv4 range, "207.211.30.40-49": r the last
+ * octet alone, at most 255 and not below the start's. 0, or -1.
+ */
+static int
+shorthand_end(const struct addr *a, const char *r, struct addr *b)
+{
+	int last;
+
+	if (a->family != 4 || parse_number(r, &last) == -1 || last > 255 ||
+	    last < a->b[3] || (strlen(r) > 1 && r[0] == '0'))
+		return -1;
+	*b = *a;
+	b->b[3] = (uint8_t)last;
+	return 0;
+}
+
+/*
+ * A network written with its netmask, "170.10.128.0/255.255.255.0", as
+ * the prefix it means (a contiguous mask only). 0, or -1.
+ */
+static int
+mask_cidr(const char *s, struct cidr *c)
+{
+	const char *slash = strchr(s, '/');
+	char addr[ADDR_STRLEN];
+	struct addr mask;
+	int len;
+
+	if (slash == NULL || (size_t)(slash - s) >= sizeof(addr) ||
+	    strchr(slash + 1, '.') == NULL)
+		return -1;
+	memcpy(addr, s, (size_t)(slash - s));
+	addr[slash - s] = '\0';
+	if (addr_parse(addr, &c->addr) == -1 || c->addr.family != 4 ||
+	    addr_parse(slash + 1, &mask) == -1 || mask.family != 4 ||
+	    (len = netmask_to_prefix(&mask)) < 0)
+		return -1;
+	c->len = len;
+	return 0;
+}
+
+/* Parse "a SEP b" into two addresses; 0, or -1. */
+static int
+parse_range_text(const char *s, struct addr *a, struct addr *b)
+{
+	char buf[2 * ADDR_STRLEN + 16], *l, *r, *e;
+	size_t i, n = strlen(s);
+	const char *sep;
+
+	if (n >= sizeof(buf))
+		return -1;
+	for (i = 0; i < sizeof(separators) / sizeof(separators[0]); i++) {
+		if ((sep = strcasestr(s, separators[i])) == NULL)
+			continue;
+		memcpy(buf, s, n + 1);
+		buf[sep - s] = '\0';
+		l = buf;
+		r = buf + (sep - s) + strlen(separators[i]);
+		while (*l == ' ')
+			l++;
+		for (e = l + strlen(l); e > l && e[-1] == ' '; e--)
+			*(e - 1) = '\0';
+		while (*r == ' ')
+			r++;
+		for (e = r + strlen(r); e > r && e[-1] == ' '; e--)
+			*(e - 1) = '\0';
+		if (addr_parse(l, a) == -1)
+			return -1;
+		return addr_parse(r, b) == 0 || shorthand_end(a, r, b) == 0 ?
+		    0 : -1;
+	}
+	return -1;
+}
+
+/* Whether s is all digits (at most 9 of them). */
+static int
+parse_number(const char *s, int *out)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 9)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+	*out = atoi(s);
+	return 0;
+}
+
+/*
+ * An address written with spaces ("170.10.132.0 /24", "255.255.255. 0")
+ * without them, into buf; s itself when it is not one.
+ */
+static const char *
+compact(const char *s, char *buf, size_t len)
+{
+	size_t i, n = 0;
+
+	if (strchr(s, ' ') == NULL)
+		return s;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (!isxdigit((unsigned char)s[i]) && s[i] != '.' &&
+		    s[i] != ':' && s[i] != '/')
+			return s;
+		if (n + 1 >= len)
+			return s;
+		buf[n++] = s[i];
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+token_read(const char *text, struct token *t)
+{
+	char buf[CIDR_STRLEN] = "";
+	const char *s = compact(text, buf, sizeof(buf));
+
+	memset(t, 0, sizeof(*t));
+	t->text = text;
+	if (*s == '\0')
+		t->type = TOK_EMPTY;
+	else if (is_separator(s))
+		t->type = TOK_SEP;
+	else if (addr_parse(s, &t->a) == 0)
+		t->type = TOK_ADDR;
+	else if (s[0] == '/' && parse_number(s + 1, &t->num) == 0)
+		t->type = TOK_PREFIX;
+	else if (parse_number(s, &t->num) == 0)
+		t->type = TOK_NUMBER;
+	else if (cidr_parse(s, &t->c) == 0 || mask_cidr(s, &t->c) == 0)
+		t->type = TOK_CIDR;
+	else if (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0)
+		t->type = TOK_URL;
+	else if (parse_range_text(text, &t->a, &t->b) == 0)
+		t->type = TOK_RANGE;
+	else
+		t->type = TOK_TEXT;
+}
+
+/* Tokenize row r; a cell spanning columns counts once. */
+void
+row_read(const struct grid *g, size_t r, struct row *row)
+{
+	const struct grid_row *gr = &g->rows[r];
+	size_t c;
+
+	row->ntoks = row->next = 0;
+	for (c = 0; c < gr->ncols; c++) {
+		const struct grid_cell *cell = &g->cells[gr->off + c];
+
+		if (c > 0 && cell->text != 0 &&
+		    cell->text == g->cells[gr->off + c - 1].text)
+			continue;
+		token_read(g->text + cell->text, &row->toks[row->ntoks++]);
+	}
+}
+
+/* The row's cells as "a | b | c", cut short; only messages need it. */
+const char *
+row_text(struct row *row)
+{
+	size_t i, n = 0;
+
+	row->text[0] = '\0';
+	for (i = 0; i < row->ntoks && n < ROWTEXT_MAX; i++) {
+		if (row->toks[i].type == TOK_EMPTY)
+			continue;
+		n += (size_t)snprintf(row->text + n, ROWTEXT_MAX + 1 - n,
+		    "%s%s", n > 0 ? " | " : "", row->toks[i].text);
+	}
+	if (n >= ROWTEXT_MAX)
+		strcpy(row->text + ROWTEXT_MAX, "...");
+	return row->text;
+}
+
+/* The next non-empty token, consumed; NULL at the end of the row. */
+struct token *
+row_take(struct row *row)
+{
+	while (row->next < row->ntoks) {
+		struct token *t = &row->toks[row->next++];
+
+		if (t->type != TOK_EMPTY)
+			return t;
+	}
+	return NULL;
+}
+
+/* The next non-empty token, not consumed. */
+struct token *
+row_peek(struct row *row)
+{
+	size_t save = row->next;
+	struct token *t = row_take(row);
+
+	row->next = save;
+	return t;
+}
+
+/*
+ * Read a range: one "a to b" cell, or "a" ["to"] "b" across cells, or a
+ * lone address. 1 if one was read, 0 if the row had no more, -1 if the
+ * next cell is not an address (*bad names it).
+ */
+int
+row_take_range(struct row *row, struct addr *a, struct addr *b,
+    const char **bad)
+{
+	struct token *t, *u;
+
+	if ((t = row_take(row)) == NULL)
+		return 0;
+	if (t->type == TOK_RANGE) {
+		*a = t->a;
+		*b = t->b;
+		return 1;
+	}
+	if (t->type != TOK_ADDR) {
+		*bad = t->text;
+		return -1;
+	}
+	*a = *b = t->a;
+	if ((u = row_peek(row)) != NULL && u->type == TOK_SEP) {
+		row_take(row);
+		if ((u = row_take(row)) == NULL || u->type != TOK_ADDR) {
+			*bad = u ? u->text : "(nothing after the separator)";
+			return -1;
+		}
+		*b = u->a;
+	} else if (u != NULL && u->type == TOK_ADDR)
+		*b = row_take(row)->a;
+	return 1;
+}
+
+/* Whether a token is a value a data row holds, never a column name. */
+int
+token_is_data(const struct token *t)
+{
+	return t->type == TOK_ADDR || t->type == TOK_CIDR ||
+	    t->type == TOK_RANGE || t->type == TOK_URL ||
+	    t->type == TOK_PREFIX || t->type == TOK_NUMBER;
+}

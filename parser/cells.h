@@ -1,0 +1,60 @@
+/* Cell tokens: what one cell of a table's row holds, read in order. */
+#ifndef MCWATCH_CELLS_H
+#define MCWATCH_CELLS_H
+
+#include <stddef.h>
+
+#include "grid.h"
+#include "../addr/addr.h"
+
+#define ROWTEXT_MAX	160	/* how much of a row a message quotes */
+
+enum tok_type {
+	TOK_EMPTY,
+	TOK_SEP,		/* "to", "-", an en dash */
+	TOK_CIDR,		/* a.b.c.d/n */
+	TOK_ADDR,
+	TOK_PREFIX,		/* /n */
+	TOK_RANGE,		/* "a to b" in one cell */
+	TOK_URL,
+	TOK_NUMBER,
+	TOK_TEXT
+};
+
+struct token {
+	enum tok_type	 type;
+	const char	*text;
+	struct addr	 a, b;	/* ADDR: a; RANGE: a to b */
+	struct cidr	 c;	/* CIDR */
+	int		 num;	/* PREFIX, NUMBER */
+};
+
+/* The data row being read, one token a cell (spans merged). */
+struct row {
+	struct token	 toks[GRID_MAXCOLS];
+	size_t		 ntoks;
+	size_t		 next;
+	char		 text[ROWTEXT_MAX + 4];	/* for messages: row_text */
+};
+
+/* Read one cell's text into t (t->text points into it). */
+void		 token_read(const char *text, struct token *t);
+/* Tokenize row r of g into row; a cell spanning columns counts once. */
+void		 row_read(const struct grid *g, size_t r, struct row *row);
+/* The row's cells as "a | b | c", cut short; for messages only. */
+const char	*row_text(struct row *row);
+/* The next non-empty token, consumed; NULL at the end of the row. */
+struct token	*row_take(struct row *row);
+/* The next non-empty token, not consumed; NULL at the end. */
+struct token	*row_peek(struct row *row);
+/*
+ * Read a range: one "a to b" cell, or "a" ["to"] "b" across cells, or a
+ * lone address. 1 if one was read, 0 if the row had no more, -1 if the
+ * next cell is not an address (*bad names it).
+ */
+int		 row_take_range(struct row *row, struct addr *a,
+		    struct addr *b, const char **bad);
+/* Whether a token is a value a data row holds, never a column name. */
+int		 token_is_data(const struct token *t);
+
+#endif
