@@ -9,11 +9,11 @@
 
 #include "cli.h"
 #include "../util/names.h"
-#include "../snapshots/history.h"
+#include "../snapshots/log.h"
 
 struct log_format {
 	const char	*name;
-	int		(*write)(FILE *, struct history *, long, struct err *);
+	int		(*write)(FILE *, struct log_walk *, long, struct err *);
 };
 
 static void
@@ -37,7 +37,7 @@ usage(FILE *fp)
 }
 
 static int
-log_text(FILE *fp, struct history *h, long max, struct err *err)
+log_text(FILE *fp, struct log_walk *h, long max, struct err *err)
 {
 	struct log_entry e;
 	char when[32];
@@ -47,7 +47,7 @@ log_text(FILE *fp, struct history *h, long max, struct err *err)
 	int rc;
 
 	for (n = 0; max < 0 || n < max; n++) {
-		if ((rc = history_next(h, &e, err)) != 0)
+		if ((rc = log_next(h, &e, err)) != 0)
 			return rc == 1 ? 0 : -1;
 		t = e.time;
 		gmtime_r(&t, &tm);
@@ -59,7 +59,7 @@ log_text(FILE *fp, struct history *h, long max, struct err *err)
 }
 
 static int
-log_json(FILE *fp, struct history *h, long max, struct err *err)
+log_json(FILE *fp, struct log_walk *h, long max, struct err *err)
 {
 	struct log_entry e;
 	char when[32], *p, *tok, *codes = NULL;
@@ -72,7 +72,7 @@ log_json(FILE *fp, struct history *h, long max, struct err *err)
 	if ((arr = json_array()) == NULL)
 		return -1;
 	for (n = 0; max < 0 || n < max; n++) {
-		if ((st = history_next(h, &e, err)) == 1)
+		if ((st = log_next(h, &e, err)) == 1)
 			break;
 		if (st == -1)
 			goto cleanup;
@@ -142,7 +142,7 @@ cmd_log(int argc, char **argv)
 	const struct log_format *fmt = &formats[0];
 	const char *repo = CLI_DEFAULT_REPO;
 	struct store *st = NULL;
-	struct history *h = NULL;
+	struct log_walk *h = NULL;
 	struct err err;
 	char *end;
 	long max = -1;
@@ -176,7 +176,7 @@ cmd_log(int argc, char **argv)
 		    argv[optind]);
 	err_clear(&err);
 	if ((st = store_open(repo, 0, &err)) == NULL ||
-	    (h = history_open(st, &err)) == NULL) {
+	    (h = log_open(st, &err)) == NULL) {
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
@@ -190,7 +190,7 @@ cmd_log(int argc, char **argv)
 	}
 	rc = cli_flush("log");
  cleanup:
-	history_free(h);
+	log_free(h);
 	store_close(st);
 	return rc;
 }

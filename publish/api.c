@@ -153,9 +153,9 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 	memset(&d, 0, sizeof(d));
 	memset(&before, 0, sizeof(before));
 	memset(&after, 0, sizeof(after));
-	if (pub_history_view(ctx->h, s->minus, s->nminus, ctx->h->snaps[k].id,
+	if (pub_timeline_view(ctx->h, s->minus, s->nminus, ctx->h->snaps[k].id,
 	    &before, ctx->err) == -1 ||
-	    pub_history_view(ctx->h, s->plus, s->nplus, ctx->h->snaps[k].id,
+	    pub_timeline_view(ctx->h, s->plus, s->nplus, ctx->h->snaps[k].id,
 	    &after, ctx->err) == -1)
 		goto cleanup;
 	memset(&rc, 0, sizeof(rc));

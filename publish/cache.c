@@ -12,7 +12,7 @@
 
 #include <jansson.h>
 
-#include "history.h"
+#include "timeline.h"
 #include "../records/json.h"
 
 /* A snapshot id: 40 lower-case hex digits. */
@@ -25,7 +25,7 @@ is_id(const char *s)
 
 /* The dataset line of record object o, added or removed; -1 if none. */
 static int
-add_record(struct pub_history *h, json_t *o, int added)
+add_record(struct pub_timeline *h, json_t *o, int added)
 {
 	struct record r;
 	json_t *canon;
@@ -43,7 +43,7 @@ add_record(struct pub_history *h, json_t *o, int added)
 	json_decref(canon);
 	if (line == NULL)
 		return -1;
-	rc = pub_history_add_line(h, line, strlen(line), added);
+	rc = pub_timeline_add_line(h, line, strlen(line), added);
 	free(line);
 	return rc;
 }
@@ -60,7 +60,7 @@ nullable(json_t *e, const char *key, const char **s)
 
 /* One change object: its snapshot and its lines. */
 static int
-add_change(struct pub_history *h, json_t *e, const char *from)
+add_change(struct pub_timeline *h, json_t *e, const char *from)
 {
 	const char *to = NULL, *source, *f;
 	json_t *date, *added, *removed, *changed, *o;
@@ -75,7 +75,7 @@ add_change(struct pub_history *h, json_t *e, const char *from)
 	    (from == NULL) != (f == NULL) || (f != NULL && strcmp(f, from)) ||
 	    !json_is_array(added) || !json_is_array(removed) ||
 	    !json_is_array(changed) ||
-	    pub_history_add_snap(h, to, t, source, 1) == -1)
+	    pub_timeline_add_snap(h, to, t, source, 1) == -1)
 		return -1;
 	json_array_foreach(removed, i, o)
 		if (add_record(h, o, 0) == -1)
@@ -91,7 +91,7 @@ add_change(struct pub_history *h, json_t *e, const char *from)
 }
 
 int
-pub_cache_fill(struct pub_history *h, const char *buf, size_t len,
+pub_cache_fill(struct pub_timeline *h, const char *buf, size_t len,
     char *latest)
 {
 	json_t *root, *e;

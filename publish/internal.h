@@ -7,7 +7,7 @@
 
 #include <libxml/tree.h>
 
-#include "history.h"
+#include "timeline.h"
 #include "publish.h"
 #include "site.h"
 #include "../diff/diff.h"
@@ -17,7 +17,7 @@ struct pub_ctx {
 	struct store			*st;
 	const struct publish_opts	*o;
 	const char			*title;
-	struct pub_history		*h;
+	struct pub_timeline		*h;
 	struct site			*site;
 	struct recordset		*latest;	/* its records */
 	const struct pub_snap		*head;		/* the latest */

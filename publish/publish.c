@@ -93,10 +93,10 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 	memset(&before, 0, sizeof(before));
 	memset(&after, 0, sizeof(after));
 	memset(&d, 0, sizeof(d));
-	if (pub_history_lines(ctx->h, k, &rem, &nrem, &add, &nadd) == -1)
+	if (pub_timeline_lines(ctx->h, k, &rem, &nrem, &add, &nadd) == -1)
 		goto memory;
-	if (pub_history_view(ctx->h, rem, nrem, ctx->h->snaps[k].id, &before,
-	    ctx->err) == -1 || pub_history_view(ctx->h, add, nadd,
+	if (pub_timeline_view(ctx->h, rem, nrem, ctx->h->snaps[k].id, &before,
+	    ctx->err) == -1 || pub_timeline_view(ctx->h, add, nadd,
 	    ctx->h->snaps[k].id, &after, ctx->err) == -1)
 		goto cleanup;
 	if (diff_records(&before, &after, &d) == -1)
@@ -223,7 +223,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
 	cache = old_changes(&ctx, &cachelen);
-	if ((ctx.h = pub_history_load(st, cache, cachelen, ctx.old_latest,
+	if ((ctx.h = pub_timeline_load(st, cache, cachelen, ctx.old_latest,
 	    err)) == NULL)
 		goto cleanup;
 	if (ctx.h->nsnaps == 0) {
@@ -237,7 +237,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 		goto cleanup;
 	res->snapshots = ctx.h->nsnaps;
 	res->walked = ctx.old_latest[0] == '\0' ? ctx.h->nsnaps :
-	    ctx.h->nsnaps - pub_history_index(ctx.h, ctx.old_latest) - 1;
+	    ctx.h->nsnaps - pub_timeline_index(ctx.h, ctx.old_latest) - 1;
 	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
 	rc = 0;
  cleanup:
@@ -248,6 +248,6 @@ publish_site(struct store *st, const struct publish_opts *o,
 	free(ctx.paths);
 	free(ctx.source);
 	recordset_free(ctx.latest);
-	pub_history_free(ctx.h);
+	pub_timeline_free(ctx.h);
 	return rc;
 }

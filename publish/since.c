@@ -8,7 +8,7 @@
 #define NOWHERE	SIZE_MAX
 
 int
-pub_since_init(struct pub_since *s, const struct pub_history *h)
+pub_since_init(struct pub_since *s, const struct pub_timeline *h)
 {
 	size_t i, n = h->nnums + 1;
 
@@ -51,7 +51,7 @@ set_del(size_t *set, size_t *n, size_t *pos, size_t num)
 }
 
 void
-pub_since_back(struct pub_since *s, const struct pub_history *h, size_t k)
+pub_since_back(struct pub_since *s, const struct pub_timeline *h, size_t k)
 {
 	const struct pub_snap *sn = &h->snaps[k];
 	size_t i, num;

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "history.h"
+#include "timeline.h"
 
 struct pub_since {
 	unsigned char	*in_latest;	/* per line number */
@@ -21,9 +21,9 @@ struct pub_since {
 };
 
 /* Both sets empty: the latest against itself. 0, or -1 on memory. */
-int	pub_since_init(struct pub_since *s, const struct pub_history *h);
+int	pub_since_init(struct pub_since *s, const struct pub_timeline *h);
 /* From "since snapshot k" to "since snapshot k - 1". */
-void	pub_since_back(struct pub_since *s, const struct pub_history *h,
+void	pub_since_back(struct pub_since *s, const struct pub_timeline *h,
 	    size_t k);
 void	pub_since_clear(struct pub_since *s);
 

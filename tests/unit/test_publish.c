@@ -19,7 +19,7 @@
 #include <jansson.h>
 
 #include "../../parser/parse.h"
-#include "../../publish/history.h"
+#include "../../publish/timeline.h"
 #include "../../publish/publish.h"
 #include "../../publish/since.h"
 #include "../../publish/site.h"
@@ -37,17 +37,17 @@
 static void
 test_lines(void **state)
 {
-	struct pub_history h;
+	struct pub_timeline h;
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(pub_history_add_snap(&h, "a", 1, NULL, 0), 0);
-	assert_int_equal(pub_history_add_line(&h, L1 ",", strlen(L1) + 1, 1),
+	assert_int_equal(pub_timeline_add_snap(&h, "a", 1, NULL, 0), 0);
+	assert_int_equal(pub_timeline_add_line(&h, L1 ",", strlen(L1) + 1, 1),
 	    0);
 	assert_int_equal(h.lines[0].len, strlen(L1));
-	assert_int_equal(pub_history_add_snap(&h, "b", 2, NULL, 0), 0);
-	assert_int_equal(pub_history_add_line(&h, L1, strlen(L1), 1), 0);
-	assert_int_equal(pub_history_add_line(&h, L1 ",", strlen(L1) + 1, 0),
+	assert_int_equal(pub_timeline_add_snap(&h, "b", 2, NULL, 0), 0);
+	assert_int_equal(pub_timeline_add_line(&h, L1, strlen(L1), 1), 0);
+	assert_int_equal(pub_timeline_add_line(&h, L1 ",", strlen(L1) + 1, 0),
 	    0);
 	assert_int_equal(h.snaps[1].n, 0);
 	assert_int_equal(h.nlines, 1);
@@ -75,7 +75,7 @@ static const char cache[] =
 static void
 test_cache(void **state)
 {
-	struct pub_history *h;
+	struct pub_timeline *h;
 	char latest[41], *bad;
 
 	(void)state;
@@ -87,28 +87,28 @@ test_cache(void **state)
 	assert_int_equal(h->snaps[1].n, 2);	/* L1 out, L2 in */
 	assert_string_equal(h->snaps[1].source, "https://x.example/");
 	assert_int_equal(h->snaps[2].time, 1767398400);
-	assert_int_equal(pub_history_index(h, latest), 2);
-	pub_history_free(h);
+	assert_int_equal(pub_timeline_index(h, latest), 2);
+	pub_timeline_free(h);
 
 	/* A broken chain of ids, a bad date, a record that is none. */
 	assert_non_null(bad = strdup(cache));
 	memcpy(strstr(bad, "\"from\":\"aaaa") + 8, "d", 1);
 	assert_non_null(h = calloc(1, sizeof(*h)));
 	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_history_free(h);
+	pub_timeline_free(h);
 	strcpy(bad, cache);
 	memcpy(strstr(bad, "2026-01-02"), "2026-13-02", 10);
 	assert_non_null(h = calloc(1, sizeof(*h)));
 	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_history_free(h);
+	pub_timeline_free(h);
 	strcpy(bad, cache);
 	memcpy(strstr(bad, "\"kind\":\"port\""), "\"kind\":\"pork\"", 13);
 	assert_non_null(h = calloc(1, sizeof(*h)));
 	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_history_free(h);
+	pub_timeline_free(h);
 	assert_non_null(h = calloc(1, sizeof(*h)));
 	assert_int_equal(pub_cache_fill(h, "{}", 2, latest), -1);
-	pub_history_free(h);
+	pub_timeline_free(h);
 	free(bad);
 }
 

@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-#include "history.h"
+#include "timeline.h"
 #include "../records/json.h"
 #include "../snapshots/changes.h"
 #include "../snapshots/snapshot.h"
@@ -28,7 +28,7 @@ grow(void *p, size_t n, size_t *cap, size_t sz)
 }
 
 int
-pub_history_add_snap(struct pub_history *h, const char *id, time_t t,
+pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
     const char *source, int known)
 {
 	struct pub_snap *s;
@@ -48,7 +48,7 @@ pub_history_add_snap(struct pub_history *h, const char *id, time_t t,
 }
 
 int
-pub_history_add_line(struct pub_history *h, const char *line, size_t len,
+pub_timeline_add_line(struct pub_timeline *h, const char *line, size_t len,
     int added)
 {
 	struct pub_snap *s = &h->snaps[h->nsnaps - 1];
@@ -94,16 +94,16 @@ pub_history_add_line(struct pub_history *h, const char *line, size_t len,
 static int
 collect(const struct line_change *c, void *arg)
 {
-	struct pub_history *h = arg;
+	struct pub_timeline *h = arg;
 
 	if (c->line == NULL)
-		return pub_history_add_snap(h, c->id, c->time, NULL, 0);
-	return pub_history_add_line(h, c->line, c->len, c->added);
+		return pub_timeline_add_snap(h, c->id, c->time, NULL, 0);
+	return pub_timeline_add_line(h, c->line, c->len, c->added);
 }
 
 /* Forget every snapshot and line, for a walk from the start. */
 static void
-reset(struct pub_history *h)
+reset(struct pub_timeline *h)
 {
 	size_t i;
 
@@ -116,7 +116,7 @@ reset(struct pub_history *h)
 static int
 line_qcmp(const void *x, const void *y, void *arg)
 {
-	const struct pub_history *h = arg;
+	const struct pub_timeline *h = arg;
 	const struct pub_line *a = &h->lines[*(const size_t *)x];
 	const struct pub_line *b = &h->lines[*(const size_t *)y];
 	int c = memcmp(h->arena + a->off, h->arena + b->off,
@@ -127,7 +127,7 @@ line_qcmp(const void *x, const void *y, void *arg)
 
 /* Number the lines: equal bytes, equal number; -1 on memory. */
 static int
-number(struct pub_history *h)
+number(struct pub_timeline *h)
 {
 	size_t *idx, i;
 
@@ -152,11 +152,11 @@ number(struct pub_history *h)
 	return 0;
 }
 
-struct pub_history *
-pub_history_load(struct store *st, const char *cache, size_t cachelen,
+struct pub_timeline *
+pub_timeline_load(struct store *st, const char *cache, size_t cachelen,
     char *latest, struct err *err)
 {
-	struct pub_history *h;
+	struct pub_timeline *h;
 	int rc = 1;
 
 	latest[0] = '\0';
@@ -180,12 +180,12 @@ pub_history_load(struct store *st, const char *cache, size_t cachelen,
 	}
 	return h;
  fail:
-	pub_history_free(h);
+	pub_timeline_free(h);
 	return NULL;
 }
 
 void
-pub_history_free(struct pub_history *h)
+pub_timeline_free(struct pub_timeline *h)
 {
 	size_t i;
 
@@ -206,7 +206,7 @@ pub_history_free(struct pub_history *h)
 
 /* Parse number n's line once; 0, -1 if it is no record, -2 on memory. */
 static int
-parse_num(struct pub_history *h, size_t n)
+parse_num(struct pub_timeline *h, size_t n)
 {
 	const struct pub_line *l = &h->lines[h->num_line[n]];
 	json_t *o;
@@ -228,7 +228,7 @@ parse_num(struct pub_history *h, size_t n)
 }
 
 size_t
-pub_history_index(const struct pub_history *h, const char *id)
+pub_timeline_index(const struct pub_timeline *h, const char *id)
 {
 	size_t k;
 
@@ -239,7 +239,7 @@ pub_history_index(const struct pub_history *h, const char *id)
 }
 
 int
-pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
+pub_timeline_view(struct pub_timeline *h, const size_t *nums, size_t n,
     const char *id, struct recordset *rs, struct err *err)
 {
 	size_t i;
@@ -270,7 +270,7 @@ pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
 }
 
 int
-pub_history_lines(const struct pub_history *h, size_t k, size_t **rem,
+pub_timeline_lines(const struct pub_timeline *h, size_t k, size_t **rem,
     size_t *nrem, size_t **add, size_t *nadd)
 {
 	const struct pub_snap *s = &h->snaps[k];

@@ -6,42 +6,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "history.h"
+#include "log.h"
 #include "internal.h"
 #include "trailers.h"
 #include "../util/safe.h"
 
-struct history {
+struct log_walk {
 	struct store	*st;
 	git_revwalk	*walk;
 	struct trailers	 trailers;	/* the last snapshot's */
 };
 
-struct history *
-history_open(struct store *st, struct err *err)
+struct log_walk *
+log_open(struct store *st, struct err *err)
 {
-	struct history *h;
+	struct log_walk *h;
 
 	if ((h = calloc(1, sizeof(*h))) == NULL)
 		return NULL;
 	h->st = st;
 	if (git_revwalk_new(&h->walk, st->repo) < 0) {
 		store_giterr(st, "cannot walk the history", err);
-		history_free(h);
+		log_free(h);
 		return NULL;
 	}
 	git_revwalk_simplify_first_parent(h->walk);
 	if (git_repository_head_unborn(st->repo) != 1 &&
 	    git_revwalk_push_head(h->walk) < 0) {
 		store_giterr(st, "cannot walk the history", err);
-		history_free(h);
+		log_free(h);
 		return NULL;
 	}
 	return h;
 }
 
 void
-history_free(struct history *h)
+log_free(struct log_walk *h)
 {
 	if (h == NULL)
 		return;
@@ -51,7 +51,7 @@ history_free(struct history *h)
 }
 
 int
-history_next(struct history *h, struct log_entry *e, struct err *err)
+log_next(struct log_walk *h, struct log_entry *e, struct err *err)
 {
 	git_commit *c = NULL;
 	git_oid id;

@@ -5,8 +5,8 @@
  * as two sets of numbers while walking back from the latest, and each
  * line is parsed into a record at most once.
  */
-#ifndef MCWATCH_PUB_HISTORY_H
-#define MCWATCH_PUB_HISTORY_H
+#ifndef MCWATCH_PUB_TIMELINE_H
+#define MCWATCH_PUB_TIMELINE_H
 
 #include <stddef.h>
 #include <time.h>
@@ -31,7 +31,7 @@ struct pub_line {
 	int		 added;		/* else removed */
 };
 
-struct pub_history {
+struct pub_timeline {
 	struct pub_snap	*snaps;
 	size_t		 nsnaps;
 	size_t		 capsnaps;
@@ -53,37 +53,37 @@ struct pub_history {
  * latest are read from st, whose id is then in latest (41 bytes); when
  * the cache does not hold or does not lead to HEAD, all are ("").
  */
-struct pub_history	*pub_history_load(struct store *st, const char *cache,
+struct pub_timeline	*pub_timeline_load(struct store *st, const char *cache,
 	    size_t cachelen, char *latest, struct err *err);
 /* The index of snapshot id in h; h->nsnaps if it has none. */
-size_t	pub_history_index(const struct pub_history *h, const char *id);
+size_t	pub_timeline_index(const struct pub_timeline *h, const char *id);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
-int	pub_history_add_snap(struct pub_history *h, const char *id, time_t t,
+int	pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
 	    const char *source, int known);
 /* Append a line to the last snapshot; 0, or -1 on memory. */
-int	pub_history_add_line(struct pub_history *h, const char *line,
+int	pub_timeline_add_line(struct pub_timeline *h, const char *line,
 	    size_t len, int added);
 /*
  * Fill an empty h from an old site's changes.json; the newest id into
  * latest. 0, or -1 if it is not one mcwatch wrote (h is left to reset).
  */
-int	pub_cache_fill(struct pub_history *h, const char *buf, size_t len,
+int	pub_cache_fill(struct pub_timeline *h, const char *buf, size_t len,
 	    char *latest);
-void			 pub_history_free(struct pub_history *h);
+void			 pub_timeline_free(struct pub_timeline *h);
 
 /*
  * A view of the records numbered nums[0..n) into rs: rs->recs is the
  * caller's (free it, never recordset_free: the records are h's). 0, or -1
  * with err naming the snapshot id when a line is no record.
  */
-int	pub_history_view(struct pub_history *h, const size_t *nums, size_t n,
+int	pub_timeline_view(struct pub_timeline *h, const size_t *nums, size_t n,
 	    const char *id, struct recordset *rs, struct err *err);
 
 /*
  * The numbers of snapshot k's removed lines into *rem and added lines
  * into *add (malloc'd, counts beside). 0, or -1 on memory.
  */
-int	pub_history_lines(const struct pub_history *h, size_t k, size_t **rem,
+int	pub_timeline_lines(const struct pub_timeline *h, size_t k, size_t **rem,
 	    size_t *nrem, size_t **add, size_t *nadd);
 
 #endif

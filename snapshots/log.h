@@ -1,6 +1,6 @@
 /* Walking the snapshots, newest first, for 'mcwatch log'. */
-#ifndef MCWATCH_HISTORY_H
-#define MCWATCH_HISTORY_H
+#ifndef MCWATCH_LOG_H
+#define MCWATCH_LOG_H
 
 #include <stddef.h>
 #include <time.h>
@@ -19,13 +19,13 @@ struct log_entry {
 					   until the next history_next */
 };
 
-struct history;
+struct log_walk;
 
 /* A walk over HEAD's first-parent line; NULL with err. */
-struct history	*history_open(struct store *st, struct err *err);
+struct log_walk	*log_open(struct store *st, struct err *err);
 /* The next snapshot; 0, 1 at the end, or -1 with err. */
-int		 history_next(struct history *h, struct log_entry *e,
+int		 log_next(struct log_walk *h, struct log_entry *e,
 		    struct err *err);
-void		 history_free(struct history *h);
+void		 log_free(struct log_walk *h);
 
 #endif
