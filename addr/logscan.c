@@ -110,6 +110,29 @@ token_addr(const char *s, const char *e, int seen, struct addr *a, char *text)
 	return -1;
 }
 
+/*
+ * Whether token [s, e), which has a colon, meets what one of token_addr's
+ * three readings needs before inet_pton is asked (maybe_addr of itself,
+ * of a.b.c.d before ":port", of v6 before ".port"): a time of day
+ * ("03:17:00") or a field name is none, and is passed over at once.
+ */
+static int
+colon_token_may(const char *s, const char *e)
+{
+	size_t dots = 0, colons = 0;
+	int pair = 0;
+
+	for (; s < e; s++)
+		if (*s == '.')
+			dots++;
+		else if (*s == ':') {
+			pair |= colons > 0 && s[-1] == ':';
+			colons++;
+		}
+	return pair || colons == 7 || (colons == 6 && (dots == 3 ||
+	    dots == 4)) || (colons == 1 && dots == 3);
+}
+
 int
 logscan_next(const char **pp, const char *end, struct addr *a,
     char text[LOGSCAN_TEXTMAX])
@@ -137,7 +160,8 @@ logscan_next(const char **pp, const char *end, struct addr *a,
 		while (e > p && (e[-1] == '.' || (e[-1] == ':' && e - p > 1 &&
 		    e[-2] != ':')))
 			e--;
-		if (e > p && token_addr(p, e, seen, a, text) == 0) {
+		if (e > p && ((seen & C_COLON) == 0 || colon_token_may(p, e)) &&
+		    token_addr(p, e, seen, a, text) == 0) {
 			*pp = e;
 			return 1;
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "../records/lists.h"
@@ -17,6 +18,7 @@
 
 #define MATCHES_MAX	16
 #define LINE_MAX_LEN	65536	/* a longer log line is read in pieces */
+#define READ_MAX	(1 << 20)	/* standard input's blocks */
 
 static void
 usage(FILE *fp)
@@ -53,6 +55,7 @@ usage(FILE *fp)
 struct described {
 	const struct recordset	*rs;
 	char			**text;	/* by record index, NULL until used */
+	size_t			 *len;	/* their lengths */
 };
 
 /* "CODE (REGION) LIST ENTRY" of r (owned by d); NULL on memory. */
@@ -68,42 +71,53 @@ describe(struct described *d, const struct record *r)
 		    r->region, record_list_label(record_list(r)), entry) == -1)
 			d->text[i] = NULL;
 		else
-			safe_unctrl(d->text[i]);
+			d->len[i] = strlen(safe_unctrl(d->text[i]));
 	}
 	return d->text[i];
 }
 
-/* Print query text and the n records of m (unless quiet); n > 0. */
+/*
+ * Print query text and the n records of m (unless quiet); whether n > 0.
+ * An argument may hold anything (safe); an address found in a line holds
+ * hex digits, dots and colons only, and is written as it is.
+ */
 static int
-answer(struct described *d, const char *text, const struct record **m,
-    size_t n, int quiet)
+answer(struct described *d, const char *text, int safe,
+    const struct record **m, size_t n, int quiet)
 {
+	static const char none[] = "  not Mimecast\n";
 	const char *desc;
 	size_t i;
 
 	if (quiet)
 		return n > 0;
-	/* An argument may hold anything; an address found, hex and dots. */
-	safe_fputs(text, stdout);
-	if (n == 0)
-		fputs_unlocked("  not Mimecast", stdout);
+	if (safe)
+		safe_fputs(text, stdout);
+	else
+		fputs_unlocked(text, stdout);
+	if (n == 0) {
+		fwrite_unlocked(none, 1, sizeof(none) - 1, stdout);
+		return 0;
+	}
 	for (i = 0; i < n; i++) {
-		fputs_unlocked(i ? "; " : "  ", stdout);
+		fwrite_unlocked(i ? "; " : "  ", 1, 2, stdout);
 		if ((desc = describe(d, m[i])) != NULL)
-			fputs_unlocked(desc, stdout);
+			fwrite_unlocked(desc, 1, d->len[m[i] - d->rs->recs],
+			    stdout);
 	}
 	putchar_unlocked('\n');
-	return n > 0;
+	return 1;
 }
 
 /* Look a up and print it (unless quiet); whether it is Mimecast's. */
 static int
 look(const struct lookup *t, struct described *d, const char *text,
-    const struct addr *a, int quiet)
+    int safe, const struct addr *a, int quiet)
 {
 	const struct record *m[MATCHES_MAX];
 
-	return answer(d, text, m, lookup_find(t, a, m, MATCHES_MAX), quiet);
+	return answer(d, text, safe, m, lookup_find(t, a, m, MATCHES_MAX),
+	    quiet);
 }
 
 /* The host of URL record r's url into buf (len bytes). */
@@ -133,7 +147,7 @@ look_host(const struct recordset *rs, struct described *d, const char *name,
 		if (strcasecmp(host, name) == 0)
 			m[n++] = &rs->recs[i];
 	}
-	return answer(d, name, m, n, quiet);
+	return answer(d, name, 1, m, n, quiet);
 }
 
 /* What an argument asks: an address, a prefix, a host name. */
@@ -168,10 +182,10 @@ look_arg(const struct lookup *t, struct described *d, const char *s,
 
 	switch (query_of(s, &a, &c)) {
 	case Q_ADDR:
-		return look(t, d, s, &a, quiet);
+		return look(t, d, s, 1, &a, quiet);
 	case Q_PREFIX:
-		return answer(d, s, m, lookup_overlap(t, &c, m, MATCHES_MAX),
-		    quiet);
+		return answer(d, s, 1, m, lookup_overlap(t, &c, m,
+		    MATCHES_MAX), quiet);
 	default:
 		return look_host(d->rs, d, s, quiet);
 	}
@@ -193,7 +207,7 @@ look_line(const struct lookup *t, struct described *d, const char *line,
 
 	while (logscan_next(&p, end, &a, text)) {
 		found = 1;
-		if (!look(t, d, text, &a, quiet))
+		if (!look(t, d, text, 0, &a, quiet))
 			all = 0;
 	}
 	for (p = line; !found && p < end && isspace((unsigned char)*p); p++)
@@ -201,19 +215,48 @@ look_line(const struct lookup *t, struct described *d, const char *line,
 	return found || !quiet || p == end ? all : 0;
 }
 
-/* Every line of standard input; whether every address was Mimecast's. */
+/*
+ * Every line of standard input, read in large blocks and looked at where
+ * it lies; a line longer than LINE_MAX_LEN is taken in pieces (memory is
+ * bounded whatever the input). Whether every address was Mimecast's; a
+ * read error is told, and counts as not.
+ */
 static int
 look_stdin(const struct lookup *t, struct described *d, int quiet)
 {
-	char *line = NULL;
-	size_t cap = 0;
+	static char buf[READ_MAX];
+	size_t have = 0, at;
+	const char *nl;
 	ssize_t n;
 	int all = 1;
 
-	while ((n = getline(&line, &cap, stdin)) != -1)
-		if (!look_line(t, d, line, (size_t)n, quiet))
-			all = 0;
-	free(line);
+	for (;;) {
+		if ((n = read(STDIN_FILENO, buf + have, sizeof(buf) - have)) ==
+		    -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+		for (at = 0; (nl = memchr(buf + at, '\n', have - at)) != NULL;
+		    at = (size_t)(nl - buf) + 1)
+			if (!look_line(t, d, buf + at,
+			    (size_t)(nl - buf) + 1 - at, quiet))
+				all = 0;
+		/* A line longer than the room left: its first piece. */
+		if (at == 0 && have - at >= LINE_MAX_LEN) {
+			if (!look_line(t, d, buf, have, quiet))
+				all = 0;
+			at = have;
+		}
+		memmove(buf, buf + at, have - at);
+		have -= at;
+	}
+	if (n == -1) {
+		cli_error("lookup: reading standard input: %s", strerror(errno));
+		all = 0;
+	}
+	if (have > 0 && !look_line(t, d, buf, have, quiet))
+		all = 0;
 	return all;
 }
 
@@ -234,7 +277,7 @@ cmd_lookup(int argc, char **argv)
 	struct lookup *t = NULL;
 	struct store *st = NULL;
 	struct snapshot *s = NULL;
-	struct described d = { NULL, NULL };
+	struct described d = { NULL, NULL, NULL };
 	struct addr a;
 	struct cidr c;
 	struct err err;
@@ -268,7 +311,8 @@ cmd_lookup(int argc, char **argv)
 	}
 	d.rs = rs;
 	if ((t = lookup_new(rs)) == NULL ||
-	    (d.text = calloc(rs->nrecs + 1, sizeof(*d.text))) == NULL) {
+	    (d.text = calloc(rs->nrecs + 1, sizeof(*d.text))) == NULL ||
+	    (d.len = calloc(rs->nrecs + 1, sizeof(*d.len))) == NULL) {
 		err_nomem(&err, "lookup");
 		rc = cli_fail(&err);
 		goto cleanup;
@@ -287,6 +331,7 @@ cmd_lookup(int argc, char **argv)
 	for (k = 0; d.text != NULL && k < rs->nrecs; k++)
 		free(d.text[k]);
 	free(d.text);
+	free(d.len);
 	lookup_free(t);
 	recordset_free(rs);
 	snapshot_free(s);

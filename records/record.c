@@ -226,6 +226,20 @@ grow(void **arr, size_t n, size_t *cap, size_t sz)
 }
 
 int
+recordset_reserve(struct recordset *rs, size_t n)
+{
+	struct record *p;
+
+	if (n <= rs->caprecs)
+		return 0;
+	if ((p = reallocarray(rs->recs, n, sizeof(*p))) == NULL)
+		return -1;
+	rs->recs = p;
+	rs->caprecs = n;
+	return 0;
+}
+
+int
 recordset_add(struct recordset *rs, struct record *r)
 {
 	if (grow((void **)&rs->recs, rs->nrecs, &rs->caprecs,

@@ -79,6 +79,8 @@ int	 record_identity_cmp(const struct record *a, const struct record *b);
 int	 record_same_identity(const struct record *a, const struct record *b);
 
 struct recordset	*recordset_new(void);
+/* Room for n records in all, made at once; 0, or -1 on memory. */
+int			 recordset_reserve(struct recordset *rs, size_t n);
 void			 recordset_free(struct recordset *rs);
 /* Take ownership of *r (cleared on return); 0, or -1 on memory. */
 int	 recordset_add(struct recordset *rs, struct record *r);

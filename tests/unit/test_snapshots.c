@@ -100,6 +100,66 @@ test_dataset_invalid(void **state)
 	}
 }
 
+/*
+ * The dataset as written is read a line at a time; any other layout of
+ * the same JSON (hand-edited, pretty-printed, with more keys) is read
+ * whole, to the same records; and a bad record fails either way.
+ */
+static void
+test_dataset_layouts(void **state)
+{
+	static const char *same[] = {
+		/* the writer's own form */
+		"{\"records\":[\n%s,\n%s\n]}\n",
+		/* no final newline, spaces, another key */
+		"{\"records\":[\n%s,\n%s\n]}",
+		"{ \"records\" : [ %s , %s ] }",
+		"{\"records\":[\n%s,\n%s\n],\"warnings\":[]}\n",
+	};
+	static const char *bad[] = {
+		/* a duplicate key inside a record, in the line form */
+		"{\"records\":[\n%s,\n{\"kind\":\"url\",\"kind\":\"url\"}"
+		"\n]}\n",
+		/* a line that is no record */
+		"{\"records\":[\n%s,\n42\n]}\n",
+		/* garbage after the last line */
+		"{\"records\":[\n%s\n]}\nx",
+	};
+	const char *r1 = "{\"kind\":\"network\",\"region\":\"Germany\","
+	    "\"region_code\":\"de\",\"section\":\"S\",\"cidr\":"
+	    "\"192.0.2.0/24\",\"netmask\":\"255.255.255.0\"}";
+	const char *r2 = "{\"kind\":\"url\",\"region\":\"Germany\","
+	    "\"region_code\":\"de\",\"section\":\"S\",\"application\":"
+	    "\"API\",\"url\":\"https://de.example/\"}";
+	struct recordset *rs;
+	struct err err;
+	char buf[2048];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		snprintf(buf, sizeof(buf), same[i], r1, r2);
+		assert_int_equal(recordset_from_json(buf, strlen(buf), &rs,
+		    &err), 0);
+		assert_int_equal(rs->nrecs, 2);
+		assert_int_equal(rs->recs[0].kind, RECORD_NETWORK);
+		assert_string_equal(rs->recs[1].url, "https://de.example/");
+		recordset_free(rs);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(buf, sizeof(buf), bad[i], r1);
+		assert_int_equal(recordset_from_json(buf, strlen(buf), &rs,
+		    &err), -1);
+		assert_null(rs);
+		assert_int_equal(err.kind, ERR_PARSE);
+	}
+	/* No records at all, as the writer puts it. */
+	assert_int_equal(recordset_from_json("{\"records\":[\n]}\n", 16, &rs,
+	    &err), 0);
+	assert_int_equal(rs->nrecs, 0);
+	recordset_free(rs);
+}
+
 int
 main(void)
 {
@@ -107,6 +167,7 @@ main(void)
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_dataset_roundtrip),
 		cmocka_unit_test(test_dataset_invalid),
+		cmocka_unit_test(test_dataset_layouts),
 	};
 
 	return cmocka_run_group_tests_name("snapshots", tests, NULL, NULL);
