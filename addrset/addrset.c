@@ -78,7 +78,7 @@ addrset_spans(const struct recordset *rs, size_t from, size_t to,
 		const struct record *r = &rs->recs[i];
 
 		if ((r->kind != RECORD_NETWORK && r->kind != RECORD_RANGE) ||
-		    (mask & (1u << record_list(r))) == 0)
+		    !record_in_lists(r, mask))
 			continue;
 		if (record_spans(r, family, &v, &n, &cap) == -1) {
 			free(v);

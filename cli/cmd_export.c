@@ -38,7 +38,7 @@ usage(FILE *fp)
 	    "                      [--family 4|6] [--name NAME] [--table "
 	    "'FAMILY NAME']\n"
 	    "                      [--powershell [--since REV]] [--output FILE] "
-	    "[REV]\n"
+	    "[--retiring] [REV]\n"
 	    "\nThe records of snapshot REV (default: the latest) in a format "
 	    "a firewall or a\nmail server loads, sorted and stable.\n"
 	    "\n"
@@ -68,6 +68,9 @@ usage(FILE *fp)
 	    "standard output\n"
 	    "                       (default); a character device is written "
 	    "through\n"
+	    "  --retiring           keep records the page is retiring (struck "
+	    "through, or\n"
+	    "                       marked so); left out by default\n"
 	    "  -h, --help           this help\n"
 	    "      --version        the version\n"
 	    "\n"
@@ -131,10 +134,12 @@ export_args(int argc, char **argv, struct export_args *a)
 		{ "since", required_argument, NULL, 'S' },
 		{ "table", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "retiring", no_argument, NULL, 'K' },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	enum record_list l;
+	unsigned retiring = 0;
 	int ch, rc;
 
 	memset(a, 0, sizeof(*a));
@@ -191,6 +196,9 @@ export_args(int argc, char **argv, struct export_args *a)
 		case 'p':
 			a->eo.powershell = 1;
 			break;
+		case 'K':
+			retiring = LISTS_RETIRING;
+			break;
 		case 'S':
 			if (cli_check_rev("export", optarg) == -1)
 				return EXIT_USAGE;
@@ -212,6 +220,7 @@ export_args(int argc, char **argv, struct export_args *a)
 	a->rev = optind < argc ? argv[optind] : NULL;
 	if (a->eo.lists == 0)
 		a->eo.lists = LIST_ADDRESSES;
+	a->eo.lists |= retiring;
 	if ((a->fmt->families & (a->eo.family ? a->eo.family : 4)) == 0 ||
 	    (strcmp(a->fmt->name, "m365") == 0 && a->eo.family == 6))
 		return cli_usage("export", "%s takes IPv4 only",
@@ -241,7 +250,7 @@ selected(const struct export_args *a, const struct record *r)
 	size_t i;
 	int fam;
 
-	if ((a->eo.lists & (1u << record_list(r))) == 0)
+	if (!record_in_lists(r, a->eo.lists))
 		return 0;
 	if (a->eo.family != 0 && (r->kind == RECORD_NETWORK ||
 	    r->kind == RECORD_RANGE)) {

@@ -49,7 +49,7 @@ guard_check(const struct recordset *old, const struct recordset *new,
     const struct diff *d, double max_removal, char *why, size_t len)
 {
 	double pct;
-	size_t i;
+	size_t i, gone = 0;
 	int k;
 
 	if (new->nrecs == 0) {
@@ -86,11 +86,16 @@ guard_check(const struct recordset *old, const struct recordset *new,
 			    record_kind_name((enum record_kind)k));
 			return 1;
 		}
-	pct = 100.0 * (double)d->nremoved / (double)old->nrecs;
+	/* A record the page was retiring is expected to go: not counted. */
+	for (i = 0; i < d->nchanges; i++)
+		if (d->changes[i].after == NULL &&
+		    d->changes[i].before->status != RECORD_RETIRING)
+			gone++;
+	pct = 100.0 * (double)gone / (double)old->nrecs;
 	if (pct > max_removal) {
 		snprintf(why, len, "it would remove %zu of %zu records (%.1f%%, "
-		    "over the %.1f%% limit of --max-removal)", d->nremoved,
-		    old->nrecs, pct, max_removal);
+		    "over the %.1f%% limit of --max-removal)", gone, old->nrecs,
+		    pct, max_removal);
 		return 1;
 	}
 	return 0;

@@ -77,7 +77,7 @@ static int
 derived(const struct change *ch, size_t c)
 {
 	return ch->after->kind == RECORD_RANGE &&
-	    strcmp(field_names[c], "cidrs") == 0 &&
+	    strcmp(field_name(c), "cidrs") == 0 &&
 	    (strcmp(ch->before->first, ch->after->first) != 0 ||
 	    strcmp(ch->before->last, ch->after->last) != 0);
 }
@@ -97,7 +97,7 @@ changed_fields(const struct change *ch, char *out, size_t len)
 		if (strcmp(va, vb) == 0 || derived(ch, c))
 			continue;
 		n += (size_t)snprintf(out + n, len - n, "%s%s: %s -> %s",
-		    n ? "; " : "", field_names[c], *va ? va : "(none)",
+		    n ? "; " : "", field_name(c), *va ? va : "(none)",
 		    *vb ? vb : "(none)");
 	}
 }

@@ -56,7 +56,7 @@ output_delimited(FILE *fp, const struct recordset *rs, char sep,
 
 	for (c = 0; c < field_count; c++)
 		if ((c > 0 && putc(sep, fp) == EOF) ||
-		    fputs(field_names[c], fp) == EOF)
+		    fputs(field_name(c), fp) == EOF)
 			return -1;
 	if (putc('\n', fp) == EOF)
 		return -1;

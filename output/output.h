@@ -23,7 +23,8 @@ const char			*output_names(void);
 
 /*
  * A record for people: its entry (the CIDR, the range, the application,
- * the port) into entry (elen bytes), the rest into detail (DETAIL_MAX).
+ * the port, and "(retiring: NOTE)" for a retiring one) into entry (elen
+ * bytes), the rest into detail (DETAIL_MAX).
  */
 void	record_describe(const struct record *r, char *entry, size_t elen,
 	    char *detail);

@@ -77,6 +77,11 @@ record_describe(const struct record *r, char *entry, size_t elen,
 	default:
 		entry[0] = '\0';
 	}
+	/* Retiring is part of what the record is: said wherever it shows. */
+	n = strlen(entry);
+	if (r->status == RECORD_RETIRING && n < elen)
+		snprintf(entry + n, elen - n, " (retiring: %s)",
+		    r->note != NULL ? r->note : "marked so on the page");
 }
 
 int

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cells.h"
+#include "classify.h"
 #include "../util/url.h"
 
 /* Words and dashes between a range's ends: en and em dash, the
@@ -181,19 +182,30 @@ token_read(const char *text, struct token *t)
 
 /* Tokenize row r; a cell spanning columns counts once. */
 void
-row_read(const struct grid *g, size_t r, struct row *row)
+row_read(const struct grid *g, size_t r, long status_col, struct row *row)
 {
 	const struct grid_row *gr = &g->rows[r];
+	const char *text, *note;
 	size_t c;
 
 	row->ntoks = row->next = 0;
+	row->note = NULL;
 	for (c = 0; c < gr->ncols; c++) {
 		const struct grid_cell *cell = &g->cells[gr->off + c];
 
 		if (c > 0 && cell->text != 0 &&
 		    cell->text == g->cells[gr->off + c - 1].text)
 			continue;
-		token_read(g->text + cell->text, &row->toks[row->ntoks++]);
+		text = g->text + cell->text;
+		if ((note = grid_note(g, r, c)) != NULL && row->note == NULL)
+			row->note = note;
+		if ((long)c == status_col) {
+			if (classify_status(text) == STATUS_RETIRING &&
+			    row->note == NULL)
+				row->note = text;
+			continue;
+		}
+		token_read(text, &row->toks[row->ntoks++]);
 	}
 }
 

@@ -34,13 +34,19 @@ struct row {
 	struct token	 toks[GRID_MAXCOLS];
 	size_t		 ntoks;
 	size_t		 next;
+	const char	*note;	/* why the row is being retired, or NULL */
 	char		 text[ROWTEXT_MAX + 4];	/* for messages: row_text */
 };
 
 /* Read one cell's text into t (t->text points into it). */
 void		 token_read(const char *text, struct token *t);
-/* Tokenize row r of g into row; a cell spanning columns counts once. */
-void		 row_read(const struct grid *g, size_t r, struct row *row);
+/*
+ * Tokenize row r of g into row; a cell spanning columns counts once.
+ * Column status_col (-1: none) is the row's Status, no token; a cell, or
+ * that status, that retires the row sets row->note.
+ */
+void		 row_read(const struct grid *g, size_t r, long status_col,
+		    struct row *row);
 /* The row's cells as "a | b | c", cut short; for messages only. */
 const char	*row_text(struct row *row);
 /* The next non-empty token, consumed; NULL at the end of the row. */

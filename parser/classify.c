@@ -34,6 +34,8 @@ static const struct {
 	{ "usage", COL_USAGE }, { "use", COL_USAGE },
 	{ "description", COL_USAGE }, { "purpose", COL_USAGE },
 	{ "note", COL_USAGE },
+	/* "Status" folds as a plural would: "statu". */
+	{ "statu", COL_STATUS }, { "state", COL_STATUS },
 };
 
 /*
@@ -44,6 +46,8 @@ static const struct {
 	const char	*word;
 	enum col_role	 role;
 } translated[] = {
+	{ "statut", COL_STATUS }, { "estado", COL_STATUS },
+	{ "\xe7\x8a\xb6\xe6\x85\x8b", COL_STATUS },	/* 状態 */
 	{ "netzwerk", COL_NETWORK }, { "r\xc3\xa9seau", COL_NETWORK },
 	{ "red", COL_NETWORK },
 	{ "\xe3\x83\x8d\xe3\x83\x83\xe3\x83\x88\xe3\x83\xaf\xe3\x83"
@@ -269,6 +273,33 @@ classify_note(const char *cell)
 		if (strcasecmp(buf, notes[i]) == 0)
 			return 1;
 	return 0;
+}
+
+enum cell_status
+classify_status(const char *cell)
+{
+	/* Retirement, in the help centre's languages too: anywhere. */
+	static const char *const retiring[] = {
+		"decommission", "retiring", "retired", "deprecated",
+		"to be removed", "being removed", "will be removed",
+		"end of life", "end-of-life", "sunset", "no longer in use",
+		"stillgelegt", "au retrait", "retir\xc3\xa9", "obsoleto",
+		"en desuso", "\xe5\xbb\x83\xe6\xad\xa2",	/* 廃止 */
+	};
+	/* A Status column's word for live: the whole cell. */
+	static const char *const live[] = {
+		"active", "live", "current", "in use", "in service", "aktiv",
+		"actif", "activo",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(retiring) / sizeof(retiring[0]); i++)
+		if (strcasestr(cell, retiring[i]) != NULL)
+			return STATUS_RETIRING;
+	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++)
+		if (strcasecmp(cell, live[i]) == 0)
+			return STATUS_LIVE;
+	return STATUS_NONE;
 }
 
 const char *

@@ -19,7 +19,8 @@ enum col_role {
 	COL_URL,
 	COL_PROTOCOL,
 	COL_PORT,
-	COL_USAGE
+	COL_USAGE,
+	COL_STATUS		/* "Status": live, or a retirement's words */
 };
 
 enum table_kind {
@@ -56,6 +57,14 @@ enum table_kind	 classify_header(const char *const *cells, size_t n,
 enum table_kind	 classify_heading(const char *heading, struct header *h);
 /* Whether a first cell marks a call-out box ("Note:", "Important"). */
 int		 classify_note(const char *cell);
+/*
+ * What a cell says of its row's status: STATUS_RETIRING for words that
+ * announce a retirement ("Decommissioned 25 Sep 2023", "to be removed",
+ * "deprecated"), STATUS_LIVE for a Status column's "Active" or "Live",
+ * STATUS_NONE for anything else (a value).
+ */
+enum cell_status { STATUS_NONE, STATUS_LIVE, STATUS_RETIRING };
+enum cell_status classify_status(const char *cell);
 /* Name of a table kind, for messages. */
 const char	*classify_kind_name(enum table_kind k);
 

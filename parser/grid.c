@@ -123,7 +123,7 @@ grid_row_end(struct grid *g)
 			continue;
 		}
 		/* A hole before a later rowspan: an empty cell. */
-		if (grid_put(g, (struct grid_cell){ 0, 0 }) == -1)
+		if (grid_put(g, (struct grid_cell){ 0, 0, 0 }) == -1)
 			return -1;
 	}
 	/* Trailing empty cells are noise. */
@@ -163,10 +163,10 @@ grid_store(struct grid *g, const char *s)
 
 int
 grid_cell(struct grid *g, const char *text, long colspan, long rowspan,
-    int head)
+    int head, const char *note)
 {
 	struct grid_cell c;
-	long off, i;
+	long off, noff = 0, i;
 
 	if (!g->inrow && grid_row_begin(g, 0) == -1)
 		return -1;
@@ -178,9 +178,11 @@ grid_cell(struct grid *g, const char *text, long colspan, long rowspan,
 		rowspan = GRID_MAXROWSPAN;
 	if (rowspan < 1)
 		rowspan = 1;
-	if (grid_fill_pending(g) == -1 || (off = grid_store(g, text)) == -1)
+	if (grid_fill_pending(g) == -1 || (off = grid_store(g, text)) == -1 ||
+	    (note != NULL && (noff = grid_store(g, note)) == -1))
 		return -1;
 	c.text = (uint32_t)off;
+	c.note = (uint32_t)noff;
 	c.head = head != 0;
 	for (i = 0; i < colspan && g->cursor < GRID_MAXCOLS; i++) {
 		size_t col = g->cursor;
@@ -208,6 +210,15 @@ grid_text(const struct grid *g, size_t r, size_t c)
 	if (r >= g->nrows || c >= g->rows[r].ncols)
 		return "";
 	return g->text + g->cells[g->rows[r].off + c].text;
+}
+
+const char *
+grid_note(const struct grid *g, size_t r, size_t c)
+{
+	if (r >= g->nrows || c >= g->rows[r].ncols ||
+	    g->cells[g->rows[r].off + c].note == 0)
+		return NULL;
+	return g->text + g->cells[g->rows[r].off + c].note;
 }
 
 int

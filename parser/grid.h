@@ -12,6 +12,7 @@
 
 struct grid_cell {
 	uint32_t	text;	/* offset into the grid's text */
+	uint32_t	note;	/* a retiring value's note there, or 0 */
 	uint8_t		head;	/* a <th>, or all its text was bold */
 };
 
@@ -54,10 +55,13 @@ int		 grid_row_end(struct grid *g);
 /*
  * Place a cell in the open row (opening one if needed) at the first free
  * column; spans are clamped to HTML's limits, rowspan 0 means "to the end".
- * 0, or -1 on memory.
+ * note: why its value is being retired (struck through, "Decommissioned
+ * ..."), or NULL for a live one. 0, or -1 on memory.
  */
 int		 grid_cell(struct grid *g, const char *text, long colspan,
-		    long rowspan, int head);
+		    long rowspan, int head, const char *note);
+/* The retiring note of row r, column c, or NULL. */
+const char	*grid_note(const struct grid *g, size_t r, size_t c);
 /* Text of row r, column c ("" outside the row). */
 const char	*grid_text(const struct grid *g, size_t r, size_t c);
 /* Whether row r, column c is a header cell. */

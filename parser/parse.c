@@ -15,6 +15,7 @@
 #include <libxml/parserInternals.h>
 
 #include "charset.h"
+#include "classify.h"
 #include "grid.h"
 #include "parse.h"
 #include "table.h"
@@ -326,25 +327,43 @@ table_drop(struct table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* The note of a value struck through on the page. */
+#define NOTE_STRUCK	"struck through on the page"
+
 /*
- * What a cell kept aside, told: struck-through text is a value being
- * retired (left out of the records at once: a retired range is out of
- * the allow lists the night it is struck), a footnote or badge a note.
+ * What a cell kept aside, told; and whether its value is being retired,
+ * why in the return (NULL: live). A cell struck through whole is a value
+ * being retired: recorded so, out of the allow lists the night it is
+ * struck, and its value is the struck text; struck text beside other text
+ * is the old value (left out: the rest is the value); a footnote or badge
+ * is a note, one that announces a retirement ("decommissioned") retires.
  */
-static void
-cell_aside(struct walk *w, struct table *t)
+static const char *
+cell_aside(struct walk *w, struct table *t, int *whole)
 {
 	const char *aside = textbuf_str(&w->aside);
 
+	*whole = t->struck > 0 && t->chars == 0;
+	if (*whole) {
+		if (recordset_warn(w->rs, t->region, t->section, "struck-through "
+		    "'%.200s' recorded as retiring (out of the allow lists)",
+		    aside) == -1)
+			walk_nomem(w);
+		return NOTE_STRUCK;
+	}
 	if (t->struck > 0 && recordset_warn(w->rs, t->region, t->section,
-	    "struck-through '%.200s' read as retired: left out%s", aside,
-	    t->chars > 0 ? "; the rest of the cell is the value" : "") == -1)
+	    "struck-through '%.200s' read as the old value: left out; the "
+	    "rest of the cell is the value", aside) == -1)
 		walk_nomem(w);
-	else if (t->struck == 0 && t->annot > 0 && t->chars > 0 &&
-	    recordset_warn(w->rs, t->region, t->section, "note '%.200s' "
-	    "beside '%.200s' left out of the value", aside,
-	    textbuf_str(&w->cell)) == -1)
-		walk_nomem(w);
+	else if (t->struck == 0 && t->annot > 0 && t->chars > 0) {
+		if (classify_status(aside) == STATUS_RETIRING)
+			return aside;
+		if (recordset_warn(w->rs, t->region, t->section, "note "
+		    "'%.200s' beside '%.200s' left out of the value", aside,
+		    textbuf_str(&w->cell)) == -1)
+			walk_nomem(w);
+	}
+	return NULL;
 }
 
 /* Markers a cell's value may carry that are no part of it. */
@@ -393,7 +412,8 @@ cell_value(struct textbuf *tb, struct walk *w, struct table *t)
 static void
 cell_close(struct walk *w, struct table *t)
 {
-	int head;
+	const char *note, *value;
+	int head, whole;
 
 	if (!t->incell)
 		return;
@@ -404,9 +424,11 @@ cell_close(struct walk *w, struct table *t)
 		    "%d bytes was cut short", CELL_MAX) == -1)
 			walk_nomem(w);
 	}
-	cell_aside(w, t);
-	if (grid_cell(t->grid, cell_value(&w->cell, w, t), t->colspan,
-	    t->rowspan, head) == -1)
+	/* Struck through whole: the struck text is the (retiring) value. */
+	note = cell_aside(w, t, &whole);
+	value = whole ? textbuf_str(&w->aside) : cell_value(&w->cell, w, t);
+	if (grid_cell(t->grid, value, t->colspan, t->rowspan, head, note) ==
+	    -1)
 		walk_nomem(w);
 	textbuf_reset(&w->cell);
 	textbuf_reset(&w->aside);

@@ -23,7 +23,8 @@ warn(struct tctx *t, struct row *row, const char *what, const char *v)
 
 /* A record with the table's place filled in; -1 on memory. */
 static int
-record_place(struct tctx *t, struct record *r, enum record_kind kind)
+record_place(struct tctx *t, const struct row *row, struct record *r,
+    enum record_kind kind)
 {
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
@@ -31,6 +32,12 @@ record_place(struct tctx *t, struct record *r, enum record_kind kind)
 	    (r->region_code = strdup(t->code)) == NULL ||
 	    (r->section = strdup(t->section)) == NULL)
 		return -1;
+	/* A row being retired: every record it makes is retiring. */
+	if (row->note != NULL) {
+		r->status = RECORD_RETIRING;
+		if ((r->note = strdup(row->note)) == NULL)
+			return -1;
+	}
 	return 0;
 }
 
@@ -216,7 +223,7 @@ rows_network(struct tctx *t, struct row *row)
 		if ((t->location = strdup(loc)) == NULL)
 			goto cleanup;
 	}
-	if (record_place(t, &r, RECORD_NETWORK) == -1)
+	if (record_place(t, row, &r, RECORD_NETWORK) == -1)
 		goto cleanup;
 	r.cidr = c;
 	if ((have_range && ((r.first = addr_dup(&first)) == NULL ||
@@ -291,7 +298,7 @@ rows_range(struct tctx *t, struct row *row)
 			goto cleanup;
 		if (n == -1)
 			continue;
-		if (record_place(t, &r, RECORD_RANGE) == -1 ||
+		if (record_place(t, row, &r, RECORD_RANGE) == -1 ||
 		    (r.label = strdup(label)) == NULL ||
 		    (r.first = addr_dup(&a)) == NULL ||
 		    (r.last = addr_dup(&b)) == NULL ||
@@ -347,7 +354,7 @@ rows_url(struct tctx *t, struct row *row)
 		rc = warn(t, row, app ? "no URL" : "no application", NULL);
 		goto cleanup;
 	}
-	if (record_place(t, &r, RECORD_URL) == -1 ||
+	if (record_place(t, row, &r, RECORD_URL) == -1 ||
 	    (r.application = strdup(app)) == NULL ||
 	    (r.url = strdup(url)) == NULL)
 		goto cleanup;
@@ -408,7 +415,7 @@ rows_port(struct tctx *t, struct row *row)
 		rc = warn(t, row, "not a port number from 1 to 65535", portstr);
 		goto cleanup;
 	}
-	if (record_place(t, &r, RECORD_PORT) == -1 ||
+	if (record_place(t, row, &r, RECORD_PORT) == -1 ||
 	    (r.protocol = strdup(proto)) == NULL ||
 	    (r.usage = strdup(usage)) == NULL)
 		goto cleanup;

@@ -170,6 +170,62 @@ tctx_region(struct tctx *t, const char *region, char **code)
 	return 0;
 }
 
+/*
+ * A transposed table, its header down the first column (<th scope=row>
+ * cells naming fields) and a record a column: its columns as rows, in a
+ * new grid (the caller's). NULL if g is none, or on memory (*nomem set).
+ */
+static struct grid *
+transposed(const struct grid *g, int *nomem)
+{
+	const char *cells[GRID_MAXCOLS];
+	struct header h;
+	struct grid *tg;
+	size_t r, c, ncols = 0;
+
+	*nomem = 0;
+	if (g->nrows < 2 || g->nrows > GRID_MAXCOLS || row_is_header(g, 0, &h))
+		return NULL;
+	for (r = 0; r < g->nrows; r++) {
+		if (!grid_head(g, r, 0))
+			return NULL;
+		cells[r] = grid_text(g, r, 0);
+		if (g->rows[r].ncols > ncols)
+			ncols = g->rows[r].ncols;
+	}
+	if (classify_header(cells, g->nrows, &h) == TABLE_UNKNOWN)
+		return NULL;
+	if ((tg = grid_new()) == NULL)
+		goto memory;
+	for (c = 0; c < ncols; c++) {
+		if (grid_row_begin(tg, 0) == -1)
+			goto memory;
+		for (r = 0; r < g->nrows; r++)
+			if (grid_cell(tg, grid_text(g, r, c), 1, 1, c == 0,
+			    grid_note(g, r, c)) == -1)
+				goto memory;
+	}
+	if (grid_row_end(tg) == -1)
+		goto memory;
+	return tg;
+ memory:
+	grid_free(tg);
+	*nomem = 1;
+	return NULL;
+}
+
+/* The header row hr's Status column, or -1 (none, or no header row). */
+static long
+status_column(const struct grid *g, long hr)
+{
+	size_t c;
+
+	for (c = 0; hr >= 0 && c < g->rows[hr].ncols; c++)
+		if (classify_word(grid_text(g, (size_t)hr, c)) == COL_STATUS)
+			return (long)c;
+	return -1;
+}
+
 static const struct {
 	enum table_kind	  kind;
 	int		(*row)(struct tctx *, struct row *);
@@ -192,17 +248,27 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	const char *sep;
 	size_t r, i, nrows = 0, unknown = 0;
 	long hr;
-	int rc = -1, (*reader)(struct tctx *, struct row *) = NULL;
+	int rc = -1, nomem, (*reader)(struct tctx *, struct row *) = NULL;
+	struct grid *tg;
+	long status_col;
 
 	memset(&t, 0, sizeof(t));
 	if (g->nrows == 0)
 		return 0;
+	/* Header down the first column: read column by column. */
+	if ((tg = transposed(g, &nomem)) != NULL) {
+		rc = table_extract(tg, region, section, rs, budget);
+		grid_free(tg);
+		return rc;
+	}
+	if (nomem)
+		return -1;
 	if ((hr = table_header(g, section, &h)) == NO_HEADER) {
 		if (classify_note(grid_text(g, 0, 0)) || !table_has_data(g))
 			return 0;
 		if ((row = malloc(sizeof(*row))) == NULL)
 			return -1;
-		row_read(g, 0, row);
+		row_read(g, 0, -1, row);
 		snprintf(first, sizeof(first), "%s", row_text(row));
 		free(row);
 		return recordset_warn(rs, region, section, "table with first "
@@ -212,6 +278,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
 		if (readers[i].kind == h.kind)
 			reader = readers[i].row;
+	status_col = status_column(g, hr);
 	if ((code = region_code(region)) == NULL ||
 	    (row = malloc(sizeof(*row))) == NULL)
 		goto cleanup;
@@ -243,7 +310,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 		    (sep = column_region(g, &h, r)) != NULL &&
 		    tctx_region(&t, sep, &code) == -1)
 			goto cleanup;
-		row_read(g, r, row);
+		row_read(g, r, status_col, row);
 		nrows++;
 		unknown += region_known(t.region) == NULL;
 		if (reader(&t, row) == -1)

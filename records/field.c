@@ -1,75 +1,200 @@
-/* Record fields as text, one column each. */
+/* The record schema: one row a field, and what is derived from it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "field.h"
 
-const char *const field_names[] = {
-	"kind", "region", "region_code", "section", "cidr", "first", "last",
-	"netmask", "location", "label", "position", "cidrs", "application",
-	"url", "protocol", "port", "usage",
-};
-const size_t field_count = sizeof(field_names) / sizeof(field_names[0]);
+#define NET	KIND_BIT(RECORD_NETWORK)
+#define RANGE	KIND_BIT(RECORD_RANGE)
+#define URL	KIND_BIT(RECORD_URL)
+#define PORT	KIND_BIT(RECORD_PORT)
+#define AT(m)	offsetof(struct record, m)
 
-static const char *
-opt(const char *s)
+/* FT_CIDRS finds the count beside the pointer. */
+_Static_assert(offsetof(struct record, ncidrs) ==
+    offsetof(struct record, cidrs) + sizeof(struct cidr *),
+    "ncidrs must follow cidrs");
+
+/*
+ * JSON order, which a dataset's bytes follow: a range's label and
+ * position come before its ends, a network's CIDR before them; status and
+ * note last, written only for a retiring record, so that every snapshot
+ * made before they existed reads as it did.
+ */
+const struct field record_fields[] = {
+	{ "kind", KINDS_ALL, KINDS_ALL, FT_KIND, AT(kind), 0, 0, 0 },
+	{ "region", KINDS_ALL, KINDS_ALL, FT_TEXT, AT(region), 0, 0, 1 },
+	{ "region_code", KINDS_ALL, KINDS_ALL, FT_CODE, AT(region_code), 0, 0,
+	    2 },
+	{ "section", KINDS_ALL, KINDS_ALL, FT_TEXT, AT(section), 0, 0, 3 },
+	{ "cidr", NET, NET, FT_CIDR, AT(cidr), 0, 0, 4 },
+	{ "label", RANGE, RANGE, FT_TEXT, AT(label), 0, 0, 9 },
+	{ "position", RANGE, RANGE, FT_INT, AT(position), 1, 1000, 10 },
+	{ "first", NET | RANGE, RANGE, FT_ADDR, AT(first), 0, 0, 5 },
+	{ "last", NET | RANGE, RANGE, FT_ADDR, AT(last), 0, 0, 6 },
+	{ "netmask", NET, 0, FT_ADDR, AT(netmask), 0, 0, 7 },
+	{ "location", NET, 0, FT_TEXT, AT(location), 0, 0, 8 },
+	{ "cidrs", RANGE, RANGE, FT_CIDRS, AT(cidrs), 0, 0, 11 },
+	{ "application", URL, URL, FT_TEXT, AT(application), 0, 0, 12 },
+	{ "url", URL, URL, FT_TEXT, AT(url), 0, 0, 13 },
+	{ "protocol", PORT, PORT, FT_TEXT, AT(protocol), 0, 0, 14 },
+	{ "port", PORT, PORT, FT_INT, AT(port), 1, 65535, 15 },
+	{ "usage", PORT, PORT, FT_TEXT, AT(usage), 0, 0, 16 },
+	{ "status", KINDS_ALL, 0, FT_STATUS, AT(status), 0, 0, 17 },
+	{ "note", KINDS_ALL, 0, FT_TEXT, AT(note), 0, 0, 18 },
+};
+const size_t record_nfields = sizeof(record_fields) / sizeof(record_fields[0]);
+const size_t field_count = sizeof(record_fields) / sizeof(record_fields[0]);
+
+const struct field *
+field_column(size_t col)
 {
-	return s != NULL ? s : "";
+	size_t i;
+
+	for (i = 0; i < record_nfields; i++)
+		if ((size_t)record_fields[i].csv == col)
+			return &record_fields[i];
+	return NULL;
 }
+
+const char *
+field_name(size_t col)
+{
+	const struct field *f = field_column(col);
+
+	return f != NULL ? f->name : "";
+}
+
+int
+field_applies(const struct field *f, const struct record *r)
+{
+	return (unsigned)r->kind < RECORD_NKINDS &&
+	    (f->kinds & KIND_BIT(r->kind)) != 0;
+}
+
+/* The member f names in r. */
+#define MEMBER(type, f, r)	((type *)(void *)((char *)(r) + (f)->offset))
+#define CMEMBER(type, f, r) \
+	((const type *)(const void *)((const char *)(r) + (f)->offset))
 
 const char *
 field_value(const struct record *r, size_t col, char *buf)
 {
+	const struct field *f = field_column(col);
+	const struct cidr *v;
 	char cb[CIDR_STRLEN];
-	size_t i, n = 0;
+	size_t i, n = 0, nv;
+	const char *s;
 
-	switch (col) {
-	case 0:
-		return record_kind_name(r->kind);
-	case 1:
-		return opt(r->region);
-	case 2:
-		return opt(r->region_code);
-	case 3:
-		return opt(r->section);
-	case 4:
-		return r->kind == RECORD_NETWORK ? cidr_format(&r->cidr, buf) :
-		    "";
-	case 5:
-		return opt(r->first);
-	case 6:
-		return opt(r->last);
-	case 7:
-		return opt(r->netmask);
-	case 8:
-		return opt(r->location);
-	case 9:
-		return opt(r->label);
-	case 10:
-		if (r->kind != RECORD_RANGE)
-			return "";
-		snprintf(buf, FIELD_MAX, "%d", r->position);
-		return buf;
-	case 11:
-		buf[0] = '\0';
-		for (i = 0; i < r->ncidrs && n < FIELD_MAX; i++)
-			n += (size_t)snprintf(buf + n, FIELD_MAX - n, "%s%s",
-			    i ? " " : "", cidr_format(&r->cidrs[i], cb));
-		return buf;
-	case 12:
-		return opt(r->application);
-	case 13:
-		return opt(r->url);
-	case 14:
-		return opt(r->protocol);
-	case 15:
-		if (r->kind != RECORD_PORT)
-			return "";
-		snprintf(buf, FIELD_MAX, "%d", r->port);
-		return buf;
-	case 16:
-		return opt(r->usage);
-	default:
+	if (f == NULL)
 		return "";
+	switch (f->type) {
+	case FT_KIND:
+		return record_kind_name(r->kind);
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		s = *CMEMBER(char *, f, r);
+		return s != NULL ? s : "";
+	case FT_CIDR:
+		return field_applies(f, r) ?
+		    cidr_format(CMEMBER(struct cidr, f, r), buf) : "";
+	case FT_INT:
+		if (!field_applies(f, r))
+			return "";
+		snprintf(buf, FIELD_MAX, "%d", *CMEMBER(int, f, r));
+		return buf;
+	case FT_CIDRS:
+		v = *CMEMBER(struct cidr *, f, r);
+		nv = *(const size_t *)(const void *)((const char *)r +
+		    f->offset + sizeof(struct cidr *));
+		buf[0] = '\0';
+		for (i = 0; i < nv && n < FIELD_MAX; i++)
+			n += (size_t)snprintf(buf + n, FIELD_MAX - n, "%s%s",
+			    i ? " " : "", cidr_format(&v[i], cb));
+		return buf;
+	case FT_STATUS:
+		return record_status_name(*CMEMBER(enum record_status, f, r));
+	}
+	return "";
+}
+
+/* strcmp with NULL (absent) before any string. */
+static int
+nstrcmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int
+cidr_cmp(const struct cidr *a, const struct cidr *b)
+{
+	int c;
+
+	if ((c = addr_cmp(&a->addr, &b->addr)) != 0)
+		return c;
+	return a->len - b->len;
+}
+
+int
+field_cmp(const struct field *f, const struct record *a,
+    const struct record *b)
+{
+	const struct cidr *va, *vb;
+	size_t na, nb, i;
+	int x, y, c;
+
+	switch (f->type) {
+	case FT_KIND:
+	case FT_STATUS:
+	case FT_INT:
+		x = f->type == FT_INT ? *CMEMBER(int, f, a) :
+		    (int)*CMEMBER(enum record_status, f, a);
+		y = f->type == FT_INT ? *CMEMBER(int, f, b) :
+		    (int)*CMEMBER(enum record_status, f, b);
+		return (x > y) - (x < y);
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return nstrcmp(*CMEMBER(char *, f, a), *CMEMBER(char *, f, b));
+	case FT_CIDR:
+		return cidr_cmp(CMEMBER(struct cidr, f, a),
+		    CMEMBER(struct cidr, f, b));
+	case FT_CIDRS:
+		va = *CMEMBER(struct cidr *, f, a);
+		vb = *CMEMBER(struct cidr *, f, b);
+		na = *(const size_t *)(const void *)((const char *)a +
+		    f->offset + sizeof(struct cidr *));
+		nb = *(const size_t *)(const void *)((const char *)b +
+		    f->offset + sizeof(struct cidr *));
+		if (na != nb)
+			return na < nb ? -1 : 1;
+		for (i = 0; i < na; i++)
+			if ((c = cidr_cmp(&va[i], &vb[i])) != 0)
+				return c;
+		return 0;
+	}
+	return 0;
+}
+
+void
+field_clear(const struct field *f, struct record *r)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		free(*MEMBER(char *, f, r));
+		*MEMBER(char *, f, r) = NULL;
+		break;
+	case FT_CIDRS:
+		free(*MEMBER(struct cidr *, f, r));
+		*MEMBER(struct cidr *, f, r) = NULL;
+		break;
+	default:
+		break;
 	}
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "json.h"
 #include "region.h"
 
@@ -13,63 +14,86 @@ set_str(json_t *o, const char *key, const char *v)
 	return json_object_set_new(o, key, json_string(v));
 }
 
+/* Whether r writes field f: always where required, else when set. */
+static int
+field_written(const struct field *f, const struct record *r)
+{
+	const char *base = (const char *)r + f->offset;
+
+	if (!field_applies(f, r))
+		return 0;
+	if (f->required & KIND_BIT(r->kind))
+		return 1;
+	switch (f->type) {
+	case FT_STATUS:
+		return *(const enum record_status *)(const void *)base !=
+		    RECORD_LIVE;
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return *(char *const *)(const void *)base != NULL;
+	default:
+		return 1;
+	}
+}
+
+/* Field f of r as a JSON value; NULL on memory. */
+static json_t *
+field_to_json(const struct field *f, const struct record *r)
+{
+	const char *base = (const char *)r + f->offset;
+	const struct cidr *v;
+	char buf[CIDR_STRLEN];
+	size_t i, n;
+	json_t *a;
+
+	switch (f->type) {
+	case FT_KIND:
+		return json_string(record_kind_name(r->kind));
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return json_string(*(char *const *)(const void *)base);
+	case FT_CIDR:
+		return json_string(cidr_format((const struct cidr *)
+		    (const void *)base, buf));
+	case FT_INT:
+		return json_integer(*(const int *)(const void *)base);
+	case FT_STATUS:
+		return json_string(record_status_name(
+		    *(const enum record_status *)(const void *)base));
+	case FT_CIDRS:
+		v = *(struct cidr *const *)(const void *)base;
+		n = *(const size_t *)(const void *)(base + sizeof(v));
+		if ((a = json_array()) == NULL)
+			return NULL;
+		for (i = 0; i < n; i++)
+			if (json_array_append_new(a,
+			    json_string(cidr_format(&v[i], buf))) == -1) {
+				json_decref(a);
+				return NULL;
+			}
+		return a;
+	}
+	return NULL;
+}
+
 json_t *
 record_to_json(const struct record *r)
 {
-	json_t *o, *a;
-	char buf[CIDR_STRLEN];
+	json_t *o;
 	size_t i;
-	int rc = 0;
 
-	if ((o = json_object()) == NULL)
+	if ((unsigned)r->kind >= RECORD_NKINDS || (o = json_object()) == NULL)
 		return NULL;
-	rc |= set_str(o, "kind", record_kind_name(r->kind));
-	rc |= set_str(o, "region", r->region);
-	rc |= set_str(o, "region_code", r->region_code);
-	rc |= set_str(o, "section", r->section);
-	switch (r->kind) {
-	case RECORD_NETWORK:
-		rc |= set_str(o, "cidr", cidr_format(&r->cidr, buf));
-		if (r->first != NULL)
-			rc |= set_str(o, "first", r->first);
-		if (r->last != NULL)
-			rc |= set_str(o, "last", r->last);
-		if (r->netmask != NULL)
-			rc |= set_str(o, "netmask", r->netmask);
-		if (r->location != NULL)
-			rc |= set_str(o, "location", r->location);
-		break;
-	case RECORD_RANGE:
-		rc |= set_str(o, "label", r->label);
-		rc |= json_object_set_new(o, "position",
-		    json_integer(r->position));
-		rc |= set_str(o, "first", r->first);
-		rc |= set_str(o, "last", r->last);
-		if ((a = json_array()) == NULL ||
-		    json_object_set_new(o, "cidrs", a) == -1) {
-			rc = -1;
-			break;
+	/* The schema's order is the dataset's: keys in insertion order. */
+	for (i = 0; i < record_nfields; i++)
+		if (field_written(&record_fields[i], r) &&
+		    json_object_set_new(o, record_fields[i].name,
+		    field_to_json(&record_fields[i], r)) == -1) {
+			json_decref(o);
+			return NULL;
 		}
-		for (i = 0; i < r->ncidrs; i++)
-			rc |= json_array_append_new(a,
-			    json_string(cidr_format(&r->cidrs[i], buf)));
-		break;
-	case RECORD_URL:
-		rc |= set_str(o, "application", r->application);
-		rc |= set_str(o, "url", r->url);
-		break;
-	case RECORD_PORT:
-		rc |= set_str(o, "protocol", r->protocol);
-		rc |= json_object_set_new(o, "port", json_integer(r->port));
-		rc |= set_str(o, "usage", r->usage);
-		break;
-	default:
-		rc = -1;
-	}
-	if (rc != 0) {
-		json_decref(o);
-		return NULL;
-	}
 	return o;
 }
 
@@ -175,47 +199,96 @@ text_clean(const char *s)
 	return 1;
 }
 
-/* A string member, copied; NULL if absent, *bad set if not a string. */
-static char *
-get_str(json_t *o, const char *key, int required, int *bad)
+/* A string value copied into *out; *bad set if it is none, or dirty. */
+static void
+get_str(json_t *v, char **out, int *bad)
 {
-	json_t *v = json_object_get(o, key);
-	char *s;
-
-	if (v == NULL) {
-		if (required)
-			*bad |= BAD_VALUE;
-		return NULL;
-	}
 	if (!json_is_string(v) || !text_clean(json_string_value(v))) {
 		*bad |= BAD_VALUE;
-		return NULL;
+		return;
 	}
-	if ((s = strdup(json_string_value(v))) == NULL)
+	if ((*out = strdup(json_string_value(v))) == NULL)
 		*bad |= BAD_MEMORY;
-	return s;
 }
 
-/* An address member in canonical form; NULL if absent. */
-static char *
-get_addr(json_t *o, const char *key, int required, int *bad)
+/* A cover's CIDRs into the pointer at base and its count after it. */
+static void
+get_cidrs(json_t *v, char *base, int *bad)
 {
-	struct addr a;
-	char *s = get_str(o, key, required, bad);
+	struct cidr **out = (struct cidr **)(void *)base;
+	size_t *n = (size_t *)(void *)(base + sizeof(*out)), i;
+	json_t *c;
 
-	if (s != NULL && addr_parse(s, &a) == -1) {
-		free(s);
+	if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER) {
 		*bad |= BAD_VALUE;
-		return NULL;
+		return;
 	}
-	return s;
+	if (json_array_size(v) == 0)
+		return;
+	if ((*out = calloc(json_array_size(v), sizeof(**out))) == NULL) {
+		*bad |= BAD_MEMORY;
+		return;
+	}
+	json_array_foreach(v, i, c) {
+		if (!json_is_string(c) ||
+		    cidr_parse(json_string_value(c), &(*out)[i]) == -1) {
+			*bad |= BAD_VALUE;
+			return;
+		}
+		(*n)++;
+	}
+}
+
+/* Value v (present) of field f into r, checked as its type says. */
+static void
+field_from_json(const struct field *f, json_t *v, struct record *r, int *bad)
+{
+	char *base = (char *)r + f->offset, **s = (char **)(void *)base;
+	const char *t;
+	struct addr a;
+
+	switch (f->type) {
+	case FT_KIND:
+		break;		/* read first, to know the fields */
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		get_str(v, s, bad);
+		if (*s != NULL && ((f->type == FT_CODE && !region_code_ok(*s)) ||
+		    (f->type == FT_ADDR && addr_parse(*s, &a) == -1)))
+			*bad |= BAD_VALUE;
+		break;
+	case FT_CIDR:
+		if (!json_is_string(v) || cidr_parse(json_string_value(v),
+		    (struct cidr *)(void *)base) == -1)
+			*bad |= BAD_VALUE;
+		break;
+	case FT_INT:
+		if (!json_is_integer(v) || json_integer_value(v) < f->lo ||
+		    json_integer_value(v) > f->hi)
+			*bad |= BAD_VALUE;
+		else
+			*(int *)(void *)base = (int)json_integer_value(v);
+		break;
+	case FT_STATUS:
+		t = json_string_value(v);
+		if (t != NULL && strcmp(t, "retiring") == 0)
+			*(enum record_status *)(void *)base = RECORD_RETIRING;
+		else if (t == NULL || strcmp(t, "live") != 0)
+			*bad |= BAD_VALUE;
+		break;
+	case FT_CIDRS:
+		get_cidrs(v, base, bad);
+		break;
+	}
 }
 
 int
 record_from_json(json_t *o, struct record *r)
 {
-	json_t *v, *c;
+	const struct field *f;
 	const char *kind;
+	json_t *v;
 	size_t i;
 	int bad = 0;
 
@@ -224,67 +297,14 @@ record_from_json(json_t *o, struct record *r)
 	    (kind = json_string_value(json_object_get(o, "kind"))) == NULL ||
 	    record_kind_parse(kind, &r->kind) == -1)
 		return -1;
-	r->region = get_str(o, "region", 1, &bad);
-	r->region_code = get_str(o, "region_code", 1, &bad);
-	if (r->region_code != NULL && !region_code_ok(r->region_code))
-		bad |= BAD_VALUE;
-	r->section = get_str(o, "section", 1, &bad);
-	switch (r->kind) {
-	case RECORD_NETWORK:
-		v = json_object_get(o, "cidr");
-		if (!json_is_string(v) ||
-		    cidr_parse(json_string_value(v), &r->cidr) == -1)
+	for (i = 0; i < record_nfields && bad == 0; i++) {
+		f = &record_fields[i];
+		if (!field_applies(f, r))
+			continue;
+		if ((v = json_object_get(o, f->name)) != NULL)
+			field_from_json(f, v, r, &bad);
+		else if (f->required & KIND_BIT(r->kind))
 			bad |= BAD_VALUE;
-		r->first = get_addr(o, "first", 0, &bad);
-		r->last = get_addr(o, "last", 0, &bad);
-		r->netmask = get_addr(o, "netmask", 0, &bad);
-		r->location = get_str(o, "location", 0, &bad);
-		break;
-	case RECORD_RANGE:
-		r->label = get_str(o, "label", 1, &bad);
-		v = json_object_get(o, "position");
-		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
-		    json_integer_value(v) > 1000)
-			bad |= BAD_VALUE;
-		else
-			r->position = (int)json_integer_value(v);
-		r->first = get_addr(o, "first", 1, &bad);
-		r->last = get_addr(o, "last", 1, &bad);
-		v = json_object_get(o, "cidrs");
-		if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER) {
-			bad |= BAD_VALUE;
-			break;
-		}
-		if (json_array_size(v) > 0 && (r->cidrs = calloc(
-		    json_array_size(v), sizeof(*r->cidrs))) == NULL) {
-			bad |= BAD_MEMORY;
-			break;
-		}
-		json_array_foreach(v, i, c) {
-			if (!json_is_string(c) || cidr_parse(
-			    json_string_value(c), &r->cidrs[i]) == -1) {
-				bad |= BAD_VALUE;
-				break;
-			}
-			r->ncidrs++;
-		}
-		break;
-	case RECORD_URL:
-		r->application = get_str(o, "application", 1, &bad);
-		r->url = get_str(o, "url", 1, &bad);
-		break;
-	case RECORD_PORT:
-		r->protocol = get_str(o, "protocol", 1, &bad);
-		r->usage = get_str(o, "usage", 1, &bad);
-		v = json_object_get(o, "port");
-		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
-		    json_integer_value(v) > 65535)
-			bad |= BAD_VALUE;
-		else
-			r->port = (int)json_integer_value(v);
-		break;
-	default:
-		bad |= BAD_VALUE;
 	}
 	if (bad) {
 		record_clear(r);

@@ -42,6 +42,13 @@ record_list(const struct record *r)
 	}
 }
 
+int
+record_in_lists(const struct record *r, unsigned mask)
+{
+	return (mask & (1u << record_list(r))) != 0 &&
+	    (r->status == RECORD_LIVE || (mask & LISTS_RETIRING) != 0);
+}
+
 const char *
 record_list_name(enum record_list l)
 {
@@ -89,7 +96,7 @@ cidrlist_collect(const struct recordset *rs, size_t from, size_t to,
 	for (i = from; i < to; i++) {
 		const struct record *r = &rs->recs[i];
 
-		if ((mask & (1u << record_list(r))) == 0)
+		if (!record_in_lists(r, mask))
 			continue;
 		add = r->kind == RECORD_NETWORK ? 1 : r->ncidrs;
 		if (*n + add > cap) {

@@ -23,8 +23,19 @@ enum record_list {
 #define LIST_ADDRESSES	((1u << LIST_GATEWAY) | (1u << LIST_NONSPF) | \
 			    (1u << LIST_WEBSITE))
 
+/*
+ * A bit beside the lists in a mask: keep retiring records, which every
+ * allow list leaves out otherwise (mcwatch-records(5), STATUS).
+ */
+#define LISTS_RETIRING	(1u << 31)
+
 /* The list r belongs to. */
 enum record_list	 record_list(const struct record *r);
+/*
+ * Whether r is in one of the lists of mask: its list's bit set, and live
+ * unless mask keeps retiring records (LISTS_RETIRING).
+ */
+int			 record_in_lists(const struct record *r, unsigned mask);
 /* "gateway", "non-spf", "website", "urls", "ports". */
 const char		*record_list_name(enum record_list l);
 /* "gateway network", "non-SPF range", ...: what one record of it is. */

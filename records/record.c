@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "record.h"
 
 static const char *const kind_names[RECORD_NKINDS] = {
@@ -49,22 +50,19 @@ record_kind_parse(const char *s, enum record_kind *k)
 void
 record_clear(struct record *r)
 {
+	size_t i;
+
 	if (r == NULL)
 		return;
-	free(r->region);
-	free(r->region_code);
-	free(r->section);
-	free(r->first);
-	free(r->last);
-	free(r->netmask);
-	free(r->location);
-	free(r->label);
-	free(r->cidrs);
-	free(r->application);
-	free(r->url);
-	free(r->protocol);
-	free(r->usage);
+	for (i = 0; i < record_nfields; i++)
+		field_clear(&record_fields[i], r);
 	memset(r, 0, sizeof(*r));
+}
+
+const char *
+record_status_name(enum record_status s)
+{
+	return s == RECORD_RETIRING ? "retiring" : "live";
 }
 
 /* strcmp with NULL (absent) before any string. */
@@ -165,20 +163,9 @@ record_cmp(const struct record *a, const struct record *b)
 	    (c = intcmp((int)a->kind, (int)b->kind)) != 0 ||
 	    (c = record_cmp_key(a, b)) != 0)
 		return c;
-	/* The values: only records that share an identity get here. */
-	if ((c = cidr_cmp(&a->cidr, &b->cidr)) != 0 ||
-	    (c = nstrcmp(a->first, b->first)) != 0 ||
-	    (c = nstrcmp(a->last, b->last)) != 0 ||
-	    (c = nstrcmp(a->netmask, b->netmask)) != 0 ||
-	    (c = nstrcmp(a->location, b->location)) != 0 ||
-	    (c = nstrcmp(a->url, b->url)) != 0 ||
-	    (c = intcmp(a->port, b->port)) != 0 ||
-	    (c = nstrcmp(a->usage, b->usage)) != 0)
-		return c;
-	if (a->ncidrs != b->ncidrs)
-		return a->ncidrs < b->ncidrs ? -1 : 1;
-	for (i = 0; i < a->ncidrs; i++)
-		if ((c = cidr_cmp(&a->cidrs[i], &b->cidrs[i])) != 0)
+	/* The values, in the schema's order: only one identity gets here. */
+	for (i = 0; i < record_nfields; i++)
+		if ((c = field_cmp(&record_fields[i], a, b)) != 0)
 			return c;
 	return 0;
 }

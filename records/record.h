@@ -17,6 +17,20 @@ enum record_kind {
 	RECORD_NKINDS
 };
 
+/*
+ * Live, or being retired: struck through on the page, or marked so by a
+ * Status column or a note ("Decommissioned 25 Sep 2023") before the row
+ * goes. A retiring record stays in the snapshot but out of the allow
+ * lists (mcwatch-records(5), STATUS).
+ */
+enum record_status {
+	RECORD_LIVE,
+	RECORD_RETIRING
+};
+
+/* "live" or "retiring". */
+const char	*record_status_name(enum record_status s);
+
 struct record {
 	enum record_kind  kind;
 	char		 *region;	/* heading as on the page */
@@ -44,6 +58,10 @@ struct record {
 	char		 *protocol;
 	int		  port;
 	char		 *usage;
+
+	/* every kind: whether the page is retiring it, and what it says */
+	enum record_status status;
+	char		 *note;		/* why (the page's words), or NULL */
 };
 
 /* A problem found in the page, attached to where it was found. */

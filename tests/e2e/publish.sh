@@ -186,13 +186,15 @@ chrome() {
 }
 if command -v chromium > /dev/null; then
 	chrome --dump-dom "file://$S/index.html" > "$T/dom" 2> "$T/cerr"
-	"$MCWATCH" show $R -f csv | tail -n +2 | /usr/bin/python3 -c '
+	"$MCWATCH" show $R -f csv | /usr/bin/python3 -c '
 import csv, sys, html
 dom = html.unescape(open(sys.argv[1]).read())
 bad = []
-for row in csv.reader(sys.stdin):
-    for i, v in enumerate(row):
-        if i < 4 or i == 10:  # kind, region, code, section; position
+# Shown elsewhere or not at all: the place, a range'"'"'s position, "live".
+skip = {"kind", "region", "region_code", "section", "position"}
+for row in csv.DictReader(sys.stdin):
+    for k, v in row.items():
+        if k in skip or (k == "status" and v == "live"):
             continue
         if v and v not in dom and not v.startswith("\x27"):
             bad.append(v)

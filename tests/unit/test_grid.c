@@ -33,11 +33,11 @@ test_plain(void **state)
 	(void)state;
 	assert_non_null(g);
 	assert_int_equal(grid_row_begin(g, 1), 0);
-	assert_int_equal(grid_cell(g, "Network", 1, 1, 1), 0);
-	assert_int_equal(grid_cell(g, "Netmask", 1, 1, 1), 0);
+	assert_int_equal(grid_cell(g, "Network", 1, 1, 1, NULL), 0);
+	assert_int_equal(grid_cell(g, "Netmask", 1, 1, 1, NULL), 0);
 	assert_int_equal(grid_row_begin(g, 0), 0);
-	assert_int_equal(grid_cell(g, "10.0.0.0/8", 1, 1, 0), 0);
-	assert_int_equal(grid_cell(g, "255.0.0.0", 1, 1, 0), 0);
+	assert_int_equal(grid_cell(g, "10.0.0.0/8", 1, 1, 0, NULL), 0);
+	assert_int_equal(grid_cell(g, "255.0.0.0", 1, 1, 0, NULL), 0);
 	assert_int_equal(grid_row_end(g), 0);
 	assert_int_equal(g->nrows, 2);
 	assert_string_equal(row(g, 0), "Network|Netmask");
@@ -58,9 +58,9 @@ test_colspan(void **state)
 
 	(void)state;
 	grid_row_begin(g, 0);
-	grid_cell(g, "Network", 1, 1, 1);
-	grid_cell(g, "IP Address Range", 3, 1, 1);
-	grid_cell(g, "Netmask", 1, 1, 1);
+	grid_cell(g, "Network", 1, 1, 1, NULL);
+	grid_cell(g, "IP Address Range", 3, 1, 1, NULL);
+	grid_cell(g, "Netmask", 1, 1, 1, NULL);
 	grid_row_end(g);
 	assert_string_equal(row(g, 0),
 	    "Network|IP Address Range|IP Address Range|IP Address Range|"
@@ -78,14 +78,14 @@ test_rowspan(void **state)
 	(void)state;
 	/* Location spanning two rows, as under "Mimecast Website". */
 	grid_row_begin(g, 0);
-	grid_cell(g, "Data Center 1", 1, 2, 0);
-	grid_cell(g, "146.101.202.134", 1, 1, 0);
-	grid_cell(g, "/32", 1, 1, 0);
+	grid_cell(g, "Data Center 1", 1, 2, 0, NULL);
+	grid_cell(g, "146.101.202.134", 1, 1, 0, NULL);
+	grid_cell(g, "/32", 1, 1, 0, NULL);
 	grid_row_begin(g, 0);
-	grid_cell(g, "146.101.202.135", 1, 1, 0);
-	grid_cell(g, "/32", 1, 1, 0);
+	grid_cell(g, "146.101.202.135", 1, 1, 0, NULL);
+	grid_cell(g, "/32", 1, 1, 0, NULL);
 	grid_row_begin(g, 0);
-	grid_cell(g, "Data Center 2", 1, 1, 0);
+	grid_cell(g, "Data Center 2", 1, 1, 0, NULL);
 	grid_row_end(g);
 	assert_string_equal(row(g, 0), "Data Center 1|146.101.202.134|/32");
 	assert_string_equal(row(g, 1), "Data Center 1|146.101.202.135|/32");
@@ -101,11 +101,11 @@ test_rowspan_middle_and_end(void **state)
 	(void)state;
 	/* A rowspan in the last column of a row that ends early. */
 	grid_row_begin(g, 0);
-	grid_cell(g, "a", 1, 1, 0);
-	grid_cell(g, "b", 1, 1, 0);
-	grid_cell(g, "c", 1, 3, 0);
+	grid_cell(g, "a", 1, 1, 0, NULL);
+	grid_cell(g, "b", 1, 1, 0, NULL);
+	grid_cell(g, "c", 1, 3, 0, NULL);
 	grid_row_begin(g, 0);
-	grid_cell(g, "d", 1, 1, 0);
+	grid_cell(g, "d", 1, 1, 0, NULL);
 	grid_row_begin(g, 0);
 	grid_row_end(g);
 	assert_string_equal(row(g, 0), "a|b|c");
@@ -121,10 +121,10 @@ test_both_spans(void **state)
 
 	(void)state;
 	grid_row_begin(g, 0);
-	grid_cell(g, "x", 2, 2, 0);
-	grid_cell(g, "y", 1, 1, 0);
+	grid_cell(g, "x", 2, 2, 0, NULL);
+	grid_cell(g, "y", 1, 1, 0, NULL);
 	grid_row_begin(g, 0);
-	grid_cell(g, "z", 1, 1, 0);
+	grid_cell(g, "z", 1, 1, 0, NULL);
 	grid_row_end(g);
 	assert_string_equal(row(g, 0), "x|x|y");
 	assert_string_equal(row(g, 1), "x|x|z");
@@ -140,11 +140,11 @@ test_rowspan_zero(void **state)
 	(void)state;
 	/* rowspan="0": to the end of the table, but never past its rows. */
 	grid_row_begin(g, 0);
-	grid_cell(g, "all", 1, 0, 0);
-	grid_cell(g, "1", 1, 1, 0);
+	grid_cell(g, "all", 1, 0, 0, NULL);
+	grid_cell(g, "1", 1, 1, 0, NULL);
 	for (i = 0; i < 3; i++) {
 		grid_row_begin(g, 0);
-		grid_cell(g, "n", 1, 1, 0);
+		grid_cell(g, "n", 1, 1, 0, NULL);
 	}
 	grid_row_end(g);
 	assert_int_equal(g->nrows, 4);
@@ -161,14 +161,14 @@ test_huge_spans(void **state)
 	(void)state;
 	/* colspan="100000000" is clamped: no memory blow-up. */
 	grid_row_begin(g, 0);
-	grid_cell(g, "wide", 100000000L, 100000000L, 0);
-	grid_cell(g, "lost", 1, 1, 0);
+	grid_cell(g, "wide", 100000000L, 100000000L, 0, NULL);
+	grid_cell(g, "lost", 1, 1, 0, NULL);
 	grid_row_end(g);
 	assert_int_equal(g->rows[0].ncols, GRID_MAXSPAN);
 	assert_true(g->truncated);
 	for (i = 0; i < 10; i++) {
 		grid_row_begin(g, 0);
-		grid_cell(g, "x", 1, 1, 0);
+		grid_cell(g, "x", 1, 1, 0, NULL);
 		grid_row_end(g);
 	}
 	/* The rowspan fills every row below, still clamped in width. */
@@ -188,8 +188,8 @@ test_cell_limit(void **state)
 	/* A table can never hold more than GRID_MAXCELLS cells. */
 	for (i = 0; i < GRID_MAXCELLS / GRID_MAXCOLS + 10; i++) {
 		assert_int_equal(grid_row_begin(g, 0), 0);
-		assert_int_equal(grid_cell(g, "", GRID_MAXCOLS, 1, 0), 0);
-		assert_int_equal(grid_cell(g, "end", 1, 1, 0), 0);
+		assert_int_equal(grid_cell(g, "", GRID_MAXCOLS, 1, 0, NULL), 0);
+		assert_int_equal(grid_cell(g, "end", 1, 1, 0, NULL), 0);
 	}
 	grid_row_end(g);
 	assert_true(g->ncells <= GRID_MAXCELLS);

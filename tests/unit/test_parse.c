@@ -639,11 +639,12 @@ test_annotations(void **state)
 	recordset_free(rs);
 }
 
-/* Struck-through values: retired, left out, told; the new value read. */
+/* Struck-through values: recorded as retiring, told; the new value read. */
 static void
 test_struck(void **state)
 {
 	struct recordset *rs;
+	size_t i;
 
 	(void)state;
 	rs = parse(NETS("<tr><td><del>192.0.2.0/24</del></td>"
@@ -654,20 +655,97 @@ test_struck(void **state)
 	    "<tr><td><span style=\"text-decoration-line: line-through\">"
 	    "203.0.114.0/24</span></td><td>255.255.255.0</td></tr>"
 	    "<tr><td>203.0.115.0/24</td><td>255.255.255.0</td></tr>"));
-	assert_int_equal(rs->nrecs, 1);
-	assert_string_equal(line(&rs->recs[0]), "de|IP Addresses and Network "
+	assert_int_equal(rs->nrecs, 5);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(rs->recs[i].status, RECORD_RETIRING);
+		assert_string_equal(rs->recs[i].note,
+		    "struck through on the page");
+	}
+	assert_string_equal(line(&rs->recs[4]), "de|IP Addresses and Network "
 	    "Ranges|203.0.115.0/24|-|-|255.255.255.0|-|Germany");
-	assert_true(warned(rs, "struck-through '192.0.2.0/24' read as retired"));
+	assert_int_equal(rs->recs[4].status, RECORD_LIVE);
+	assert_null(rs->recs[4].note);
+	assert_true(warned(rs, "struck-through '192.0.2.0/24' recorded as "
+	    "retiring"));
 	assert_true(warned(rs, "struck-through '198.51.100.0/24'"));
 	assert_true(warned(rs, "struck-through '203.0.113.0/24'"));
 	assert_true(warned(rs, "struck-through '203.0.114.0/24'"));
 	recordset_free(rs);
-	/* The old URL struck, the new one beside it: the new one. */
+	/* The old URL struck, the new one beside it: the new one, live. */
 	rs = parse(URLS("<tr><td>Login</td><td><strike>https://old.example.com"
 	    "</strike> https://new.example.com</td></tr>"));
 	assert_int_equal(rs->nrecs, 1);
 	assert_string_equal(rs->recs[0].url, "https://new.example.com");
+	assert_int_equal(rs->recs[0].status, RECORD_LIVE);
 	assert_true(warned(rs, "the rest of the cell is the value"));
+	recordset_free(rs);
+}
+
+/* A transposed table: the header down the first column, a record a column. */
+static void
+test_transposed(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>IP Addresses and Network Ranges</h3>"
+	    "<table><tr><th scope=\"row\">Network</th><td>192.0.2.0/24</td>"
+	    "<td><del>198.51.100.0/24</del></td></tr>"
+	    "<tr><th scope=\"row\">Netmask</th><td>255.255.255.0</td>"
+	    "<td>255.255.255.0</td></tr></table>"
+	    "<h3>Application URLs</h3><table>"
+	    "<tr><th>Application</th><td>API</td><td>Login</td></tr>"
+	    "<tr><th>URL</th><td>https://de-api.example/</td>"
+	    "<td>https://de-login.example/</td></tr></table>");
+	assert_int_equal(rs->nrecs, 4);
+	assert_string_equal(line(&rs->recs[2]), "de|IP Addresses and Network "
+	    "Ranges|192.0.2.0/24|-|-|255.255.255.0|-|Germany");
+	assert_int_equal(rs->recs[3].status, RECORD_RETIRING);
+	assert_string_equal(rs->recs[0].url, "https://de-api.example/");
+	assert_string_equal(rs->recs[1].application, "Login");
+	assert_int_equal(rs->nwarns, 1);	/* the struck network, told */
+	recordset_free(rs);
+	/* Row headers beside a header row: an ordinary table. */
+	rs = parse("<h2>Germany</h2><h3>Non-SPF</h3><table><tr><th>Region</th>"
+	    "<th>IP Address Range</th></tr><tr><th>EU</th><td>198.18.0.1 - "
+	    "198.18.0.9</td></tr><tr><th>EU</th><td>198.18.1.1 - 198.18.1.9"
+	    "</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(rs->recs[1].label, "EU");
+	recordset_free(rs);
+}
+
+/* Retirement in words: a note beside the value, a Status column. */
+static void
+test_retiring_words(void **state)
+{
+	struct recordset *rs;
+
+	(void)state;
+	rs = parse(NETS("<tr><td>192.0.2.0/24<sup>Decommissioned 25 Sep 2023"
+	    "</sup></td><td>255.255.255.0</td></tr>"
+	    "<tr><td>198.51.100.0/24<sup>1</sup></td><td>255.255.255.0</td>"
+	    "</tr>"));
+	assert_int_equal(rs->nrecs, 2);
+	assert_int_equal(rs->recs[0].status, RECORD_RETIRING);
+	assert_string_equal(rs->recs[0].note, "Decommissioned 25 Sep 2023");
+	assert_int_equal(rs->recs[1].cidr.len, 24);
+	assert_int_equal(rs->recs[1].status, RECORD_LIVE);
+	recordset_free(rs);
+	rs = parse("<h2>Germany</h2><h3>Non-SPF</h3><table><tr><th>Region</th>"
+	    "<th>IP Address Range</th><th>Status</th></tr>"
+	    "<tr><td>EU</td><td>198.18.0.1 - 198.18.0.9</td><td>Active</td></tr>"
+	    "<tr><td>EU</td><td>198.18.1.1 - 198.18.1.9</td><td>To be removed "
+	    "1 Jan 2027</td></tr>"
+	    "<tr><td>EU</td><td>198.18.2.1 - 198.18.2.9</td><td>Veraltet, "
+	    "stillgelegt</td></tr></table>");
+	assert_int_equal(rs->nrecs, 3);
+	assert_int_equal(rs->recs[0].status, RECORD_LIVE);
+	assert_int_equal(rs->recs[1].status, RECORD_RETIRING);
+	assert_string_equal(rs->recs[1].note, "To be removed 1 Jan 2027");
+	assert_int_equal(rs->recs[2].status, RECORD_RETIRING);
+	/* The Status column is no value: no "not an address" for it. */
+	assert_false(warned(rs, "not an address"));
 	recordset_free(rs);
 }
 
@@ -820,6 +898,8 @@ main(void)
 		cmocka_unit_test(test_memory_failure),
 		cmocka_unit_test(test_annotations),
 		cmocka_unit_test(test_struck),
+		cmocka_unit_test(test_retiring_words),
+		cmocka_unit_test(test_transposed),
 		cmocka_unit_test(test_more_shapes),
 		cmocka_unit_test(test_region_names),
 		cmocka_unit_test(test_region_layouts),
