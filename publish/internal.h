@@ -22,6 +22,8 @@ struct pub_ctx {
 	struct recordset		*latest;	/* its records */
 	const struct pub_snap		*head;		/* the latest */
 	char				*source;	/* its page's URL */
+	char				*edited_at;	/* Mimecast's last edit
+							   of it, or NULL */
 	struct err			*err;
 	/* The old site's latest snapshot, when its changes were reused. */
 	char				 old_latest[41];

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 #include "../export/lists.h"
@@ -16,7 +17,14 @@
 #include "../output/output.h"
 #include "../records/region.h"
 
-/* The one stylesheet, inline: a file:// page makes no other request. */
+/*
+ * The one stylesheet, inline: a file:// page makes no other request. An
+ * address, a prefix or a port never breaks inside itself (nowrap), a URL
+ * only after '/', '?', '&' or '=' (<wbr>), a snapshot id (hex) anywhere;
+ * below 40em each table row is a
+ * card of "Column: value" lines, so that no page scrolls sideways on a
+ * phone. A change's kind is told by a sign and a word, coloured too.
+ */
 static const char style[] =
     "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72em;"
     "padding:0 1em;line-height:1.4;color:#111;background:#fff}"
@@ -25,8 +33,16 @@ static const char style[] =
     "th,td{border:1px solid #999;padding:.2em .5em;text-align:left;"
     "vertical-align:top}"
     "thead th{background:#eee}"
-    "code,td.mono{font-family:ui-monospace,monospace;overflow-wrap:anywhere}"
+    "code,td.mono{font-family:ui-monospace,monospace}"
+    "td.mono{white-space:nowrap}code{overflow-wrap:anywhere}"
+    "tr.added{background:#eefbee}tr.removed{background:#fdeeee}"
+    "tr.changed{background:#fff8e6}tr.retiring{background:#fdf0e4}"
     "section{margin-bottom:2em}"
+    "@media (max-width:40em){table,thead,tbody,tr,th,td{display:block}"
+    "thead tr{position:absolute;left:-9999px}"
+    "tr{border:1px solid #999;margin:0 0 .6em}th,td{border:0}"
+    "td[data-label]::before,th[data-label]::before{content:"
+    "attr(data-label) \": \";font-weight:600}}"
     "@media print{nav{display:none}a{color:inherit}}";
 
 /* Where each list is shown on index.html, and its columns. */
@@ -100,6 +116,70 @@ page_new(const struct pub_ctx *ctx, const char *title, xmlNodePtr *mainp)
 	return NULL;
 }
 
+/* Whether n is the element name. */
+static int
+is_elem(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrcmp(n->name, (const xmlChar *)name) == 0;
+}
+
+/* The first child element of n called name, or NULL. */
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (is_elem(n, name))
+			return n;
+	return NULL;
+}
+
+/*
+ * Each body cell of table t labelled with its column's name (data-label),
+ * which the narrow layout shows before the value. 0, or -1 on memory.
+ */
+static int
+label_table(xmlNodePtr t)
+{
+	xmlNodePtr head = child(child(t, "thead"), "tr"), tr, c, h;
+	xmlChar *name;
+	int rc = 0;
+
+	for (tr = child(child(t, "tbody"), "tr"); tr != NULL && rc == 0;
+	    tr = tr->next) {
+		if (!is_elem(tr, "tr"))
+			continue;
+		for (c = tr->children, h = head ? head->children : NULL;
+		    c != NULL && h != NULL && rc == 0; c = c->next) {
+			if (!is_elem(c, "td") && !is_elem(c, "th"))
+				continue;
+			while (h != NULL && !is_elem(h, "th"))
+				h = h->next;
+			if (h == NULL)
+				break;
+			if ((name = xmlNodeGetContent(h)) == NULL)
+				return -1;
+			rc = html_attr(c, "data-label", (const char *)name);
+			xmlFree(name);
+			h = h->next;
+		}
+	}
+	return rc;
+}
+
+/* Every table under n labelled (label_table); 0, or -1 on memory. */
+static int
+label_tables(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (is_elem(n, "table") && label_table(n) == -1)
+			return -1;
+		if (n->children != NULL && label_tables(n->children) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Serialize doc as path. */
 static int
 page_put(struct pub_ctx *ctx, htmlDocPtr doc, const char *path)
@@ -107,7 +187,8 @@ page_put(struct pub_ctx *ctx, htmlDocPtr doc, const char *path)
 	char *s;
 	int rc;
 
-	if ((s = html_dump(doc)) == NULL) {
+	if (label_tables(xmlDocGetRootElement(doc)) == -1 ||
+	    (s = html_dump(doc)) == NULL) {
 		err_nomem(ctx->err, "publish");
 		return -1;
 	}
@@ -186,6 +267,35 @@ record_cells(const struct record *r, const char **cells, char *num,
 	return n;
 }
 
+/*
+ * url in td, a link when it is an http(s) one, that a narrow screen may
+ * break only after '/', '?', '&' or '=' (<wbr>), never inside a name or
+ * a number. 0, or -1 on memory.
+ */
+static int
+url_link(xmlNodePtr td, const char *url)
+{
+	char piece[CELL_MAX];
+	xmlNodePtr a;
+	size_t n;
+
+	if ((a = html_link(td, url, NULL)) == NULL)
+		return -1;
+	while (*url != '\0') {
+		n = strcspn(url, "/?&=");
+		n += url[n] != '\0';
+		/* "//" stays whole: no break between the slashes. */
+		while (url[n] == '/')
+			n++;
+		snprintf(piece, sizeof(piece), "%.*s", (int)n, url);
+		if (html_text(a, piece) == -1 ||
+		    (url[n] != '\0' && html_add(a, "wbr", NULL) == NULL))
+			return -1;
+		url += n;
+	}
+	return 0;
+}
+
 /* One record's row; a URL is a link when it is an http(s) one. */
 static int
 record_row(xmlNodePtr tbody, const struct record *r)
@@ -202,7 +312,7 @@ record_row(xmlNodePtr tbody, const struct record *r)
 		if ((td = html_add(tr, "td", NULL)) == NULL)
 			return -1;
 		if (r->kind == RECORD_URL && i == 1) {
-			if (html_link(td, r->url, r->url) == NULL)
+			if (url_link(td, r->url) == -1)
 				return -1;
 		} else if (html_text(td, cells[i]) == -1)
 			return -1;
@@ -276,23 +386,22 @@ lists_head(xmlNodePtr tr)
 	return 0;
 }
 
-/* The address lists of a region (or all, code NULL) as a table of links. */
+/* The rows of the lists grid for region code (NULL: all regions). */
 static int
-lists_table(const struct pub_ctx *ctx, xmlNodePtr parent, const char *code)
+lists_rows(const struct pub_ctx *ctx, xmlNodePtr tbody, const char *code)
 {
 	const char *title;
-	xmlNodePtr t, tr, th;
+	char name[300];
+	xmlNodePtr tr, th;
 	size_t f, i;
 	int l, fam, v6;
 
-	if ((t = html_add(parent, "table", NULL)) == NULL ||
-	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL ||
-	    lists_head(tr) == -1 || (t = html_add(t, "tbody", NULL)) == NULL)
-		return -1;
 	for (i = 0; (l = lists_at(i)) != -1; i++) {
-		if ((tr = html_add(t, "tr", NULL)) == NULL ||
-		    (th = html_add(tr, "th", l == LIST_N ? "all addresses" :
-		    record_list_label((enum record_list)l))) == NULL ||
+		snprintf(name, sizeof(name), "%s: %s", code ? code : "all regions",
+		    l == LIST_N ? "all addresses" :
+		    record_list_label((enum record_list)l));
+		if ((tr = html_add(tbody, "tr", NULL)) == NULL ||
+		    (th = html_add(tr, "th", name)) == NULL ||
 		    html_attr(th, "scope", "row") == -1)
 			return -1;
 		for (f = 0; lists_format(f, &title, &v6) != NULL; f++)
@@ -300,6 +409,29 @@ lists_table(const struct pub_ctx *ctx, xmlNodePtr parent, const char *code)
 				if (list_cell(ctx, tr, f, l, fam, code) == -1)
 					return -1;
 	}
+	return 0;
+}
+
+/*
+ * The address lists, once: all regions, then each region, a row a list,
+ * a column a format and family, each cell a link to the file.
+ */
+static int
+lists_grid(const struct pub_ctx *ctx, xmlNodePtr parent)
+{
+	const struct recordset *rs = ctx->latest;
+	xmlNodePtr t, tr;
+	size_t i;
+
+	if (html_add(parent, "h2", "Address lists") == NULL ||
+	    (t = html_add(parent, "table", NULL)) == NULL ||
+	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL ||
+	    lists_head(tr) == -1 || (t = html_add(t, "tbody", NULL)) == NULL ||
+	    lists_rows(ctx, t, NULL) == -1)
+		return -1;
+	for (i = 0; i < rs->nrecs; i = region_run_end(rs, i))
+		if (lists_rows(ctx, t, rs->recs[i].region_code) == -1)
+			return -1;
 	return 0;
 }
 
@@ -323,9 +455,32 @@ region_section(const struct pub_ctx *ctx, xmlNodePtr main, size_t from,
 	for (t = 0; t < NTABLES; t++)
 		if (list_section(sec, rs, from, to, &list_tables[t]) == -1)
 			return -1;
-	if (html_add(sec, "h3", "Address lists") == NULL)
+	return 0;
+}
+
+/*
+ * When Mimecast last edited the page (the Help Center API's edited_at,
+ * "2026-11-28T14:05:00Z"), beside the last check; nothing if unknown.
+ */
+static int
+index_edited(const struct pub_ctx *ctx, xmlNodePtr p)
+{
+	char when[32], iso[32];
+	struct tm tm;
+	xmlNodePtr n;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (ctx->edited_at == NULL ||
+	    strptime(ctx->edited_at, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL ||
+	    (t = timegm(&tm)) == (time_t)-1)
+		return 0;
+	pub_date(t, when, iso);
+	if (html_text(p, ". Mimecast last edited the page: ") == -1 ||
+	    (n = html_add(p, "time", when)) == NULL ||
+	    html_attr(n, "datetime", iso) == -1)
 		return -1;
-	return lists_table(ctx, sec, r->region_code);
+	return 0;
 }
 
 /* When it last changed and was checked, where from: the page's top. */
@@ -350,12 +505,17 @@ index_status(const struct pub_ctx *ctx, xmlNodePtr main)
 			return -1;
 	} else if (html_text(p, "not known") == -1)
 		return -1;
-	snprintf(line, sizeof(line), ". %zu record%s in %zu snapshot%s. "
-	    "Source: ", ctx->latest->nrecs, ctx->latest->nrecs == 1 ? "" : "s",
+	if (index_edited(ctx, p) == -1)
+		return -1;
+	snprintf(line, sizeof(line), ". %zu record%s in %zu snapshot%s.",
+	    ctx->latest->nrecs, ctx->latest->nrecs == 1 ? "" : "s",
 	    ctx->h->nsnaps, ctx->h->nsnaps == 1 ? "" : "s");
-	if (html_text(p, line) == -1 || html_link(p, ctx->source,
-	    ctx->source ? ctx->source : "not recorded") == NULL ||
-	    html_text(p, ".") == -1)
+	if (html_text(p, line) == -1)
+		return -1;
+	/* A page read from a file has no address for the web: nothing. */
+	if (ctx->source != NULL && (html_text(p, " Source: ") == -1 ||
+	    html_link(p, ctx->source, ctx->source) == NULL ||
+	    html_text(p, ".") == -1))
 		return -1;
 	return 0;
 }
@@ -397,8 +557,7 @@ index_page(struct pub_ctx *ctx)
 	if ((doc = page_new(ctx, ctx->title, &main)) == NULL)
 		goto memory;
 	if (index_status(ctx, main) == -1 || index_regions(ctx, main) == -1 ||
-	    html_add(main, "h2", "Address lists of all regions") == NULL ||
-	    lists_table(ctx, main, NULL) == -1)
+	    lists_grid(ctx, main) == -1)
 		goto memory;
 	for (i = 0; i < rs->nrecs; i = end) {
 		end = region_run_end(rs, i);
@@ -414,6 +573,33 @@ index_page(struct pub_ctx *ctx)
 	return rc;
 }
 
+/*
+ * How a change is told: a sign and a word, and a colour (inline, so that
+ * a feed reader keeps it), never the colour alone.
+ */
+static const struct {
+	const char	*name;	/* the row's class */
+	const char	*shown;
+	const char	*style;
+} kinds[] = {
+	{ "added", "+ added", "color:#075e07;font-weight:600" },
+	{ "removed", "\xe2\x88\x92 removed", "color:#a40000;font-weight:600" },
+	{ "changed", "~ changed", "color:#7a5200;font-weight:600" },
+	{ "retiring", "! retiring", "color:#8a3b00;font-weight:600" },
+};
+
+/* Which of kinds change ch is: a live record marked retiring is its own. */
+static size_t
+change_kind(const struct change *ch)
+{
+	if (ch->before == NULL)
+		return 0;
+	if (ch->after == NULL)
+		return 1;
+	return ch->before->status == RECORD_LIVE &&
+	    ch->after->status == RECORD_RETIRING ? 3 : 2;
+}
+
 int
 pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 {
@@ -421,9 +607,9 @@ pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 	    "Details" };
 	const struct diff *d = c->diff;
 	char h[4], head[600], entry[DETAIL_MAX], what[2048];
-	xmlNodePtr tbody = NULL, tr;
+	xmlNodePtr tbody = NULL, tr, td;
 	const struct record *r, *prev = NULL;
-	size_t i;
+	size_t i, k;
 
 	snprintf(h, sizeof(h), "h%d", level);
 	for (i = 0; i < d->nchanges; i++) {
@@ -442,9 +628,11 @@ pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 		prev = r;
 		report_change_what(ch, entry, sizeof(entry), what,
 		    sizeof(what));
+		k = change_kind(ch);
 		if ((tr = html_add(tbody, "tr", NULL)) == NULL ||
-		    html_add(tr, "td", ch->before == NULL ? "added" :
-		    ch->after == NULL ? "removed" : "changed") == NULL ||
+		    html_attr(tr, "class", kinds[k].name) == -1 ||
+		    (td = html_add(tr, "td", kinds[k].shown)) == NULL ||
+		    html_attr(td, "style", kinds[k].style) == -1 ||
 		    html_add(tr, "td", record_list_label(record_list(r))) ==
 		    NULL || html_add(tr, "td", entry) == NULL ||
 		    html_add(tr, "td", what) == NULL)

@@ -174,8 +174,18 @@ latest(struct pub_ctx *ctx)
 	ctx->head = &ctx->h->snaps[ctx->h->nsnaps - 1];
 	rc = snapshot_resolve(ctx->st, ctx->head->id, &s, ctx->err) == -1 ||
 	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ? -1 : 0;
-	if (rc == 0)
+	if (rc == 0) {
+		struct source_prev sp;
+
 		ctx->source = source_of(ctx, s);
+		/* When Mimecast last edited the page, when the API says. */
+		memset(&sp, 0, sizeof(sp));
+		(void)snapshot_source(ctx->st, s, &sp);
+		if (sp.edited_at != NULL &&
+		    (ctx->edited_at = strdup(sp.edited_at)) == NULL)
+			rc = err_nomem(ctx->err, "publish");
+		source_prev_clear(&sp);
+	}
 	snapshot_free(s);
 	return rc;
 }
@@ -247,6 +257,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 		free(ctx.paths[i]);
 	free(ctx.paths);
 	free(ctx.source);
+	free(ctx.edited_at);
 	recordset_free(ctx.latest);
 	pub_timeline_free(ctx.h);
 	return rc;

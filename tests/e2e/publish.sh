@@ -188,7 +188,8 @@ if command -v chromium > /dev/null; then
 	chrome --dump-dom "file://$S/index.html" > "$T/dom" 2> "$T/cerr"
 	"$MCWATCH" show $R -f csv | /usr/bin/python3 -c '
 import csv, sys, html
-dom = html.unescape(open(sys.argv[1]).read())
+# A URL may break after a slash (<wbr>): its text is whole without them.
+dom = html.unescape(open(sys.argv[1]).read().replace("<wbr>", ""))
 bad = []
 # Shown elsewhere or not at all: the place, a range'"'"'s position, "live".
 skip = {"kind", "region", "region_code", "section", "position"}
@@ -210,7 +211,7 @@ sys.exit(1 if bad else 0)' "$T/dom" > "$T/chk" &&
 	"$MCWATCH" diff $R "$root" "$head" -f json | /usr/bin/python3 -c '
 import json, sys, html
 d = json.load(sys.stdin)
-dom = html.unescape(open(sys.argv[1]).read())
+dom = html.unescape(open(sys.argv[1]).read().replace("<wbr>", ""))
 keys = ("cidr", "first", "last", "application", "url", "port")
 want = []
 for r in d["added"] + d["removed"]:
@@ -227,16 +228,60 @@ sys.exit(1 if miss or not want else 0)' "$T/dom" > "$T/chk" &&
 	grep -q ":CONSOLE" "$T/cerr" && notok "chromium: changes.html console" \
 	    "$(grep :CONSOLE "$T/cerr" | head -3)" ||
 	    ok "chromium: changes.html, no console message"
-	chrome --screenshot="$B/publish-index.png" --window-size=1200,1600 \
-	    "file://$S/index.html" > /dev/null 2>&1
-	chrome --screenshot="$B/publish-changes.png" --window-size=1200,1600 \
-	    "file://$S/changes.html" > /dev/null 2>&1
-	[ -s "$B/publish-index.png" ] && [ -s "$B/publish-changes.png" ] &&
-	    ok "chromium: screenshots in $B/publish-*.png" ||
+	for w in 1280 390; do
+		for p in index changes; do
+			chrome --screenshot="$B/publish-$p-$w.png" \
+			    --window-size=$w,1600 "file://$S/$p.html" \
+			    > /dev/null 2>&1
+		done
+	done
+	[ -s "$B/publish-index-390.png" ] && [ -s "$B/publish-changes-1280.png" ] &&
+	    ok "chromium: screenshots at 1280 and 390 px in $B/publish-*.png" ||
 	    notok "chromium: screenshots"
+	# At each width: no element past the page's width (no sideways
+	# scroll), and no address, prefix or port cell broken over two lines.
+	# The check runs in a copy of the page (the site has no script).
+	# Headless Chromium lays out no window narrower than 500 px, so the
+	# 390 px copy applies the narrow rules itself in a 390 px page.
+	for w in 1280 390; do
+		for p in index changes; do
+			if [ $w = 390 ]; then
+				narrow='s|@media (max-width:40em)|@media all|; s|</head>|<style>html{width:390px}</style></head>|'
+			else
+				narrow='s|^$||'
+			fi
+			sed "$narrow" "$S/$p.html" | sed 's|</body>|<script>var w=document.documentElement.getBoundingClientRect().width,m=0,b=0;document.querySelectorAll("body *").forEach(function(e){var r=e.getBoundingClientRect().right;if(r>m)m=r});document.querySelectorAll("td.mono").forEach(function(c){var r=document.createRange();r.selectNodeContents(c);if(c.textContent\&\&r.getClientRects().length>1)b++});document.title="right="+Math.ceil(m)+" width="+w+" overflow="+(m>w+0.5)+" broken="+b;</script></body>|' \
+			    > "$S/check-$p.html"
+			chrome --window-size=$w,1600 --dump-dom \
+			    "file://$S/check-$p.html" > "$T/dom" 2> /dev/null
+			got=$(sed -n 's|.*<title>\(right=[^<]*\)</title>.*|\1|p' "$T/dom")
+			rm -f "$S/check-$p.html"
+			case "$got" in
+			*"overflow=false broken=0")
+				ok "chromium: $p.html at $w px: no sideways scroll, no address broken ($got)" ;;
+			*)
+				notok "chromium: $p.html at $w px" "${got:-no result}" ;;
+			esac
+		done
+	done
 else
 	skip "chromium renders the site" "chromium is not installed"
 fi
+
+# What a busy reader needs at a glance: the kind of each change told by a
+# sign and a word (site and feed), the lists grid once, no "not recorded"
+# for a page read from a file.
+grep -q '>+ added<' "$S/changes.html" && grep -q '>~ changed<' "$S/changes.html" &&
+    grep -q '+ added' "$S/feed.atom" &&
+    ok "changes told by sign and word on the site and in the feed" ||
+    notok "changes at a glance" "$(grep -o 'added\|removed' "$S/changes.html" | head -3)"
+[ "$(grep -o '<h2>Address lists</h2>' "$S/index.html" | wc -l)" -eq 1 ] &&
+    ! grep -q '<h3>Address lists</h3>' "$S/index.html" &&
+    ok "the grid of list links is shown once" ||
+    notok "the grid of list links once"
+grep -q 'not recorded' "$S/index.html" &&
+    notok "a file source: no 'Source: not recorded'" ||
+    ok "a file source: no 'Source: not recorded'"
 
 # The site makes no request: no script, no external resource.
 grep -oiE '<script|src=|@import|url\(|<link[^>]*>' "$S/index.html" \

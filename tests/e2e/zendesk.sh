@@ -67,6 +67,12 @@ run "$MCWATCH" run -q --repo "$T/r" --url "$A" --exit-code
     grep -q "^Edited by Mimecast: 2026-11-20T08:00:00Z$" "$T/out" &&
     ok "a new edited_at: the article read, the change recorded, the edit time told" ||
     notok "a new edited_at" "exit $status"
+"$MCWATCH" publish --repo "$T/r" --out "$T/site" > /dev/null 2>&1
+grep -q 'Mimecast last edited the page: <time datetime="2026-11-20T08:00:00Z">2026-11-20 08:00 UTC</time>' "$T/site/index.html" &&
+    grep -q "Source: <a href=\"$A\">" "$T/site/index.html" &&
+    ok "the site says when Mimecast last edited the page, and where it is" ||
+    notok "the site's edited_at and source" \
+    "$(grep -o 'Last changed.*records in' "$T/site/index.html" | head -c 400)"
 
 # zendesk:HOST: found by its exact title.
 search "Mimecast Data Centers and URLs" "Mimecast Data Centers and URLs (archive)"
