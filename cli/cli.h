@@ -158,6 +158,11 @@ int	cli_getopt(const char *cmd, int argc, char **argv,
 /* "mcwatch CMD: message" and the hint line. */
 void	cli_misuse(const char *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * Until called again with NULLs, cli_misuse tells of configuration key
+ * key at file:line instead of the option whose check it is.
+ */
+void	cli_misuse_as(const char *file, int line, const char *key);
 /* cli_misuse, then EXIT_USAGE: the value in sight of every caller. */
 #define cli_usage(...)	(cli_misuse(__VA_ARGS__), EXIT_USAGE)
 /*

@@ -3,6 +3,7 @@
  * key; the command line wins. Found at --config FILE, $MCWATCH_CONFIG,
  * $XDG_CONFIG_HOME/mcwatch/config (or ~/.config/...), /etc/mcwatch/config.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,8 @@ config_path(int argc, char **argv, char *buf, size_t len, int *named)
 	    "/etc/mcwatch/config" : NULL;
 }
 
+static const char	*key_hint(const char *name);
+
 int
 cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
     const char **file)
@@ -56,9 +59,11 @@ cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
 		return EXIT_OK;
 	if (access(*file, R_OK) == -1)
 		return cli_usage(cmd, "config %s: %s", *file, strerror(errno));
+	err_clear(&err);
 	if (conf_read(*file, c, &err) == -1)
-		return err.kind == ERR_USAGE ? cli_usage(cmd, "%s", err.msg) :
-		    cli_fail(&err);
+		return err.kind != ERR_USAGE ? cli_fail(&err) :
+		    cli_usage(cmd, "%s%s", err.msg, c->badline > 0 ?
+		    key_hint(c->badname) : "");
 	(void)named;
 	return EXIT_OK;
 }
@@ -196,6 +201,36 @@ static const struct {
 	{ "hook.timeout", OPT_HOOK_TIMEOUT, 0 },
 };
 
+/*
+ * What to say of a name that is no key: the key it was likely meant to
+ * be ("email.smtp_url": email.smtp-url; any case), or where a password
+ * goes; "" if none is near. The text is static.
+ */
+static const char *
+key_hint(const char *name)
+{
+	static char buf[256];
+	char want[128], *p;
+	size_t k;
+
+	if (strcasecmp(name, "email.password") == 0 ||
+	    strcasecmp(name, "email.pass") == 0)
+		return "; mcwatch reads no password from its configuration: "
+		    "give email.password-file (a 0600 file), a systemd "
+		    "credential (LoadCredential=smtp-password) or "
+		    "$MCWATCH_SMTP_PASSWORD";
+	snprintf(want, sizeof(want), "%s", name);
+	for (p = want; *p != '\0'; p++)
+		*p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if (strcmp(want, keys[k].key) == 0) {
+			snprintf(buf, sizeof(buf), " (did you mean %s?)",
+			    keys[k].key);
+			return buf;
+		}
+	return "";
+}
+
 /* A boolean as git-config writes them: 1, 0, or -1 if it is none. */
 static int
 conf_bool(const char *v)
@@ -264,20 +299,22 @@ cli_config_apply(const char *cmd, const char *file, struct conf *c,
 			if (strcmp(e->name, keys[k].key) == 0)
 				break;
 		if (k == sizeof(keys) / sizeof(keys[0]))
-			return cli_usage(cmd, "config %s: unknown key '%s'",
-			    file, e->name);
+			return cli_usage(cmd, "config %s:%d: unknown key "
+			    "'%s'%s", file, e->line, e->name, key_hint(e->name));
 		if (keys[k].flag == KEY_FLAG && (b = conf_bool(e->value)) == -1)
-			return cli_usage(cmd, "config %s: %s: want true or "
-			    "false, not '%s'", file, e->name, e->value);
+			return cli_usage(cmd, "config %s:%d: %s: want true or "
+			    "false, not '%s'", file, e->line, e->name, e->value);
 		if (keys[k].flag == KEY_FLAG && b == 0)
 			continue;
 		if (keys[k].flag == KEY_PATH &&
 		    expand_value(cmd, file, e) == -1)
 			return EXIT_USAGE;
-		if (take(arg, keys[k].opt, e->value) == -1) {
-			cli_error("config %s: the value of %s", file, e->name);
+		/* The option's own checks speak of the key, where it is. */
+		cli_misuse_as(file, e->line, e->name);
+		rc = take(arg, keys[k].opt, e->value);
+		cli_misuse_as(NULL, 0, NULL);
+		if (rc == -1)
 			return EXIT_USAGE;
-		}
 	}
 	for (i = 0; i < c->n; i++)
 		if (route_key(c->v[i].name, target, sizeof(target)) &&

@@ -8,15 +8,40 @@
 #include "cli.h"
 #include "../snapshots/snapshot.h"
 
+/* Where a value being checked came from, when a configuration key. */
+static struct {
+	const char	*file;
+	int		 line;
+	const char	*key;
+} misuse_as;
+
+void
+cli_misuse_as(const char *file, int line, const char *key)
+{
+	misuse_as.file = file;
+	misuse_as.line = line;
+	misuse_as.key = key;
+}
+
 void
 cli_misuse(const char *cmd, const char *fmt, ...)
 {
 	char buf[1024];
+	const char *msg = buf;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (misuse_as.key != NULL) {
+		/* "--smtp-tls: want ..." of a key: said of the key instead. */
+		if (strncmp(buf, "--", 2) == 0 && strstr(buf, ": ") != NULL)
+			msg = strstr(buf, ": ") + 2;
+		cli_error("%s: config %s:%d: %s: %s", cmd, misuse_as.file,
+		    misuse_as.line, misuse_as.key, msg);
+		fprintf(stderr, "see the keys in mcwatch(1), CONFIGURATION\n");
+		return;
+	}
 	cli_error("%s: %s", cmd, buf);
 	fprintf(stderr, "try 'mcwatch %s --help'\n", cmd);
 }

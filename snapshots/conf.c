@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <git2.h>
 
@@ -41,6 +42,54 @@ conf_add(struct conf *c, const char *name, const char *value)
 	return 0;
 }
 
+/*
+ * The lines of file's entries, by a scan beside libgit2's parse (which
+ * gives no line): each "name = value" line under "[section]" or
+ * "[section \"sub\"]", in file order as libgit2 iterates them; and the
+ * first name that is no git-config name (letters, digits, '-'), for a
+ * file libgit2 refused.
+ */
+static void
+conf_lines(const char *file, struct conf *c)
+{
+	char line[4096], sect[512] = "", name[768], *p, *e;
+	size_t i = 0, n;
+	int ln = 0;
+	FILE *fp;
+
+	if ((fp = fopen(file, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		ln++;
+		p = line + strspn(line, " \t");
+		if (*p == '#' || *p == ';' || *p == '\n' || *p == '\0')
+			continue;
+		if (*p == '[') {
+			n = strcspn(p + 1, " \t]");
+			snprintf(sect, sizeof(sect), "%.*s", (int)n, p + 1);
+			continue;
+		}
+		n = strcspn(p, " \t=\n");
+		if (n == 0)
+			continue;
+		e = p + strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZ0123456789-");
+		if ((size_t)(e - p) < n && c->badline == 0) {
+			snprintf(c->badname, sizeof(c->badname), "%s.%.*s", sect,
+			    (int)n, p);
+			c->badline = ln;
+		}
+		snprintf(name, sizeof(name), "%s.%.*s", sect, (int)n, p);
+		for (p = name; *p != '\0'; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+		/* Sections keep their subsection's case: compare the key. */
+		if (i < c->n && strcasecmp(strrchr(c->v[i].name, '.') + 1,
+		    strrchr(name, '.') + 1) == 0)
+			c->v[i++].line = ln;
+	}
+	fclose(fp);
+}
+
 int
 conf_read(const char *file, struct conf *c, struct err *err)
 {
@@ -55,8 +104,15 @@ conf_read(const char *file, struct conf *c, struct err *err)
 	    git_config_add_file_ondisk(cfg, file, GIT_CONFIG_LEVEL_APP, NULL,
 	    0) < 0 || git_config_iterator_new(&it, cfg) < 0) {
 		ge = git_error_last();
-		err_set(err, ERR_USAGE, "config %s: %s", file,
-		    ge && ge->message ? ge->message : "cannot read");
+		conf_lines(file, c);
+		if (c->badline > 0)
+			err_set(err, ERR_USAGE, "config %s:%d: '%s' is no key: "
+			    "a key is [section] then name = value, a name of "
+			    "letters, digits and '-'", file, c->badline,
+			    c->badname);
+		else
+			err_set(err, ERR_USAGE, "config %s: %s", file,
+			    ge && ge->message ? ge->message : "cannot read");
 		goto cleanup;
 	}
 	while ((r = git_config_next(&e, it)) == 0)
@@ -71,11 +127,19 @@ conf_read(const char *file, struct conf *c, struct err *err)
 		    ge && ge->message ? ge->message : "cannot read");
 		goto cleanup;
 	}
+	conf_lines(file, c);
 	rc = 0;
  cleanup:
 	git_config_iterator_free(it);
 	git_config_free(cfg);
-	if (rc == -1)
+	if (rc == -1) {
+		char bad[sizeof(c->badname)];
+		int line = c->badline;
+
+		memcpy(bad, c->badname, sizeof(bad));
 		conf_free(c);
+		memcpy(c->badname, bad, sizeof(bad));
+		c->badline = line;
+	}
 	return rc;
 }

@@ -227,7 +227,29 @@ run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
 expect "config: an unknown key is named" 2 "unknown key 'email.smtpurl'"
 printf '[fetch]\n\ttimeout = soon\n' > "$T/bad"
 run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
-expect "config: a bad value is named" 2 "the value of fetch.timeout"
+expect "config: a bad value: file, line and key named, never the option" 2 \
+    "config $T/bad:2: fetch.timeout: "
+grep -q -- "--timeout" "$T/err" && notok "config: the option is not named" \
+    "$(cat "$T/err")" || ok "config: a bad value is not told as --timeout"
+printf '# mail\n[email]\n\ttls = bogus\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: email.tls: what is accepted" 2 \
+    "config $T/bad:3: email.tls: want starttls, implicit or none, not 'bogus'"
+printf '[email]\n\tsmtp_url = smtp://mail.example\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: smtp_url: no key, line named, the key meant suggested" 2 \
+    "config $T/bad:2: 'email.smtp_url' is no key"
+grep -q "did you mean email.smtp-url?" "$T/err" &&
+    ok "config: smtp_url: did you mean email.smtp-url" ||
+    notok "config: smtp_url hint" "$(cat "$T/err")"
+printf '[email]\n\tfrom = a@example.com\n\tpassword = hunter2\n' > "$T/bad"
+run "$MCWATCH" run --config "$T/bad" --url "$S" --repo "$T/x"
+expect "config: email.password: where a password goes instead" 2 \
+    "config $T/bad:3: unknown key 'email.password'; mcwatch reads no password"
+grep -q "email.password-file" "$T/err" && grep -q 'MCWATCH_SMTP_PASSWORD' "$T/err" &&
+    ! grep -q hunter2 "$T/err" &&
+    ok "config: email.password: password-file and \$MCWATCH_SMTP_PASSWORD named, the value never" ||
+    notok "config: password hint" "$(cat "$T/err")"
 run "$MCWATCH" run --config "$T/nope" --url "$S" --repo "$T/x"
 expect "config: a missing --config file" 2 "config $T/nope"
 run "$MCWATCH" notify --test --webhook "http://127.0.0.1:1/x" --config "$T/bad2"

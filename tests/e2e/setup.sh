@@ -32,8 +32,26 @@ if [ "$(id -u)" = 0 ]; then
 	    ! grep -q sudo "$LOG" &&
 	    ok "as root: apt-get installs only what is missing, without sudo" ||
 	    notok "as root: apt-get without sudo" "exit $status" "$(cat "$LOG")"
+	# --build: the build set only, never a test tool.
+	: > "$LOG"
+	cat > "$B/dpkg-query" <<'EOS'
+#!/bin/sh
+case " $* " in *" clang "*|*" pkg-config "*) exit 1 ;; esac
+echo "install ok installed"
+EOS
+	PATH="$B:/usr/bin:/bin" sh "$T/setup-debian" --build > "$T/out" 2>&1
+	status=$?
+	[ "$status" -eq 0 ] && grep -q "^apt-get install -y -qq pkg-config (uid 0)$" "$LOG" &&
+	    ok "--build: only the build and run set (no clang, no test tool)" ||
+	    notok "--build: the build set only" "exit $status" "$(cat "$LOG")"
+	cat > "$B/dpkg-query" <<'EOS'
+#!/bin/sh
+case " $* " in *" clang "*|*" mandoc "*) exit 1 ;; esac
+echo "install ok installed"
+EOS
 else
 	skip "as root: apt-get without sudo" "not root"
+	skip "--build: the build set only" "not root"
 fi
 if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
 	: > "$LOG"
