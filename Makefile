@@ -26,7 +26,11 @@ CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
 UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-TOOLS	= $(BUILD)/tests/bench
+# make bench's floors: separate minimal programs, each linked with only
+# what it needs (libxml2, or nothing), never mcwatch re-run in a mode.
+FLOORS	= $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax \
+	  $(BUILD)/tests/floor_empty
+TOOLS	= $(BUILD)/tests/bench $(FLOORS)
 # mcwatch with every allocation of its own through tests/oom/failalloc.c.
 OOM	= $(BUILD)/tests/mcwatch-oom
 WRAP	= -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
@@ -75,6 +79,16 @@ $(OOM): tests/oom/failalloc.c tests/oom/faultpoint.c $(CLIOBJS) \
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) $(WRAP) -o $@ tests/oom/failalloc.c \
 	    tests/oom/faultpoint.c $(CLIOBJS) $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+
+$(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax: $(BUILD)/tests/floor_%: \
+    tests/bench/floor_%.c
+	@mkdir -p $(@D)
+	$(CC) $(shell pkg-config --cflags libxml-2.0) $(CFLAGS) $(WARN) \
+	    $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libxml-2.0)
+
+$(BUILD)/tests/floor_empty: tests/bench/floor_empty.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
