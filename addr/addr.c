@@ -305,3 +305,13 @@ addr_parse4n(const char *s, size_t n, struct addr *a)
 	a->family = 4;
 	return 0;
 }
+
+int
+cidr_cmp(const struct cidr *a, const struct cidr *b)
+{
+	int c;
+
+	if ((c = addr_cmp(&a->addr, &b->addr)) != 0)
+		return c;
+	return a->len - b->len;
+}

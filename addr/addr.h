@@ -42,6 +42,8 @@ int	cidr_parse(const char *s, struct cidr *c);
 /* Clear host bits; 1 if any were set, else 0. */
 int	cidr_canonicalize(struct cidr *c);
 /* "a/len" into buf of CIDR_STRLEN; returns buf. */
+/* Order of CIDR blocks: by address, then prefix length; <0, 0, >0. */
+int	cidr_cmp(const struct cidr *a, const struct cidr *b);
 char	*cidr_format(const struct cidr *c, char *buf);
 /* The first and the last address a block covers. */
 void	 cidr_first(const struct cidr *c, struct addr *a);

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <curl/curl.h>
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "../transport/transfer.h"
 #include "../snapshots/store.h"
 
 /* The exit status of each kind of error: the one place they are mapped. */
@@ -112,10 +112,7 @@ main(int argc, char **argv)
 		    argv[1]);
 		return EXIT_USAGE;
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		cli_error("cannot initialise libcurl");
-		return EXIT_INTERNAL;
-	}
+	/* libcurl starts at the first transfer (transfer_easy). */
 	xmlInitParser();
 	if (commands[i].git)
 		store_init();
@@ -125,6 +122,6 @@ main(int argc, char **argv)
 	if (commands[i].git)
 		store_shutdown();
 	xmlCleanupParser();
-	curl_global_cleanup();
+	transfer_cleanup();
 	return rc;
 }

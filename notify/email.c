@@ -330,7 +330,7 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	from[0] = '<';
 	strcat(from, ">");
 	transfer_redact(cfg->smtp_url, server, sizeof(server));
-	if ((c = curl_easy_init()) == NULL ||
+	if ((c = transfer_easy()) == NULL ||
 	    (rcpt = curl_slist_append(NULL, to)) == NULL ||
 	    (mime = email_body(c, n)) == NULL) {
 		err_set(err, ERR_NOMEM, "email %s: out of memory", to);

@@ -120,25 +120,6 @@ field_value(const struct record *r, size_t col, char *buf)
 	return "";
 }
 
-/* strcmp with NULL (absent) before any string. */
-static int
-nstrcmp(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int
-cidr_cmp(const struct cidr *a, const struct cidr *b)
-{
-	int c;
-
-	if ((c = addr_cmp(&a->addr, &b->addr)) != 0)
-		return c;
-	return a->len - b->len;
-}
-
 int
 field_cmp(const struct field *f, const struct record *a,
     const struct record *b)
@@ -159,7 +140,7 @@ field_cmp(const struct field *f, const struct record *a,
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		return nstrcmp(*CMEMBER(char *, f, a), *CMEMBER(char *, f, b));
+		return record_strcmp(*CMEMBER(char *, f, a), *CMEMBER(char *, f, b));
 	case FT_CIDR:
 		return cidr_cmp(CMEMBER(struct cidr, f, a),
 		    CMEMBER(struct cidr, f, b));

@@ -77,10 +77,7 @@ record_list_parse(const char *s, enum record_list *l)
 static int
 cidr_qcmp(const void *a, const void *b)
 {
-	const struct cidr *x = a, *y = b;
-	int c = addr_cmp(&x->addr, &y->addr);
-
-	return c != 0 ? c : x->len - y->len;
+	return cidr_cmp(a, b);
 }
 
 /* Blocks of records [from, to) in mask and family into *v (malloc'd). */

@@ -65,23 +65,12 @@ record_status_name(enum record_status s)
 	return s == RECORD_RETIRING ? "retiring" : "live";
 }
 
-/* strcmp with NULL (absent) before any string. */
-static int
-nstrcmp(const char *a, const char *b)
+int
+record_strcmp(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return (a != NULL) - (b != NULL);
 	return strcmp(a, b);
-}
-
-static int
-cidr_cmp(const struct cidr *a, const struct cidr *b)
-{
-	int c;
-
-	if ((c = addr_cmp(&a->addr, &b->addr)) != 0)
-		return c;
-	return a->len - b->len;
 }
 
 static int
@@ -100,14 +89,14 @@ record_cmp_key(const struct record *a, const struct record *b)
 	case RECORD_NETWORK:
 		return cidr_cmp(&a->cidr, &b->cidr);
 	case RECORD_RANGE:
-		c = nstrcmp(a->label, b->label);
+		c = record_strcmp(a->label, b->label);
 		return c != 0 ? c : intcmp(a->position, b->position);
 	case RECORD_URL:
-		return nstrcmp(a->application, b->application);
+		return record_strcmp(a->application, b->application);
 	case RECORD_PORT:
 		/* Ports read in numeric order wherever they are listed. */
 		c = intcmp(a->port, b->port);
-		return c != 0 ? c : nstrcmp(a->protocol, b->protocol);
+		return c != 0 ? c : record_strcmp(a->protocol, b->protocol);
 	default:
 		return 0;
 	}
@@ -119,10 +108,10 @@ record_cmp_place(const struct record *a, const struct record *b)
 {
 	int c;
 
-	if ((c = nstrcmp(a->region_code, b->region_code)) != 0 ||
-	    (c = nstrcmp(a->region, b->region)) != 0)
+	if ((c = record_strcmp(a->region_code, b->region_code)) != 0 ||
+	    (c = record_strcmp(a->region, b->region)) != 0)
 		return c;
-	return nstrcmp(a->section, b->section);
+	return record_strcmp(a->section, b->section);
 }
 
 int
@@ -134,14 +123,14 @@ record_identity_cmp(const struct record *a, const struct record *b)
 		return intcmp((int)a->kind, (int)b->kind);
 	switch (a->kind) {
 	case RECORD_PORT:
-		return nstrcmp(a->protocol, b->protocol);
+		return record_strcmp(a->protocol, b->protocol);
 	case RECORD_URL:
-		if ((c = nstrcmp(a->region, b->region)) != 0)
+		if ((c = record_strcmp(a->region, b->region)) != 0)
 			return c;
-		return nstrcmp(a->application, b->application);
+		return record_strcmp(a->application, b->application);
 	default:
-		if ((c = nstrcmp(a->region, b->region)) != 0 ||
-		    (c = nstrcmp(a->section, b->section)) != 0)
+		if ((c = record_strcmp(a->region, b->region)) != 0 ||
+		    (c = record_strcmp(a->section, b->section)) != 0)
 			return c;
 		return record_cmp_key(a, b);
 	}
@@ -268,7 +257,37 @@ recordset_warn(struct recordset *rs, const char *region, const char *section,
 static int
 record_qcmp(const void *a, const void *b)
 {
-	return record_cmp(a, b);
+	return record_cmp(*(const struct record *const *)a,
+	    *(const struct record *const *)b);
+}
+
+/*
+ * rs's records in record order: pointers sorted, the records then moved
+ * once, where sorting the records themselves moved each of them log n
+ * times. 0, or -1 on memory.
+ */
+static int
+sort_records(struct recordset *rs)
+{
+	struct record **p, *v;
+	size_t i;
+
+	if (rs->nrecs < 2)
+		return 0;
+	if ((p = calloc(rs->nrecs, sizeof(*p))) == NULL ||
+	    (v = calloc(rs->caprecs, sizeof(*v))) == NULL) {
+		free(p);
+		return -1;
+	}
+	for (i = 0; i < rs->nrecs; i++)
+		p[i] = &rs->recs[i];
+	qsort(p, rs->nrecs, sizeof(*p), record_qcmp);
+	for (i = 0; i < rs->nrecs; i++)
+		v[i] = *p[i];
+	free(p);
+	free(rs->recs);
+	rs->recs = v;
+	return 0;
 }
 
 static int
@@ -289,8 +308,8 @@ recordset_sort(struct recordset *rs)
 	size_t i, j;
 	char cb[CIDR_STRLEN];
 
-	if (rs->nrecs > 1)
-		qsort(rs->recs, rs->nrecs, sizeof(*rs->recs), record_qcmp);
+	if (sort_records(rs) == -1)
+		return -1;
 	for (i = j = 0; i < rs->nrecs; i++) {
 		if (j > 0 && record_cmp(&rs->recs[j - 1], &rs->recs[i]) == 0) {
 			struct record *r = &rs->recs[i];

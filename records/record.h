@@ -89,6 +89,8 @@ const char	*record_kind_names(void);
 int		 record_kind_parse(const char *s, enum record_kind *k);
 
 void	 record_clear(struct record *r);
+/* strcmp with NULL (an absent field) before any string. */
+int	 record_strcmp(const char *a, const char *b);
 /* Total order over every field; <0, 0, >0. */
 int	 record_cmp(const struct record *a, const struct record *b);
 /* Order by identity alone (the identity of mcwatch-records(5)); <0, 0, >0. */

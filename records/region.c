@@ -143,20 +143,29 @@ region_key(const char *heading, char *buf, size_t len)
 		buf[n - 6] = '\0';
 }
 
+#define NREGIONS	(sizeof(regions) / sizeof(regions[0]))
+#define KEY_MAX		128	/* the longest heading's key, and room */
+
 const char *
 region_known(const char *heading)
 {
-	char key[512], want[512];
+	/* The table's keys, derived once: every table row asks. */
+	static char want[NREGIONS][KEY_MAX];
+	static int ready;
+	char key[512];
 	size_t i;
 
+	if (!ready) {
+		for (i = 0; i < NREGIONS; i++)
+			region_key(regions[i].heading, want[i], KEY_MAX);
+		ready = 1;
+	}
 	region_key(heading, key, sizeof(key));
 	if (key[0] == '\0')
 		return NULL;
-	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
-		region_key(regions[i].heading, want, sizeof(want));
-		if (strcmp(key, want) == 0)
+	for (i = 0; i < NREGIONS; i++)
+		if (strcmp(key, want[i]) == 0)
 			return regions[i].code;
-	}
 	return NULL;
 }
 

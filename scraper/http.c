@@ -379,7 +379,7 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 			    "one 'Name: value' line", url);
 			return -1;
 		}
-	if ((c = curl_easy_init()) == NULL) {
+	if ((c = transfer_easy()) == NULL) {
 		err_set(err, ERR_FETCH, "fetch %.600s: cannot start libcurl",
 		    url);
 		return -1;

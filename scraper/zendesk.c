@@ -301,7 +301,7 @@ search(const char *base, const struct fetch_opts *o, struct found *f,
 	size_t n, blen = strlen(base);
 	CURL *c;
 
-	if ((c = curl_easy_init()) == NULL ||
+	if ((c = transfer_easy()) == NULL ||
 	    (q = curl_easy_escape(c, FETCH_ARTICLE_TITLE, 0)) == NULL) {
 		curl_easy_cleanup(c);
 		err_set(err, ERR_NOMEM, "fetch zendesk:%s: out of memory",

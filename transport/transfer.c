@@ -13,6 +13,28 @@
 #define MCWATCH_VERSION "0.0.0"
 #endif
 
+/* Whether libcurl's global state is set up (by transfer_easy). */
+static int curl_ready;
+
+CURL *
+transfer_easy(void)
+{
+	if (!curl_ready) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return NULL;
+		curl_ready = 1;
+	}
+	return curl_easy_init();
+}
+
+void
+transfer_cleanup(void)
+{
+	if (curl_ready)
+		curl_global_cleanup();
+	curl_ready = 0;
+}
+
 void
 transport_opts_init(struct transport_opts *o)
 {
@@ -235,7 +257,7 @@ transfer_post(const struct post *p, struct err *err)
 	long wait = -1;
 	int n, rc = 1, tries = o->retries + 1;
 
-	if ((c = curl_easy_init()) == NULL ||
+	if ((c = transfer_easy()) == NULL ||
 	    (hdrs = post_headers(p)) == NULL) {
 		curl_easy_cleanup(c);
 		err_set(err, ERR_NOMEM, "post %.400s: out of memory",

@@ -27,6 +27,15 @@ struct transport_opts {
 	const char	*cacert;	/* a CA to trust as well, or NULL */
 };
 
+/*
+ * A new easy handle (the caller's, curl_easy_cleanup), libcurl's global
+ * state set up at the first: a command that never transfers (a parse of
+ * a file, a show) never pays for the TLS libraries' start. NULL on
+ * failure (memory, or libcurl's start).
+ */
+CURL	*transfer_easy(void);
+/* libcurl's global state down, if transfer_easy set it up; at exit. */
+void	transfer_cleanup(void);
 /* The defaults: 60 s, 3 retries from 1 s, the system's CAs only. */
 void	transport_opts_init(struct transport_opts *o);
 /*
