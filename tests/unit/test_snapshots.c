@@ -118,8 +118,7 @@ test_dataset_layouts(void **state)
 	};
 	static const char *bad[] = {
 		/* a duplicate key inside a record, in the line form */
-		"{\"records\":[\n%s,\n{\"kind\":\"url\",\"kind\":\"url\"}"
-		"\n]}\n",
+		"{\"records\":[\n%s,\n{\"kind\":\"url\",\"kind\":\"url\"}\n]}\n",
 		/* a line that is no record */
 		"{\"records\":[\n%s,\n42\n]}\n",
 		/* garbage after the last line */
