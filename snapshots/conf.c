@@ -42,6 +42,15 @@ conf_add(struct conf *c, const char *name, const char *value)
 	return 0;
 }
 
+/* The key of "section.key" or "section.sub.key"; all of s if no dot. */
+static const char *
+key_of(const char *s)
+{
+	const char *dot = strrchr(s, '.');
+
+	return dot != NULL ? dot + 1 : s;
+}
+
 /*
  * The lines of file's entries, by a scan beside libgit2's parse (which
  * gives no line): each "name = value" line under "[section]" or
@@ -83,8 +92,8 @@ conf_lines(const char *file, struct conf *c)
 		for (p = name; *p != '\0'; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
 		/* Sections keep their subsection's case: compare the key. */
-		if (i < c->n && strcasecmp(strrchr(c->v[i].name, '.') + 1,
-		    strrchr(name, '.') + 1) == 0)
+		if (i < c->n && strcasecmp(key_of(c->v[i].name), key_of(name)) ==
+		    0)
 			c->v[i++].line = ln;
 	}
 	fclose(fp);
