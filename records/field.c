@@ -73,11 +73,6 @@ field_applies(const struct field *f, const struct record *r)
 	    (f->kinds & KIND_BIT(r->kind)) != 0;
 }
 
-/* The member f names in r. */
-#define MEMBER(type, f, r)	((type *)(void *)((char *)(r) + (f)->offset))
-#define CMEMBER(type, f, r) \
-	((const type *)(const void *)((const char *)(r) + (f)->offset))
-
 const char *
 field_value(const struct record *r, size_t col, char *buf)
 {
@@ -95,27 +90,27 @@ field_value(const struct record *r, size_t col, char *buf)
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		s = *CMEMBER(char *, f, r);
+		s = *FIELD_CMEMBER(char *, f, r);
 		return s != NULL ? s : "";
 	case FT_CIDR:
 		return field_applies(f, r) ?
-		    cidr_format(CMEMBER(struct cidr, f, r), buf) : "";
+		    cidr_format(FIELD_CMEMBER(struct cidr, f, r), buf) : "";
 	case FT_INT:
 		if (!field_applies(f, r))
 			return "";
-		snprintf(buf, FIELD_MAX, "%d", *CMEMBER(int, f, r));
+		snprintf(buf, FIELD_MAX, "%d", *FIELD_CMEMBER(int, f, r));
 		return buf;
 	case FT_CIDRS:
-		v = *CMEMBER(struct cidr *, f, r);
-		nv = *(const size_t *)(const void *)((const char *)r +
-		    f->offset + sizeof(struct cidr *));
+		v = *FIELD_CMEMBER(struct cidr *, f, r);
+		nv = *FIELD_CNCIDRS(f, r);
 		buf[0] = '\0';
 		for (i = 0; i < nv && n < FIELD_MAX; i++)
 			n += (size_t)snprintf(buf + n, FIELD_MAX - n, "%s%s",
 			    i ? " " : "", cidr_format(&v[i], cb));
 		return buf;
 	case FT_STATUS:
-		return record_status_name(*CMEMBER(enum record_status, f, r));
+		return record_status_name(*FIELD_CMEMBER(enum record_status,
+		    f, r));
 	}
 	return "";
 }
@@ -130,27 +125,30 @@ field_cmp(const struct field *f, const struct record *a,
 
 	switch (f->type) {
 	case FT_KIND:
+		x = (int)a->kind;
+		y = (int)b->kind;
+		return (x > y) - (x < y);
 	case FT_STATUS:
+		x = (int)*FIELD_CMEMBER(enum record_status, f, a);
+		y = (int)*FIELD_CMEMBER(enum record_status, f, b);
+		return (x > y) - (x < y);
 	case FT_INT:
-		x = f->type == FT_INT ? *CMEMBER(int, f, a) :
-		    (int)*CMEMBER(enum record_status, f, a);
-		y = f->type == FT_INT ? *CMEMBER(int, f, b) :
-		    (int)*CMEMBER(enum record_status, f, b);
+		x = *FIELD_CMEMBER(int, f, a);
+		y = *FIELD_CMEMBER(int, f, b);
 		return (x > y) - (x < y);
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		return record_strcmp(*CMEMBER(char *, f, a), *CMEMBER(char *, f, b));
+		return record_strcmp(*FIELD_CMEMBER(char *, f, a),
+		    *FIELD_CMEMBER(char *, f, b));
 	case FT_CIDR:
-		return cidr_cmp(CMEMBER(struct cidr, f, a),
-		    CMEMBER(struct cidr, f, b));
+		return cidr_cmp(FIELD_CMEMBER(struct cidr, f, a),
+		    FIELD_CMEMBER(struct cidr, f, b));
 	case FT_CIDRS:
-		va = *CMEMBER(struct cidr *, f, a);
-		vb = *CMEMBER(struct cidr *, f, b);
-		na = *(const size_t *)(const void *)((const char *)a +
-		    f->offset + sizeof(struct cidr *));
-		nb = *(const size_t *)(const void *)((const char *)b +
-		    f->offset + sizeof(struct cidr *));
+		va = *FIELD_CMEMBER(struct cidr *, f, a);
+		vb = *FIELD_CMEMBER(struct cidr *, f, b);
+		na = *FIELD_CNCIDRS(f, a);
+		nb = *FIELD_CNCIDRS(f, b);
 		if (na != nb)
 			return na < nb ? -1 : 1;
 		for (i = 0; i < na; i++)
@@ -168,12 +166,12 @@ field_clear(const struct field *f, struct record *r)
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		free(*MEMBER(char *, f, r));
-		*MEMBER(char *, f, r) = NULL;
+		free(*FIELD_MEMBER(char *, f, r));
+		*FIELD_MEMBER(char *, f, r) = NULL;
 		break;
 	case FT_CIDRS:
-		free(*MEMBER(struct cidr *, f, r));
-		*MEMBER(struct cidr *, f, r) = NULL;
+		free(*FIELD_MEMBER(struct cidr *, f, r));
+		*FIELD_MEMBER(struct cidr *, f, r) = NULL;
 		break;
 	default:
 		break;

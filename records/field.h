@@ -38,6 +38,16 @@ struct field {
 	int		 csv;		/* its CSV and TSV column, from 0 */
 };
 
+/* Field f's member in record r, as type; FT_CIDRS's count beside it. */
+#define FIELD_MEMBER(type, f, r) \
+	((type *)(void *)((char *)(r) + (f)->offset))
+#define FIELD_CMEMBER(type, f, r) \
+	((const type *)(const void *)((const char *)(r) + (f)->offset))
+#define FIELD_NCIDRS(f, r) \
+	((size_t *)(void *)((char *)(r) + (f)->offset + sizeof(struct cidr *)))
+#define FIELD_CNCIDRS(f, r) ((const size_t *)(const void *) \
+	((const char *)(r) + (f)->offset + sizeof(struct cidr *)))
+
 /* The fields in JSON order (the dataset's bytes depend on it). */
 extern const struct field	record_fields[];
 extern const size_t		record_nfields;

@@ -18,20 +18,17 @@ set_str(json_t *o, const char *key, const char *v)
 static int
 field_written(const struct field *f, const struct record *r)
 {
-	const char *base = (const char *)r + f->offset;
-
 	if (!field_applies(f, r))
 		return 0;
 	if (f->required & KIND_BIT(r->kind))
 		return 1;
 	switch (f->type) {
 	case FT_STATUS:
-		return *(const enum record_status *)(const void *)base !=
-		    RECORD_LIVE;
+		return *FIELD_CMEMBER(enum record_status, f, r) != RECORD_LIVE;
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		return *(char *const *)(const void *)base != NULL;
+		return *FIELD_CMEMBER(char *, f, r) != NULL;
 	default:
 		return 1;
 	}
@@ -41,10 +38,9 @@ field_written(const struct field *f, const struct record *r)
 static json_t *
 field_to_json(const struct field *f, const struct record *r)
 {
-	const char *base = (const char *)r + f->offset;
 	const struct cidr *v;
 	char buf[CIDR_STRLEN];
-	size_t i, n;
+	size_t i;
 	json_t *a;
 
 	switch (f->type) {
@@ -53,21 +49,20 @@ field_to_json(const struct field *f, const struct record *r)
 	case FT_TEXT:
 	case FT_CODE:
 	case FT_ADDR:
-		return json_string(*(char *const *)(const void *)base);
+		return json_string(*FIELD_CMEMBER(char *, f, r));
 	case FT_CIDR:
-		return json_string(cidr_format((const struct cidr *)
-		    (const void *)base, buf));
+		return json_string(cidr_format(FIELD_CMEMBER(struct cidr, f, r),
+		    buf));
 	case FT_INT:
-		return json_integer(*(const int *)(const void *)base);
+		return json_integer(*FIELD_CMEMBER(int, f, r));
 	case FT_STATUS:
 		return json_string(record_status_name(
-		    *(const enum record_status *)(const void *)base));
+		    *FIELD_CMEMBER(enum record_status, f, r)));
 	case FT_CIDRS:
-		v = *(struct cidr *const *)(const void *)base;
-		n = *(const size_t *)(const void *)(base + sizeof(v));
+		v = *FIELD_CMEMBER(struct cidr *, f, r);
 		if ((a = json_array()) == NULL)
 			return NULL;
-		for (i = 0; i < n; i++)
+		for (i = 0; i < *FIELD_CNCIDRS(f, r); i++)
 			if (json_array_append_new(a,
 			    json_string(cidr_format(&v[i], buf))) == -1) {
 				json_decref(a);
@@ -211,12 +206,12 @@ get_str(json_t *v, char **out, int *bad)
 		*bad |= BAD_MEMORY;
 }
 
-/* A cover's CIDRs into the pointer at base and its count after it. */
+/* A cover's CIDRs into field f of r (FT_CIDRS) and its count. */
 static void
-get_cidrs(json_t *v, char *base, int *bad)
+get_cidrs(json_t *v, const struct field *f, struct record *r, int *bad)
 {
-	struct cidr **out = (struct cidr **)(void *)base;
-	size_t *n = (size_t *)(void *)(base + sizeof(*out)), i;
+	struct cidr **out = FIELD_MEMBER(struct cidr *, f, r);
+	size_t *n = FIELD_NCIDRS(f, r), i;
 	json_t *c;
 
 	if (!json_is_array(v) || json_array_size(v) > ADDR_MAXCOVER) {
@@ -243,7 +238,7 @@ get_cidrs(json_t *v, char *base, int *bad)
 static void
 field_from_json(const struct field *f, json_t *v, struct record *r, int *bad)
 {
-	char *base = (char *)r + f->offset, **s = (char **)(void *)base;
+	char **s = FIELD_MEMBER(char *, f, r);
 	const char *t;
 	struct addr a;
 
@@ -260,7 +255,7 @@ field_from_json(const struct field *f, json_t *v, struct record *r, int *bad)
 		break;
 	case FT_CIDR:
 		if (!json_is_string(v) || cidr_parse(json_string_value(v),
-		    (struct cidr *)(void *)base) == -1)
+		    FIELD_MEMBER(struct cidr, f, r)) == -1)
 			*bad |= BAD_VALUE;
 		break;
 	case FT_INT:
@@ -268,17 +263,18 @@ field_from_json(const struct field *f, json_t *v, struct record *r, int *bad)
 		    json_integer_value(v) > f->hi)
 			*bad |= BAD_VALUE;
 		else
-			*(int *)(void *)base = (int)json_integer_value(v);
+			*FIELD_MEMBER(int, f, r) = (int)json_integer_value(v);
 		break;
 	case FT_STATUS:
 		t = json_string_value(v);
 		if (t != NULL && strcmp(t, "retiring") == 0)
-			*(enum record_status *)(void *)base = RECORD_RETIRING;
+			*FIELD_MEMBER(enum record_status, f, r) =
+			    RECORD_RETIRING;
 		else if (t == NULL || strcmp(t, "live") != 0)
 			*bad |= BAD_VALUE;
 		break;
 	case FT_CIDRS:
-		get_cidrs(v, base, bad);
+		get_cidrs(v, f, r, bad);
 		break;
 	}
 }

@@ -61,7 +61,7 @@ key_of(const char *s)
 static void
 conf_lines(const char *file, struct conf *c)
 {
-	char line[4096], sect[512] = "", name[768], *p, *e;
+	char line[4096], sect[512] = "", name[4096], *p, *e;
 	size_t i = 0, n;
 	int ln = 0;
 	FILE *fp;
@@ -88,10 +88,8 @@ conf_lines(const char *file, struct conf *c)
 			    (int)n, p);
 			c->badline = ln;
 		}
-		snprintf(name, sizeof(name), "%s.%.*s", sect, (int)n, p);
-		for (p = name; *p != '\0'; p++)
-			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
 		/* Sections keep their subsection's case: compare the key. */
+		snprintf(name, sizeof(name), "%.*s", (int)n, p);
 		if (i < c->n && strcasecmp(key_of(c->v[i].name), key_of(name)) ==
 		    0)
 			c->v[i++].line = ln;

@@ -172,32 +172,65 @@ mcwatch_parse(const char *buf, size_t len, FILE *devnull)
 	recordset_free(rs);
 }
 
-/* Run argv, stdout to /dev/null, wanting exit status want; wall seconds,
- * *rss (if not NULL) the child's peak RSS in KiB. */
+/*
+ * Run argv (looked up in PATH) once, stdin from in, stdout to out, its
+ * exit status at most maxexit (grepcidr exits 1 when nothing matched);
+ * its wall seconds, its resource usage in *ru.
+ */
 static double
-spawn(char *const argv[], int want, long *rss)
+child_run(char *const argv[], const char *in, const char *out, int maxexit,
+    struct rusage *ru)
 {
 	posix_spawn_file_actions_t fa;
-	struct rusage ru;
-	double t0 = now();
+	double t0;
 	pid_t pid;
 	int st;
 
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-		perror(argv[0]);
+	posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT |
+	    O_TRUNC, 0644);
+	t0 = now();
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0 ||
+	    wait4(pid, &st, 0, ru) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) > maxexit) {
+		fprintf(stderr, "bench: %s %s failed\n", argv[0],
+		    argv[1] != NULL ? argv[1] : "");
 		exit(1);
 	}
+	t0 = now() - t0;
 	posix_spawn_file_actions_destroy(&fa);
-	if (wait4(pid, &st, 0, &ru) == -1 || !WIFEXITED(st) ||
-	    WEXITSTATUS(st) != want) {
-		fprintf(stderr, "bench: %s %s failed\n", argv[0], argv[1]);
-		exit(1);
-	}
+	return t0;
+}
+
+/* Run argv, which must exit 0, output discarded; wall seconds, *rss (if
+ * not NULL) the child's peak RSS in KiB. */
+static double
+spawn(char *const argv[], long *rss)
+{
+	struct rusage ru;
+	double t = child_run(argv, "/dev/null", "/dev/null", 0, &ru);
+
 	if (rss != NULL)
 		*rss = ru.ru_maxrss;
-	return now() - t0;
+	return t;
+}
+
+/*
+ * Run argv once with stdin from in, stdout to out, exit 0 or 1; its wall
+ * seconds, and its CPU seconds (user and system) in *cpu.
+ */
+static double
+spawn_once(char *const argv[], const char *in, const char *out,
+    double *cpu)
+{
+	struct rusage ru;
+	double t = child_run(argv, in, out, 1, &ru);
+
+	if (cpu != NULL)
+		*cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	return t;
 }
 
 /*
@@ -288,12 +321,12 @@ publish_in(char *mc, char *hist, const char *dir, int *next)
 	for (i = 0; i < 3; i++) {
 		if (system(cmd) != 0)
 			exit(1);
-		if ((t = spawn(pub, 0, NULL)) < scratch)
+		if ((t = spawn(pub, NULL)) < scratch)
 			scratch = t;
 	}
 	for (i = 0; i < 3; i++) {
 		gen_history(hist, (*next)++, 1);
-		if ((t = spawn(pub, 0, NULL)) < incr)
+		if ((t = spawn(pub, NULL)) < incr)
 			incr = t;
 	}
 	if (system(cmd) != 0)
@@ -321,40 +354,6 @@ publish_bench(char *mc, const char *tmpl, char *hist)
 		publish_in(mc, hist, shm, &next);
 		rmdir(shm);
 	}
-}
-
-/*
- * Run argv once with stdin from in, stdout to out; its wall seconds, and
- * its CPU seconds (user and system, from wait4) in *cpu.
- */
-static double
-spawn_once(char *const argv[], const char *in, const char *out,
-    double *cpu)
-{
-	posix_spawn_file_actions_t fa;
-	struct rusage ru;
-	double t0;
-	pid_t pid;
-	int st;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT |
-	    O_TRUNC, 0644);
-	t0 = now();
-	/* grepcidr exits 1 when nothing matched: any normal exit counts. */
-	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0 ||
-	    wait4(pid, &st, 0, &ru) == -1 || !WIFEXITED(st) ||
-	    WEXITSTATUS(st) > 1) {
-		fprintf(stderr, "bench: %s failed\n", argv[0]);
-		exit(1);
-	}
-	t0 = now() - t0;
-	posix_spawn_file_actions_destroy(&fa);
-	if (cpu != NULL)
-		*cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-		    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-	return t0;
 }
 
 static int
@@ -608,8 +607,8 @@ fetch_bench(const char *mc, const char *self, const char *tmp,
 		    "--url", (char *)page, NULL };
 
 		snprintf(filerepo, sizeof(filerepo), "%s/filerepo", tmp);
-		spawn(first, 0, NULL);	/* records the ETag */
-		spawn(byfile, 0, NULL);
+		spawn(first, NULL);	/* records the ETag */
+		spawn(byfile, NULL);
 		pair("fetch, unchanged page over loopback HTTP", plain,
 		    "mcwatch run (http)", byfile, "mcwatch run (file)",
 		    "target <= 1.1");
@@ -698,10 +697,10 @@ main(int argc, char **argv)
 		    NULL };
 
 		for (i = 0; i < RUNS; i++) {
-			spawn(pargv, 0, &rss);
+			spawn(pargv, &rss);
 			if (rss > rss_parse)
 				rss_parse = rss;
-			spawn(vargv, 0, &rss);
+			spawn(vargv, &rss);
 			if (rss > rss_base)
 				rss_base = rss;
 		}
@@ -716,10 +715,10 @@ main(int argc, char **argv)
 		    "--format json", eargv, "floor_empty (a process that "
 		    "exits)", "target <= 3");
 		wsz = gen_wide(wpage);
-		spawn(wpargv, 0, &wrss);
+		spawn(wpargv, &wrss);
 		pair("parse of a hostile page", wpargv, "mcwatch parse", wdargv,
 		    "floor_dom", "target <= 10");
-		spawn(rargv, 0, NULL);		/* the first snapshot */
+		spawn(rargv, NULL);		/* the first snapshot */
 		paired_runs(rargv, pargv, "/dev/null", &prun);
 		pair_line("run, unchanged page (the nightly no-change case)",
 		    "mcwatch run", "mcwatch parse", &prun, "target <= 1.3");
