@@ -9,11 +9,12 @@
 #include "../scraper/fetch.h"
 #include "../notify/notify.h"
 #include "../snapshots/conf.h"
+#include "options.h"
 
 /* The repository every command reads by default: named once. */
 #define CLI_DEFAULT_REPO	"mcwatch-data"
 
-/* Codes of the long options 'run' and 'parse' share (see FETCH_LONGOPTS). */
+/* Codes of the options commands share (see the tables in options.c). */
 enum {
 	OPT_MAXSIZE = 1000,
 	OPT_TIMEOUT,
@@ -36,65 +37,6 @@ enum {
 	OPT_HOOK,
 	OPT_HOOK_TIMEOUT
 };
-
-/* The notification options of 'run' and 'notify'. */
-#define NOTIFY_LONGOPTS \
-	{ "config", required_argument, NULL, OPT_CONFIG }, \
-	{ "smtp-url", required_argument, NULL, OPT_SMTP_URL }, \
-	{ "smtp-tls", required_argument, NULL, OPT_SMTP_TLS }, \
-	{ "mail-from", required_argument, NULL, OPT_MAIL_FROM }, \
-	{ "mail-to", required_argument, NULL, OPT_MAIL_TO }, \
-	{ "webhook", required_argument, NULL, OPT_WEBHOOK }, \
-	{ "webhook-format", required_argument, NULL, OPT_WEBHOOK_FORMAT }, \
-	{ "webhook-header", required_argument, NULL, OPT_WEBHOOK_HEADER }, \
-	{ "webhook-secret-file", required_argument, NULL, \
-	    OPT_WEBHOOK_SECRET_FILE }, \
-	{ "smtp-allow-plain-auth", no_argument, NULL, OPT_SMTP_PLAIN_AUTH }
-
-#define NOTIFY_USAGE \
-	"  --config FILE        the configuration file (see mcwatch(1))\n" \
-	"  --smtp-url URL       mail through smtp://HOST:587 (STARTTLS) or " \
-	"smtps://HOST:465\n" \
-	"  --smtp-tls MODE      starttls, implicit or none (a local relay)\n" \
-	"  --mail-from ADDR     the sender\n" \
-	"  --mail-to ADDR       a recipient (repeatable)\n" \
-	"  --webhook URL        POST each notice as JSON (repeatable)\n" \
-	"  --webhook-format F   generic (default), slack or teams\n" \
-	"  --webhook-header 'N: V'  send this header with every webhook " \
-	"(repeatable)\n" \
-	"  --webhook-secret-file FILE  sign each webhook body " \
-	"(X-Mcwatch-Signature:\n" \
-	"                       sha256=HMAC) with the secret in FILE or " \
-	"$MCWATCH_WEBHOOK_SECRET\n" \
-	"  --smtp-allow-plain-auth  allow AUTH with --smtp-tls none (the " \
-	"password in clear)\n"
-
-#define FETCH_LONGOPTS \
-	{ "max-size", required_argument, NULL, OPT_MAXSIZE }, \
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT }, \
-	{ "retries", required_argument, NULL, OPT_RETRIES }, \
-	{ "retry-delay", required_argument, NULL, OPT_RETRY_DELAY }, \
-	{ "cacert", required_argument, NULL, OPT_CACERT }, \
-	{ "header", required_argument, NULL, OPT_HEADER }, \
-	{ "verbose", no_argument, NULL, 'v' }
-
-/* The usage lines of the shared fetch options. */
-#define FETCH_USAGE \
-	"  --timeout SEC        bound each attempt as a whole (default 60)\n" \
-	"  --retries N          retry connection errors, timeouts, 429 and 5xx" \
-	" (default 3)\n" \
-	"  --retry-delay SEC    first backoff, doubled each time, with jitter" \
-	" (default 1)\n" \
-	"  --cacert FILE        trust this CA as well (a TLS-inspecting proxy)\n" \
-	"  --header 'N: V'      send an extra request header (repeatable)\n" \
-	"  --max-size BYTES     refuse a page over this size; k, M, G (default" \
-	" 16M)\n" \
-	"  -v, --verbose        log each request and response status line\n"
-
-/* The long options of every command: -h/--help and --version. */
-#define CLI_COMMON_LONGOPTS \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
 
 #ifndef MCWATCH_VERSION
 #define MCWATCH_VERSION "0.0.0"
@@ -187,29 +129,41 @@ int	cli_flush(const char *cmd);
 struct cli_notify;
 
 /*
- * Read the configuration file for command cmd (--config FILE in argv,
- * $MCWATCH_CONFIG, $XDG_CONFIG_HOME/mcwatch/config, /etc/mcwatch/config)
- * into c, none when no file is found; *file names it. The exit status:
- * EXIT_OK, or a usage error told.
+ * What a command's options are read into: take(arg, code, value,
+ * from_config) takes one (value NULL for a flag on the command line),
+ * returning 0, or -1 when it is bad (told); route.TARGET.regions keys go
+ * to notify (ignored when NULL); usage prints --help.
  */
-int	cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
-	    const char **file);
+struct cli_take {
+	int			(*take)(void *arg, int code, const char *value,
+				    int from_config);
+	void			*arg;
+	struct cli_notify	*notify;
+	void			(*usage)(FILE *fp);
+};
+
+/* cli_parse's status after --help or --version: exit 0, do nothing. */
+#define CLI_DONE	(-1)
+
 /*
- * Apply the entries of configuration c (from file) as options of cmd:
- * take(arg, option, value) takes each, returning -1 when the value is bad
- * (told); route.TARGET.regions entries go to n. Unknown keys and bad
- * values are usage errors naming the key. The exit status.
+ * Read command cmd's options, as its table in options.c has them: the
+ * configuration's keys first (--config FILE, $MCWATCH_CONFIG,
+ * $XDG_CONFIG_HOME/mcwatch/config, /etc/mcwatch/config), then argv, each
+ * given to t. EXIT_OK with optind at the first operand; CLI_DONE; or an
+ * exit status, the cause told.
  */
-int	cli_config_apply(const char *cmd, const char *file, struct conf *c,
-	    int (*take)(void *, int, const char *), void *arg,
-	    struct cli_notify *n);
+int	cli_parse(const char *cmd, int argc, char **argv,
+	    const struct cli_take *t);
 /*
- * The configuration's repo.path for command cmd (the file as
- * cli_config_load finds it; "~/" is $HOME) into *repo, left as it is when
- * there is none. The exit status: EXIT_OK, or a usage error told.
+ * Read the configuration file for command cmd (found as cli_parse says)
+ * and give the keys of table tab to t; a key of another command's is left
+ * alone, one of none is a usage error naming file, line and key. The
+ * values stay until cli_config_free. The exit status.
  */
-int	cli_config_repo(const char *cmd, int argc, char **argv,
-	    const char **repo);
+int	cli_config_read(const char *cmd, int argc, char **argv,
+	    const struct cli_table *tab, const struct cli_take *t);
+/* Free what cli_config_read read. */
+void	cli_config_free(void);
 /*
  * A secret of cmd, from the environment variable env, else file (told as
  * option what if it is readable by others, refused if longer than len - 1

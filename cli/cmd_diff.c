@@ -1,6 +1,5 @@
 /* mcwatch diff: the changes between two snapshots. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,28 +9,48 @@
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "the report printed" },
+	{ EXIT_USAGE, "usage error (a bad option or date)" },
+	{ EXIT_REPO, "repository error or no such snapshot" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch diff [--repo DIR] [-f text|json|markdown] "
-	    "[REV1 [REV2]]\n"
-	    "\nThe changes from REV1 to REV2. With no REV, the last recorded "
-	    "change (the\nlatest snapshot against its parent); with one, REV1 "
-	    "against the latest.\nREV: a commit id, a ref or revision "
-	    "expression, or @YYYY-MM-DD (the snapshot\nin force at the end of "
-	    "that day, UTC).\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  -f, --format FMT     text (default), json or markdown\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 the report printed; 2 usage error (a bad option "
-	    "or date);\n5 repository error or no such snapshot; 6 out of "
-	    "memory, or the output could\nnot be written.\n");
+	const struct cli_table *t = cli_table_find("diff");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nThe changes from REV1 to REV2. With no REV, the last "
+	    "recorded change (the\nlatest snapshot against its parent); with "
+	    "one, REV1 against the latest.\nREV: a commit id, a ref or "
+	    "revision expression, or @YYYY-MM-DD (the snapshot\nin force at "
+	    "the end of that day, UTC).\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+}
+
+/* diff's options. */
+struct diff_args {
+	const char			*repo;
+	const struct report_format	*fmt;
+};
+
+/* Take option ch of diff with arg; 0, or -1 told. */
+static int
+diff_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct diff_args *o = p;
+
+	(void)from_config;
+	if (ch == 'r')
+		o->repo = arg;
+	else if (ch == 'f' && (o->fmt = report_find(arg)) == NULL)
+		return cli_misuse("diff", "unknown format '%s' (want %s)", arg,
+		    report_names()), -1;
+	return 0;
 }
 
 /* The records of rev (or of c's parent, when rev is NULL and c given). */
@@ -50,15 +69,9 @@ load(struct store *st, const char *rev, struct snapshot **c,
 int
 cmd_diff(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct report_format *fmt = report_find("text");
-	const char *repo = CLI_DEFAULT_REPO, *rev1 = NULL, *rev2 = NULL;
+	struct diff_args o = { CLI_DEFAULT_REPO, report_find("text") };
+	const struct cli_take t = { diff_option, &o, NULL, usage };
+	const char *rev1 = NULL, *rev2 = NULL;
 	struct recordset *a = NULL, *b = NULL;
 	struct store *st = NULL;
 	struct snapshot *ca = NULL, *cb = NULL;
@@ -70,23 +83,8 @@ cmd_diff(int argc, char **argv)
 
 	memset(&d, 0, sizeof(d));
 	memset(&sp, 0, sizeof(sp));
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("diff", argc, argv, &repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("diff", argc, argv, "f:h", longopts)) != -1) {
-		if ((rc = cli_common("diff", ch, usage)) != -1)
-			return rc;
-		switch (ch) {
-		case 'r':
-			repo = optarg;
-			break;
-		case 'f':
-			if ((fmt = report_find(optarg)) == NULL)
-				return cli_usage("diff", "unknown format '%s' "
-				    "(want %s)", optarg, report_names());
-			break;
-		}
-	}
+	if ((rc = cli_parse("diff", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	if (argc - optind > 2)
 		return cli_usage("diff", "at most two revisions, not %d",
 		    argc - optind);
@@ -98,7 +96,7 @@ cmd_diff(int argc, char **argv)
 	if (argc - optind == 2)
 		rev2 = argv[optind + 1];
 	/* REV2 defaults to the latest, REV1 to REV2's parent. */
-	if ((st = store_open(repo, 0, &err)) == NULL ||
+	if ((st = store_open(o.repo, 0, &err)) == NULL ||
 	    snapshot_pick(st, rev2, &cb, &err) == -1)
 		goto fail;
 	if (rev1 == NULL && snapshot_parent(st, cb, &ca, &err) == -1)
@@ -116,7 +114,7 @@ cmd_diff(int argc, char **argv)
 	ctx.to = snapshot_id(cb);
 	ctx.date = snapshot_time(cb);
 	ctx.source = snapshot_source(st, cb, &sp);
-	if (fmt->write(stdout, &ctx) == -1) {
+	if (o.fmt->write(stdout, &ctx) == -1) {
 		err_set(&err, ERR_IO, "diff: writing the report failed: %s",
 		    strerror(errno));
 		goto fail;

@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,56 +27,30 @@ struct export_args {
 	const char		*regions[MAX_REGIONS];
 	size_t			 nregions;
 	struct export_opts	 eo;
+	unsigned		 retiring;	/* LISTS_RETIRING or 0 */
+	char			 table[65];	/* --table's name */
+};
+
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "written" },
+	{ EXIT_USAGE, "usage error (an unknown format, region or section, or "
+	    "an m365 list over 1273 entries)" },
+	{ EXIT_REPO, "repository error or no such snapshot" },
+	{ EXIT_INTERNAL, NULL },
 };
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch export [--repo DIR] -f FORMAT [--region "
-	    "CODE]... [--section LIST]...\n"
-	    "                      [--family 4|6] [--name NAME] [--table "
-	    "'FAMILY NAME']\n"
-	    "                      [--powershell [--since REV]] [--output FILE] "
-	    "[--retiring] [REV]\n"
-	    "\nThe records of snapshot REV (default: the latest) in a format "
-	    "a firewall or a\nmail server loads, sorted and stable.\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  -f, --format FMT     %s\n"
-	    "  --region CODE        only this region (repeatable; default all)\n"
-	    "  --section LIST       gateway, non-spf, website, urls or ports "
-	    "(repeatable;\n"
-	    "                       default the address lists: gateway, "
-	    "non-spf, website)\n"
-	    "  --family 4|6         one address family (default both; m365 "
-	    "is IPv4)\n"
-	    "  --name NAME          the ipset or nftables set's name (default "
-	    "mimecast4, mimecast6)\n"
-	    "  --table 'FAMILY NAME'  nft: the table the sets go in (default "
-	    "'inet mimecast')\n"
-	    "  --powershell         m365: a Set-HostedConnectionFilterPolicy "
-	    "line that adds\n"
-	    "                       and removes what changed since --since\n"
-	    "  --since REV          the snapshot the IP Allow list holds now "
-	    "(default: the one\n"
-	    "                       before REV)\n"
-	    "  --output FILE        write FILE whole or not at all; - is "
-	    "standard output\n"
-	    "                       (default); a character device is written "
-	    "through\n"
-	    "  --retiring           keep records the page is retiring (struck "
-	    "through, or\n"
-	    "                       marked so); left out by default\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 written; 2 usage error (an unknown format, region or "
-	    "section, or\nan m365 list over 1273 entries); 5 repository error "
-	    "or no such snapshot;\n6 out of memory, or the output could not be "
-	    "written.\n", export_names());
+	const struct cli_table *t = cli_table_find("export");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nThe records of snapshot REV (default: the latest) in a "
+	    "format a firewall or a\nmail server loads, sorted and "
+	    "stable.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
 /* Whether s is a set name ipset and nft parse: a letter first. */
@@ -93,28 +66,100 @@ set_name_ok(const char *s)
 
 /* --table 'FAMILY NAME' (or NAME: inet) into a; 0, or -1 if bad. */
 static int
-table_arg(char *arg, struct export_args *a)
+table_arg(const char *arg, struct export_args *a)
 {
 	static const char *const families[] = { "ip", "ip6", "inet" };
-	char *name = strchr(arg, ' ');
+	const char *name = strchr(arg, ' ');
 	size_t i;
 
 	a->eo.nft_family = "inet";
 	if (name != NULL) {
-		*name++ = '\0';
-		for (i = 0; i < 3 && strcmp(arg, families[i]) != 0; i++)
+		for (i = 0; i < 3 && (strlen(families[i]) !=
+		    (size_t)(name - arg) || strncmp(arg, families[i],
+		    (size_t)(name - arg)) != 0); i++)
 			;
 		if (i == 3)
 			return -1;
 		a->eo.nft_family = families[i];
+		name++;
 	} else
 		name = arg;
-	if (name[0] == '\0' || strlen(name) > 64 ||
+	if (name[0] == '\0' || strlen(name) >= sizeof(a->table) ||
 	    !isalpha((unsigned char)name[0]) ||
 	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789_") != strlen(name))
 		return -1;
-	a->eo.nft_table = name;
+	memcpy(a->table, name, strlen(name) + 1);
+	a->eo.nft_table = a->table;
+	return 0;
+}
+
+/* Take option ch of export with arg; 0, or -1 told. */
+static int
+export_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct export_args *a = p;
+	enum record_list l;
+
+	(void)from_config;
+	switch (ch) {
+	case 'r':
+		a->repo = arg;
+		break;
+	case 'f':
+		if ((a->fmt = export_find(arg)) == NULL)
+			return cli_misuse("export", "unknown format '%s' "
+			    "(want %s)", arg, export_names()), -1;
+		break;
+	case 'R':
+		if (a->nregions == MAX_REGIONS)
+			return cli_misuse("export", "at most %d regions",
+			    MAX_REGIONS), -1;
+		a->regions[a->nregions++] = arg;
+		break;
+	case 's':
+		if (record_list_parse(arg, &l) == -1)
+			return cli_misuse("export", "unknown section '%s' "
+			    "(want gateway, non-spf, website, urls or "
+			    "ports)", arg), -1;
+		a->eo.lists |= 1u << l;
+		break;
+	case 'F':
+		if (strcmp(arg, "4") != 0 && strcmp(arg, "6") != 0)
+			return cli_misuse("export", "--family: want 4 or "
+			    "6, not '%s'", arg), -1;
+		a->eo.family = arg[0] - '0';
+		break;
+	case 'n':
+		if (!set_name_ok(arg))
+			return cli_misuse("export", "--name: a letter, "
+			    "then letters, digits, '-' and '_', at most "
+			    "26 in all (what ipset and nft parse), not "
+			    "'%s'", arg), -1;
+		a->eo.name = arg;
+		break;
+	case 't':
+		if (table_arg(arg, a) == -1)
+			return cli_misuse("export", "--table: want "
+			    "'FAMILY NAME' (family ip, ip6 or inet; a "
+			    "name of a letter, then letters, digits and "
+			    "'_'), not '%s'", arg), -1;
+		break;
+	case 'p':
+		a->eo.powershell = 1;
+		break;
+	case 'K':
+		a->retiring = LISTS_RETIRING;
+		break;
+	case 'S':
+		if (cli_check_rev("export", arg) == -1)
+			return -1;
+		a->since = arg;
+		break;
+	case 'o':
+		a->output = arg;
+		break;
+	}
 	return 0;
 }
 
@@ -122,93 +167,13 @@ table_arg(char *arg, struct export_args *a)
 static int
 export_args(int argc, char **argv, struct export_args *a)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "format", required_argument, NULL, 'f' },
-		{ "region", required_argument, NULL, 'R' },
-		{ "section", required_argument, NULL, 's' },
-		{ "family", required_argument, NULL, 'F' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "powershell", no_argument, NULL, 'p' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "table", required_argument, NULL, 't' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "retiring", no_argument, NULL, 'K' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	enum record_list l;
-	unsigned retiring = 0;
-	int ch, rc;
+	const struct cli_take t = { export_option, a, NULL, usage };
+	int rc;
 
 	memset(a, 0, sizeof(*a));
 	a->repo = CLI_DEFAULT_REPO;
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("export", argc, argv, &a->repo)) != EXIT_OK)
+	if ((rc = cli_parse("export", argc, argv, &t)) != EXIT_OK)
 		return rc;
-	while ((ch = cli_getopt("export", argc, argv, "f:h", longopts)) != -1) {
-		if ((rc = cli_common("export", ch, usage)) != -1)
-			return rc == EXIT_OK ? -1 : rc;
-		switch (ch) {
-		case 'r':
-			a->repo = optarg;
-			break;
-		case 'f':
-			if ((a->fmt = export_find(optarg)) == NULL)
-				return cli_usage("export", "unknown format '%s' "
-				    "(want %s)", optarg, export_names());
-			break;
-		case 'R':
-			if (a->nregions == MAX_REGIONS)
-				return cli_usage("export", "at most %d regions",
-				    MAX_REGIONS);
-			a->regions[a->nregions++] = optarg;
-			break;
-		case 's':
-			if (record_list_parse(optarg, &l) == -1)
-				return cli_usage("export", "unknown section '%s' "
-				    "(want gateway, non-spf, website, urls or "
-				    "ports)", optarg);
-			a->eo.lists |= 1u << l;
-			break;
-		case 'F':
-			if (strcmp(optarg, "4") != 0 && strcmp(optarg, "6") != 0)
-				return cli_usage("export", "--family: want 4 or "
-				    "6, not '%s'", optarg);
-			a->eo.family = optarg[0] - '0';
-			break;
-		case 'n':
-			if (!set_name_ok(optarg))
-				return cli_usage("export", "--name: a letter, "
-				    "then letters, digits, '-' and '_', at most "
-				    "26 in all (what ipset and nft parse), not "
-				    "'%s'", optarg);
-			a->eo.name = optarg;
-			break;
-		case 't':
-			if (table_arg(optarg, a) == -1)
-				return cli_usage("export", "--table: want "
-				    "'FAMILY NAME' (family ip, ip6 or inet; a "
-				    "name of a letter, then letters, digits and "
-				    "'_'), not '%s'", optarg);
-			break;
-		case 'p':
-			a->eo.powershell = 1;
-			break;
-		case 'K':
-			retiring = LISTS_RETIRING;
-			break;
-		case 'S':
-			if (cli_check_rev("export", optarg) == -1)
-				return EXIT_USAGE;
-			a->since = optarg;
-			break;
-		case 'o':
-			a->output = optarg;
-			break;
-		}
-	}
 	if (a->fmt == NULL)
 		return cli_usage("export", "no format: give -f %s",
 		    export_names());
@@ -220,7 +185,7 @@ export_args(int argc, char **argv, struct export_args *a)
 	a->rev = optind < argc ? argv[optind] : NULL;
 	if (a->eo.lists == 0)
 		a->eo.lists = LIST_ADDRESSES;
-	a->eo.lists |= retiring;
+	a->eo.lists |= a->retiring;
 	if ((a->fmt->families & (a->eo.family ? a->eo.family : 4)) == 0 ||
 	    (strcmp(a->fmt->name, "m365") == 0 && a->eo.family == 6))
 		return cli_usage("export", "%s takes IPv4 only",

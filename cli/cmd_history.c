@@ -2,7 +2,6 @@
  * mcwatch history: when each record matching a query appeared, changed and
  * was removed, from the line diffs of the datasets.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,27 +18,51 @@
 #include "../output/output.h"
 #include "../snapshots/changes.h"
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "printed (nothing matching is no error)" },
+	{ EXIT_USAGE, NULL },
+	{ EXIT_REPO, "repository error" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch history [--repo DIR] [-f text|json] QUERY\n"
-	    "\nWhen each record matching QUERY first appeared, when it changed "
-	    "(before ->\nafter) and when it was removed, oldest first. QUERY is "
-	    "a prefix (a.b.c.d/n:\nthe networks and ranges it overlaps), an "
-	    "address (the ones holding it) or an\napplication name (its URL "
-	    "records, any case).\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  -f, --format FMT     text (default) or json\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 printed (nothing matching is no error); 2 usage "
-	    "error; 5\nrepository error; 6 out of memory, or the output could "
-	    "not be written.\n");
+	const struct cli_table *t = cli_table_find("history");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nWhen each record matching QUERY first appeared, when it "
+	    "changed (before ->\nafter) and when it was removed, oldest first. "
+	    "QUERY is a prefix (a.b.c.d/n:\nthe networks and ranges it "
+	    "overlaps), an address (the ones holding it) or an\napplication "
+	    "name (its URL records, any case).\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+}
+
+/* history's options. */
+struct history_args {
+	const char	*repo;
+	int		 json;
+};
+
+/* Take option ch of history with arg; 0, or -1 told. */
+static int
+history_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct history_args *o = p;
+
+	(void)from_config;
+	if (ch == 'r')
+		o->repo = arg;
+	else if (ch == 'f') {
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+			return cli_misuse("history", "unknown format '%s' (want "
+			    "text|json)", arg), -1;
+		o->json = strcmp(arg, "json") == 0;
+	}
+	return 0;
 }
 
 /* What matches, and the records of the snapshot being read. */
@@ -177,37 +200,18 @@ on_change(const struct line_change *c, void *arg)
 int
 cmd_history(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *repo = CLI_DEFAULT_REPO;
+	struct history_args o = { CLI_DEFAULT_REPO, 0 };
+	const struct cli_take t = { history_option, &o, NULL, usage };
 	struct query q;
 	struct store *st = NULL;
 	struct addr a;
 	struct err err;
-	int ch, rc;
+	int rc;
 
 	memset(&q, 0, sizeof(q));
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("history", argc, argv, &repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("history", argc, argv, "f:h", longopts)) != -1) {
-		if ((rc = cli_common("history", ch, usage)) != -1)
-			return rc;
-		if (ch == 'r')
-			repo = optarg;
-		else if (ch == 'f') {
-			if (strcmp(optarg, "text") != 0 &&
-			    strcmp(optarg, "json") != 0)
-				return cli_usage("history", "unknown format "
-				    "'%s' (want text|json)", optarg);
-			q.json = strcmp(optarg, "json") == 0;
-		}
-	}
+	if ((rc = cli_parse("history", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
+	q.json = o.json;
 	if (argc - optind != 1)
 		return cli_usage("history", "want one QUERY (a prefix, an "
 		    "address or an application), not %d", argc - optind);
@@ -226,7 +230,7 @@ cmd_history(int argc, char **argv)
 	    (q.added = recordset_new()) == NULL ||
 	    (q.json && (q.out = json_array()) == NULL))
 		goto fail;
-	if ((st = store_open(repo, 0, &err)) == NULL ||
+	if ((st = store_open(o.repo, 0, &err)) == NULL ||
 	    changes_walk(st, NULL, on_change, &q, &err) == -1)
 		goto fail;
 	if (flush(&q) == -1) {

@@ -1,6 +1,6 @@
 /* mcwatch log: one line per snapshot, newest first. */
 #include <errno.h>
-#include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -16,24 +16,24 @@ struct log_format {
 	int		(*write)(FILE *, struct log_walk *, long, struct err *);
 };
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "the log printed" },
+	{ EXIT_USAGE, NULL },
+	{ EXIT_REPO, "repository error" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch log [--repo DIR] [-f text|json] [-n COUNT]\n"
-	    "\nOne line per snapshot, newest first: date (UTC), id, records "
-	    "added, removed\nand changed, the regions touched.\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  -f, --format FMT     text (default) or json\n"
-	    "  -n COUNT             the newest COUNT snapshots only\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 the log printed; 2 usage error; 5 repository "
-	    "error; 6 out of\nmemory, or the output could not be written.\n");
+	const struct cli_table *t = cli_table_find("log");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nOne line per snapshot, newest first: date (UTC), id, "
+	    "records added, removed\nand changed, the regions touched.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
 static int
@@ -129,58 +129,62 @@ log_names(void)
 	return names[0] ? names : NAMES_JOIN(names, formats);
 }
 
+/* log's options. */
+struct log_args {
+	const char		*repo;
+	const struct log_format	*fmt;
+	long			 max;
+};
+
+/* Take option ch of log with arg; 0, or -1 told. */
+static int
+log_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct log_args *o = p;
+	char *end;
+
+	(void)from_config;
+	switch (ch) {
+	case 'r':
+		o->repo = arg;
+		break;
+	case 'f':
+		if ((o->fmt = log_find(arg)) == NULL)
+			return cli_misuse("log", "unknown format '%s' (want %s)",
+			    arg, log_names()), -1;
+		break;
+	case 'n':
+		o->max = strtol(arg, &end, 10);
+		if (*end != '\0' || end == arg || o->max < 0)
+			return cli_misuse("log", "-n: not a count: '%s'", arg),
+			    -1;
+		break;
+	}
+	return 0;
+}
+
 int
 cmd_log(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct log_format *fmt = &formats[0];
-	const char *repo = CLI_DEFAULT_REPO;
+	struct log_args o = { CLI_DEFAULT_REPO, &formats[0], -1 };
+	const struct cli_take t = { log_option, &o, NULL, usage };
 	struct store *st = NULL;
 	struct log_walk *h = NULL;
 	struct err err;
-	char *end;
-	long max = -1;
-	int ch, rc = EXIT_REPO;
+	int rc = EXIT_REPO;
 
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("log", argc, argv, &repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("log", argc, argv, "f:n:h", longopts)) != -1) {
-		if ((rc = cli_common("log", ch, usage)) != -1)
-			return rc;
-		switch (ch) {
-		case 'r':
-			repo = optarg;
-			break;
-		case 'f':
-			if ((fmt = log_find(optarg)) == NULL)
-				return cli_usage("log", "unknown format '%s' "
-				    "(want %s)", optarg, log_names());
-			break;
-		case 'n':
-			max = strtol(optarg, &end, 10);
-			if (*end != '\0' || end == optarg || max < 0)
-				return cli_usage("log", "-n: not a count: '%s'",
-				    optarg);
-			break;
-		}
-	}
+	if ((rc = cli_parse("log", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	if (optind != argc)
 		return cli_usage("log", "no arguments expected, not '%s'",
 		    argv[optind]);
 	err_clear(&err);
-	if ((st = store_open(repo, 0, &err)) == NULL ||
+	if ((st = store_open(o.repo, 0, &err)) == NULL ||
 	    (h = log_open(st, &err)) == NULL) {
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	if (fmt->write(stdout, h, max, &err) == -1) {
+	if (o.fmt->write(stdout, h, o.max, &err) == -1) {
 		/* The history's own error, or the output's. */
 		if (!err_isset(&err))
 			err_set(&err, ERR_IO, "log: writing to standard output "

@@ -1,7 +1,6 @@
 /* mcwatch lookup: which of Mimecast's records an address falls in. */
 #include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,35 +19,54 @@
 #define LINE_MAX_LEN	65536	/* a longer log line is read in pieces */
 #define READ_MAX	(1 << 20)	/* standard input's blocks */
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "done (with -q: every address is Mimecast's)" },
+	{ 1, "with -q, some address is not, or a line holds none" },
+	{ EXIT_USAGE, "usage error (an argument that is no query)" },
+	{ EXIT_REPO, "repository error or no such snapshot" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch lookup [-q] [--repo DIR] [--snapshot REV] "
-	    "[QUERY...]\n"
-	    "\nFor each query (an address, a prefix: the records overlapping "
-	    "it, or a host\nname: the URL records naming it), or each address "
-	    "in the lines of standard\ninput (log lines as they are: "
-	    "a.b.c.d:port, [v6]:port, v6.port, ...), the\nregion's code and "
-	    "name, the list and the record it falls in, or \"not Mimecast\".\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  --snapshot REV       the snapshot to look in (default: the "
-	    "latest)\n"
-	    "  -q, --quiet          print nothing: exit 0 when every query, and "
-	    "every line of\n"
-	    "                       standard input, holds Mimecast's "
-	    "addresses only\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 done (with -q: every address is Mimecast's); 1 with "
-	    "-q, some\naddress is not, or a line holds none; 2 usage error (an "
-	    "argument that is no\nquery); 5 repository error or no such "
-	    "snapshot; 6 out of memory, or the\noutput could not be "
-	    "written.\n");
+	const struct cli_table *t = cli_table_find("lookup");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nFor each query (an address, a prefix: the records "
+	    "overlapping it, or a host\nname: the URL records naming it), or "
+	    "each address in the lines of standard\ninput (log lines as they "
+	    "are: a.b.c.d:port, [v6]:port, v6.port, ...), the\nregion's code "
+	    "and name, the list and the record it falls in, or \"not "
+	    "Mimecast\".\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+}
+
+/* lookup's options. */
+struct lookup_args {
+	const char	*repo;
+	const char	*rev;
+	int		 quiet;
+};
+
+/* Take option ch of lookup with arg; 0, or -1 told. */
+static int
+lookup_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct lookup_args *o = p;
+
+	(void)from_config;
+	if (ch == 'r')
+		o->repo = arg;
+	else if (ch == 's') {
+		if (cli_check_rev("lookup", arg) == -1)
+			return -1;
+		o->rev = arg;
+	} else if (ch == 'q')
+		o->quiet = 1;
+	return 0;
 }
 
 /* What lookup prints of each record, made once per record. */
@@ -263,16 +281,9 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 int
 cmd_lookup(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "snapshot", required_argument, NULL, 's' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
 	static char obuf[1 << 16];
-	const char *repo = CLI_DEFAULT_REPO, *rev = NULL;
+	struct lookup_args o = { CLI_DEFAULT_REPO, NULL, 0 };
+	const struct cli_take ta = { lookup_option, &o, NULL, usage };
 	struct recordset *rs = NULL;
 	struct lookup *t = NULL;
 	struct store *st = NULL;
@@ -282,29 +293,16 @@ cmd_lookup(int argc, char **argv)
 	struct cidr c;
 	struct err err;
 	size_t k;
-	int ch, rc, quiet = 0, all = 1, i;
+	int rc, all = 1, i;
 
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("lookup", argc, argv, &repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("lookup", argc, argv, "qh", longopts)) != -1) {
-		if ((rc = cli_common("lookup", ch, usage)) != -1)
-			return rc;
-		if (ch == 'r')
-			repo = optarg;
-		else if (ch == 's') {
-			if (cli_check_rev("lookup", optarg) == -1)
-				return EXIT_USAGE;
-			rev = optarg;
-		} else if (ch == 'q')
-			quiet = 1;
-	}
+	if ((rc = cli_parse("lookup", argc, argv, &ta)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	for (i = optind; i < argc; i++)
 		if (query_of(argv[i], &a, &c) == Q_NONE)
 			return cli_usage("lookup", "not an address, a prefix or "
 			    "a host name: '%s'", argv[i]);
-	if ((st = store_open(repo, 0, &err)) == NULL ||
-	    snapshot_pick(st, rev, &s, &err) == -1 ||
+	if ((st = store_open(o.repo, 0, &err)) == NULL ||
+	    snapshot_pick(st, o.rev, &s, &err) == -1 ||
 	    snapshot_records(st, s, &rs, &err) == -1) {
 		rc = cli_fail(&err);
 		goto cleanup;
@@ -320,12 +318,12 @@ cmd_lookup(int argc, char **argv)
 	/* A line a write: a million addresses must not cost a million. */
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	for (i = optind; i < argc; i++)
-		if (!look_arg(t, &d, argv[i], quiet))
+		if (!look_arg(t, &d, argv[i], o.quiet))
 			all = 0;
 	if (optind == argc)
-		all = look_stdin(t, &d, quiet);
+		all = look_stdin(t, &d, o.quiet);
 	rc = cli_flush("lookup");
-	if (rc == EXIT_OK && quiet && !all)
+	if (rc == EXIT_OK && o.quiet && !all)
 		rc = EXIT_CHANGED;	/* 1: not every address is Mimecast's */
  cleanup:
 	for (k = 0; d.text != NULL && k < rs->nrecs; k++)

@@ -1,6 +1,5 @@
 /* mcwatch parse: print the records of one page. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,71 +9,72 @@
 #include "../output/output.h"
 #include "../scraper/fetch.h"
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "records printed" },
+	{ EXIT_USAGE, NULL },
+	{ EXIT_FETCH, "PAGE could not be read or fetched" },
+	{ EXIT_REJECTED, "no data found or page refused" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: mcwatch parse [-qv] [--format json|csv|tsv|text] "
-	    "[fetch options] PAGE\n"
-	    "\n"
-	    "Read Mimecast's \"Data Centers and URLs\" page and print its "
-	    "records.\n"
-	    "PAGE is an http:// or https:// URL (a Zendesk article URL is read "
-	    "through the\nHelp Center API), zendesk:HOST (the article found by "
-	    "its title), a file, a\nfile:// URL, or - for standard input.\n"
-	    "\n"
-	    "  -f, --format FMT     json (default), csv, tsv or text\n"
-	    "  -q, --quiet          do not print warnings about the page\n"
-	    FETCH_USAGE
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 records printed; 2 usage error; 3 PAGE could not "
-	    "be read or fetched;\n"
-	    "4 no data found or page refused; 6 out of memory or output "
-	    "failed.\n");
+	const struct cli_table *t = cli_table_find("parse");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nRead Mimecast's \"Data Centers and URLs\" page and print "
+	    "its records.\nPAGE is an http:// or https:// URL (a Zendesk "
+	    "article URL is read through the\nHelp Center API), zendesk:HOST "
+	    "(the article found by its title), a file, a\nfile:// URL, or - "
+	    "for standard input.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+}
+
+/* parse's options. */
+struct parse_args {
+	struct fetch_opts		 fo;
+	const struct output_format	*fmt;
+	int				 quiet;
+};
+
+/* Take option ch of parse with arg; 0, or -1 told. */
+static int
+parse_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct parse_args *o = p;
+	int r;
+
+	(void)from_config;
+	if ((r = cli_fetch_option("parse", ch, arg, &o->fo)) != 0)
+		return r == -1 ? -1 : 0;
+	if (ch == 'f' && (o->fmt = output_find(arg)) == NULL)
+		return cli_misuse("parse", "unknown format '%s' (want %s)", arg,
+		    output_names()), -1;
+	if (ch == 'q') {
+		o->quiet = 1;
+		o->fo.progress = 0;
+	}
+	return 0;
 }
 
 int
 cmd_parse(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "quiet", no_argument, NULL, 'q' },
-		FETCH_LONGOPTS,
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct output_format *fmt = output_find("json");
-	struct fetch_opts fo;
+	struct parse_args o;
+	const struct cli_take t = { parse_option, &o, NULL, usage };
 	struct recordset *rs = NULL;
 	struct page *page = NULL;
 	struct err err;
-	int ch, quiet = 0, rc = EXIT_INTERNAL;
+	int rc = EXIT_INTERNAL;
 
-	cli_fetch_init(&fo);
-	while ((ch = cli_getopt("parse", argc, argv, "f:qvh", longopts)) !=
-	    -1) {
-		if ((rc = cli_common("parse", ch, usage)) != -1)
-			return rc;
-		switch (cli_fetch_option("parse", ch, optarg, &fo)) {
-		case 1:
-			continue;
-		case -1:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'f':
-			if ((fmt = output_find(optarg)) == NULL)
-				return cli_usage("parse", "unknown format '%s' "
-				    "(want %s)", optarg, output_names());
-			break;
-		case 'q':
-			quiet = 1;
-			fo.progress = 0;
-			break;
-		}
-	}
+	memset(&o, 0, sizeof(o));
+	o.fmt = output_find("json");
+	cli_fetch_init(&o.fo);
+	if ((rc = cli_parse("parse", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	if (argc - optind == 0)
 		return cli_usage("parse", "no PAGE given (a URL, a file, or - "
 		    "for standard input)");
@@ -84,7 +84,7 @@ cmd_parse(int argc, char **argv)
 		    argc - optind > 2 ? ", ..." : "");
 	if (argv[optind][0] == '\0')
 		return cli_usage("parse", "PAGE is empty");
-	if (fetch_page(argv[optind], &fo, &page, &err) == -1)
+	if (fetch_page(argv[optind], &o.fo, &page, &err) == -1)
 		return cli_fail(&err);
 	if (parse_page(page->body, page->len, page->charset, &rs, &err) ==
 	    -1) {
@@ -92,16 +92,16 @@ cmd_parse(int argc, char **argv)
 		    "refused" : "parse %s", page->source);
 		goto fail;
 	}
-	if (!quiet)
+	if (!o.quiet)
 		cli_warnings(rs);
 	if (rs->nrecs == 0) {
 		err_set(&err, ERR_PARSE, "parse %s: %s", page->source,
 		    PARSE_NODATA);
 		goto fail;
 	}
-	if (fmt->write(stdout, rs) == -1) {
+	if (o.fmt->write(stdout, rs) == -1) {
 		err_set(&err, ERR_IO, "parse: writing the %s output failed: %s",
-		    fmt->name, strerror(errno));
+		    o.fmt->name, strerror(errno));
 		goto fail;
 	}
 	rc = cli_flush("parse");

@@ -1,5 +1,4 @@
 /* mcwatch publish: the static site of the snapshots. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,112 +7,100 @@
 #include "../pipeline/health.h"
 #include "../publish/publish.h"
 
-#define PUBLISH_LOCK_TIMEOUT	60
 #define TITLE_MAX		200
+
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "published" },
+	{ EXIT_USAGE, "usage error (a bad option or URL)" },
+	{ EXIT_REPO, "repository error, or no snapshot yet" },
+	{ EXIT_INTERNAL, "out of memory, or the site could not be written" },
+};
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch publish [--repo DIR] --out DIR "
-	    "[--base-url URL] [--title TEXT]\n"
-	    "                       [--lock-timeout SEC] [--rebuild]\n"
-	    "\nWrite a static site of the snapshots to DIR: index.html (the "
-	    "current data),\nchanges.html, feed.atom, version.json, "
+	const struct cli_table *t = cli_table_find("publish");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nWrite a static site of the snapshots to DIR: index.html "
+	    "(the current data),\nchanges.html, feed.atom, version.json, "
 	    "endpoints.json, endpoints.csv,\nchanges.json, changes/ID.json "
 	    "(what changed since snapshot ID) and lists/.\nThe site is built "
 	    "beside DIR and swapped in whole; files whose bytes did not\n"
 	    "change are kept, and the old site's changes.json spares reading "
 	    "the snapshots\nit already holds. DIR must be absent, empty, or a "
-	    "site mcwatch published.\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  --out DIR            the site's directory (required)\n"
-	    "  --base-url URL       where the site is served (http or https): "
-	    "the feed's\n"
-	    "                       links become absolute\n"
-	    "  --title TEXT         the site's title (default: \"%s\")\n"
-	    "  --lock-timeout SEC   wait this long for another publish into "
-	    "the same\n"
-	    "                       parent directory (default %d)\n"
-	    "  --rebuild            reuse nothing of the old site: read every "
-	    "snapshot and\n"
-	    "                       write every file\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 published; 2 usage error (a bad option or URL); "
-	    "5 repository\nerror, or no snapshot yet; 6 out of memory, or the "
-	    "site could not be written.\n", PUBLISH_TITLE,
-	    PUBLISH_LOCK_TIMEOUT);
+	    "site mcwatch published.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
-/* The options into o; EXIT_OK, -1 when --help or --version, or status. */
-static int
-publish_args(int argc, char **argv, struct publish_opts *o,
-    const char **repo, char **base)
-{
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "out", required_argument, NULL, 'o' },
-		{ "base-url", required_argument, NULL, 'b' },
-		{ "title", required_argument, NULL, 't' },
-		{ "lock-timeout", required_argument, NULL, 'L' },
-		{ "rebuild", no_argument, NULL, 'R' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	size_t n;
-	int ch, rc;
+/* publish's options. */
+struct publish_args {
+	struct publish_opts	 o;
+	const char		*repo;
+	char			 base[2048];	/* --base-url, ending in '/' */
+};
 
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("publish", argc, argv, repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("publish", argc, argv, "h", longopts)) != -1) {
-		if ((rc = cli_common("publish", ch, usage)) != -1)
-			return rc == EXIT_OK ? -1 : rc;
-		switch (ch) {
-		case 'r':
-			*repo = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'b':
-			if (!publish_base_ok(optarg))
-				return cli_usage("publish", "--base-url: not an "
-				    "http(s) URL: '%s'", optarg);
-			free(*base);
-			n = strlen(optarg);
-			/* Links are made relative to it: end it with '/'. */
-			if (asprintf(base, "%s%s", optarg, n > 0 &&
-			    optarg[n - 1] == '/' ? "" : "/") == -1)
-				return EXIT_INTERNAL;
-			o->base_url = *base;
-			break;
-		case 't':
-			if (strlen(optarg) > TITLE_MAX)
-				return cli_usage("publish", "--title: at most %d "
-				    "bytes", TITLE_MAX);
-			o->title = optarg;
-			break;
-		case 'R':
-			o->rebuild = 1;
-			break;
-		case 'L':
-			if (cli_lock_timeout("publish", optarg,
-			    &o->lock_timeout) == -1)
-				return EXIT_USAGE;
-			break;
-		}
+/* Take option ch of publish with arg; 0, or -1 told. */
+static int
+publish_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct publish_args *a = p;
+	size_t n;
+
+	(void)from_config;
+	switch (ch) {
+	case 'r':
+		a->repo = arg;
+		break;
+	case 'o':
+		a->o.out = arg;
+		break;
+	case 'b':
+		if (!publish_base_ok(arg))
+			return cli_misuse("publish", "--base-url: not an "
+			    "http(s) URL: '%s'", arg), -1;
+		n = strlen(arg);
+		/* Links are made relative to it: end it with '/'. */
+		if (n + 2 > sizeof(a->base))
+			return cli_misuse("publish", "--base-url: at most %zu "
+			    "bytes", sizeof(a->base) - 2), -1;
+		snprintf(a->base, sizeof(a->base), "%s%s", arg, n > 0 &&
+		    arg[n - 1] == '/' ? "" : "/");
+		a->o.base_url = a->base;
+		break;
+	case 't':
+		if (strlen(arg) > TITLE_MAX)
+			return cli_misuse("publish", "--title: at most %d "
+			    "bytes", TITLE_MAX), -1;
+		a->o.title = arg;
+		break;
+	case 'R':
+		a->o.rebuild = 1;
+		break;
+	case 'L':
+		if (cli_lock_timeout("publish", arg,
+		    &a->o.lock_timeout) == -1)
+			return -1;
+		break;
 	}
+	return 0;
+}
+
+/* The options into a; EXIT_OK, CLI_DONE, or the exit status. */
+static int
+publish_args(int argc, char **argv, struct publish_args *a)
+{
+	const struct cli_take t = { publish_option, a, NULL, usage };
+	int rc;
+
+	if ((rc = cli_parse("publish", argc, argv, &t)) != EXIT_OK)
+		return rc;
 	if (optind != argc)
 		return cli_usage("publish", "no arguments expected, not '%s'",
 		    argv[optind]);
-	if (o->out == NULL || o->out[0] == '\0')
+	if (a->o.out == NULL || a->o.out[0] == '\0')
 		return cli_usage("publish", "no site directory: give --out DIR");
 	return EXIT_OK;
 }
@@ -121,32 +108,29 @@ publish_args(int argc, char **argv, struct publish_opts *o,
 int
 cmd_publish(int argc, char **argv)
 {
-	struct publish_opts o;
+	struct publish_args a;
 	struct publish_result res;
 	struct health h;
 	struct store *st = NULL;
-	const char *repo = CLI_DEFAULT_REPO;
 	struct err err;
-	char *base = NULL;
 	int rc;
 
-	memset(&o, 0, sizeof(o));
-	o.lock_timeout = PUBLISH_LOCK_TIMEOUT;
-	if ((rc = publish_args(argc, argv, &o, &repo, &base)) != EXIT_OK) {
-		free(base);
-		return rc == -1 ? EXIT_OK : rc;
-	}
-	if ((st = store_open(repo, 0, &err)) == NULL) {
+	memset(&a, 0, sizeof(a));
+	a.repo = CLI_DEFAULT_REPO;
+	a.o.lock_timeout = CLI_LOCK_TIMEOUT;
+	if ((rc = publish_args(argc, argv, &a)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
+	if ((st = store_open(a.repo, 0, &err)) == NULL) {
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
 	/* The last check is the last run's, whatever it found. */
 	if (health_get(st, &h, &err) == 0)
-		o.last_check = h.last_check;
-	switch (publish_site(st, &o, &res, &err)) {
+		a.o.last_check = h.last_check;
+	switch (publish_site(st, &a.o, &res, &err)) {
 	case 1:
 		err_set(&err, ERR_REPO, "publish: repo %s has no snapshot yet: "
-		    "run 'mcwatch run' first", repo);
+		    "run 'mcwatch run' first", a.repo);
 		rc = cli_fail(&err);
 		goto cleanup;
 	case -1:
@@ -156,10 +140,9 @@ cmd_publish(int argc, char **argv)
 	printf("published %zu snapshot%s (latest %.12s, %zu read from the "
 	    "repository) to %s:\n%zu files written, %zu unchanged\n",
 	    res.snapshots, res.snapshots == 1 ? "" : "s", res.latest,
-	    res.walked, o.out, res.written, res.linked);
+	    res.walked, a.o.out, res.written, res.linked);
 	rc = cli_flush("publish");
  cleanup:
 	store_close(st);
-	free(base);
 	return rc;
 }

@@ -1,6 +1,5 @@
 /* mcwatch run: fetch, parse, compare, and commit a snapshot on change. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,16 +11,11 @@
 #include "../pipeline/run.h"
 #include "../snapshots/author.h"
 
-#define DEFAULT_REPO		CLI_DEFAULT_REPO
-#define DEFAULT_AUTHOR		"mcwatch <mcwatch@localhost>"
-#define LOCK_TIMEOUT		60
 
 /* The run's settings, and what only the command line cares about. */
 struct run_opts {
 	struct run_settings	 s;
 	struct cli_notify	 notify;
-	struct conf		 conf;		/* owns the strings it set */
-	const char		*conffile;
 	const char		*author_from;	/* --author, $MCWATCH_AUTHOR */
 	const struct report_format *format;
 	int			 exit_code;
@@ -29,63 +23,32 @@ struct run_opts {
 	int			 status;	/* of the report */
 };
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "success (changed or not)" },
+	{ EXIT_CHANGED, "with --exit-code, a change was recorded" },
+	{ EXIT_USAGE, NULL },
+	{ EXIT_FETCH, "fetch failed" },
+	{ EXIT_REJECTED, NULL },
+	{ EXIT_REPO, NULL },
+	{ EXIT_INTERNAL, NULL },
+	{ EXIT_RECORDED, "a change was recorded and reported, but a later step "
+	    "failed (the work tree update, or writing the report to standard "
+	    "output: it went to standard error)" },
+	{ EXIT_PENDING, "a change was recorded, but a notification is pending "
+	    "(the next run sends it)" },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: mcwatch run [-qv] [--url URL] [--repo DIR] [--dry-run] "
-	    "[--accept]\n"
-	    "                   [--max-removal PCT] [--exit-code] "
-	    "[-f text|json|markdown]\n"
-	    "                   [--author 'NAME <EMAIL>'] [--lock-timeout SEC] "
-	    "[fetch options]\n"
-	    "\n"
-	    "Fetch the page, and commit a snapshot to the repository when its "
-	    "data changed.\n"
-	    "\n"
-	    "  --url URL            the page: an http:// or https:// URL (a "
-	    "Zendesk article\n"
-	    "                       URL is read through its API), "
-	    "zendesk:HOST (the article\n"
-	    "                       found by its title), a file, a file:// "
-	    "URL or -\n"
-	    "                       (default: %s)\n"
-	    "  --source SRC         the same as --url\n"
-	    "  --repo DIR           the snapshot repository, created if "
-	    "missing (default: %s)\n"
-	    "  --dry-run            do everything but commit\n"
-	    "  --accept             record the page even if the anomaly guard "
-	    "refuses it\n"
-	    "  --max-removal PCT    refuse a page removing more than PCT%% of "
-	    "the records (20)\n"
-	    "  --exit-code          exit 1 when a change was recorded\n"
-	    "  -f, --format FMT     the change report: text (default), json "
-	    "or markdown\n"
-	    "  --author ID          commit author, 'Name <email>' (default: "
-	    "$MCWATCH_AUTHOR,\n"
-	    "                       else %s)\n"
-	    "  --lock-timeout SEC   wait this long for another run (default "
-	    "%d)\n"
-	    "  -q, --quiet          print nothing unless something changed or "
-	    "failed\n"
-	    FETCH_USAGE
-	    NOTIFY_USAGE
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 success (changed or not); 1 with --exit-code, a "
-	    "change was\n"
-	    "recorded; 2 usage error; 3 fetch failed; 4 page rejected (no data, "
-	    "or the\n"
-	    "anomaly guard); 5 repository error or busy; 6 out of memory, or "
-	    "the output\n"
-	    "could not be written; 7 a change was recorded and reported, but a "
-	    "later step\n"
-	    "failed (the work tree update, or writing the report to standard "
-	    "output: it\n"
-	    "went to standard error); 8 a change was recorded, but a "
-	    "notification is\npending (the next run sends it).\n",
-	    FETCH_DEFAULT_URL, DEFAULT_REPO, DEFAULT_AUTHOR, LOCK_TIMEOUT);
+	const struct cli_table *t = cli_table_find("run");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nFetch the page, and commit a snapshot to the repository "
+	    "when its data changed.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
 /* Warnings from the pipeline: repairs, and what a killed run left. */
@@ -115,8 +78,9 @@ run_check(const struct run_opts *o)
  * (from_config); 0, or -1 when it is bad (told).
  */
 static int
-run_option(struct run_opts *o, int ch, const char *arg, int from_config)
+run_option(void *p, int ch, const char *arg, int from_config)
 {
+	struct run_opts *o = p;
 	char *end;
 	int r;
 
@@ -168,21 +132,14 @@ run_option(struct run_opts *o, int ch, const char *arg, int from_config)
 	return 0;
 }
 
-/* run_option for cli_config_apply. */
-static int
-run_key(void *arg, int ch, const char *value)
-{
-	return run_option(arg, ch, value, 1);
-}
-
-/* Defaults, then the configuration file: the command line comes last. */
-static int
-run_defaults(int argc, char **argv, struct run_opts *o)
+/* The defaults: the configuration file and the command line come next. */
+static void
+run_defaults(struct run_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->s.url = FETCH_DEFAULT_URL;
-	o->s.repo = DEFAULT_REPO;
-	o->s.author = DEFAULT_AUTHOR;
+	o->s.repo = CLI_DEFAULT_REPO;
+	o->s.author = CLI_DEFAULT_AUTHOR;
 	o->author_from = "--author";
 	if (getenv("MCWATCH_AUTHOR") != NULL) {
 		o->s.author = getenv("MCWATCH_AUTHOR");
@@ -193,45 +150,19 @@ run_defaults(int argc, char **argv, struct run_opts *o)
 	cli_fetch_init(&o->s.fo);
 	cli_notify_init(&o->notify);
 	o->s.max_removal = GUARD_MAX_REMOVAL;
-	o->s.lock_timeout = LOCK_TIMEOUT;
-	if (cli_config_load("run", argc, argv, &o->conf, &o->conffile) !=
-	    EXIT_OK)
-		return EXIT_USAGE;
-	return cli_config_apply("run", o->conffile, &o->conf, run_key, o,
-	    &o->notify);
+	o->s.lock_timeout = CLI_LOCK_TIMEOUT;
 }
 
 /* Parse run's options into o; EXIT_OK to go on, else the exit status. */
 static int
 run_args(int argc, char **argv, struct run_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "url", required_argument, NULL, 'u' },
-		{ "source", required_argument, NULL, 'u' },
-		{ "repo", required_argument, NULL, 'r' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "accept", no_argument, NULL, 'a' },
-		{ "max-removal", required_argument, NULL, 'x' },
-		{ "exit-code", no_argument, NULL, 'e' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "author", required_argument, NULL, 'A' },
-		{ "lock-timeout", required_argument, NULL, 'L' },
-		{ "quiet", no_argument, NULL, 'q' },
-		FETCH_LONGOPTS,
-		NOTIFY_LONGOPTS,
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, rc;
+	const struct cli_take t = { run_option, o, &o->notify, usage };
+	int rc;
 
-	if ((rc = run_defaults(argc, argv, o)) != EXIT_OK)
+	run_defaults(o);
+	if ((rc = cli_parse("run", argc, argv, &t)) != EXIT_OK)
 		return rc;
-	while ((ch = cli_getopt("run", argc, argv, "f:qvh", longopts)) != -1) {
-		if ((rc = cli_common("run", ch, usage)) != -1)
-			return rc == EXIT_OK ? -1 : rc;
-		if (ch != OPT_CONFIG && run_option(o, ch, optarg, 0) == -1)
-			return EXIT_USAGE;
-	}
 	if (optind != argc)
 		return cli_usage("run", "no arguments expected, not '%s' (the "
 		    "page is given with --url)", argv[optind]);
@@ -349,10 +280,8 @@ cmd_run(int argc, char **argv)
 	struct run_outcome out;
 	int rc;
 
-	if ((rc = run_args(argc, argv, &o)) != EXIT_OK) {
-		conf_free(&o.conf);
-		return rc == -1 ? EXIT_OK : rc;
-	}
+	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	o.notify.cfg.repo = o.s.repo;
 	o.s.notify = &o.notify.cfg;
 	o.s.report = run_report;
@@ -360,6 +289,5 @@ cmd_run(int argc, char **argv)
 	run_pipeline(&o.s, &out);
 	rc = run_delivered(&out, o.status);
 	run_outcome_free(&out);
-	conf_free(&o.conf);
 	return rc;
 }

@@ -1,6 +1,5 @@
 /* mcwatch show: the records as they stood at a snapshot. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -9,32 +8,65 @@
 #include "../output/output.h"
 #include "../snapshots/snapshot.h"
 
+static const struct cli_exit exits[] = {
+	{ EXIT_OK, "the records printed" },
+	{ EXIT_USAGE, "usage error (a bad option, date, or a region code the "
+	    "snapshot lacks)" },
+	{ EXIT_REPO, "repository error or no such snapshot" },
+	{ EXIT_INTERNAL, NULL },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch show [--repo DIR] [-f json|csv|tsv|text] "
-	    "[--region CODE]\n"
-	    "                    [--kind network|range|url|port] [REV]\n"
-	    "\nThe records of snapshot REV (default: the latest), in the "
-	    "formats of\n'mcwatch parse'. REV: a commit id, a ref or revision "
-	    "expression, or\n@YYYY-MM-DD (the snapshot in force at the end of "
-	    "that day, UTC).\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  -f, --format FMT     json (default), csv, tsv or text\n"
-	    "  --region CODE        only this region code (any case)\n"
-	    "  --kind KIND          only this kind: network, range, url or "
-	    "port\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status: 0 the records printed; 2 usage error (a bad option, "
-	    "date, or a\nregion code the snapshot lacks); 5 repository error "
-	    "or no such snapshot; 6 out\nof memory, or the output could not "
-	    "be written.\n");
+	const struct cli_table *t = cli_table_find("show");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nThe records of snapshot REV (default: the latest), in "
+	    "the formats of\n'mcwatch parse'. REV: a commit id, a ref or "
+	    "revision expression, or\n@YYYY-MM-DD (the snapshot in force at "
+	    "the end of that day, UTC).\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+}
+
+/* show's options. */
+struct show_args {
+	const char			*repo;
+	const char			*region;
+	const struct output_format	*fmt;
+	int				 kind;
+};
+
+/* Take option ch of show with arg; 0, or -1 told. */
+static int
+show_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct show_args *o = p;
+	enum record_kind k;
+
+	(void)from_config;
+	switch (ch) {
+	case 'r':
+		o->repo = arg;
+		break;
+	case 'f':
+		if ((o->fmt = output_find(arg)) == NULL)
+			return cli_misuse("show", "unknown format '%s' (want "
+			    "%s)", arg, output_names()), -1;
+		break;
+	case 'R':
+		o->region = arg;
+		break;
+	case 'k':
+		if (record_kind_parse(arg, &k) == -1)
+			return cli_misuse("show", "unknown kind '%s' (want %s)",
+			    arg, record_kind_names()), -1;
+		o->kind = (int)k;
+		break;
+	}
+	return 0;
 }
 
 /* Whether rs has records of region code (any case). */
@@ -89,67 +121,34 @@ filter(struct recordset *rs, const char *code, int kind)
 int
 cmd_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "format", required_argument, NULL, 'f' },
-		{ "region", required_argument, NULL, 'R' },
-		{ "kind", required_argument, NULL, 'k' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct output_format *fmt = output_find("json");
-	const char *repo = CLI_DEFAULT_REPO, *region = NULL;
+	struct show_args o = { CLI_DEFAULT_REPO, NULL, output_find("json"),
+	    -1 };
+	const struct cli_take t = { show_option, &o, NULL, usage };
 	struct recordset *rs = NULL;
 	struct store *st = NULL;
 	struct snapshot *c = NULL;
-	enum record_kind k;
 	struct err err;
-	int ch, kind = -1, rc = EXIT_REPO;
+	int rc = EXIT_REPO;
 
-	/* repo.path of the configuration; --repo wins. */
-	if ((rc = cli_config_repo("show", argc, argv, &repo)) != EXIT_OK)
-		return rc;
-	while ((ch = cli_getopt("show", argc, argv, "f:h", longopts)) != -1) {
-		if ((rc = cli_common("show", ch, usage)) != -1)
-			return rc;
-		switch (ch) {
-		case 'r':
-			repo = optarg;
-			break;
-		case 'f':
-			if ((fmt = output_find(optarg)) == NULL)
-				return cli_usage("show", "unknown format '%s' "
-				    "(want %s)", optarg, output_names());
-			break;
-		case 'R':
-			region = optarg;
-			break;
-		case 'k':
-			if (record_kind_parse(optarg, &k) == -1)
-				return cli_usage("show", "unknown kind '%s' (want "
-				    "%s)", optarg, record_kind_names());
-			kind = (int)k;
-			break;
-		}
-	}
+	if ((rc = cli_parse("show", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	if (argc - optind > 1)
 		return cli_usage("show", "at most one revision, not %d",
 		    argc - optind);
 	if (optind < argc && cli_check_rev("show", argv[optind]) == -1)
 		return EXIT_USAGE;
-	if ((st = store_open(repo, 0, &err)) == NULL ||
+	if ((st = store_open(o.repo, 0, &err)) == NULL ||
 	    snapshot_pick(st, optind < argc ? argv[optind] : NULL, &c, &err) ==
 	    -1 || snapshot_records(st, c, &rs, &err) == -1)
 		goto fail;
-	if (region != NULL && !has_region(rs, region)) {
-		rc = unknown_region(rs, region, c);
+	if (o.region != NULL && !has_region(rs, o.region)) {
+		rc = unknown_region(rs, o.region, c);
 		goto cleanup;
 	}
-	filter(rs, region, kind);
-	if (fmt->write(stdout, rs) == -1) {
+	filter(rs, o.region, o.kind);
+	if (o.fmt->write(stdout, rs) == -1) {
 		err_set(&err, ERR_IO, "show: writing the %s output failed: %s",
-		    fmt->name, strerror(errno));
+		    o.fmt->name, strerror(errno));
 		goto fail;
 	}
 	rc = cli_flush("show");

@@ -18,9 +18,9 @@
 #include "../faults/clock.h"
 #include "../snapshots/snapshot.h"
 
-#define WARN_AGE	26	/* hours: a nightly run missed */
-#define MAX_AGE		48	/* hours without a successful check */
 #define FAILING		3	/* failures in a row that are critical */
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 
 /* Nagios plugin statuses: only status uses them. */
 enum { ST_OK, ST_WARNING, ST_CRITICAL, ST_UNKNOWN };
@@ -36,37 +36,31 @@ static const struct {
 	{ "prometheus", FMT_PROMETHEUS },
 };
 
+/* Its own exit statuses: a monitoring plugin's. */
+static const struct cli_exit exits[] = {
+	{ ST_OK, "healthy" },
+	{ ST_WARNING, "warning (the last run failed or was rejected, a "
+	    "notification is pending, or no successful check within "
+	    "--warn-age)" },
+	{ ST_CRITICAL, "critical (none within --max-age, "
+	    STR(FAILING) " failures in a row, or a state that does not "
+	    "parse)" },
+	{ ST_UNKNOWN, "unknown (no repository or no state yet, or a usage "
+	    "error)" },
+};
+
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: mcwatch status [--repo DIR] [--warn-age HOURS] "
-	    "[--max-age HOURS]\n"
-	    "                     [-f text|json|prometheus]\n"
-	    "\nThe last successful check, the last change, the last failure "
-	    "and its reason,\nand pending notifications, from the state each "
-	    "run records.\n"
-	    "\n"
-	    "  --repo DIR           the snapshot repository (default: "
-	    CLI_DEFAULT_REPO ", or repo.path)\n"
-	    "  --config FILE        the configuration file its repo.path is "
-	    "read from\n"
-	    "  --warn-age HOURS     warning past this long without a "
-	    "successful check (%d)\n"
-	    "  --max-age HOURS      critical past this long without a "
-	    "successful check (%d)\n"
-	    "  -f, --format FMT     text (default, with Nagios performance "
-	    "data), json, or\n"
-	    "                       prometheus (node_exporter's textfile "
-	    "format)\n"
-	    "  -h, --help           this help\n"
-	    "      --version        the version\n"
-	    "\n"
-	    "Exit status, as a monitoring plugin's: 0 healthy; 1 warning (the "
-	    "last run\nfailed or was rejected, a notification is pending, or "
-	    "no successful check\nwithin --warn-age); 2 critical (none within "
-	    "--max-age, %d failures in a row,\nor a state that does not "
-	    "parse); 3 unknown (no repository or no state yet,\nor a usage "
-	    "error).\n", WARN_AGE, MAX_AGE, FAILING);
+	const struct cli_table *t = cli_table_find("status");
+
+	cli_usage_synopsis(fp, t);
+	fprintf(fp, "\nThe last successful check, the last change, the last "
+	    "failure and its reason,\nand pending notifications, from the "
+	    "state each run records.\n\n");
+	cli_usage_options(fp, t);
+	fputc('\n', fp);
+	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
 /* The ages the verdict goes by, in hours. */
@@ -262,85 +256,86 @@ hours(const char *opt, const char *arg, long *out)
 	return 0;
 }
 
-/* The options; EXIT_OK, or the plugin status to exit with. */
-static int
-status_args(int argc, char **argv, const char **repo, struct ages *a,
-    enum status_format *fmt)
-{
-	static const struct option longopts[] = {
-		{ "repo", required_argument, NULL, 'r' },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "warn-age", required_argument, NULL, 'w' },
-		{ "max-age", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	size_t i;
-	int ch, rc, warn_set = 0;
+/* status's options. */
+struct status_args {
+	const char		*repo;
+	struct ages		 a;
+	int			 warn_set;
+	enum status_format	 fmt;
+};
 
-	/* repo.path of the configuration; --repo wins. */
-	if (cli_config_repo("status", argc, argv, repo) != EXIT_OK)
-		return ST_UNKNOWN;
-	while ((ch = cli_getopt("status", argc, argv, "f:h", longopts)) != -1) {
-		if ((rc = cli_common("status", ch, usage)) != -1)
-			return rc == EXIT_OK ? -1 : ST_UNKNOWN;
-		warn_set |= ch == 'w';
-		if (ch == 'r')
-			*repo = optarg;
-		else if ((ch == 'm' && hours("--max-age", optarg, &a->max) ==
-		    -1) || (ch == 'w' && hours("--warn-age", optarg,
-		    &a->warn) == -1))
-			return ST_UNKNOWN;
-		else if (ch == 'f') {
-			for (i = 0; i < sizeof(formats) / sizeof(formats[0]) &&
-			    strcmp(optarg, formats[i].name) != 0; i++)
-				;
-			if (i == sizeof(formats) / sizeof(formats[0]))
-				return cli_misuse("status", "unknown format "
-				    "'%s' (want text|json|prometheus)", optarg),
-				    ST_UNKNOWN;
-			*fmt = formats[i].fmt;
-		}
+/* Take option ch of status with arg; 0, or -1 told. */
+static int
+status_option(void *p, int ch, const char *arg, int from_config)
+{
+	struct status_args *s = p;
+	size_t i;
+
+	(void)from_config;
+	s->warn_set |= ch == 'w';
+	if (ch == 'r')
+		s->repo = arg;
+	else if ((ch == 'm' && hours("--max-age", arg, &s->a.max) == -1) ||
+	    (ch == 'w' && hours("--warn-age", arg, &s->a.warn) == -1))
+		return -1;
+	else if (ch == 'f') {
+		for (i = 0; i < sizeof(formats) / sizeof(formats[0]) &&
+		    strcmp(arg, formats[i].name) != 0; i++)
+			;
+		if (i == sizeof(formats) / sizeof(formats[0]))
+			return cli_misuse("status", "unknown format '%s' (want "
+			    "text|json|prometheus)", arg), -1;
+		s->fmt = formats[i].fmt;
 	}
+	return 0;
+}
+
+/* The options; EXIT_OK, CLI_DONE, or the plugin status to exit with. */
+static int
+status_args(int argc, char **argv, struct status_args *s)
+{
+	const struct cli_take t = { status_option, s, NULL, usage };
+	int rc;
+
+	if ((rc = cli_parse("status", argc, argv, &t)) != EXIT_OK)
+		return rc == CLI_DONE ? CLI_DONE : ST_UNKNOWN;
 	if (optind != argc)
 		return cli_misuse("status", "no arguments expected, not '%s'",
 		    argv[optind]), ST_UNKNOWN;
 	/* A --max-age under the default warning age: warn from it too. */
-	if (a->warn > a->max && !warn_set)
-		a->warn = a->max;
-	if (a->warn > a->max)
+	if (s->a.warn > s->a.max && !s->warn_set)
+		s->a.warn = s->a.max;
+	if (s->a.warn > s->a.max)
 		return cli_misuse("status", "--warn-age %ld is past --max-age "
-		    "%ld", a->warn, a->max), ST_UNKNOWN;
+		    "%ld", s->a.warn, s->a.max), ST_UNKNOWN;
 	return EXIT_OK;
 }
 
 int
 cmd_status(int argc, char **argv)
 {
+	struct status_args s = { CLI_DEFAULT_REPO, { CLI_WARN_AGE,
+	    CLI_MAX_AGE }, 0, FMT_TEXT };
 	struct health h;
-	struct ages a = { WARN_AGE, MAX_AGE };
-	enum status_format fmt = FMT_TEXT;
-	const char *repo = CLI_DEFAULT_REPO;
 	struct err err;
 	char why[256];
 	time_t now = clock_now();
 	int rc, st;
 
-	if ((rc = status_args(argc, argv, &repo, &a, &fmt)) != EXIT_OK)
-		return rc == -1 ? ST_OK : rc;
-	if ((rc = health_read(repo, &h, &err)) != 0) {
+	if ((rc = status_args(argc, argv, &s)) != EXIT_OK)
+		return rc == CLI_DONE ? ST_OK : rc;
+	if ((rc = health_read(s.repo, &h, &err)) != 0) {
 		printf("MCWATCH UNKNOWN - %s\n", rc == 1 ? "no run recorded "
 		    "yet" : err.msg);
 		return ST_UNKNOWN;
 	}
-	st = verdict(&h, &a, now, why, sizeof(why));
-	if (fmt == FMT_JSON)
+	st = verdict(&h, &s.a, now, why, sizeof(why));
+	if (s.fmt == FMT_JSON)
 		rc = print_json(&h, st, why);
-	else if (fmt == FMT_PROMETHEUS)
-		rc = print_prometheus(&h, st, repo);
+	else if (s.fmt == FMT_PROMETHEUS)
+		rc = print_prometheus(&h, st, s.repo);
 	else
-		rc = print_text(&h, st, why, &a, now);
+		rc = print_text(&h, st, why, &s.a, now);
 	if (rc == -1 || cli_flush("status") != EXIT_OK)
 		return ST_UNKNOWN;
 	return st;

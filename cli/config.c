@@ -45,25 +45,35 @@ config_path(int argc, char **argv, char *buf, size_t len, int *named)
 
 static const char	*key_hint(const char *name);
 
-int
-cli_config_load(const char *cmd, int argc, char **argv, struct conf *c,
-    const char **file)
+/* The configuration read: its values are options' until the command ends. */
+static struct conf loaded;
+
+void
+cli_config_free(void)
+{
+	conf_free(&loaded);
+}
+
+/* Read the file into loaded, *file naming it (NULL: none); exit status. */
+static int
+config_load(const char *cmd, int argc, char **argv, const char **file)
 {
 	static char buf[4096];
 	struct err err;
 	int named;
 
-	memset(c, 0, sizeof(*c));
+	conf_free(&loaded);
+	memset(&loaded, 0, sizeof(loaded));
 	if ((*file = config_path(argc, argv, buf, sizeof(buf), &named)) ==
 	    NULL)
 		return EXIT_OK;
 	if (access(*file, R_OK) == -1)
 		return cli_usage(cmd, "config %s: %s", *file, strerror(errno));
 	err_clear(&err);
-	if (conf_read(*file, c, &err) == -1)
+	if (conf_read(*file, &loaded, &err) == -1)
 		return err.kind != ERR_USAGE ? cli_fail(&err) :
-		    cli_usage(cmd, "%s%s", err.msg, c->badline > 0 ?
-		    key_hint(c->badname) : "");
+		    cli_usage(cmd, "%s%s", err.msg, loaded.badline > 0 ?
+		    key_hint(loaded.badname) : "");
 	(void)named;
 	return EXIT_OK;
 }
@@ -86,32 +96,6 @@ config_path_value(const char *v, char *buf, size_t len)
 	else
 		n = snprintf(buf, len, "%s/%s", home, v + 2);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
-int
-cli_config_repo(const char *cmd, int argc, char **argv, const char **repo)
-{
-	static char path[4096];
-	struct conf c;
-	const char *file;
-	size_t i;
-	int rc;
-
-	if ((rc = cli_config_load(cmd, argc, argv, &c, &file)) != EXIT_OK)
-		return rc;
-	for (i = 0; i < c.n; i++)
-		if (strcmp(c.v[i].name, "repo.path") == 0) {
-			if (config_path_value(c.v[i].value, path,
-			    sizeof(path)) == -1) {
-				rc = cli_usage(cmd, "config %s: repo.path: "
-				    "'%s' cannot be expanded ($HOME unset, or "
-				    "too long)", file, c.v[i].value);
-				break;
-			}
-			*repo = path;
-		}
-	conf_free(&c);
-	return rc;
 }
 
 int
@@ -159,49 +143,6 @@ cli_secret(const char *cmd, const char *env, const char *cred,
 }
 
 /*
- * Every key and the option it stands for; KEY_FLAG keys take true or
- * false, KEY_PATH values are paths ("~/" is $HOME).
- */
-#define KEY_FLAG	1
-#define KEY_PATH	2
-static const struct {
-	const char	*key;
-	int		 opt;
-	int		 flag;
-} keys[] = {
-	{ "run.dry-run", 'n', 1 },
-	{ "run.accept", 'a', 1 },
-	{ "run.exit-code", 'e', 1 },
-	{ "run.quiet", 'q', 1 },
-	{ "fetch.verbose", 'v', 1 },
-	{ "source.url", 'u', 0 },
-	{ "repo.path", 'r', KEY_PATH },
-	{ "guard.max-removal", 'x', 0 },
-	{ "run.author", 'A', 0 },
-	{ "run.lock-timeout", 'L', 0 },
-	{ "run.format", 'f', 0 },
-	{ "fetch.timeout", OPT_TIMEOUT, 0 },
-	{ "fetch.retries", OPT_RETRIES, 0 },
-	{ "fetch.retry-delay", OPT_RETRY_DELAY, 0 },
-	{ "fetch.cacert", OPT_CACERT, KEY_PATH },
-	{ "fetch.header", OPT_HEADER, 0 },
-	{ "fetch.max-size", OPT_MAXSIZE, 0 },
-	{ "email.smtp-url", OPT_SMTP_URL, 0 },
-	{ "email.tls", OPT_SMTP_TLS, 0 },
-	{ "email.from", OPT_MAIL_FROM, 0 },
-	{ "email.to", OPT_MAIL_TO, 0 },
-	{ "email.user", OPT_SMTP_USER, 0 },
-	{ "email.password-file", OPT_PASSWORD_FILE, KEY_PATH },
-	{ "webhook.url", OPT_WEBHOOK, 0 },
-	{ "webhook.format", OPT_WEBHOOK_FORMAT, 0 },
-	{ "webhook.header", OPT_WEBHOOK_HEADER, 0 },
-	{ "webhook.secret-file", OPT_WEBHOOK_SECRET_FILE, KEY_PATH },
-	{ "email.allow-plain-auth", OPT_SMTP_PLAIN_AUTH, 1 },
-	{ "hook.command", OPT_HOOK, 0 },
-	{ "hook.timeout", OPT_HOOK_TIMEOUT, 0 },
-};
-
-/*
  * What to say of a name that is no key: the key it was likely meant to
  * be ("email.smtp_url": email.smtp-url; any case), or where a password
  * goes; "" if none is near. The text is static.
@@ -222,10 +163,9 @@ key_hint(const char *name)
 	snprintf(want, sizeof(want), "%s", name);
 	for (p = want; *p != '\0'; p++)
 		*p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if (strcmp(want, keys[k].key) == 0) {
-			snprintf(buf, sizeof(buf), " (did you mean %s?)",
-			    keys[k].key);
+	for (k = 0; k < cli_ntables; k++)
+		if (cli_table_key(&cli_tables[k], want) != NULL) {
+			snprintf(buf, sizeof(buf), " (did you mean %s?)", want);
 			return buf;
 		}
 	return "";
@@ -281,45 +221,70 @@ expand_value(const char *cmd, const char *file, struct conf_entry *e)
 	return 0;
 }
 
-int
-cli_config_apply(const char *cmd, const char *file, struct conf *c,
-    int (*take)(void *, int, const char *), void *arg,
-    struct cli_notify *n)
+/* Whether any command's table has key. */
+static int
+key_known(const char *key)
 {
-	char target[600];
-	size_t i, k;
-	int rc, b;
+	size_t k;
 
-	for (i = 0; i < c->n; i++) {
-		struct conf_entry *e = &c->v[i];
+	for (k = 0; k < cli_ntables; k++)
+		if (cli_table_key(&cli_tables[k], key) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Give entry e, a key of option o, to t; EXIT_OK, or EXIT_USAGE told. */
+static int
+config_take(const char *cmd, const char *file, struct conf_entry *e,
+    const struct cli_option *o, const struct cli_take *t)
+{
+	int b, rc;
+
+	if (o->arg == NULL && (b = conf_bool(e->value)) == -1)
+		return cli_usage(cmd, "config %s:%d: %s: want true or false, "
+		    "not '%s'", file, e->line, e->name, e->value);
+	if (o->arg == NULL && b == 0)
+		return EXIT_OK;
+	if ((o->flags & CLI_PATH) && expand_value(cmd, file, e) == -1)
+		return EXIT_USAGE;
+	/* The option's own checks speak of the key, where it is. */
+	cli_misuse_as(file, e->line, e->name);
+	rc = t->take(t->arg, o->code, e->value, 1);
+	cli_misuse_as(NULL, 0, NULL);
+	return rc == -1 ? EXIT_USAGE : EXIT_OK;
+}
+
+int
+cli_config_read(const char *cmd, int argc, char **argv,
+    const struct cli_table *tab, const struct cli_take *t)
+{
+	const struct cli_option *o;
+	const char *file;
+	char target[600];
+	size_t i;
+	int rc;
+
+	if ((rc = config_load(cmd, argc, argv, &file)) != EXIT_OK ||
+	    file == NULL)
+		return rc;
+	for (i = 0; i < loaded.n; i++) {
+		struct conf_entry *e = &loaded.v[i];
 
 		if (route_key(e->name, target, sizeof(target)))
 			continue;	/* once the channels are known */
-		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-			if (strcmp(e->name, keys[k].key) == 0)
-				break;
-		if (k == sizeof(keys) / sizeof(keys[0]))
+		if ((o = cli_table_key(tab, e->name)) == NULL) {
+			if (key_known(e->name))
+				continue;	/* another command's */
 			return cli_usage(cmd, "config %s:%d: unknown key "
 			    "'%s'%s", file, e->line, e->name, key_hint(e->name));
-		if (keys[k].flag == KEY_FLAG && (b = conf_bool(e->value)) == -1)
-			return cli_usage(cmd, "config %s:%d: %s: want true or "
-			    "false, not '%s'", file, e->line, e->name, e->value);
-		if (keys[k].flag == KEY_FLAG && b == 0)
-			continue;
-		if (keys[k].flag == KEY_PATH &&
-		    expand_value(cmd, file, e) == -1)
-			return EXIT_USAGE;
-		/* The option's own checks speak of the key, where it is. */
-		cli_misuse_as(file, e->line, e->name);
-		rc = take(arg, keys[k].opt, e->value);
-		cli_misuse_as(NULL, 0, NULL);
-		if (rc == -1)
-			return EXIT_USAGE;
+		}
+		if ((rc = config_take(cmd, file, e, o, t)) != EXIT_OK)
+			return rc;
 	}
-	for (i = 0; i < c->n; i++)
-		if (route_key(c->v[i].name, target, sizeof(target)) &&
-		    (rc = cli_notify_route(cmd, n, target, c->v[i].value)) !=
-		    EXIT_OK)
+	for (i = 0; t->notify != NULL && i < loaded.n; i++)
+		if (route_key(loaded.v[i].name, target, sizeof(target)) &&
+		    (rc = cli_notify_route(cmd, t->notify, target,
+		    loaded.v[i].value)) != EXIT_OK)
 			return rc;
 	return EXIT_OK;
 }

@@ -67,20 +67,17 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: mcwatch [--help | --version] COMMAND [ARGS]\n"
+	fprintf(fp, "usage: mcwatch [--help | --version | --config-keys] COMMAND [ARGS]\n"
 	    "\nCommands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name,
 		    commands[i].summary);
 	fprintf(fp, "\n'mcwatch COMMAND --help' tells more; see also "
-	    "mcwatch(1) and mcwatch-records(5).\n"
-	    "\nExit status: 0 success; 1 run --exit-code: a change was recorded;"
-	    "\n2 usage error; 3 the page could not be read or fetched; 4 page "
-	    "rejected\n(no data, or the anomaly guard); 5 repository error or "
-	    "busy; 6 out of\nmemory or output failed; 7 run: a change was "
-	    "recorded, but a later step\nfailed; 8 run: recorded, a "
-	    "notification pending; 9 notify: a channel failed.\n"
-	    "status exits as a monitoring plugin: 0 OK, 1 WARNING, 2 "
+	    "mcwatch(1) and mcwatch-records(5).\n'mcwatch --config-keys' lists "
+	    "every configuration key, its option and\nthe commands that read "
+	    "it.\n\n");
+	cli_usage_all_exits(fp);
+	fprintf(fp, "status exits as a monitoring plugin: 0 OK, 1 WARNING, 2 "
 	    "CRITICAL, 3 UNKNOWN.\n");
 }
 
@@ -99,6 +96,10 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return cli_flush("--help");
+	}
+	if (strcmp(argv[1], "--config-keys") == 0) {
+		cli_print_keys(stdout);
+		return cli_flush("--config-keys");
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("mcwatch %s\n", MCWATCH_VERSION);
@@ -119,6 +120,7 @@ main(int argc, char **argv)
 	if (commands[i].git == GIT_READS)
 		store_read_any_owner();
 	rc = commands[i].run(argc - 1, argv + 1);
+	cli_config_free();
 	if (commands[i].git)
 		store_shutdown();
 	xmlCleanupParser();

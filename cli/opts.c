@@ -130,3 +130,62 @@ cli_lock_timeout(const char *cmd, const char *arg, int *out)
 	*out = (int)n;
 	return 0;
 }
+
+/*
+ * getopt's arrays of table t: lo (n entries, the last all zero) and the
+ * short options so (len bytes); 0, or -1 when they do not fit.
+ */
+static int
+getopt_arrays(const struct cli_table *t, struct option *lo, size_t n,
+    char *so, size_t len)
+{
+	size_t i, nlo = 0, nso = 0;
+
+	for (i = 0; i < t->nopts; i++) {
+		const struct cli_option *o = &t->opts[i];
+
+		if (o->name != NULL) {
+			if (nlo + 1 >= n)
+				return -1;
+			lo[nlo].name = o->name;
+			lo[nlo].has_arg = o->arg != NULL ? required_argument :
+			    no_argument;
+			lo[nlo].flag = NULL;
+			lo[nlo++].val = o->code;
+		}
+		if (o->letter != 0) {
+			if (nso + 3 >= len)
+				return -1;
+			so[nso++] = o->letter;
+			if (o->arg != NULL)
+				so[nso++] = ':';
+		}
+	}
+	memset(&lo[nlo], 0, sizeof(lo[nlo]));
+	so[nso] = '\0';
+	return 0;
+}
+
+int
+cli_parse(const char *cmd, int argc, char **argv, const struct cli_take *t)
+{
+	const struct cli_table *tab = cli_table_find(cmd);
+	struct option lo[64];
+	char so[32];
+	int ch, rc;
+
+	if (tab == NULL || getopt_arrays(tab, lo, sizeof(lo) / sizeof(lo[0]),
+	    so, sizeof(so)) == -1) {
+		cli_error("%s: no option table fits (a bug)", cmd);
+		return EXIT_INTERNAL;
+	}
+	if ((rc = cli_config_read(cmd, argc, argv, tab, t)) != EXIT_OK)
+		return rc;
+	while ((ch = cli_getopt(cmd, argc, argv, so, lo)) != -1) {
+		if ((rc = cli_common(cmd, ch, t->usage)) != -1)
+			return rc == EXIT_OK ? CLI_DONE : rc;
+		if (ch != OPT_CONFIG && t->take(t->arg, ch, optarg, 0) == -1)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}

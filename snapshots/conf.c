@@ -107,6 +107,8 @@ conf_read(const char *file, struct conf *c, struct err *err)
 	int rc = -1, r;
 
 	memset(c, 0, sizeof(*c));
+	/* Counted: a command that never opens a repository needs it too. */
+	git_libgit2_init();
 	if (git_config_new(&cfg) < 0 ||
 	    git_config_add_file_ondisk(cfg, file, GIT_CONFIG_LEVEL_APP, NULL,
 	    0) < 0 || git_config_iterator_new(&it, cfg) < 0) {
@@ -139,6 +141,7 @@ conf_read(const char *file, struct conf *c, struct err *err)
  cleanup:
 	git_config_iterator_free(it);
 	git_config_free(cfg);
+	git_libgit2_shutdown();
 	if (rc == -1) {
 		char bad[sizeof(c->badname)];
 		int line = c->badline;

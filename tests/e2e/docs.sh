@@ -62,4 +62,37 @@ for c in $cmds; do
 	fi
 done
 
+# The keys of CONFIGURATION in mcwatch(1), each with the option it stands
+# for ("-" for a key of the file only), as 'mcwatch --config-keys' prints
+# them from the option tables.
+man_keys() {
+	awk '/^\.Sh CONFIGURATION/ { f = 1; next } /^\.Sh / { f = 0 }
+	    function out(  i) { for (i = 1; i <= nk; i++)
+		print k[i] "\t" (no >= i ? o[i] : "-") }
+	    f && /^\.It Cm / && !/route\./ { out(); nk = 0; no = 0
+		s = $0; sub(/^\.It Cm /, "", s); nk = split(s, k, / , /); next }
+	    f && /^\.(It|El)/ { out(); nk = 0; no = 0; next }
+	    f && nk && /^\.Fl / { o[++no] = "-" $2 }
+	    END { out() }' "$D/mcwatch.1" | sort
+}
+"$MCWATCH" --config-keys | cut -f1,2 | sort > "$T/k"
+man_keys > "$T/mk"
+if [ "$(wc -l < "$T/k")" -ge 30 ] && cmp -s "$T/k" "$T/mk"; then
+	ok "mcwatch(1) CONFIGURATION and --config-keys list the same $(wc -l < "$T/k") keys and options"
+else
+	notok "mcwatch(1) CONFIGURATION and --config-keys agree" \
+	    "$(diff "$T/k" "$T/mk" | grep '^[<>]' | tr '\n' ' ')"
+fi
+# Every key a command reads is one of its options' (or a file-only key of
+# a group it takes), and its --help lists that option.
+"$MCWATCH" --config-keys | while IFS='	' read -r key opt cmds; do
+	[ "$opt" = - ] && continue
+	for c in $cmds; do
+		"$MCWATCH" "$c" --help | grep -q -- " $opt " ||
+		    echo "$key: $c --help lacks $opt"
+	done
+done > "$T/kh"
+[ ! -s "$T/kh" ] && ok "every key's option is in the --help of each command that reads it" ||
+    notok "every key's option is in the --help of each command reading it" "$(head -3 "$T/kh")"
+
 finish

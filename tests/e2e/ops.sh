@@ -30,6 +30,41 @@ done
     notok "repo.path for every command" "$bad failed"
 R="$HOME/data"
 
+# Each command reads the keys of its own options, from one table per
+# command, and leaves another command's keys alone.
+printf '[repo]\n\tpath = ~/data\n[status]\n\twarn-age = 40\n[email]\n\tto = ops@example.com\n[publish]\n\tout = ~/site\n' > "$T/conf2"
+MCWATCH_NOW=$(($(date +%s) + 30 * 3600)) run "$FAULTY" status --config "$T/conf2"
+[ "$status" -eq 0 ] && grep -q "^MCWATCH OK" "$T/out" &&
+    ok "status.warn-age = 40 in the configuration: OK at 30 hours; run's email.to left alone" ||
+    notok "status.warn-age from the configuration" "exit $status: $(head -1 "$T/out") $(head -1 "$T/err")"
+MCWATCH_NOW=$(($(date +%s) + 30 * 3600)) run "$FAULTY" status --config "$T/conf2" --warn-age 26
+[ "$status" -eq 1 ] && ok "--warn-age on the command line wins over status.warn-age" ||
+    notok "--warn-age over the key" "exit $status"
+run "$MCWATCH" publish --config "$T/conf2"
+[ "$status" -eq 0 ] && [ -f "$HOME/site/index.html" ] &&
+    ok "publish.out = ~/site: publish needs no --out" ||
+    notok "publish.out" "exit $status: $(head -2 "$T/err")"
+printf '[status]\n\twarn_age = 40\n' > "$T/conf3"
+run "$MCWATCH" status --config "$T/conf3" --repo "$R"
+[ "$status" -eq 3 ] && grep -q "conf3:2: 'status.warn_age' is no key.*(did you mean status.warn-age?)" "$T/err" &&
+    ok "a misspelt key is refused with file, line and the key meant" ||
+    notok "misspelt key" "exit $status: $(head -1 "$T/err")"
+printf '[repo]\n\tpath = %s\n[status]\n\twarnage = 40\n' "$R" > "$T/conf3"
+run "$MCWATCH" log --config "$T/conf3"
+[ "$status" -eq 2 ] && grep -q "conf3:4: unknown key 'status.warnage'" "$T/err" &&
+    ok "a key no command reads is refused by every command (log), with file and line" ||
+    notok "unknown key" "exit $status: $(head -1 "$T/err")"
+printf '[fetch]\n\tmax-size = 1k\n' > "$T/conf4"
+run "$MCWATCH" parse --config "$T/conf4" "$S"
+[ "$status" -ne 0 ] && grep -q "1024" "$T/err" &&
+    ok "parse --config: fetch.max-size counts for parse too" ||
+    notok "parse reads fetch.max-size" "exit $status: $(head -1 "$T/err")"
+printf '[status]\n\tmax-age = soon\n' > "$T/conf5"
+run "$MCWATCH" status --config "$T/conf5" --repo "$R"
+[ "$status" -eq 3 ] && grep -q "conf5:2: status.max-age: want hours" "$T/err" &&
+    ok "a bad value is told of the key, not the option" ||
+    notok "bad value of status.max-age" "exit $status: $(head -1 "$T/err")"
+
 # Nagios: performance data; a warning age apart from the critical one.
 run "$MCWATCH" status --repo "$R"
 head -1 "$T/out" | grep -Eq '^MCWATCH OK - healthy \| age=[0-9]+s;93600;172800;0 failures=0;;3;0 pending=0;1;;0$' &&
