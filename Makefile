@@ -46,7 +46,7 @@ FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-.PHONY: all check sanitize bench demo install uninstall clean fuzz analyze \
+.PHONY: deb-check all check sanitize bench demo install uninstall clean fuzz analyze \
 	torture
 .DELETE_ON_ERROR:
 
@@ -207,6 +207,11 @@ CPPCHECK_FLAGS = --std=c11 -q --enable=warning,portability,performance \
 	--inline-suppr --error-exitcode=1 -D_GNU_SOURCE \
 	-DMCWATCH_VERSION='"$(VERSION)"' -DMCWATCH_PROJECT_URL='"x"' \
 	--include=/usr/include/jansson.h
+# The Debian package built, linted, installed, run and purged (as root:
+# it installs into this machine; tests/deb.sh).
+deb-check:
+	sh tests/deb.sh
+
 analyze:
 	rm -rf build/analyze
 	scan-build -o build/analyze/report --status-bugs \
