@@ -133,39 +133,61 @@ colon_token_may(const char *s, const char *e)
 	    dots == 4)) || (colons == 1 && dots == 3);
 }
 
+/* The next '.' or ':' at or after p, before end, through *dot and *colon
+ * (the last ones found, NULL at first): memchr outruns a byte loop, and
+ * every address holds one or the other. end if there is none. */
+static const char *
+next_mark(const char *p, const char *end, const char **dot,
+    const char **colon)
+{
+	if (*dot == NULL || *dot < p)
+		*dot = (*dot = memchr(p, '.', (size_t)(end - p))) != NULL ?
+		    *dot : end;
+	if (*colon == NULL || *colon < p)
+		*colon = (*colon = memchr(p, ':', (size_t)(end - p))) != NULL ?
+		    *colon : end;
+	return *dot < *colon ? *dot : *colon;
+}
+
 int
 logscan_next(const char **pp, const char *end, struct addr *a,
     char text[LOGSCAN_TEXTMAX])
 {
-	const char *p = *pp, *e;
+	const char *p = *pp, *s, *e, *m, *dot = NULL, *colon = NULL;
 	int seen;
 
-	while (p < end) {
-		if ((cls[(unsigned char)*p] & (C_HEX | C_COLON)) == 0) {
-			p++;
+	while (p < end && (m = next_mark(p, end, &dot, &colon)) < end) {
+		/* The token around the mark: a run of address bytes, not
+		 * starting with a dot ("..1.2.3.4" holds 1.2.3.4). */
+		for (s = m; s > p && cls[(unsigned char)s[-1]] != 0; s--)
+			;
+		while (s < m && *s == '.')
+			s++;
+		if (*s == '.') {
+			p = s + 1;
 			continue;
 		}
-		for (seen = 0, e = p; e < end && cls[(unsigned char)*e] != 0; e++)
+		for (seen = 0, e = s; e < end && cls[(unsigned char)*e] != 0; e++)
 			seen |= cls[(unsigned char)*e];
-		/*
-		 * A hex word ("deadbeef", "Dec"), or shorter than 1.2.3.4 with
-		 * no colon: no address.
-		 */
-		if ((seen & (C_DOT | C_COLON)) == 0 ||
-		    ((seen & C_COLON) == 0 && e - p < 7)) {
+		/* Shorter than 1.2.3.4 with no colon: no address. */
+		if ((seen & C_COLON) == 0 && e - s < 7) {
 			p = e;
 			continue;
 		}
 		/* "1.2.3.4." ends a sentence; "x:" a field name. */
-		while (e > p && (e[-1] == '.' || (e[-1] == ':' && e - p > 1 &&
+		while (e > s && (e[-1] == '.' || (e[-1] == ':' && e - s > 1 &&
 		    e[-2] != ':')))
 			e--;
-		if (e > p && ((seen & C_COLON) == 0 || colon_token_may(p, e)) &&
-		    token_addr(p, e, seen, a, text) == 0) {
+		/* "192.0.2.9: refused": the colon trimmed was the only one. */
+		if ((seen & C_COLON) && e > s &&
+		    memchr(s, ':', (size_t)(e - s)) == NULL)
+			seen &= ~C_COLON;
+		if (e > s && ((seen & C_COLON) == 0 || colon_token_may(s, e)) &&
+		    token_addr(s, e, seen, a, text) == 0) {
 			*pp = e;
 			return 1;
 		}
-		p = e > p ? e : p + 1;
+		p = e > s ? e : s + 1;
 	}
 	*pp = end;
 	return 0;
