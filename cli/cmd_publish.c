@@ -27,8 +27,8 @@ usage(FILE *fp)
 	    "endpoints.json, endpoints.csv,\nchanges.json, changes/ID.json "
 	    "(what changed since snapshot ID) and lists/.\nThe site is built "
 	    "beside DIR and swapped in whole; files whose bytes did not\n"
-	    "change are kept, and the old site's changes.json spares reading "
-	    "the snapshots\nit already holds. DIR must be absent, empty, or a "
+	    "change are kept; everything is built from the repository, nothing "
+	    "read back\nfrom the old site. DIR must be absent, empty, or a "
 	    "site mcwatch published.\n\n");
 	cli_usage_options(fp, t);
 	fputc('\n', fp);
@@ -137,10 +137,9 @@ cmd_publish(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	printf("published %zu snapshot%s (latest %.12s, %zu read from the "
-	    "repository) to %s:\n%zu files written, %zu unchanged\n",
-	    res.snapshots, res.snapshots == 1 ? "" : "s", res.latest,
-	    res.walked, a.o.out, res.written, res.linked);
+	printf("published %zu snapshot%s (latest %.12s) to %s:\n%zu files "
+	    "written, %zu unchanged\n", res.snapshots, res.snapshots == 1 ?
+	    "" : "s", res.latest, a.o.out, res.written, res.linked);
 	rc = cli_flush("publish");
  cleanup:
 	store_close(st);

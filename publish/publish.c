@@ -103,11 +103,9 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 		goto memory;
 	memset(&c, 0, sizeof(c));
 	c.snap = &ctx->h->snaps[k];
-	/* The latest's is known; the old site's changes tell the others'. */
+	/* The latest's is read already; the others' from the repository. */
 	if (k + 1 == ctx->h->nsnaps)
 		c.source = ctx->source;
-	else if (c.snap->source_known)
-		c.source = c.snap->source;
 	else
 		c.source = source = source_of_id(ctx, c.snap->id);
 	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
@@ -191,28 +189,29 @@ latest(struct pub_ctx *ctx)
 }
 
 /*
- * The old site's changes.json, when the old site is one this version of
- * mcwatch made (its format is this version's); NULL otherwise.
+ * The latest snapshot the old site says it shows, into ctx->old_latest
+ * ("" if none): only a hint whether its files may be unchanged (compared
+ * before they are kept); what is written comes from the repository.
  */
-static char *
-old_changes(struct pub_ctx *ctx, size_t *len)
+static void
+old_latest(struct pub_ctx *ctx)
 {
-	char *v = NULL, *c = NULL;
-	const char *gen = NULL, *ver = NULL;
+	const char *gen = NULL, *latest = NULL;
+	char *v = NULL;
 	size_t vlen;
-	json_t *o = NULL;
+	json_t *o;
 
+	ctx->old_latest[0] = '\0';
 	if (ctx->o->rebuild || site_read(ctx->site, SITE_MARK, 65536, &v,
 	    &vlen) != 0)
-		return NULL;
+		return;
 	if ((o = json_loadb(v, vlen, 0, NULL)) != NULL &&
-	    json_unpack(o, "{s:s, s:s}", "generator", &gen, "mcwatch_version",
-	    &ver) == 0 && strcmp(gen, SITE_GENERATOR) == 0 &&
-	    strcmp(ver, MCWATCH_VERSION) == 0)
-		site_read(ctx->site, "changes.json", PUBLISH_CACHE_MAX, &c, len);
+	    json_unpack(o, "{s:s, s:s}", "generator", &gen, "latest",
+	    &latest) == 0 && strcmp(gen, SITE_GENERATOR) == 0 &&
+	    strlen(latest) == 40 && strspn(latest, "0123456789abcdef") == 40)
+		memcpy(ctx->old_latest, latest, 41);
 	json_decref(o);
 	free(v);
-	return c;
 }
 
 int
@@ -220,8 +219,7 @@ publish_site(struct store *st, const struct publish_opts *o,
     struct publish_result *res, struct err *err)
 {
 	struct pub_ctx ctx;
-	char *cache = NULL;
-	size_t i, cachelen = 0;
+	size_t i;
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
@@ -232,9 +230,8 @@ publish_site(struct store *st, const struct publish_opts *o,
 	ctx.title = o->title ? o->title : PUBLISH_TITLE;
 	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
-	cache = old_changes(&ctx, &cachelen);
-	if ((ctx.h = pub_timeline_load(st, cache, cachelen, ctx.old_latest,
-	    err)) == NULL)
+	old_latest(&ctx);
+	if ((ctx.h = pub_timeline_load(st, err)) == NULL)
 		goto cleanup;
 	if (ctx.h->nsnaps == 0) {
 		rc = 1;
@@ -246,12 +243,9 @@ publish_site(struct store *st, const struct publish_opts *o,
 	if (site_commit(ctx.site, err) == -1)
 		goto cleanup;
 	res->snapshots = ctx.h->nsnaps;
-	res->walked = ctx.old_latest[0] == '\0' ? ctx.h->nsnaps :
-	    ctx.h->nsnaps - pub_timeline_index(ctx.h, ctx.old_latest) - 1;
 	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
 	rc = 0;
  cleanup:
-	free(cache);
 	site_free(ctx.site);
 	for (i = 0; i < ctx.npaths; i++)
 		free(ctx.paths[i]);

@@ -15,8 +15,6 @@
 
 #define PUBLISH_FEED_MAX	100	/* entries in feed.atom, newest */
 #define PUBLISH_TITLE		"Mimecast data centers and URLs"
-/* The largest old changes.json read back rather than walked again. */
-#define PUBLISH_CACHE_MAX	(256u << 20)
 
 struct publish_opts {
 	const char	*out;		/* the site's directory */
@@ -29,7 +27,6 @@ struct publish_opts {
 
 struct publish_result {
 	size_t		 snapshots;
-	size_t		 walked;	/* read from the repository */
 	size_t		 written;	/* files written */
 	size_t		 linked;	/* files the same as before, kept */
 	char		 latest[41];

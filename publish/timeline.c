@@ -29,7 +29,7 @@ grow(void *p, size_t n, size_t *cap, size_t sz)
 
 int
 pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
-    const char *source, int known)
+    const char *source)
 {
 	struct pub_snap *s;
 
@@ -40,7 +40,6 @@ pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	s->time = t;
 	s->first = h->nlines;
-	s->source_known = known;
 	if (source != NULL && (s->source = strdup(source)) == NULL)
 		return -1;
 	h->nsnaps++;
@@ -97,7 +96,7 @@ collect(const struct line_change *c, void *arg)
 	struct pub_timeline *h = arg;
 
 	if (c->line == NULL)
-		return pub_timeline_add_snap(h, c->id, c->time, NULL, 0);
+		return pub_timeline_add_snap(h, c->id, c->time, NULL);
 	return pub_timeline_add_line(h, c->line, c->len, c->added);
 }
 
@@ -153,27 +152,16 @@ number(struct pub_timeline *h)
 }
 
 struct pub_timeline *
-pub_timeline_load(struct store *st, const char *cache, size_t cachelen,
-    char *latest, struct err *err)
+pub_timeline_load(struct store *st, struct err *err)
 {
 	struct pub_timeline *h;
-	int rc = 1;
 
-	latest[0] = '\0';
 	if ((h = calloc(1, sizeof(*h))) == NULL) {
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
-	/* The old site's changes, then only the snapshots after them. */
-	if (cache != NULL && pub_cache_fill(h, cache, cachelen, latest) == 0 &&
-	    (rc = changes_walk(st, latest, collect, h, err)) == -1)
+	if (changes_walk(st, NULL, collect, h, err) == -1)
 		goto fail;
-	if (rc == 1) {
-		reset(h);
-		latest[0] = '\0';
-		if (changes_walk(st, NULL, collect, h, err) == -1)
-			goto fail;
-	}
 	if (number(h) == -1) {
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		goto fail;

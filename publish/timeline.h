@@ -21,7 +21,6 @@ struct pub_snap {
 	size_t		 first;		/* its lines: lines[first, first + n) */
 	size_t		 n;
 	char		*source;	/* its page's URL, when known */
-	int		 source_known;	/* (from the old site's changes) */
 };
 
 struct pub_line {
@@ -48,27 +47,18 @@ struct pub_timeline {
 };
 
 /*
- * The history of st into a new h; NULL with err.
- * With cache (an old site's changes.json), only the snapshots after its
- * latest are read from st, whose id is then in latest (41 bytes); when
- * the cache does not hold or does not lead to HEAD, all are ("").
+ * The history of st into a new h, every snapshot read from the
+ * repository (never from an old site); NULL with err.
  */
-struct pub_timeline	*pub_timeline_load(struct store *st, const char *cache,
-	    size_t cachelen, char *latest, struct err *err);
+struct pub_timeline	*pub_timeline_load(struct store *st, struct err *err);
 /* The index of snapshot id in h; h->nsnaps if it has none. */
 size_t	pub_timeline_index(const struct pub_timeline *h, const char *id);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
 int	pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
-	    const char *source, int known);
+	    const char *source);
 /* Append a line to the last snapshot; 0, or -1 on memory. */
 int	pub_timeline_add_line(struct pub_timeline *h, const char *line,
 	    size_t len, int added);
-/*
- * Fill an empty h from an old site's changes.json; the newest id into
- * latest. 0, or -1 if it is not one mcwatch wrote (h is left to reset).
- */
-int	pub_cache_fill(struct pub_timeline *h, const char *buf, size_t len,
-	    char *latest);
 void			 pub_timeline_free(struct pub_timeline *h);
 
 /*

@@ -28,10 +28,6 @@
 
 #define L1	"{\"kind\":\"port\",\"region\":\"G\",\"region_code\":\"g\"," \
 		"\"section\":\"P\",\"protocol\":\"SMTP\",\"port\":25,\"usage\":\"\"}"
-#define L2	"{\"kind\":\"port\",\"region\":\"G\",\"region_code\":\"g\"," \
-		"\"section\":\"P\",\"protocol\":\"SMTP\",\"port\":26,\"usage\":\"\"}"
-#define L3	"{\"kind\":\"port\",\"region\":\"G\",\"region_code\":\"g\"," \
-		"\"section\":\"P\",\"protocol\":\"IMAP\",\"port\":143,\"usage\":\"\"}"
 
 /* A line that only gained or lost its comma is no change. */
 static void
@@ -41,11 +37,11 @@ test_lines(void **state)
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(pub_timeline_add_snap(&h, "a", 1, NULL, 0), 0);
+	assert_int_equal(pub_timeline_add_snap(&h, "a", 1, NULL), 0);
 	assert_int_equal(pub_timeline_add_line(&h, L1 ",", strlen(L1) + 1, 1),
 	    0);
 	assert_int_equal(h.lines[0].len, strlen(L1));
-	assert_int_equal(pub_timeline_add_snap(&h, "b", 2, NULL, 0), 0);
+	assert_int_equal(pub_timeline_add_snap(&h, "b", 2, NULL), 0);
 	assert_int_equal(pub_timeline_add_line(&h, L1, strlen(L1), 1), 0);
 	assert_int_equal(pub_timeline_add_line(&h, L1 ",", strlen(L1) + 1, 0),
 	    0);
@@ -56,60 +52,6 @@ test_lines(void **state)
 	free(h.snaps);
 	free(h.lines);
 	free(h.arena);
-}
-
-/* A history built from an old site's changes.json. */
-static const char cache[] =
-    "[{\"from\":\"" "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" "\",\"to\":\""
-    "cccccccccccccccccccccccccccccccccccccccc" "\",\"source\":null,"
-    "\"date\":\"2026-01-03T00:00:00Z\",\"added\":[" L3 "],\"removed\":[],"
-    "\"changed\":[]},"
-    "{\"from\":\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\",\"to\":\""
-    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" "\",\"source\":"
-    "\"https://x.example/\",\"date\":\"2026-01-02T00:00:00Z\",\"added\":[],"
-    "\"removed\":[],\"changed\":[{\"before\":" L1 ",\"after\":" L2 "}]},"
-    "{\"from\":null,\"to\":\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-    "\",\"source\":null,\"date\":\"2026-01-01T00:00:00Z\",\"added\":[" L1
-    "],\"removed\":[],\"changed\":[]}]";
-
-static void
-test_cache(void **state)
-{
-	struct pub_timeline *h;
-	char latest[41], *bad;
-
-	(void)state;
-	assert_non_null(h = calloc(1, sizeof(*h)));
-	assert_int_equal(pub_cache_fill(h, cache, strlen(cache), latest), 0);
-	assert_string_equal(latest, "cccccccccccccccccccccccccccccccccccccccc");
-	assert_int_equal(h->nsnaps, 3);
-	assert_int_equal(h->snaps[0].n, 1);
-	assert_int_equal(h->snaps[1].n, 2);	/* L1 out, L2 in */
-	assert_string_equal(h->snaps[1].source, "https://x.example/");
-	assert_int_equal(h->snaps[2].time, 1767398400);
-	assert_int_equal(pub_timeline_index(h, latest), 2);
-	pub_timeline_free(h);
-
-	/* A broken chain of ids, a bad date, a record that is none. */
-	assert_non_null(bad = strdup(cache));
-	memcpy(strstr(bad, "\"from\":\"aaaa") + 8, "d", 1);
-	assert_non_null(h = calloc(1, sizeof(*h)));
-	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_timeline_free(h);
-	strcpy(bad, cache);
-	memcpy(strstr(bad, "2026-01-02"), "2026-13-02", 10);
-	assert_non_null(h = calloc(1, sizeof(*h)));
-	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_timeline_free(h);
-	strcpy(bad, cache);
-	memcpy(strstr(bad, "\"kind\":\"port\""), "\"kind\":\"pork\"", 13);
-	assert_non_null(h = calloc(1, sizeof(*h)));
-	assert_int_equal(pub_cache_fill(h, bad, strlen(bad), latest), -1);
-	pub_timeline_free(h);
-	assert_non_null(h = calloc(1, sizeof(*h)));
-	assert_int_equal(pub_cache_fill(h, "{}", 2, latest), -1);
-	pub_timeline_free(h);
-	free(bad);
 }
 
 /* Only http(s) URLs become links; text is text. */
@@ -280,7 +222,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines),
-		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_site),
 		cmocka_unit_test(test_site_json),
