@@ -17,6 +17,7 @@
 #include "../records/lists.h"
 #include "../output/output.h"
 #include "../snapshots/changes.h"
+#include "../snapshots/snapshot.h"
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "printed (nothing matching is no error)" },
@@ -173,6 +174,10 @@ on_change(const struct line_change *c, void *arg)
 	json_t *o;
 	int rc = 0;
 
+	if (c->line == NULL && c->broken)
+		cli_error("history: warning: snapshot %.12s: its %s is missing "
+		    "or not one mcwatch writes; left out (the next one is "
+		    "compared with the one before it)", c->id, SNAP_DATA);
 	if (c->line == NULL)
 		return 0;	/* a snapshot begins: its lines follow */
 	if (strcmp(q->id, c->id) != 0) {

@@ -35,6 +35,13 @@ usage(FILE *fp)
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
+/* A broken snapshot, named. */
+static void
+warn_cb(const char *msg)
+{
+	cli_error("%s", msg);
+}
+
 /* publish's options. */
 struct publish_args {
 	struct publish_opts	 o;
@@ -118,6 +125,7 @@ cmd_publish(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	a.repo = CLI_DEFAULT_REPO;
 	a.o.lock_timeout = CLI_LOCK_TIMEOUT;
+	a.o.warn = warn_cb;
 	if ((rc = publish_args(argc, argv, &a)) != EXIT_OK)
 		return rc == CLI_DONE ? EXIT_OK : rc;
 	if ((st = store_open(a.repo, 0, &err)) == NULL) {

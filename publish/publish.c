@@ -231,7 +231,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
 	old_latest(&ctx);
-	if ((ctx.h = pub_timeline_load(st, err)) == NULL)
+	if ((ctx.h = pub_timeline_load(st, o->warn, err)) == NULL)
 		goto cleanup;
 	if (ctx.h->nsnaps == 0) {
 		rc = 1;
@@ -243,6 +243,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 	if (site_commit(ctx.site, err) == -1)
 		goto cleanup;
 	res->snapshots = ctx.h->nsnaps;
+	res->broken = ctx.h->nbroken;
 	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
 	rc = 0;
  cleanup:

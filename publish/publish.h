@@ -23,12 +23,14 @@ struct publish_opts {
 	time_t		 last_check;	/* the last run; 0 if unknown */
 	int		 lock_timeout;	/* seconds to wait for another */
 	int		 rebuild;	/* nothing from the old site reused */
+	void		(*warn)(const char *msg);	/* a broken snapshot */
 };
 
 struct publish_result {
 	size_t		 snapshots;
 	size_t		 written;	/* files written */
 	size_t		 linked;	/* files the same as before, kept */
+	size_t		 broken;	/* snapshots whose data is unread */
 	char		 latest[41];
 };
 

@@ -94,7 +94,16 @@ static int
 collect(const struct line_change *c, void *arg)
 {
 	struct pub_timeline *h = arg;
+	char msg[160];
 
+	if (c->line == NULL && c->broken) {
+		h->nbroken++;
+		snprintf(msg, sizeof(msg), "publish: warning: snapshot %.12s: "
+		    "its %s is missing or not one mcwatch writes; published "
+		    "with no change of its own", c->id, SNAP_DATA);
+		if (h->warn != NULL)
+			h->warn(msg);
+	}
 	if (c->line == NULL)
 		return pub_timeline_add_snap(h, c->id, c->time, NULL);
 	return pub_timeline_add_line(h, c->line, c->len, c->added);
@@ -152,7 +161,8 @@ number(struct pub_timeline *h)
 }
 
 struct pub_timeline *
-pub_timeline_load(struct store *st, struct err *err)
+pub_timeline_load(struct store *st, void (*warn)(const char *msg),
+    struct err *err)
 {
 	struct pub_timeline *h;
 
@@ -160,6 +170,7 @@ pub_timeline_load(struct store *st, struct err *err)
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
+	h->warn = warn;
 	if (changes_walk(st, NULL, collect, h, err) == -1)
 		goto fail;
 	if (number(h) == -1) {

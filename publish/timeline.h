@@ -44,13 +44,18 @@ struct pub_timeline {
 	size_t		*num_line;	/* a line holding each number */
 	struct record	*recs;		/* each number's record, once parsed */
 	unsigned char	*parsed;
+	void		(*warn)(const char *msg);	/* or NULL */
+	size_t		 nbroken;	/* snapshots whose data is unread */
 };
 
 /*
  * The history of st into a new h, every snapshot read from the
- * repository (never from an old site); NULL with err.
+ * repository (never from an old site); a broken snapshot (its dataset
+ * missing or not mcwatch's) told to warn, named, and counted in nbroken.
+ * NULL with err.
  */
-struct pub_timeline	*pub_timeline_load(struct store *st, struct err *err);
+struct pub_timeline	*pub_timeline_load(struct store *st,
+			    void (*warn)(const char *msg), struct err *err);
 /* The index of snapshot id in h; h->nsnaps if it has none. */
 size_t	pub_timeline_index(const struct pub_timeline *h, const char *id);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */

@@ -309,10 +309,6 @@ record_from_json(json_t *o, struct record *r)
 	return 0;
 }
 
-/* How output_records_json opens and closes the dataset. */
-#define DATASET_HEAD	"{\"records\":[\n"
-#define DATASET_TAIL	"\n]}\n"
-
 /* Record i from o into rs; 0, or -1 with err. */
 static int
 add_record(struct recordset *rs, json_t *o, size_t i, struct err *err)

@@ -38,4 +38,11 @@ int	 output_json(FILE *fp, const struct recordset *rs);
 /* The dataset form: records only, one per line; 0, or -1 on error. */
 int	 output_records_json(FILE *fp, const struct recordset *rs);
 
+/*
+ * How output_records_json opens and closes the dataset, a record a line
+ * between: the framing history's line diffs check.
+ */
+#define DATASET_HEAD	"{\"records\":[\n"
+#define DATASET_TAIL	"\n]}\n"
+
 #endif

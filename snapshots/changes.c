@@ -6,6 +6,7 @@
 #include "changes.h"
 #include "internal.h"
 #include "snapshot.h"
+#include "../records/json.h"
 
 /* A dataset's record lines, sorted bytewise for a merge. */
 struct lines {
@@ -41,6 +42,35 @@ idx_qcmp(const void *x, const void *y, void *arg)
 	size_t i = *(const size_t *)x, j = *(const size_t *)y;
 
 	return line_cmp(l->p[i], l->len[i], l->p[j], l->len[j]);
+}
+
+/*
+ * Whether the n bytes at s are a dataset as output_records_json frames it:
+ * its head, a record object a line ("{...}," or the last "{...}"), its
+ * tail. Not a JSON parse: each line is read as a record where it is used.
+ */
+static int
+dataset_framed(const char *s, size_t n)
+{
+	size_t hl = sizeof(DATASET_HEAD) - 1, tl = sizeof(DATASET_TAIL) - 1;
+	const char *p, *e, *end;
+
+	if (n == hl + tl - 1 && memcmp(s, "{\"records\":[\n]}\n", n) == 0)
+		return 1;	/* no record at all */
+	if (n < hl + tl || memcmp(s, DATASET_HEAD, hl) != 0 ||
+	    memcmp(s + n - tl, DATASET_TAIL, tl) != 0)
+		return 0;
+	end = s + n - tl;
+	for (p = s + hl; p <= end; p = e + 1) {
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		if (e - p < 2 || *p != '{' || (e[-1] != '}' && (e == end ||
+		    e[-1] != ',' || e[-2] != '}')))
+			return 0;
+		if (e == end)
+			break;
+	}
+	return 1;
 }
 
 /* The record lines of blob b (taken over) into l, sorted; -1 on memory. */
@@ -234,6 +264,12 @@ changes_walk(struct store *st, const char *since,
 		c.line = NULL;
 		c.len = 0;
 		c.added = 0;
+		c.broken = b == NULL || !dataset_framed(git_blob_rawcontent(b),
+		    (size_t)git_blob_rawsize(b));
+		if (c.broken) {
+			git_blob_free(b);
+			b = NULL;
+		}
 		if (fn(&c, arg) == -1) {
 			err_set(err, ERR_NOMEM, "repo %s: history: out of "
 			    "memory", st->dir);

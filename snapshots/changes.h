@@ -20,12 +20,16 @@ struct line_change {
 	const char	*line;		/* a record's JSON, not NUL-terminated */
 	size_t		 len;
 	int		 added;		/* else removed */
+	int		 broken;	/* line NULL: the snapshot's dataset is
+					   missing or not one mcwatch writes */
 };
 
 /*
  * Call fn(c, arg) for every snapshot of HEAD's first-parent line, oldest
  * first, with line NULL, and then for every line it added or removed (the
- * first snapshot adds all its lines). With since (an id), only for the
+ * first snapshot adds all its lines). A broken snapshot (c->broken: no
+ * dataset, or one not framed a record a line) has no lines: the next one
+ * is compared with the last that was whole. With since (an id), only for the
  * snapshots after it, their lines against its. fn returns 0 to go on, -1
  * to stop with an error (memory). 0, 1 when since is not on HEAD's line
  * (nothing called), or -1 with err.

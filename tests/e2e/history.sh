@@ -37,4 +37,32 @@ run "$MCWATCH" history $R nothing-like-this
 run "$MCWATCH" history $R
 expect "history: no QUERY" 2 "want one QUERY"
 
+# A broken snapshot (its mimecast.json no dataset: anyone with push access
+# can commit one) is named in a warning by history and publish, never read
+# as "every record removed", and the next snapshot is compared with the
+# one before it.
+git clone -q "$T/r" "$T/b"
+g() { git -C "$T/b" -c user.name=t -c user.email=t@example.com "$@"; }
+cp "$T/b/mimecast.json" "$T/good.json"
+echo '<html>login</html>' > "$T/b/mimecast.json"
+g commit -qam broken
+broken=$(git -C "$T/b" rev-parse HEAD)
+cp "$T/good.json" "$T/b/mimecast.json"
+g commit -qam whole-again
+run "$MCWATCH" history --repo "$T/b" 207.211.30.45
+[ "$status" -eq 0 ] && grep -q "warning: snapshot $(echo "$broken" | cut -c1-12): its mimecast.json is missing or not one mcwatch writes" "$T/err" &&
+    [ "$(grep -c . "$T/out")" = 4 ] && ! grep -q "$(echo "$broken" | cut -c1-7)" "$T/out" &&
+    ok "history: a broken snapshot is named in a warning, no record removed or re-added at it" ||
+    notok "history at a broken snapshot" "exit $status" "$(head -2 "$T/err")" "$(cat "$T/out")"
+run "$MCWATCH" publish --repo "$T/b" --out "$T/site"
+[ "$status" -eq 0 ] && grep -q "publish: warning: snapshot $(echo "$broken" | cut -c1-12): its mimecast.json is missing" "$T/err" &&
+    /usr/bin/python3 -c '
+import json, sys
+c = {e["to"]: e for e in json.load(open(sys.argv[1]))}
+e = c[sys.argv[2]]
+assert not e["added"] and not e["removed"] and not e["changed"], e
+assert len(c) == 5
+' "$T/site/changes.json" "$broken" &&
+    ok "publish: a broken snapshot named in a warning, published with no change" ||
+    notok "publish at a broken snapshot" "exit $status" "$(head -3 "$T/err")"
 finish
