@@ -19,11 +19,12 @@ struct pub_api {
 	json_t	*changes;	/* newest first */
 };
 
-struct pub_api *
-pub_api_new(void)
+void *
+pub_api_new(struct pub_ctx *ctx)
 {
 	struct pub_api *a;
 
+	(void)ctx;
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
 	if ((a->changes = json_array()) == NULL) {
@@ -34,8 +35,10 @@ pub_api_new(void)
 }
 
 void
-pub_api_free(struct pub_api *a)
+pub_api_free(void *w)
 {
+	struct pub_api *a = w;
+
 	if (a == NULL)
 		return;
 	json_decref(a->changes);
@@ -43,8 +46,9 @@ pub_api_free(struct pub_api *a)
 }
 
 int
-pub_api_change(struct pub_api *a, const struct pub_change *c)
+pub_api_change(void *w, const struct pub_change *c)
 {
+	struct pub_api *a = w;
 	struct report_ctx rc;
 
 	memset(&rc, 0, sizeof(rc));
@@ -125,8 +129,9 @@ version_json(const struct pub_ctx *ctx)
 }
 
 int
-pub_api_finish(struct pub_api *a, struct pub_ctx *ctx)
+pub_api_finish(void *w, struct pub_ctx *ctx)
 {
+	struct pub_api *a = w;
 	json_t *v = version_json(ctx);
 	int rc;
 
@@ -187,12 +192,13 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 }
 
 int
-pub_api_since(struct pub_ctx *ctx)
+pub_api_since(void *w, struct pub_ctx *ctx)
 {
 	struct pub_since s;
 	size_t k;
 	int rc = 0;
 
+	(void)w;
 	if (pub_since_init(&s, ctx->h) == -1) {
 		err_nomem(ctx->err, "publish");
 		return -1;

@@ -98,7 +98,7 @@ feed_head(struct pub_feed *f, const struct pub_ctx *ctx)
 	return 0;
 }
 
-struct pub_feed *
+void *
 pub_feed_new(struct pub_ctx *ctx)
 {
 	struct pub_feed *f;
@@ -156,8 +156,9 @@ entry_html(struct pub_feed *f, const struct pub_change *c)
 }
 
 int
-pub_feed_change(struct pub_feed *f, const struct pub_change *c)
+pub_feed_change(void *w, const struct pub_change *c)
 {
+	struct pub_feed *f = w;
 	char title[1024], id[96], href[80], *html = NULL;
 	xmlNodePtr e, n;
 	int rc = -1;
@@ -190,8 +191,9 @@ pub_feed_change(struct pub_feed *f, const struct pub_change *c)
 }
 
 int
-pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx)
+pub_feed_finish(void *w, struct pub_ctx *ctx)
 {
+	struct pub_feed *f = w;
 	xmlChar *mem = NULL;
 	int len = 0, rc;
 
@@ -206,8 +208,10 @@ pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx)
 }
 
 void
-pub_feed_free(struct pub_feed *f)
+pub_feed_free(void *w)
 {
+	struct pub_feed *f = w;
+
 	if (f == NULL)
 		return;
 	xmlFreeDoc(f->doc);

@@ -57,8 +57,16 @@ void	pub_date(time_t t, char *when, char *iso);
 /* Where the site keeps the list files of export/lists.h. */
 #define PUB_LISTS	"lists/"
 
+/*
+ * The writers of the site's parts, one table (publish.c), as rpki-client
+ * has its outputs: new(ctx) makes a writer's state (NULL on memory),
+ * change(state, c) is given every snapshot's change, newest first,
+ * finish(state, ctx) writes its files, free(state) accepts NULL. Each
+ * returns 0, or -1 with ctx->err; a writer with no state has only finish.
+ */
+
 /* lists.c: every list file (lists/FORMAT/[CODE/]LIST...). */
-int	pub_lists(struct pub_ctx *ctx);
+int	pub_lists(void *w, struct pub_ctx *ctx);
 /*
  * Its path for format f, list (LIST_N: all), family, code or NULL:
  * "lists/" and export/lists.h's layout.
@@ -68,23 +76,19 @@ int	pub_list_path(size_t f, int list, int family, const char *code,
 /* Whether the list file path was written. */
 int	pub_list_written(const struct pub_ctx *ctx, const char *path);
 
-/* api.c: the JSON files. */
-struct pub_api;
-struct pub_api	*pub_api_new(void);
-int		 pub_api_change(struct pub_api *a, const struct pub_change *c);
-int		 pub_api_finish(struct pub_api *a, struct pub_ctx *ctx);
-void		 pub_api_free(struct pub_api *a);
+/* api.c: version.json, endpoints.json and .csv, changes.json. */
+void	*pub_api_new(struct pub_ctx *ctx);
+int	 pub_api_change(void *w, const struct pub_change *c);
+int	 pub_api_finish(void *w, struct pub_ctx *ctx);
+void	 pub_api_free(void *w);
 /* changes/ID.json for every snapshot: what changed since it. */
-int		 pub_api_since(struct pub_ctx *ctx);
+int	 pub_api_since(void *w, struct pub_ctx *ctx);
 
 /* pages.c: index.html and changes.html. */
-struct pub_pages;
-struct pub_pages	*pub_pages_new(struct pub_ctx *ctx);
-int			 pub_pages_change(struct pub_pages *p,
-			    const struct pub_change *c);
-int			 pub_pages_finish(struct pub_pages *p,
-			    struct pub_ctx *ctx);
-void			 pub_pages_free(struct pub_pages *p);
+void	*pub_pages_new(struct pub_ctx *ctx);
+int	 pub_pages_change(void *w, const struct pub_change *c);
+int	 pub_pages_finish(void *w, struct pub_ctx *ctx);
+void	 pub_pages_free(void *w);
 /*
  * A change's items under parent, grouped by region under headings of
  * level (2: h2); 0, or -1 on memory.
@@ -93,11 +97,9 @@ int	pub_change_html(xmlNodePtr parent, const struct pub_change *c,
 	    int level);
 
 /* feed.c: feed.atom. */
-struct pub_feed;
-struct pub_feed	*pub_feed_new(struct pub_ctx *ctx);
-int		 pub_feed_change(struct pub_feed *f,
-		    const struct pub_change *c);
-int		 pub_feed_finish(struct pub_feed *f, struct pub_ctx *ctx);
-void		 pub_feed_free(struct pub_feed *f);
+void	*pub_feed_new(struct pub_ctx *ctx);
+int	 pub_feed_change(void *w, const struct pub_change *c);
+int	 pub_feed_finish(void *w, struct pub_ctx *ctx);
+void	 pub_feed_free(void *w);
 
 #endif

@@ -70,7 +70,8 @@ put_list(void *arg, const char *rel, const char *buf, size_t len,
 }
 
 int
-pub_lists(struct pub_ctx *ctx)
+pub_lists(void *w, struct pub_ctx *ctx)
 {
+	(void)w;
 	return lists_each(ctx->latest, put_list, ctx, ctx->err);
 }

@@ -641,7 +641,7 @@ pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 	return 0;
 }
 
-struct pub_pages *
+void *
 pub_pages_new(struct pub_ctx *ctx)
 {
 	struct pub_pages *p;
@@ -692,8 +692,9 @@ change_head(xmlNodePtr sec, const struct pub_change *c)
 }
 
 int
-pub_pages_change(struct pub_pages *p, const struct pub_change *c)
+pub_pages_change(void *w, const struct pub_change *c)
 {
+	struct pub_pages *p = w;
 	xmlNodePtr sec;
 
 	if ((sec = html_add(p->main, "section", NULL)) == NULL ||
@@ -710,16 +711,20 @@ pub_pages_change(struct pub_pages *p, const struct pub_change *c)
 }
 
 int
-pub_pages_finish(struct pub_pages *p, struct pub_ctx *ctx)
+pub_pages_finish(void *w, struct pub_ctx *ctx)
 {
+	struct pub_pages *p = w;
+
 	if (page_put(ctx, p->doc, "changes.html") == -1)
 		return -1;
 	return index_page(ctx);
 }
 
 void
-pub_pages_free(struct pub_pages *p)
+pub_pages_free(void *w)
 {
+	struct pub_pages *p = w;
+
 	if (p == NULL)
 		return;
 	xmlFreeDoc(p->doc);

@@ -21,29 +21,6 @@ publish_base_ok(const char *url)
 	    strncasecmp(url, "https://", 8) == 0) && url_acceptable(url, &why);
 }
 
-int
-pub_put(struct pub_ctx *ctx, const char *path, const char *buf, size_t len)
-{
-	return site_put(ctx->site, path, buf, len, !ctx->o->rebuild, ctx->err);
-}
-
-int
-pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
-    size_t len)
-{
-	return site_put(ctx->site, path, buf, len, 0, ctx->err);
-}
-
-void
-pub_date(time_t t, char *when, char *iso)
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(when, 32, "%Y-%m-%d %H:%M UTC", &tm);
-	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* The http(s) URL snapshot s's page came from (malloc'd), or NULL. */
 static char *
 source_of(struct pub_ctx *ctx, const struct snapshot *s)
@@ -76,12 +53,45 @@ source_of_id(struct pub_ctx *ctx, const char *id)
 }
 
 /*
- * Snapshot k's change against its parent to every part of the site;
- * *count is the number of records k holds, made k - 1's on return.
+ * The writers, in the order they finish: pages link only the list files
+ * written before them.
+ */
+static const struct pub_writer {
+	const char	*name;
+	void		*(*new)(struct pub_ctx *ctx);
+	int		 (*change)(void *w, const struct pub_change *c);
+	int		 (*finish)(void *w, struct pub_ctx *ctx);
+	void		 (*free)(void *w);
+} writers[] = {
+	{ "since", NULL, NULL, pub_api_since, NULL },
+	{ "lists", NULL, NULL, pub_lists, NULL },
+	{ "api", pub_api_new, pub_api_change, pub_api_finish, pub_api_free },
+	{ "feed", pub_feed_new, pub_feed_change, pub_feed_finish,
+	    pub_feed_free },
+	{ "pages", pub_pages_new, pub_pages_change, pub_pages_finish,
+	    pub_pages_free },
+};
+#define NWRITERS	(sizeof(writers) / sizeof(writers[0]))
+
+/* Change c to every writer that takes changes; 0, or -1. */
+static int
+change_all(void **state, const struct pub_change *c)
+{
+	size_t i;
+
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].change != NULL &&
+		    writers[i].change(state[i], c) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * Snapshot k's change against its parent to every writer; *count is the
+ * number of records k holds, made k - 1's on return.
  */
 static int
-one_change(struct pub_ctx *ctx, size_t k, size_t *count,
-    struct pub_api *api, struct pub_pages *pages, struct pub_feed *feed)
+one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 {
 	struct recordset before, after;
 	struct pub_change c;
@@ -111,8 +121,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
 	c.diff = &d;
 	c.nrecords = *count;
-	if (pub_api_change(api, &c) == -1 || pub_pages_change(pages, &c) ==
-	    -1 || pub_feed_change(feed, &c) == -1)
+	if (change_all(state, &c) == -1)
 		goto memory;
 	*count = *count + nrem - nadd;
 	rc = 0;
@@ -133,32 +142,31 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count,
 static int
 all_files(struct pub_ctx *ctx)
 {
-	struct pub_api *api = pub_api_new();
-	struct pub_pages *pages = pub_pages_new(ctx);
-	struct pub_feed *feed = pub_feed_new(ctx);
+	void *state[NWRITERS] = { NULL };
 	size_t k, count = 0, i;
 	int rc = -1;
 
-	if (api == NULL || pages == NULL || feed == NULL) {
-		err_nomem(ctx->err, "publish");
-		goto cleanup;
-	}
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].new != NULL &&
+		    (state[i] = writers[i].new(ctx)) == NULL) {
+			err_set(ctx->err, ERR_NOMEM, "publish: %s: out of "
+			    "memory", writers[i].name);
+			goto cleanup;
+		}
 	/* The latest's line count: every line added, less every removed. */
 	for (i = 0; i < ctx->h->nlines; i++)
 		count += ctx->h->lines[i].added ? 1 : (size_t)-1;
 	for (k = ctx->h->nsnaps; k-- > 0; )
-		if (one_change(ctx, k, &count, api, pages, feed) == -1)
+		if (one_change(ctx, k, &count, state) == -1)
 			goto cleanup;
-	if (pub_api_since(ctx) == -1 || pub_lists(ctx) == -1 ||
-	    pub_api_finish(api, ctx) == -1 ||
-	    pub_feed_finish(feed, ctx) == -1 ||
-	    pub_pages_finish(pages, ctx) == -1)
-		goto cleanup;
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].finish(state[i], ctx) == -1)
+			goto cleanup;
 	rc = 0;
  cleanup:
-	pub_api_free(api);
-	pub_pages_free(pages);
-	pub_feed_free(feed);
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].free != NULL)
+			writers[i].free(state[i]);
 	return rc;
 }
 
