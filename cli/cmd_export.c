@@ -163,15 +163,16 @@ export_option(void *p, int ch, const char *arg, int from_config)
 	return 0;
 }
 
-/* Parse the options into a; EXIT_OK to go on, else the exit status. */
+/*
+ * Parse the options into a (its defaults set); EXIT_OK to go on, else
+ * the exit status.
+ */
 static int
 export_args(int argc, char **argv, struct export_args *a)
 {
 	const struct cli_take t = { export_option, a, NULL, usage };
 	int rc;
 
-	memset(a, 0, sizeof(*a));
-	a->repo = CLI_DEFAULT_REPO;
 	if ((rc = cli_parse("export", argc, argv, &t)) != EXIT_OK)
 		return rc;
 	if (a->fmt == NULL)
@@ -366,8 +367,10 @@ cmd_export(int argc, char **argv)
 	FILE *fp;
 	int rc;
 
+	memset(&a, 0, sizeof(a));
+	a.repo = CLI_DEFAULT_REPO;
 	if ((rc = export_args(argc, argv, &a)) != EXIT_OK)
-		return rc == -1 ? EXIT_OK : rc;
+		return rc == CLI_DONE ? EXIT_OK : rc;
 	if ((st = store_open(a.repo, 0, &err)) == NULL ||
 	    snapshot_pick(st, a.rev, &s, &err) == -1 ||
 	    snapshot_records(st, s, &rs, &err) == -1 ||

@@ -153,14 +153,13 @@ run_defaults(struct run_opts *o)
 	o->s.lock_timeout = CLI_LOCK_TIMEOUT;
 }
 
-/* Parse run's options into o; EXIT_OK to go on, else the exit status. */
+/* Parse run's options into o (its defaults set); EXIT_OK, or the status. */
 static int
 run_args(int argc, char **argv, struct run_opts *o)
 {
 	const struct cli_take t = { run_option, o, &o->notify, usage };
 	int rc;
 
-	run_defaults(o);
 	if ((rc = cli_parse("run", argc, argv, &t)) != EXIT_OK)
 		return rc;
 	if (optind != argc)
@@ -280,6 +279,7 @@ cmd_run(int argc, char **argv)
 	struct run_outcome out;
 	int rc;
 
+	run_defaults(&o);
 	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
 		return rc == CLI_DONE ? EXIT_OK : rc;
 	o.notify.cfg.repo = o.s.repo;
