@@ -6,7 +6,7 @@ BUILD	?= build
 PREFIX	?= /usr/local
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	= libxml-2.0 libcurl libgit2 jansson libcrypto
+PKGS	= libxml-2.0 libcurl libgit2 jansson libcrypto libcares
 WARN	= -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -19,8 +19,8 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 
 # The library's folders from the ground floor up: each includes only the
 # ones before it (tests/e2e/layout.sh checks), and cli/ stands on them all.
-LIBDIRS	= errors faults util addr records addrset output transport parser \
-	  scraper snapshots diff notify export publish pipeline
+LIBDIRS	= errors faults util addr records addrset output transport dns spf \
+	  parser scraper snapshots diff notify export publish pipeline
 LIBSRCS	= $(foreach d,$(LIBDIRS),$(wildcard $(d)/*.c))
 CLISRCS	= $(wildcard cli/*.c)
 LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)

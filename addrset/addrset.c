@@ -65,14 +65,53 @@ record_spans(const struct record *r, int family, struct span **v, size_t *n,
 	return 0;
 }
 
+void
+addrset_merge(struct span *v, size_t *n)
+{
+	struct addr next;
+	size_t i, k = 0;
+	int wrap;
+
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), span_qcmp);
+	/* Merge what overlaps or touches: the next starts by last + 1. */
+	for (i = 0; i < *n; i++) {
+		if (k > 0) {
+			next = v[k - 1].last;
+			wrap = addr_incr(&next) == -1;
+			if (wrap || addr_cmp(&v[i].first, &next) <= 0) {
+				if (addr_cmp(&v[i].last, &v[k - 1].last) > 0)
+					v[k - 1].last = v[i].last;
+				continue;
+			}
+		}
+		v[k++] = v[i];
+	}
+	*n = k;
+}
+
+int
+addrset_covers(const struct span *v, size_t n, const struct span *s)
+{
+	size_t lo = 0, hi = n, mid;
+
+	/* The last span starting at or before s: the only one that may. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (addr_cmp(&v[mid].first, &s->first) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && addr_cmp(&v[lo - 1].last, &s->last) >= 0;
+}
+
 int
 addrset_spans(const struct recordset *rs, size_t from, size_t to,
     unsigned mask, int family, struct span **out, size_t *nout)
 {
 	struct span *v = NULL;
-	struct addr next;
-	size_t n = 0, cap = 0, i, k = 0;
-	int wrap;
+	size_t n = 0, cap = 0, i;
 
 	for (i = from; i < to; i++) {
 		const struct record *r = &rs->recs[i];
@@ -85,23 +124,9 @@ addrset_spans(const struct recordset *rs, size_t from, size_t to,
 			return -1;
 		}
 	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), span_qcmp);
-	/* Merge what overlaps or touches: the next starts by last + 1. */
-	for (i = 0; i < n; i++) {
-		if (k > 0) {
-			next = v[k - 1].last;
-			wrap = addr_incr(&next) == -1;
-			if (wrap || addr_cmp(&v[i].first, &next) <= 0) {
-				if (addr_cmp(&v[i].last, &v[k - 1].last) > 0)
-					v[k - 1].last = v[i].last;
-				continue;
-			}
-		}
-		v[k++] = v[i];
-	}
+	addrset_merge(v, &n);
 	*out = v;
-	*nout = k;
+	*nout = n;
 	return 0;
 }
 

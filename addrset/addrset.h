@@ -24,6 +24,10 @@ struct span {
  */
 int	addrset_spans(const struct recordset *rs, size_t from, size_t to,
 	    unsigned mask, int family, struct span **out, size_t *nout);
+/* Sort the n spans of v and merge what overlaps or touches; *n after. */
+void	addrset_merge(struct span *v, size_t *n);
+/* Whether span s lies inside one of the n merged, sorted spans of v. */
+int	addrset_covers(const struct span *v, size_t n, const struct span *s);
 /*
  * The minimal prefix list of spans (exact: the same addresses) into *out
  * (malloc'd, *n); 0, or -1 on memory.

@@ -208,5 +208,6 @@ int	cmd_run(int argc, char **argv);
 int	cmd_diff(int argc, char **argv);
 int	cmd_log(int argc, char **argv);
 int	cmd_show(int argc, char **argv);
+int	cmd_spf(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../records/region.h"
 
 /* The file to read: named, else the first that exists; NULL for none. */
 static const char *
@@ -221,6 +222,28 @@ expand_value(const char *cmd, const char *file, struct conf_entry *e)
 	return 0;
 }
 
+/*
+ * e, a key "a.b.CODE" of pattern option o, as the option takes it:
+ * its value made "CODE=VALUE", in place; 0, or -1 (told).
+ */
+static int
+pattern_value(const char *cmd, const char *file, struct conf_entry *e,
+    const struct cli_option *o)
+{
+	const char *code = e->name + strlen(o->key) - 4;
+	char *v;
+
+	if (!region_code_ok(code) ||
+	    asprintf(&v, "%s=%s", code, e->value) == -1) {
+		cli_misuse(cmd, "config %s:%d: %s: '%s' is no region code (a-z, "
+		    "0-9, '-')", file, e->line, e->name, code);
+		return -1;
+	}
+	free(e->value);
+	e->value = v;
+	return 0;
+}
+
 /* Whether any command's table has key. */
 static int
 key_known(const char *key)
@@ -246,6 +269,8 @@ config_take(const char *cmd, const char *file, struct conf_entry *e,
 	if (o->arg == NULL && b == 0)
 		return EXIT_OK;
 	if ((o->flags & CLI_PATH) && expand_value(cmd, file, e) == -1)
+		return EXIT_USAGE;
+	if ((o->flags & CLI_PATTERN) && pattern_value(cmd, file, e, o) == -1)
 		return EXIT_USAGE;
 	/* The option's own checks speak of the key, where it is. */
 	cli_misuse_as(file, e->line, e->name);

@@ -60,6 +60,8 @@ static const struct command commands[] = {
 	    GIT_READS },
 	{ "status", cmd_status, "is the nightly job healthy (for monitoring)",
 	    GIT_READS },
+	{ "spf", cmd_spf, "Mimecast's SPF netblocks against the page",
+	    GIT_READS },
 };
 
 static void

@@ -253,6 +253,25 @@ static const struct cli_option status_opts[] = {
 	ROWS_COMMON,
 };
 
+static const struct cli_option spf_opts[] = {
+	ROW_REPO,
+	ROW_CONFIG,
+	{ "dns", 0, 'd', "HOST[:PORT]", "spf.dns", 0,
+	    "the DNS server to ask, an address (default: the system's "
+	    "resolvers)", NULL },
+	{ "region", 0, 'R', "CODE", NULL, 0,
+	    "only this region (repeatable; default every region of the latest "
+	    "snapshot)", NULL },
+	{ "spf-name", 0, 'N', "CODE=NAME", "spf.name.CODE", CLI_PATTERN,
+	    "the SPF name of region CODE, beside or over the built-in table "
+	    "(repeatable)", NULL },
+	{ "timeout", 0, 't', "SEC", "spf.timeout", 0,
+	    "bound each DNS query, retry included (default 5)", NULL },
+	{ "format", 'f', 'f', "FMT", NULL, 0, "text (default) or json",
+	    NULL },
+	ROWS_COMMON,
+};
+
 const struct cli_table cli_tables[] = {
 	TABLE("run", NULL, run_opts),
 	TABLE("parse", "PAGE", parse_opts),
@@ -265,6 +284,7 @@ const struct cli_table cli_tables[] = {
 	TABLE("notify", NULL, notify_opts),
 	TABLE("publish", NULL, publish_opts),
 	TABLE("status", NULL, status_opts),
+	TABLE("spf", NULL, spf_opts),
 };
 const size_t cli_ntables = END_OF(cli_tables);
 
@@ -284,8 +304,20 @@ cli_table_key(const struct cli_table *t, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < t->nopts; i++)
-		if (t->opts[i].key != NULL && strcmp(t->opts[i].key, key) == 0)
-			return &t->opts[i];
+	size_t n;
+
+	for (i = 0; i < t->nopts; i++) {
+		const struct cli_option *o = &t->opts[i];
+
+		if (o->key == NULL)
+			continue;
+		if (strcmp(o->key, key) == 0)
+			return o;
+		/* "spf.name.CODE": any last part after the prefix. */
+		n = strlen(o->key) - 4;
+		if ((o->flags & CLI_PATTERN) && strncmp(o->key, key, n) == 0 &&
+		    key[n] != '\0' && strchr(key + n, '.') == NULL)
+			return o;
+	}
 	return NULL;
 }

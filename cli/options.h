@@ -15,6 +15,8 @@
 #define CLI_FETCH	0x04	/* one of the "fetch options" */
 #define CLI_NOTIFY	0x08	/* one of the "notification options" */
 #define CLI_COMMON	0x10	/* --help, --version: left out of the synopsis */
+#define CLI_PATTERN	0x20	/* a key "a.b.CODE": any CODE, given as
+				   "CODE=VALUE" */
 
 struct cli_option {
 	const char	*name;		/* --NAME; NULL: none */

@@ -155,9 +155,12 @@ option_line(FILE *fp, const struct cli_option *o)
 	    o->arg != NULL ? " " : "");
 	if (o->arg != NULL)
 		col += fprintf(fp, "%s", o->arg);
-	/* A long option takes two spaces, the second put_word's. */
-	fprintf(fp, "%*s", col < HELPCOL - 2 ? HELPCOL - col : 1, "");
-	col = col < HELPCOL - 2 ? HELPCOL : col + 1;
+	/* A long option has its help on the next line. */
+	if (col > HELPCOL - 2)
+		fprintf(fp, "\n%*s", HELPCOL, "");
+	else
+		fprintf(fp, "%*s", HELPCOL - col, "");
+	col = HELPCOL;
 	put_words(fp, o->help, &col, HELPCOL);
 	if (o->names != NULL)
 		put_words(fp, o->names(), &col, HELPCOL);

@@ -88,7 +88,7 @@ fi
 "$MCWATCH" --config-keys | while IFS='	' read -r key opt cmds; do
 	[ "$opt" = - ] && continue
 	for c in $cmds; do
-		"$MCWATCH" "$c" --help | grep -q -- " $opt " ||
+		"$MCWATCH" "$c" --help | grep -Eq -- " $opt( |$)" ||
 		    echo "$key: $c --help lacks $opt"
 	done
 done > "$T/kh"

@@ -53,4 +53,7 @@ done)
 git2=$(cd "$TOP" && grep -l '#include <git2' */*.[ch] | grep -v '^snapshots/' || true)
 [ -z "$git2" ] && ok "layout: libgit2 is included only inside snapshots/" ||
     notok "layout: libgit2 outside snapshots/" "$git2"
+ares=$(cd "$TOP" && grep -l '#include <ares' */*.[ch] | grep -v '^dns/' || true)
+[ -z "$ares" ] && ok "layout: c-ares is included only inside dns/" ||
+    notok "layout: c-ares outside dns/" "$ares"
 finish
