@@ -254,22 +254,81 @@ recordset_warn(struct recordset *rs, const char *region, const char *section,
 	return 0;
 }
 
+/* A record to sort, with the rank of its place (region, section). */
+struct sortee {
+	size_t			 rank;
+	const struct record	*r;
+};
+
+/* record_cmp, the place compared by rank: equal ranks, equal places. */
 static int
-record_qcmp(const void *a, const void *b)
+sortee_qcmp(const void *x, const void *y)
 {
-	return record_cmp(*(const struct record *const *)a,
-	    *(const struct record *const *)b);
+	const struct sortee *a = x, *b = y;
+	const struct record *ra = a->r, *rb = b->r;
+	size_t i;
+	int c;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if ((c = intcmp((int)ra->kind, (int)rb->kind)) != 0 ||
+	    (c = record_cmp_key(ra, rb)) != 0)
+		return c;
+	for (i = 0; i < record_nfields; i++)
+		if ((c = field_cmp(&record_fields[i], ra, rb)) != 0)
+			return c;
+	return 0;
+}
+
+/* record_cmp_place of the records the sortees point at. */
+static int
+place_qcmp(const void *x, const void *y)
+{
+	return record_cmp_place((*(const struct sortee *const *)x)->r,
+	    (*(const struct sortee *const *)y)->r);
 }
 
 /*
- * rs's records in record order: pointers sorted, the records then moved
+ * Rank the places of the n sortees of s: a table's records come in a
+ * run of one place, so only each run's first is sorted among the others
+ * (a few dozen), not every record (a place compares three strings).
+ * 0, or -1 on memory.
+ */
+static int
+rank_places(struct sortee *s, size_t n)
+{
+	struct sortee **first;
+	size_t i, k, nfirst = 0, rank = 0;
+
+	if ((first = calloc(n, sizeof(*first))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (i == 0 || record_cmp_place(s[i - 1].r, s[i].r) != 0)
+			first[nfirst++] = &s[i];
+	qsort(first, nfirst, sizeof(*first), place_qcmp);
+	for (k = 0; k < nfirst; k++) {
+		if (k > 0 && place_qcmp(&first[k - 1], &first[k]) != 0)
+			rank++;
+		first[k]->rank = rank;
+	}
+	/* A run's records take its first's rank. */
+	for (i = 1; i < n; i++)
+		if (s[i].rank == (size_t)-1)
+			s[i].rank = s[i - 1].rank;
+	free(first);
+	return 0;
+}
+
+/*
+ * rs's records in record order: sortees sorted, the records then moved
  * once, where sorting the records themselves moved each of them log n
  * times. 0, or -1 on memory.
  */
 static int
 sort_records(struct recordset *rs)
 {
-	struct record **p, *v;
+	struct sortee *p;
+	struct record *v;
 	size_t i;
 
 	if (rs->nrecs < 2)
@@ -279,11 +338,18 @@ sort_records(struct recordset *rs)
 		free(p);
 		return -1;
 	}
+	for (i = 0; i < rs->nrecs; i++) {
+		p[i].r = &rs->recs[i];
+		p[i].rank = (size_t)-1;
+	}
+	if (rank_places(p, rs->nrecs) == -1) {
+		free(p);
+		free(v);
+		return -1;
+	}
+	qsort(p, rs->nrecs, sizeof(*p), sortee_qcmp);
 	for (i = 0; i < rs->nrecs; i++)
-		p[i] = &rs->recs[i];
-	qsort(p, rs->nrecs, sizeof(*p), record_qcmp);
-	for (i = 0; i < rs->nrecs; i++)
-		v[i] = *p[i];
+		v[i] = *p[i].r;
 	free(p);
 	free(rs->recs);
 	rs->recs = v;

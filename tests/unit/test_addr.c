@@ -3,10 +3,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+
+#include <arpa/inet.h>
 
 #include "../../addr/addr.h"
 
@@ -58,6 +61,41 @@ test_parse_format(void **state)
 	assert_int_equal(addr_parse("to", &a), -1);
 	assert_int_equal(addr_parse("fe80::1%eth0", &a), -1);
 	assert_int_equal(addr_parse("1:2:3:4:5:6:7:8:9", &a), -1);
+}
+
+/* The dotted quads made by hand are inet_ntop's, every byte value. */
+static void
+test_format4(void **state)
+{
+	char ours[ADDR_STRLEN], libc[ADDR_STRLEN], cb[CIDR_STRLEN], want[64];
+	struct addr a;
+	struct cidr c;
+	unsigned i;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.family = 4;
+	srand(11);
+	for (i = 0; i < 70000; i++) {
+		/* Every value in every position, then random ones. */
+		a.b[0] = (uint8_t)(i < 256 ? i : (unsigned)rand());
+		a.b[1] = (uint8_t)(i < 512 ? i % 256 : (unsigned)rand());
+		a.b[2] = (uint8_t)(i < 768 ? 255 - i % 256 : (unsigned)rand());
+		a.b[3] = (uint8_t)rand();
+		addr_format(&a, ours);
+		assert_non_null(inet_ntop(AF_INET, a.b, libc, sizeof(libc)));
+		assert_string_equal(ours, libc);
+		c.addr = a;
+		c.len = (int)(i % 33);
+		snprintf(want, sizeof(want), "%s/%d", libc, c.len);
+		assert_string_equal(cidr_format(&c, cb), want);
+	}
+	assert_int_equal(cidr_parse("2001:db8:ffff:ffff:ffff:ffff:255.255.255.255/128",
+	    &c), 0);
+	assert_string_equal(cidr_format(&c, cb),
+	    "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff/128");
+	assert_int_equal(cidr_parse("0.0.0.0/0", &c), 0);
+	assert_string_equal(cidr_format(&c, cb), "0.0.0.0/0");
 }
 
 static void
@@ -269,6 +307,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_format),
+		cmocka_unit_test(test_format4),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_cidr),
 		cmocka_unit_test(test_netmask),
