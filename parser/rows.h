@@ -12,6 +12,7 @@
 struct tctx {
 	const struct header	*h;
 	const char		*region;
+	const char		*region0;	/* the table's heading's */
 	const char		*section;
 	const char		*code;
 	struct recordset	*rs;

@@ -153,6 +153,47 @@ column_region(const struct grid *g, const struct header *h, size_t r)
 	return NULL;
 }
 
+/* A table of data in no layout mcwatch knows: told, skipped; 0, -1. */
+static int
+unknown_layout(const struct grid *g, const char *region, const char *section,
+    struct recordset *rs)
+{
+	char first[ROWTEXT_MAX + 4];
+	struct row *row;
+
+	if (classify_note(grid_text(g, 0, 0)) || !table_has_data(g))
+		return 0;
+	if ((row = malloc(sizeof(*row))) == NULL)
+		return -1;
+	row_read(g, 0, -1, row);
+	snprintf(first, sizeof(first), "%s", row_text(row));
+	free(row);
+	return recordset_warn(rs, region, section, "table with first row '%s' "
+	    "holds addresses or URLs but is not a layout mcwatch knows; "
+	    "skipped", first);
+}
+
+/*
+ * What the rows of t's table leave to tell: unknown of them under no
+ * region mcwatch knows (never silently), or none at all. 0, or -1.
+ */
+static int
+rows_told(const struct tctx *t, size_t unknown, size_t nrows)
+{
+	const char *kind = classify_kind_name(t->h->kind);
+
+	if (unknown > 0 && recordset_warn(t->rs, t->region0, t->section,
+	    "%zu row%s of the %s table under '%s', which is no region mcwatch "
+	    "knows (recorded as region code '%s'); if that is a section's "
+	    "name, the page's regions were not found", unknown, unknown == 1 ?
+	    "" : "s", kind, t->region, t->code) == -1)
+		return -1;
+	if (nrows == 0 && recordset_warn(t->rs, t->region0, t->section,
+	    "%s table has a header but no rows", kind) == -1)
+		return -1;
+	return 0;
+}
+
 /* Make region the place of the rows that follow; 0, or -1 on memory. */
 static int
 tctx_region(struct tctx *t, const char *region, char **code)
@@ -244,11 +285,12 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	struct header h;
 	struct tctx t;
 	struct row *row = NULL;
-	char *code = NULL, first[ROWTEXT_MAX + 4];
+	char *code = NULL;
 	const char *sep;
 	size_t r, i, nrows = 0, unknown = 0;
 	long hr;
-	int rc = -1, nomem, (*reader)(struct tctx *, struct row *) = NULL;
+	int rc = -1, nomem, under_known, here_known;
+	int (*reader)(struct tctx *, struct row *) = NULL;
 	struct grid *tg;
 	long status_col;
 
@@ -263,18 +305,8 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	}
 	if (nomem)
 		return -1;
-	if ((hr = table_header(g, section, &h)) == NO_HEADER) {
-		if (classify_note(grid_text(g, 0, 0)) || !table_has_data(g))
-			return 0;
-		if ((row = malloc(sizeof(*row))) == NULL)
-			return -1;
-		row_read(g, 0, -1, row);
-		snprintf(first, sizeof(first), "%s", row_text(row));
-		free(row);
-		return recordset_warn(rs, region, section, "table with first "
-		    "row '%s' holds addresses or URLs but is not a layout "
-		    "mcwatch knows; skipped", first);
-	}
+	if ((hr = table_header(g, section, &h)) == NO_HEADER)
+		return unknown_layout(g, region, section, rs);
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
 		if (readers[i].kind == h.kind)
 			reader = readers[i].row;
@@ -283,11 +315,13 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	    (row = malloc(sizeof(*row))) == NULL)
 		goto cleanup;
 	t.h = &h;
-	t.region = region;
+	t.region = t.region0 = region;
 	t.section = section;
 	t.code = code;
 	t.rs = rs;
 	t.budget = budget;
+	/* Asked once, not for every row: a region's name, normalized. */
+	under_known = here_known = region_known(region) != NULL;
 	if (g->truncated && recordset_warn(rs, region, section, "%s table "
 	    "larger than %u cells or %u columns; the rest is ignored",
 	    classify_kind_name(h.kind), GRID_MAXCELLS, GRID_MAXCOLS) == -1)
@@ -297,6 +331,7 @@ table_extract(const struct grid *g, const char *region, const char *section,
 		if ((sep = separator_region(g, r)) != NULL) {
 			if (tctx_region(&t, sep, &code) == -1)
 				goto cleanup;
+			here_known = 1;		/* separator_region knew it */
 			continue;
 		}
 		if (row_is_filler(g, r, hr))
@@ -306,28 +341,18 @@ table_extract(const struct grid *g, const char *region, const char *section,
 		 * region (one table for all): under a region's heading it is
 		 * a label ("Jersey" in Offshore (Jersey)'s ranges).
 		 */
-		if (region_known(region) == NULL &&
-		    (sep = column_region(g, &h, r)) != NULL &&
-		    tctx_region(&t, sep, &code) == -1)
-			goto cleanup;
+		if (!under_known && (sep = column_region(g, &h, r)) != NULL) {
+			if (tctx_region(&t, sep, &code) == -1)
+				goto cleanup;
+			here_known = 1;		/* column_region knew it */
+		}
 		row_read(g, r, status_col, row);
 		nrows++;
-		unknown += region_known(t.region) == NULL;
+		unknown += !here_known;
 		if (reader(&t, row) == -1)
 			goto cleanup;
 	}
-	/* A region told by no name mcwatch knows: never silently. */
-	if (unknown > 0 && recordset_warn(rs, region, section, "%zu row%s of "
-	    "the %s table under '%s', which is no region mcwatch knows "
-	    "(recorded as region code '%s'); if that is a section's name, the "
-	    "page's regions were not found", unknown, unknown == 1 ? "" : "s",
-	    classify_kind_name(h.kind), t.region, t.code) == -1)
-		goto cleanup;
-	if (nrows == 0 && recordset_warn(rs, region, section,
-	    "%s table has a header but no rows",
-	    classify_kind_name(h.kind)) == -1)
-		goto cleanup;
-	rc = 0;
+	rc = rows_told(&t, unknown, nrows);
  cleanup:
 	free(t.location);
 	free(code);

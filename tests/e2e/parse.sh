@@ -197,4 +197,11 @@ if [ -w /dev/full ]; then
 	expect "a full disk is an error" 6 "failed"
 fi
 
+# A table after the page's </html> (an editor's paste, a CMS footer) is
+# still read: libxml2's memory parser goes on where its push parser stops.
+cp "$S" "$T/after.html"
+printf '<h2>United States of America</h2><h3>Application URLs</h3><table><tr><th>Application</th><th>URL</th></tr><tr><td>After the end</td><td>https://us-api.mimecast.com</td></tr></table>\n' >> "$T/after.html"
+run "$MCWATCH" parse -q -f csv "$T/after.html"
+[ "$status" -eq 0 ] && grep -q "After the end" "$T/out" &&
+    ok "a table after </html> is read" || notok "a table after </html>" "exit $status"
 finish

@@ -98,6 +98,29 @@ test_format4(void **state)
 	assert_string_equal(cidr_format(&c, cb), "0.0.0.0/0");
 }
 
+/* addr_parse reads IPv4 exactly as inet_pton does. */
+static void
+test_parse4(void **state)
+{
+	static const char *const v[] = { "1.2.3.4", "01.2.3.4", "1.2.3",
+	    "256.1.1.1", "1.2.3.4.", "", ".1.2.3", "1..2.3", "0.0.0.0",
+	    "255.255.255.255", " 1.2.3.4", "1.2.3.4 ", "1.2.3.04", "1.2.3.0x1",
+	    "1.2.3.-1", "+1.2.3.4", "1.2.3.4/24", "4294967295", "1.2.3.255",
+	    "1.2.3.25a", "00.0.0.0", "1.2.3.4\n" };
+	unsigned char b[4];
+	struct addr a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		int want = inet_pton(AF_INET, v[i], b) == 1 ? 0 : -1;
+
+		assert_int_equal(addr_parse(v[i], &a), want);
+		if (want == 0)
+			assert_memory_equal(a.b, b, 4);
+	}
+}
+
 static void
 test_order(void **state)
 {
@@ -308,6 +331,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_format4),
+		cmocka_unit_test(test_parse4),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_cidr),
 		cmocka_unit_test(test_netmask),
