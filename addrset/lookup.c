@@ -87,7 +87,11 @@ lookup_new(const struct recordset *rs)
 	for (i = 0; i < rs->nrecs; i++)
 		if (entry_of(&rs->recs[i], &t->v[t->n]) == 0)
 			t->n++;
-	qsort(t->v, t->n, sizeof(*t->v), entry_qcmp);
+	/* One region's networks come in address order: often no sort. */
+	for (i = 1; i < t->n && entry_qcmp(&t->v[i - 1], &t->v[i]) <= 0; i++)
+		;
+	if (i < t->n)
+		qsort(t->v, t->n, sizeof(*t->v), entry_qcmp);
 	for (i = 0; i < t->n; i++)
 		t->v[i].reach = i > 0 && addr_cmp(&t->v[i - 1].reach,
 		    &t->v[i].last) > 0 ? t->v[i - 1].reach : t->v[i].last;
