@@ -82,8 +82,10 @@ page_blocks(const struct recordset *rs, const char *code, struct cidr **out,
 	    &n6) == -1 || (*spans = calloc(n4 + n6 + 1, sizeof(**spans))) ==
 	    NULL)
 		goto cleanup;
-	memcpy(*spans, s4, n4 * sizeof(*s4));
-	memcpy(*spans + n4, s6, n6 * sizeof(*s6));
+	if (n4 > 0)
+		memcpy(*spans, s4, n4 * sizeof(*s4));
+	if (n6 > 0)
+		memcpy(*spans + n4, s6, n6 * sizeof(*s6));
 	*nspans = n4 + n6;
 	rc = addrset_prefixes(*spans, *nspans, out, nout);
  cleanup:
