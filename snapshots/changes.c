@@ -85,8 +85,10 @@ lines_read(git_blob *b, struct lines *l)
 	memset(l, 0, sizeof(*l));
 	l->blob = b;
 	end = s + git_blob_rawsize(b);
-	for (cap = 1, e = s; e < end; e++)
-		cap += *e == '\n';
+	/* memchr, not a byte loop: 5,000 datasets are 150 MB to count. */
+	for (cap = 1, e = s; e < end &&
+	    (e = memchr(e, '\n', (size_t)(end - e))) != NULL; e++)
+		cap++;
 	if ((l->p = calloc(cap, sizeof(*l->p))) == NULL ||
 	    (l->len = calloc(cap, sizeof(*l->len))) == NULL ||
 	    (idx = calloc(cap, sizeof(*idx))) == NULL ||
