@@ -204,7 +204,7 @@ follow(struct walk *w, const char *name)
 	char *rec;
 	int rc = 0, has_all = 0;
 
-	if (pick_record(w, name, &rec) == -1)
+	if (pick_record(w, name, &rec) == -1 || rec == NULL)
 		return -1;
 	w->stack[w->depth++] = name;
 	for (p = rec + 6; rc == 0 && *p != '\0'; p += n) {
@@ -220,7 +220,8 @@ follow(struct walk *w, const char *name)
 	/* RFC 7208 6.1: redirect= counts only without an "all". */
 	if (rc == 0 && redirect != NULL && !has_all)
 		rc = follow_term(w, redirect - 9, redirect, rlen, name);
-	w->depth--;
+	/* name may be the caller's buffer: no pointer to it is kept. */
+	w->stack[--w->depth] = NULL;
 	free(rec);
 	return rc;
 }
