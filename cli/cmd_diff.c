@@ -27,7 +27,7 @@ usage(FILE *fp)
 	    "one, REV1 against the latest.\nREV: a commit id, a ref or "
 	    "revision expression, or @YYYY-MM-DD (the snapshot\nin force at "
 	    "the end of that day, UTC).\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

@@ -48,7 +48,7 @@ usage(FILE *fp)
 	fprintf(fp, "\nThe records of snapshot REV (default: the latest) in a "
 	    "format a firewall or a\nmail server loads, sorted and "
 	    "stable.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "../util/names.h"
 #include "../diff/diff.h"
 #include "../diff/report.h"
 #include "../records/json.h"
@@ -18,6 +19,25 @@
 #include "../output/output.h"
 #include "../snapshots/changes.h"
 #include "../snapshots/snapshot.h"
+
+/* The formats, by name: usage and the option read this table. */
+struct history_format {
+	const char	*name;
+	int		 json;
+};
+
+static const struct history_format formats[] = {
+	{ "text", 0 }, { "json", 1 },
+};
+
+/* The format names, "|"-separated, as the table has them. */
+static const char *
+history_names(void)
+{
+	static char names[16];
+
+	return names[0] ? names : NAMES_JOIN(names, formats);
+}
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "printed (nothing matching is no error)" },
@@ -37,7 +57,7 @@ usage(FILE *fp)
 	    "QUERY is a prefix (a.b.c.d/n:\nthe networks and ranges it "
 	    "overlaps), an address (the ones holding it) or an\napplication "
 	    "name (its URL records, any case).\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, history_names);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
@@ -53,15 +73,16 @@ static int
 history_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct history_args *o = p;
+	const struct history_format *f;
 
 	(void)from_config;
 	if (ch == 'r')
 		o->repo = arg;
 	else if (ch == 'f') {
-		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+		if ((f = NAMES_FIND(formats, arg)) == NULL)
 			return cli_misuse("history", "unknown format '%s' (want "
-			    "text|json)", arg), -1;
-		o->json = strcmp(arg, "json") == 0;
+			    "%s)", arg, history_names()), -1;
+		o->json = f->json;
 	}
 	return 0;
 }

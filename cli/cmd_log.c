@@ -16,6 +16,8 @@ struct log_format {
 	int		(*write)(FILE *, struct log_walk *, long, struct err *);
 };
 
+static const char	*log_names(void);
+
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "the log printed" },
 	{ EXIT_USAGE, NULL },
@@ -31,7 +33,7 @@ usage(FILE *fp)
 	cli_usage_synopsis(fp, t);
 	fprintf(fp, "\nOne line per snapshot, newest first: date (UTC), id, "
 	    "records added, removed\nand changed, the regions touched.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, log_names);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

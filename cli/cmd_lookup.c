@@ -39,7 +39,7 @@ usage(FILE *fp)
 	    "are: a.b.c.d:port, [v6]:port, v6.port, ...), the\nregion's code "
 	    "and name, the list and the record it falls in, or \"not "
 	    "Mimecast\".\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

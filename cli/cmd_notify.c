@@ -19,7 +19,7 @@ usage(FILE *fp)
 	cli_usage_synopsis(fp, t);
 	fprintf(fp, "\nSend a test message to every configured channel and "
 	    "tell how each went.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

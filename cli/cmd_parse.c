@@ -28,7 +28,7 @@ usage(FILE *fp)
 	    "article URL is read through the\nHelp Center API), zendesk:HOST "
 	    "(the article found by its title), a file, a\nfile:// URL, or - "
 	    "for standard input.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

@@ -30,7 +30,7 @@ usage(FILE *fp)
 	    "change are kept; everything is built from the repository, nothing "
 	    "read back\nfrom the old site. DIR must be absent, empty, or a "
 	    "site mcwatch published.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

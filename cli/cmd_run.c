@@ -46,7 +46,7 @@ usage(FILE *fp)
 	cli_usage_synopsis(fp, t);
 	fprintf(fp, "\nFetch the page, and commit a snapshot to the repository "
 	    "when its data changed.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

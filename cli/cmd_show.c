@@ -26,7 +26,7 @@ usage(FILE *fp)
 	    "the formats of\n'mcwatch parse'. REV: a commit id, a ref or "
 	    "revision expression, or\n@YYYY-MM-DD (the snapshot in force at "
 	    "the end of that day, UTC).\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, NULL);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "../util/names.h"
 #include "../dns/dns.h"
 #include "../records/region.h"
 #include "../snapshots/snapshot.h"
@@ -19,6 +20,25 @@
 #define MAX_REGIONS	32
 #define MAX_NAMES	32
 #define DNS_TIMEOUT	5	/* seconds a query may take */
+
+/* The formats, by name: usage and the option read this table. */
+struct spf_format {
+	const char	*name;
+	int		 json;
+};
+
+static const struct spf_format formats[] = {
+	{ "text", 0 }, { "json", 1 },
+};
+
+/* The format names, "|"-separated, as the table has them. */
+static const char *
+spf_names(void)
+{
+	static char names[16];
+
+	return names[0] ? names : NAMES_JOIN(names, formats);
+}
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "the SPF netblocks and the page agree" },
@@ -43,7 +63,7 @@ usage(FILE *fp)
 	    "RFC 7208's 10 lookups, and compare\ntheir ip4: and ip6: ranges "
 	    "with the latest snapshot's gateway networks of the\nsame region. "
 	    "Other mechanisms are told as not understood.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, spf_names);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
@@ -64,6 +84,7 @@ static int
 spf_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct spf_args *o = p;
+	const struct spf_format *f;
 	const char *eq;
 	char *end;
 
@@ -97,10 +118,10 @@ spf_option(void *p, int ch, const char *arg, int from_config)
 			    "1 to 600, not '%s'", arg), -1;
 		break;
 	case 'f':
-		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
-			return cli_misuse("spf", "unknown format '%s' (want "
-			    "text|json)", arg), -1;
-		o->json = strcmp(arg, "json") == 0;
+		if ((f = NAMES_FIND(formats, arg)) == NULL)
+			return cli_misuse("spf", "unknown format '%s' (want %s)",
+			    arg, spf_names()), -1;
+		o->json = f->json;
 		break;
 	}
 	return 0;

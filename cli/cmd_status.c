@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "../util/names.h"
 #include "../pipeline/health.h"
 #include "../records/json.h"
 #include "../records/region.h"
@@ -36,6 +37,15 @@ static const struct {
 	{ "prometheus", FMT_PROMETHEUS },
 };
 
+/* The format names, "|"-separated, as the table has them. */
+static const char *
+status_names(void)
+{
+	static char names[40];
+
+	return names[0] ? names : NAMES_JOIN(names, formats);
+}
+
 /* Its own exit statuses: a monitoring plugin's. */
 static const struct cli_exit exits[] = {
 	{ ST_OK, "healthy" },
@@ -58,7 +68,7 @@ usage(FILE *fp)
 	fprintf(fp, "\nThe last successful check, the last change, the last "
 	    "failure and its reason,\nand pending notifications, from the "
 	    "state each run records.\n\n");
-	cli_usage_options(fp, t);
+	cli_usage_options(fp, t, status_names);
 	fputc('\n', fp);
 	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
@@ -284,7 +294,7 @@ status_option(void *p, int ch, const char *arg, int from_config)
 			;
 		if (i == sizeof(formats) / sizeof(formats[0]))
 			return cli_misuse("status", "unknown format '%s' (want "
-			    "text|json|prometheus)", arg), -1;
+			    "%s)", arg, status_names()), -1;
 		s->fmt = formats[i].fmt;
 	}
 	return 0;

@@ -140,8 +140,8 @@ static const struct cli_option diff_opts[] = {
 static const struct cli_option log_opts[] = {
 	ROW_REPO,
 	ROW_CONFIG,
-	{ "format", 'f', 'f', "FMT", NULL, 0, "text (default) or json",
-	    NULL },
+	{ "format", 'f', 'f', "FMT", NULL, CLI_FMTNAMES,
+	    "the format (default text):", NULL },
 	{ NULL, 'n', 'n', "COUNT", NULL, 0,
 	    "the newest COUNT snapshots only", NULL },
 	ROWS_COMMON,
@@ -194,8 +194,8 @@ static const struct cli_option export_opts[] = {
 static const struct cli_option history_opts[] = {
 	ROW_REPO,
 	ROW_CONFIG,
-	{ "format", 'f', 'f', "FMT", NULL, 0, "text (default) or json",
-	    NULL },
+	{ "format", 'f', 'f', "FMT", NULL, CLI_FMTNAMES,
+	    "the format (default text):", NULL },
 	ROWS_COMMON,
 };
 
@@ -247,9 +247,9 @@ static const struct cli_option status_opts[] = {
 	{ "max-age", 0, 'm', "HOURS", "status.max-age", 0,
 	    "critical past this long without a successful check ("
 	    STR(CLI_MAX_AGE) ")", NULL },
-	{ "format", 'f', 'f', "FMT", NULL, 0,
-	    "text (default, with Nagios performance data), json, or "
-	    "prometheus (node_exporter's textfile format)", NULL },
+	{ "format", 'f', 'f', "FMT", NULL, CLI_FMTNAMES,
+	    "the format (default text, with Nagios performance data; "
+	    "prometheus: node_exporter's textfile format):", NULL },
 	ROWS_COMMON,
 };
 
@@ -267,8 +267,8 @@ static const struct cli_option spf_opts[] = {
 	    "(repeatable)", NULL },
 	{ "timeout", 0, 't', "SEC", "spf.timeout", 0,
 	    "bound each DNS query, retry included (default 5)", NULL },
-	{ "format", 'f', 'f', "FMT", NULL, 0, "text (default) or json",
-	    NULL },
+	{ "format", 'f', 'f', "FMT", NULL, CLI_FMTNAMES,
+	    "the format (default text):", NULL },
 	ROWS_COMMON,
 };
 

@@ -17,6 +17,7 @@
 #define CLI_COMMON	0x10	/* --help, --version: left out of the synopsis */
 #define CLI_PATTERN	0x20	/* a key "a.b.CODE": any CODE, given as
 				   "CODE=VALUE" */
+#define CLI_FMTNAMES	0x40	/* its values are the command's formats */
 
 struct cli_option {
 	const char	*name;		/* --NAME; NULL: none */
@@ -64,8 +65,12 @@ struct cli_exit {
  * wrapped at 79 columns.
  */
 void	cli_usage_synopsis(FILE *fp, const struct cli_table *t);
-/* Print the option lines of table t to fp. */
-void	cli_usage_options(FILE *fp, const struct cli_table *t);
+/*
+ * Print the option lines of table t to fp; formats (or NULL) gives the
+ * names of the command's own format table, for a CLI_FMTNAMES option.
+ */
+void	cli_usage_options(FILE *fp, const struct cli_table *t,
+	    const char *(*formats)(void));
 /*
  * Print "Exit status: 0 ...; 2 ...." of the n statuses in v to fp,
  * wrapped at 79 columns; a NULL text is the status's general meaning.

@@ -141,8 +141,11 @@ cli_usage_synopsis(FILE *fp, const struct cli_table *t)
 
 /* The option line of o: "  -f, --format FMT     help". */
 static void
-option_line(FILE *fp, const struct cli_option *o)
+option_line(FILE *fp, const struct cli_option *o,
+    const char *(*formats)(void))
 {
+	const char *(*names)(void) = o->names != NULL ? o->names :
+	    (o->flags & CLI_FMTNAMES) ? formats : NULL;
 	char letter[4] = "";
 	int col;
 
@@ -162,19 +165,20 @@ option_line(FILE *fp, const struct cli_option *o)
 		fprintf(fp, "%*s", HELPCOL - col, "");
 	col = HELPCOL;
 	put_words(fp, o->help, &col, HELPCOL);
-	if (o->names != NULL)
-		put_words(fp, o->names(), &col, HELPCOL);
+	if (names != NULL)
+		put_words(fp, names(), &col, HELPCOL);
 	fputc('\n', fp);
 }
 
 void
-cli_usage_options(FILE *fp, const struct cli_table *t)
+cli_usage_options(FILE *fp, const struct cli_table *t,
+    const char *(*formats)(void))
 {
 	size_t i;
 
 	for (i = 0; i < t->nopts; i++)
 		if (t->opts[i].name != NULL || t->opts[i].letter != 0)
-			option_line(fp, &t->opts[i]);
+			option_line(fp, &t->opts[i], formats);
 }
 
 /* Whether a table before the i-th has configuration key key. */
