@@ -79,13 +79,26 @@ struct spf_args {
 	int		 json;
 };
 
+/* Whether arg is CODE=NAME: a region code and a domain name; 0, -1. */
+static int
+name_arg(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char code[64];
+
+	if (eq == NULL || (size_t)(eq - arg) >= sizeof(code))
+		return -1;
+	memcpy(code, arg, (size_t)(eq - arg));
+	code[eq - arg] = '\0';
+	return region_code_ok(code) && dns_name_ok(eq + 1) ? 0 : -1;
+}
+
 /* Take option ch of spf with arg; 0, or -1 told. */
 static int
 spf_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct spf_args *o = p;
 	const struct spf_format *f;
-	const char *eq;
 	char *end;
 
 	(void)from_config;
@@ -103,11 +116,10 @@ spf_option(void *p, int ch, const char *arg, int from_config)
 		o->regions[o->nregions++] = arg;
 		break;
 	case 'N':
-		eq = strchr(arg, '=');
-		if (eq == NULL || eq == arg || eq[1] == '\0' ||
-		    o->nnames == MAX_NAMES)
-			return cli_misuse("spf", "--spf-name: want CODE=NAME "
-			    "(at most %d), not '%s'", MAX_NAMES, arg), -1;
+		if (name_arg(arg) == -1 || o->nnames == MAX_NAMES)
+			return cli_misuse("spf", "--spf-name: want CODE=NAME, a "
+			    "region code (a-z, 0-9, '-') and a domain name (at "
+			    "most %d), not '%s'", MAX_NAMES, arg), -1;
 		o->names[o->nnames++] = arg;
 		break;
 	case 't':

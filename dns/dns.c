@@ -219,9 +219,8 @@ wait_answer(struct dns *d, struct answer *a)
 	}
 }
 
-/* Whether name may be asked: a domain name's bytes, 1 to 253 of them. */
-static int
-name_ok(const char *name)
+int
+dns_name_ok(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -272,7 +271,7 @@ dns_txt(struct dns *d, const char *name, char ***out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	if (!name_ok(name))
+	if (!dns_name_ok(name))
 		return err_set(err, ERR_FETCH, "dns: '%s' is no domain name",
 		    name);
 	memset(&a, 0, sizeof(a));

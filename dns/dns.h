@@ -32,6 +32,8 @@ void		 dns_close(struct dns *d);
  */
 int		 dns_txt(struct dns *d, const char *name, char ***out,
 		    size_t *n, struct err *err);
+/* Whether name may be asked: 1 to 253 bytes of a domain name's. */
+int		 dns_name_ok(const char *name);
 /* Free what dns_txt returned. */
 void		 dns_txt_free(char **v, size_t n);
 

@@ -136,6 +136,11 @@ run "$MCWATCH" spf $R $D --region zz
 expect "a region the snapshot lacks: usage" 2 "--region zz: no such region"
 run "$MCWATCH" spf $R --dns dns.example.com
 expect "--dns must be an address" 2 "--dns dns.example.com: want an address"
+run "$MCWATCH" spf $R $D --spf-name 'us=evil.example
+Bcc: x'
+expect "--spf-name: a name that is no domain name is a usage error" 2 "--spf-name: want CODE=NAME"
+run "$MCWATCH" spf $R $D --spf-name 'U S=us.example'
+expect "--spf-name: a code that is no region code is a usage error" 2 "--spf-name: want CODE=NAME"
 run "$MCWATCH" spf --repo "$T/none" $D
 expect "no repository: exit 5" 5
 finish
