@@ -25,6 +25,11 @@ is_separator(const char *s)
 {
 	size_t i;
 
+	/* Every separator begins "t", "-" or a dash's first byte: an
+	 * address or a number is passed over at once. */
+	if (s[0] != 't' && s[0] != 'T' && s[0] != '-' &&
+	    (unsigned char)s[0] != 0xe2)
+		return 0;
 	if (strcasecmp(s, "to") == 0 || strcasecmp(s, "through") == 0 ||
 	    strcasecmp(s, "thru") == 0)
 		return 1;

@@ -6,6 +6,7 @@
  */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,21 @@ enum walk_status {
 	WALK_STOPPED
 };
 
+/* An element name and its tag, remembered by the name's address. */
+struct tag_seen {
+	const xmlChar		*name;
+	int			 tag;		/* an enum tag */
+	int			 brk;
+};
+#define TAG_SEEN	8
+
 struct walk {
 	htmlParserCtxtPtr	 ctxt;
+	/*
+	 * libxml2 interns element names in its parser's dictionary, so a
+	 * name met again has the same address for the whole parse.
+	 */
+	struct tag_seen		 seen[TAG_SEEN];
 	struct recordset	*rs;
 	size_t			 cidrs_left;	/* for ranges: TABLE_MAXCIDRS */
 	struct outline		 ol;
@@ -556,6 +570,20 @@ tag_of(const char *name, int *brk)
 	return t->tag;
 }
 
+/* tag_of through w's memory of the names met; *brk as tag_of's. */
+static enum tag
+walk_tag(struct walk *w, const xmlChar *name, int *brk)
+{
+	struct tag_seen *e = &w->seen[((uintptr_t)name >> 4) % TAG_SEEN];
+
+	if (e->name != name) {
+		e->tag = (int)tag_of((const char *)name, &e->brk);
+		e->name = name;
+	}
+	*brk = e->brk;
+	return (enum tag)e->tag;
+}
+
 /* 1..6 for h1..h6, else 0. */
 static int
 tag_rank(enum tag t)
@@ -655,7 +683,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	const char *role;
 	struct table *t;
 	int rank, brk;
-	enum tag tag = tag_of((const char *)xname, &brk);
+	enum tag tag = walk_tag(w, xname, &brk);
 
 	if (brk) {
 		textbuf_break(&w->cell);
@@ -727,7 +755,7 @@ sax_end(void *ctx, const xmlChar *xname)
 	struct walk *w = ctx;
 	struct table *t;
 	int brk;
-	enum tag tag = tag_of((const char *)xname, &brk);
+	enum tag tag = walk_tag(w, xname, &brk);
 
 	if (brk) {
 		textbuf_break(&w->cell);
