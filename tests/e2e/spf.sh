@@ -48,6 +48,9 @@ for i in $(seq 0 11); do
 done
 txt "deep12.test.example,\"v=spf1 $(spf_of ca)\""
 txt "jer.test.example,\"v=spf1 $(spf_of jer) ~all\""
+# A hostile record: 21 KB of terms, over the answer's cap (TCP, then cut).
+big=$("$PY" -c 'print(" ".join("ip4:10.%d.%d.0/24" % (i // 256, i % 256) for i in range(1200)))')
+txt "huge.test.example,\"v=spf1 $big ~all\""
 
 # dnsmasq on a free port: a few tries, in case another took it.
 for try in 1 2 3 4 5; do
@@ -111,6 +114,9 @@ run "$MCWATCH" spf $R $D --spf-name au=loop1.test.example --region au
 run "$MCWATCH" spf $R $D --spf-name ca=deep0.test.example --region ca
 [ "$status" -eq 3 ] && grep -q "more than 10 DNS lookups (RFC 7208 4.6.4)" "$T/err" &&
     ok "more than 10 lookups: exit 3" || notok "more than 10 lookups" "exit $status" "$(cat "$T/err")"
+run "$MCWATCH" spf $R $D --spf-name us=huge.test.example --region us
+[ "$status" -eq 3 ] && grep -q "dns huge.test.example from 127.0.0.1:$dport: an answer over 16384 bytes" "$T/err" &&
+    ok "a 21 KB TXT record: exit 3, the cap named" || notok "a huge record" "exit $status" "$(cat "$T/err")"
 run "$MCWATCH" spf $R $D --spf-name usb=nowhere.test.example --region usb
 [ "$status" -eq 3 ] && grep -q "dns nowhere.test.example from 127.0.0.1:$dport: no such name (NXDOMAIN)" "$T/err" &&
     ok "NXDOMAIN of a name the mapping needs: exit 3" || notok "NXDOMAIN" "exit $status" "$(cat "$T/err")"
