@@ -19,17 +19,12 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("diff");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nThe changes from REV1 to REV2. With no REV, the last "
+	CLI_HELP(fp, "diff", "The changes from REV1 to REV2. With no REV, the last "
 	    "recorded change (the\nlatest snapshot against its parent); with "
 	    "one, REV1 against the latest.\nREV: a commit id, a ref or "
 	    "revision expression, or @YYYY-MM-DD (the snapshot\nin force at "
-	    "the end of that day, UTC).\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "the end of that day, UTC).\n",
+	    exits, NULL);
 }
 
 /* diff's options. */

@@ -42,15 +42,10 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("export");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nThe records of snapshot REV (default: the latest) in a "
+	CLI_HELP(fp, "export", "The records of snapshot REV (default: the latest) in a "
 	    "format a firewall or a\nmail server loads, sorted and "
-	    "stable.\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "stable.\n",
+	    exits, NULL);
 }
 
 /* Whether s is a set name ipset and nft parse: a letter first. */

@@ -49,17 +49,12 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("history");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nWhen each record matching QUERY first appeared, when it "
+	CLI_HELP(fp, "history", "When each record matching QUERY first appeared, when it "
 	    "changed (before ->\nafter) and when it was removed, oldest first. "
 	    "QUERY is a prefix (a.b.c.d/n:\nthe networks and ranges it "
 	    "overlaps), an address (the ones holding it) or an\napplication "
-	    "name (its URL records, any case).\n\n");
-	cli_usage_options(fp, t, history_names);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "name (its URL records, any case).\n",
+	    exits, history_names);
 }
 
 /* history's options. */

@@ -28,14 +28,9 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("log");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nOne line per snapshot, newest first: date (UTC), id, "
-	    "records added, removed\nand changed, the regions touched.\n\n");
-	cli_usage_options(fp, t, log_names);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	CLI_HELP(fp, "log", "One line per snapshot, newest first: date (UTC), id, "
+	    "records added, removed\nand changed, the regions touched.\n",
+	    exits, log_names);
 }
 
 static int

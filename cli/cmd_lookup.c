@@ -30,18 +30,13 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("lookup");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nFor each query (an address, a prefix: the records "
+	CLI_HELP(fp, "lookup", "For each query (an address, a prefix: the records "
 	    "overlapping it, or a host\nname: the URL records naming it), or "
 	    "each address in the lines of standard\ninput (log lines as they "
 	    "are: a.b.c.d:port, [v6]:port, v6.port, ...), the\nregion's code "
 	    "and name, the list and the record it falls in, or \"not "
-	    "Mimecast\".\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "Mimecast\".\n",
+	    exits, NULL);
 }
 
 /* lookup's options. */

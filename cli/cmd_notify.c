@@ -14,14 +14,9 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("notify");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nSend a test message to every configured channel and "
-	    "tell how each went.\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	CLI_HELP(fp, "notify", "Send a test message to every configured channel and "
+	    "tell how each went.\n",
+	    exits, NULL);
 }
 
 struct notify_opts {

@@ -20,17 +20,12 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("parse");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nRead Mimecast's \"Data Centers and URLs\" page and print "
+	CLI_HELP(fp, "parse", "Read Mimecast's \"Data Centers and URLs\" page and print "
 	    "its records.\nPAGE is an http:// or https:// URL (a Zendesk "
 	    "article URL is read through the\nHelp Center API), zendesk:HOST "
 	    "(the article found by its title), a file, a\nfile:// URL, or - "
-	    "for standard input.\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "for standard input.\n",
+	    exits, NULL);
 }
 
 /* parse's options. */

@@ -19,20 +19,15 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("publish");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nWrite a static site of the snapshots to DIR: index.html "
+	CLI_HELP(fp, "publish", "Write a static site of the snapshots to DIR: index.html "
 	    "(the current data),\nchanges.html, feed.atom, version.json, "
 	    "endpoints.json, endpoints.csv,\nchanges.json, changes/ID.json "
 	    "(what changed since snapshot ID) and lists/.\nThe site is built "
 	    "beside DIR and swapped in whole; files whose bytes did not\n"
 	    "change are kept; everything is built from the repository, nothing "
 	    "read back\nfrom the old site. DIR must be absent, empty, or a "
-	    "site mcwatch published.\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "site mcwatch published.\n",
+	    exits, NULL);
 }
 
 /* A broken snapshot, named. */

@@ -41,14 +41,9 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("run");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nFetch the page, and commit a snapshot to the repository "
-	    "when its data changed.\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	CLI_HELP(fp, "run", "Fetch the page, and commit a snapshot to the repository "
+	    "when its data changed.\n",
+	    exits, NULL);
 }
 
 /* Warnings from the pipeline: repairs, and what a killed run left. */

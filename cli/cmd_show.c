@@ -19,16 +19,11 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("show");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nThe records of snapshot REV (default: the latest), in "
+	CLI_HELP(fp, "show", "The records of snapshot REV (default: the latest), in "
 	    "the formats of\n'mcwatch parse'. REV: a commit id, a ref or "
 	    "revision expression, or\n@YYYY-MM-DD (the snapshot in force at "
-	    "the end of that day, UTC).\n\n");
-	cli_usage_options(fp, t, NULL);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "the end of that day, UTC).\n",
+	    exits, NULL);
 }
 
 /* show's options. */

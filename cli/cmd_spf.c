@@ -55,17 +55,12 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("spf");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nResolve Mimecast's SPF records (_netblocks.mimecast.com "
+	CLI_HELP(fp, "spf", "Resolve Mimecast's SPF records (_netblocks.mimecast.com "
 	    "and the regional ones),\nfollowing include: and redirect= within "
 	    "RFC 7208's 10 lookups, and compare\ntheir ip4: and ip6: ranges "
 	    "with the latest snapshot's gateway networks of the\nsame region. "
-	    "Other mechanisms are told as not understood.\n\n");
-	cli_usage_options(fp, t, spf_names);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "Other mechanisms are told as not understood.\n",
+	    exits, spf_names);
 }
 
 struct spf_args {

@@ -62,15 +62,10 @@ static const struct cli_exit exits[] = {
 static void
 usage(FILE *fp)
 {
-	const struct cli_table *t = cli_table_find("status");
-
-	cli_usage_synopsis(fp, t);
-	fprintf(fp, "\nThe last successful check, the last change, the last "
+	CLI_HELP(fp, "status", "The last successful check, the last change, the last "
 	    "failure and its reason,\nand pending notifications, from the "
-	    "state each run records.\n\n");
-	cli_usage_options(fp, t, status_names);
-	fputc('\n', fp);
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	    "state each run records.\n",
+	    exits, status_names);
 }
 
 /* The ages the verdict goes by, in hours. */

@@ -61,21 +61,17 @@ struct cli_exit {
 };
 
 /*
- * Print the synopsis ("usage: mcwatch CMD [...]") of table t to fp,
- * wrapped at 79 columns.
+ * Print command cmd's --help to fp: the synopsis of its table, about
+ * (its text, ending in a newline), the option lines, and the n exit
+ * statuses of v; formats (or NULL) names the command's own formats for a
+ * CLI_FMTNAMES option. All wrapped at 79 columns.
  */
-void	cli_usage_synopsis(FILE *fp, const struct cli_table *t);
-/*
- * Print the option lines of table t to fp; formats (or NULL) gives the
- * names of the command's own format table, for a CLI_FMTNAMES option.
- */
-void	cli_usage_options(FILE *fp, const struct cli_table *t,
-	    const char *(*formats)(void));
-/*
- * Print "Exit status: 0 ...; 2 ...." of the n statuses in v to fp,
- * wrapped at 79 columns; a NULL text is the status's general meaning.
- */
-void	cli_usage_exits(FILE *fp, const struct cli_exit *v, size_t n);
+void	cli_help(FILE *fp, const char *cmd, const char *about,
+	    const struct cli_exit *v, size_t n, const char *(*formats)(void));
+/* cli_help with exits, an array, counted. */
+#define CLI_HELP(fp, cmd, about, exits, formats) \
+	cli_help((fp), (cmd), (about), (exits), \
+	    sizeof(exits) / sizeof((exits)[0]), (formats))
 /* The general meaning of exit status st ("usage error"), or "". */
 const char	*cli_exit_text(int st);
 /* Print every exit status with its general meaning to fp (mcwatch -h). */

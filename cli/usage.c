@@ -63,8 +63,9 @@ put_words(FILE *fp, const char *s, int *col, int indent)
 	}
 }
 
-void
-cli_usage_exits(FILE *fp, const struct cli_exit *v, size_t n)
+/* "Exit status: 0 ...; 2 ...." of the n statuses of v, wrapped. */
+static void
+usage_exits(FILE *fp, const struct cli_exit *v, size_t n)
 {
 	char buf[256];
 	size_t i;
@@ -87,7 +88,7 @@ cli_usage_exits(FILE *fp, const struct cli_exit *v, size_t n)
 void
 cli_usage_all_exits(FILE *fp)
 {
-	cli_usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
+	usage_exits(fp, exits, sizeof(exits) / sizeof(exits[0]));
 }
 
 /* One synopsis item of option o into buf: "[--name ARG]". */
@@ -106,8 +107,9 @@ synopsis_item(const struct cli_option *o, char *buf, size_t len)
 	    req ? "" : "]");
 }
 
-void
-cli_usage_synopsis(FILE *fp, const struct cli_table *t)
+/* The synopsis ("usage: mcwatch CMD [...]") of table t, wrapped. */
+static void
+usage_synopsis(FILE *fp, const struct cli_table *t)
 {
 	char buf[128];
 	int col, indent, fetch = 0, notify = 0;
@@ -170,8 +172,9 @@ option_line(FILE *fp, const struct cli_option *o,
 	fputc('\n', fp);
 }
 
-void
-cli_usage_options(FILE *fp, const struct cli_table *t,
+/* The option lines of table t; formats as cli_help has it. */
+static void
+usage_options(FILE *fp, const struct cli_table *t,
     const char *(*formats)(void))
 {
 	size_t i;
@@ -179,6 +182,21 @@ cli_usage_options(FILE *fp, const struct cli_table *t,
 	for (i = 0; i < t->nopts; i++)
 		if (t->opts[i].name != NULL || t->opts[i].letter != 0)
 			option_line(fp, &t->opts[i], formats);
+}
+
+void
+cli_help(FILE *fp, const char *cmd, const char *about,
+    const struct cli_exit *v, size_t n, const char *(*formats)(void))
+{
+	const struct cli_table *t = cli_table_find(cmd);
+
+	if (t == NULL)
+		return;
+	usage_synopsis(fp, t);
+	fprintf(fp, "\n%s\n", about);
+	usage_options(fp, t, formats);
+	fputc('\n', fp);
+	usage_exits(fp, v, n);
 }
 
 /* Whether a table before the i-th has configuration key key. */
