@@ -252,7 +252,7 @@ cmd_history(int argc, char **argv)
 	    (q.json && (q.out = json_array()) == NULL))
 		goto fail;
 	if ((st = store_open(o.repo, 0, &err)) == NULL ||
-	    changes_walk(st, NULL, on_change, &q, &err) == -1)
+	    changes_walk(st, on_change, &q, &err) == -1)
 		goto fail;
 	if (flush(&q) == -1) {
 		err_nomem(&err, "history");

@@ -171,7 +171,7 @@ pub_timeline_load(struct store *st, void (*warn)(const char *msg),
 		return NULL;
 	}
 	h->warn = warn;
-	if (changes_walk(st, NULL, collect, h, err) == -1)
+	if (changes_walk(st, collect, h, err) == -1)
 		goto fail;
 	if (number(h) == -1) {
 		err_set(err, ERR_NOMEM, "publish: out of memory");

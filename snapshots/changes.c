@@ -172,18 +172,10 @@ dataset_blob(git_repository *repo, git_commit *c)
 	return b;
 }
 
-/*
- * A first-parent walk of HEAD, oldest first; with since, only what came
- * after it, *prev its lines. 0, 1 if since is no snapshot, or -1 with err.
- */
+/* A first-parent walk of HEAD, oldest first, into *rw; 0, or -1. */
 static int
-walk_start(struct store *st, const char *since, git_revwalk **rw,
-    struct lines *prev, git_oid *sid, struct err *err)
+walk_start(struct store *st, git_revwalk **rw, struct err *err)
 {
-	git_commit *c = NULL;
-	git_blob *b;
-	int rc;
-
 	if (git_revwalk_new(rw, st->repo) < 0 ||
 	    git_revwalk_sorting(*rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) <
 	    0)
@@ -191,114 +183,83 @@ walk_start(struct store *st, const char *since, git_revwalk **rw,
 	git_revwalk_simplify_first_parent(*rw);
 	if (git_revwalk_push_head(*rw) < 0)
 		return store_giterr(st, "cannot walk the history", err);
-	if (since == NULL)
+	return 0;
+}
+
+/*
+ * Snapshot c, whose dataset is b (taken over; NULL: none), to fn: begun,
+ * then its lines against *prev, which become its own. 0, or -1 when fn
+ * stops or memory runs out.
+ */
+static int
+walk_one(git_blob *b, struct lines *prev, struct line_change *c,
+    int (*fn)(const struct line_change *, void *), void *arg)
+{
+	struct lines cur;
+	int same = b != NULL && prev->blob != NULL &&
+	    git_oid_equal(git_blob_id(prev->blob), git_blob_id(b));
+
+	/* Bytes met already were framed: only new ones are checked. */
+	c->broken = b == NULL || (!same && !dataset_framed(
+	    git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)));
+	/* Every snapshot is told, whether or not it changed a line. */
+	c->line = NULL;
+	c->len = 0;
+	c->added = 0;
+	if (fn(c, arg) == -1) {
+		git_blob_free(b);
+		return -1;
+	}
+	if (c->broken || same) {
+		git_blob_free(b);
 		return 0;
-	if (git_oid_fromstr(sid, since) < 0 ||
-	    git_commit_lookup(&c, st->repo, sid) < 0)
-		return 1;
-	b = dataset_blob(st->repo, c);
-	git_commit_free(c);
-	rc = b == NULL ? 1 : lines_read(b, prev) == -1 ? -1 : 0;
-	if (rc == -1)
-		err_set(err, ERR_NOMEM, "repo %s: history: out of memory",
-		    st->dir);
-	if (rc != 0 || git_revwalk_hide(*rw, sid) == 0)
-		return rc;
-	return store_giterr(st, "cannot walk the history", err);
-}
-
-/* Whether the first snapshot after since really follows it. */
-static int
-follows(git_commit *c, const git_oid *sid)
-{
-	return git_commit_parentcount(c) > 0 &&
-	    git_oid_equal(git_commit_parent_id(c, 0), sid);
-}
-
-/* Whether HEAD is since (nothing came after it). */
-static int
-head_is(struct store *st, const git_oid *sid)
-{
-	git_oid h;
-
-	return git_reference_name_to_id(&h, st->repo, "HEAD") == 0 &&
-	    git_oid_equal(&h, sid);
+	}
+	if (lines_read(b, &cur) == -1)
+		return -1;
+	if (lines_diff(prev, &cur, c, fn, arg) == -1) {
+		lines_free(&cur);
+		return -1;
+	}
+	lines_free(prev);
+	*prev = cur;
+	return 0;
 }
 
 int
-changes_walk(struct store *st, const char *since,
+changes_walk(struct store *st,
     int (*fn)(const struct line_change *, void *), void *arg, struct err *err)
 {
-	struct lines prev, cur;
+	struct lines prev;
 	struct line_change c;
 	git_revwalk *rw = NULL;
 	git_commit *cm = NULL;
-	git_blob *b;
-	git_oid id, sid;
+	git_oid id;
 	char idbuf[GIT_OID_HEXSZ + 1];
-	int rc = -1, first = 1;
+	int rc = -1;
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&c, 0, sizeof(c));
-	if (git_repository_head_unborn(st->repo) == 1) {
-		rc = since != NULL ? 1 : 0;
+	if (git_repository_head_unborn(st->repo) == 1)
+		return 0;
+	if (walk_start(st, &rw, err) == -1)
 		goto cleanup;
-	}
-	if ((rc = walk_start(st, since, &rw, &prev, &sid, err)) != 0)
-		goto cleanup;
-	rc = -1;
 	while (git_revwalk_next(&id, rw) == 0) {
 		if (git_commit_lookup(&cm, st->repo, &id) < 0) {
 			store_giterr(st, "cannot read a snapshot", err);
 			goto cleanup;
 		}
-		if (first && since != NULL && !follows(cm, &sid)) {
-			git_commit_free(cm);
-			rc = 1;
-			goto cleanup;
-		}
-		first = 0;
 		c.id = git_oid_tostr(idbuf, sizeof(idbuf), &id);
 		c.time = (time_t)git_commit_time(cm);
-		b = dataset_blob(st->repo, cm);
+		if (walk_one(dataset_blob(st->repo, cm), &prev, &c, fn, arg) ==
+		    -1) {
+			git_commit_free(cm);
+			err_set(err, ERR_NOMEM, "repo %s: history: out of "
+			    "memory", st->dir);
+			goto cleanup;
+		}
 		git_commit_free(cm);
-		/* Every snapshot is told, whether or not it changed a line. */
-		c.line = NULL;
-		c.len = 0;
-		c.added = 0;
-		c.broken = b == NULL || !dataset_framed(git_blob_rawcontent(b),
-		    (size_t)git_blob_rawsize(b));
-		if (c.broken) {
-			git_blob_free(b);
-			b = NULL;
-		}
-		if (fn(&c, arg) == -1) {
-			err_set(err, ERR_NOMEM, "repo %s: history: out of "
-			    "memory", st->dir);
-			git_blob_free(b);
-			goto cleanup;
-		}
-		if (b == NULL || (prev.blob != NULL &&
-		    git_oid_equal(git_blob_id(prev.blob), git_blob_id(b)))) {
-			git_blob_free(b);
-			continue;
-		}
-		if (lines_read(b, &cur) == -1) {
-			err_set(err, ERR_NOMEM, "repo %s: history: out of "
-			    "memory", st->dir);
-			goto cleanup;
-		}
-		if (lines_diff(&prev, &cur, &c, fn, arg) == -1) {
-			err_set(err, ERR_NOMEM, "repo %s: history: out of "
-			    "memory", st->dir);
-			lines_free(&cur);
-			goto cleanup;
-		}
-		lines_free(&prev);
-		prev = cur;
 	}
-	/* Nothing after since: it must be HEAD, not a snapshot HEAD lost. */
-	rc = first && since != NULL && !head_is(st, &sid) ? 1 : 0;
+	rc = 0;
  cleanup:
 	lines_free(&prev);
 	git_revwalk_free(rw);

@@ -29,12 +29,10 @@ struct line_change {
  * first, with line NULL, and then for every line it added or removed (the
  * first snapshot adds all its lines). A broken snapshot (c->broken: no
  * dataset, or one not framed a record a line) has no lines: the next one
- * is compared with the last that was whole. With since (an id), only for the
- * snapshots after it, their lines against its. fn returns 0 to go on, -1
- * to stop with an error (memory). 0, 1 when since is not on HEAD's line
- * (nothing called), or -1 with err.
+ * is compared with the last that was whole. fn returns 0 to go on, -1 to
+ * stop with an error (memory). 0, or -1 with err.
  */
-int	changes_walk(struct store *st, const char *since,
+int	changes_walk(struct store *st,
 	    int (*fn)(const struct line_change *, void *), void *arg,
 	    struct err *err);
 
