@@ -98,8 +98,13 @@ dns_open(const char *server, long timeout_ms, struct err *err)
 	/* One server named: its SERVFAIL or REFUSED is the answer, told. */
 	if (server != NULL)
 		o.flags |= ARES_FLAG_NOCHECKRESP;
-	if ((rc = ares_library_init(ARES_LIB_INIT_ALL)) != ARES_SUCCESS ||
-	    (rc = ares_init_options(&d->ch, &o, ARES_OPT_TIMEOUTMS |
+	if ((rc = ares_library_init(ARES_LIB_INIT_ALL)) != ARES_SUCCESS) {
+		free(d);
+		err_set(err, ERR_FETCH, "dns: cannot start the resolver: %s",
+		    ares_strerror(rc));
+		return NULL;
+	}
+	if ((rc = ares_init_options(&d->ch, &o, ARES_OPT_TIMEOUTMS |
 	    ARES_OPT_TRIES | ARES_OPT_FLAGS)) != ARES_SUCCESS ||
 	    (server != NULL && (rc = ares_set_servers_ports_csv(d->ch,
 	    server)) != ARES_SUCCESS)) {
@@ -107,7 +112,8 @@ dns_open(const char *server, long timeout_ms, struct err *err)
 		    ares_strerror(rc));
 		if (d->ch != NULL)
 			ares_destroy(d->ch);
-		free(d);
+		d->ch = NULL;
+		dns_close(d);	/* the library's count too */
 		return NULL;
 	}
 	return d;
@@ -118,7 +124,8 @@ dns_close(struct dns *d)
 {
 	if (d == NULL)
 		return;
-	ares_destroy(d->ch);
+	if (d->ch != NULL)
+		ares_destroy(d->ch);
 	ares_library_cleanup();
 	free(d);
 }
@@ -177,16 +184,18 @@ on_answer(void *arg, int status, int timeouts, unsigned char *abuf,
 	if ((a->status = ares_parse_txt_reply_ext(abuf, alen, &txt)) !=
 	    ARES_SUCCESS)
 		return;
-	for (t = txt; t != NULL; t = t->next)
-		if (memchr(t->txt, '\0', t->length) != NULL ||
-		    answer_add(a, t->txt, t->length, t->record_start) == -1) {
-			/* A NUL in a string would cut it short: refused. */
-			a->nomem = !a->toolong && memchr(t->txt, '\0',
-			    t->length) == NULL;
-			a->status = a->toolong || a->nomem ? ARES_ENOMEM :
-			    ARES_EBADRESP;
+	for (t = txt; t != NULL; t = t->next) {
+		/* A NUL in a string would cut it short: refused. */
+		if (memchr(t->txt, '\0', t->length) != NULL) {
+			a->status = ARES_EBADRESP;
 			break;
 		}
+		if (answer_add(a, t->txt, t->length, t->record_start) == -1) {
+			a->nomem = !a->toolong;
+			a->status = ARES_ENOMEM;
+			break;
+		}
+	}
 	ares_free_data(txt);
 }
 
