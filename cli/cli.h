@@ -123,6 +123,13 @@ int	cli_check_rev(const char *cmd, const char *rev);
  * -1 told as a usage error.
  */
 int	cli_lock_timeout(const char *cmd, const char *arg, int *out);
+/*
+ * -f of a command that writes text or JSON (history, spf): *json set from
+ * name; 0, or -1 told as a usage error of cmd.
+ */
+int	cli_text_json(const char *cmd, const char *name, int *json);
+/* Their names, "|"-separated, as the table has them. */
+const char	*cli_text_json_names(void);
 /* Flush stdout: EXIT_OK, or EXIT_INTERNAL with the cause told. */
 int	cli_flush(const char *cmd);
 
@@ -132,7 +139,8 @@ struct cli_notify;
  * What a command's options are read into: take(arg, code, value,
  * from_config) takes one (value NULL for a flag on the command line),
  * returning 0, or -1 when it is bad (told); route.TARGET.regions keys go
- * to notify (ignored when NULL); usage prints --help.
+ * to notify (ignored when NULL); usage prints --help; --repo and
+ * repo.path go to *repo (NULL: the command has no repository option).
  */
 struct cli_take {
 	int			(*take)(void *arg, int code, const char *value,
@@ -140,7 +148,12 @@ struct cli_take {
 	void			*arg;
 	struct cli_notify	*notify;
 	void			(*usage)(FILE *fp);
+	const char		**repo;
 };
+
+/* Give option code's value to t: --repo to t->repo, any other to take. */
+int	cli_take_one(const struct cli_take *t, int code, const char *value,
+	    int from_config);
 
 /* cli_parse's status after --help or --version: exit 0, do nothing. */
 #define CLI_DONE	(-1)

@@ -40,9 +40,7 @@ diff_option(void *p, int ch, const char *arg, int from_config)
 	struct diff_args *o = p;
 
 	(void)from_config;
-	if (ch == 'r')
-		o->repo = arg;
-	else if (ch == 'f' && (o->fmt = report_find(arg)) == NULL)
+	if (ch == 'f' && (o->fmt = report_find(arg)) == NULL)
 		return cli_misuse("diff", "unknown format '%s' (want %s)", arg,
 		    report_names()), -1;
 	return 0;
@@ -65,7 +63,7 @@ int
 cmd_diff(int argc, char **argv)
 {
 	struct diff_args o = { CLI_DEFAULT_REPO, report_find("text") };
-	const struct cli_take t = { diff_option, &o, NULL, usage };
+	const struct cli_take t = { diff_option, &o, NULL, usage, &o.repo };
 	const char *rev1 = NULL, *rev2 = NULL;
 	struct recordset *a = NULL, *b = NULL;
 	struct store *st = NULL;

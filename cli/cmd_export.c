@@ -98,9 +98,6 @@ export_option(void *p, int ch, const char *arg, int from_config)
 
 	(void)from_config;
 	switch (ch) {
-	case 'r':
-		a->repo = arg;
-		break;
 	case 'f':
 		if ((a->fmt = export_find(arg)) == NULL)
 			return cli_misuse("export", "unknown format '%s' "
@@ -165,7 +162,7 @@ export_option(void *p, int ch, const char *arg, int from_config)
 static int
 export_args(int argc, char **argv, struct export_args *a)
 {
-	const struct cli_take t = { export_option, a, NULL, usage };
+	const struct cli_take t = { export_option, a, NULL, usage, &a->repo };
 	int rc;
 
 	if ((rc = cli_parse("export", argc, argv, &t)) != EXIT_OK)

@@ -11,7 +11,6 @@
 #include <jansson.h>
 
 #include "cli.h"
-#include "../util/names.h"
 #include "../diff/diff.h"
 #include "../diff/report.h"
 #include "../records/json.h"
@@ -19,25 +18,6 @@
 #include "../output/output.h"
 #include "../snapshots/changes.h"
 #include "../snapshots/snapshot.h"
-
-/* The formats, by name: usage and the option read this table. */
-struct history_format {
-	const char	*name;
-	int		 json;
-};
-
-static const struct history_format formats[] = {
-	{ "text", 0 }, { "json", 1 },
-};
-
-/* The format names, "|"-separated, as the table has them. */
-static const char *
-history_names(void)
-{
-	static char names[16];
-
-	return names[0] ? names : NAMES_JOIN(names, formats);
-}
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "printed (nothing matching is no error)" },
@@ -54,7 +34,7 @@ usage(FILE *fp)
 	    "QUERY is a prefix (a.b.c.d/n:\nthe networks and ranges it "
 	    "overlaps), an address (the ones holding it) or an\napplication "
 	    "name (its URL records, any case).\n",
-	    exits, history_names);
+	    exits, cli_text_json_names);
 }
 
 /* history's options. */
@@ -68,17 +48,10 @@ static int
 history_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct history_args *o = p;
-	const struct history_format *f;
 
 	(void)from_config;
-	if (ch == 'r')
-		o->repo = arg;
-	else if (ch == 'f') {
-		if ((f = NAMES_FIND(formats, arg)) == NULL)
-			return cli_misuse("history", "unknown format '%s' (want "
-			    "%s)", arg, history_names()), -1;
-		o->json = f->json;
-	}
+	if (ch == 'f' && cli_text_json("history", arg, &o->json) == -1)
+		return -1;
 	return 0;
 }
 
@@ -222,7 +195,8 @@ int
 cmd_history(int argc, char **argv)
 {
 	struct history_args o = { CLI_DEFAULT_REPO, 0 };
-	const struct cli_take t = { history_option, &o, NULL, usage };
+	const struct cli_take t = { history_option, &o, NULL, usage,
+	    &o.repo };
 	struct query q;
 	struct store *st = NULL;
 	struct addr a;

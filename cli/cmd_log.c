@@ -142,9 +142,6 @@ log_option(void *p, int ch, const char *arg, int from_config)
 
 	(void)from_config;
 	switch (ch) {
-	case 'r':
-		o->repo = arg;
-		break;
 	case 'f':
 		if ((o->fmt = log_find(arg)) == NULL)
 			return cli_misuse("log", "unknown format '%s' (want %s)",
@@ -164,7 +161,7 @@ int
 cmd_log(int argc, char **argv)
 {
 	struct log_args o = { CLI_DEFAULT_REPO, &formats[0], -1 };
-	const struct cli_take t = { log_option, &o, NULL, usage };
+	const struct cli_take t = { log_option, &o, NULL, usage, &o.repo };
 	struct store *st = NULL;
 	struct log_walk *h = NULL;
 	struct err err;

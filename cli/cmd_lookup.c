@@ -53,9 +53,7 @@ lookup_option(void *p, int ch, const char *arg, int from_config)
 	struct lookup_args *o = p;
 
 	(void)from_config;
-	if (ch == 'r')
-		o->repo = arg;
-	else if (ch == 's') {
+	if (ch == 's') {
 		if (cli_check_rev("lookup", arg) == -1)
 			return -1;
 		o->rev = arg;
@@ -278,7 +276,8 @@ cmd_lookup(int argc, char **argv)
 {
 	static char obuf[1 << 16];
 	struct lookup_args o = { CLI_DEFAULT_REPO, NULL, 0 };
-	const struct cli_take ta = { lookup_option, &o, NULL, usage };
+	const struct cli_take ta = { lookup_option, &o, NULL, usage,
+	    &o.repo };
 	struct recordset *rs = NULL;
 	struct lookup *t = NULL;
 	struct store *st = NULL;

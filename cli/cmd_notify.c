@@ -53,7 +53,7 @@ int
 cmd_notify(int argc, char **argv)
 {
 	struct notify_opts o;
-	const struct cli_take t = { notify_option, &o, &o.n, usage };
+	const struct cli_take t = { notify_option, &o, &o.n, usage, NULL };
 	int rc, failed;
 
 	memset(&o, 0, sizeof(o));

@@ -59,7 +59,7 @@ int
 cmd_parse(int argc, char **argv)
 {
 	struct parse_args o;
-	const struct cli_take t = { parse_option, &o, NULL, usage };
+	const struct cli_take t = { parse_option, &o, NULL, usage, NULL };
 	struct recordset *rs = NULL;
 	struct page *page = NULL;
 	struct err err;

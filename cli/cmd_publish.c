@@ -53,9 +53,6 @@ publish_option(void *p, int ch, const char *arg, int from_config)
 
 	(void)from_config;
 	switch (ch) {
-	case 'r':
-		a->repo = arg;
-		break;
 	case 'o':
 		a->o.out = arg;
 		break;
@@ -94,7 +91,8 @@ publish_option(void *p, int ch, const char *arg, int from_config)
 static int
 publish_args(int argc, char **argv, struct publish_args *a)
 {
-	const struct cli_take t = { publish_option, a, NULL, usage };
+	const struct cli_take t = { publish_option, a, NULL, usage,
+	    &a->repo };
 	int rc;
 
 	if ((rc = cli_parse("publish", argc, argv, &t)) != EXIT_OK)

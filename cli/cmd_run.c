@@ -87,9 +87,6 @@ run_option(void *p, int ch, const char *arg, int from_config)
 	case 'u':
 		o->s.url = arg;
 		break;
-	case 'r':
-		o->s.repo = arg;
-		break;
 	case 'n':
 		o->s.dry_run = 1;
 		break;
@@ -152,7 +149,8 @@ run_defaults(struct run_opts *o)
 static int
 run_args(int argc, char **argv, struct run_opts *o)
 {
-	const struct cli_take t = { run_option, o, &o->notify, usage };
+	const struct cli_take t = { run_option, o, &o->notify, usage,
+	    &o->s.repo };
 	int rc;
 
 	if ((rc = cli_parse("run", argc, argv, &t)) != EXIT_OK)

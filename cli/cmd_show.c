@@ -43,9 +43,6 @@ show_option(void *p, int ch, const char *arg, int from_config)
 
 	(void)from_config;
 	switch (ch) {
-	case 'r':
-		o->repo = arg;
-		break;
 	case 'f':
 		if ((o->fmt = output_find(arg)) == NULL)
 			return cli_misuse("show", "unknown format '%s' (want "
@@ -118,7 +115,7 @@ cmd_show(int argc, char **argv)
 {
 	struct show_args o = { CLI_DEFAULT_REPO, NULL, output_find("json"),
 	    -1 };
-	const struct cli_take t = { show_option, &o, NULL, usage };
+	const struct cli_take t = { show_option, &o, NULL, usage, &o.repo };
 	struct recordset *rs = NULL;
 	struct store *st = NULL;
 	struct snapshot *c = NULL;

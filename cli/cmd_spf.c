@@ -10,7 +10,6 @@
 #include <jansson.h>
 
 #include "cli.h"
-#include "../util/names.h"
 #include "../dns/dns.h"
 #include "../records/region.h"
 #include "../snapshots/snapshot.h"
@@ -20,25 +19,6 @@
 #define MAX_REGIONS	32
 #define MAX_NAMES	32
 #define DNS_TIMEOUT	5	/* seconds a query may take */
-
-/* The formats, by name: usage and the option read this table. */
-struct spf_format {
-	const char	*name;
-	int		 json;
-};
-
-static const struct spf_format formats[] = {
-	{ "text", 0 }, { "json", 1 },
-};
-
-/* The format names, "|"-separated, as the table has them. */
-static const char *
-spf_names(void)
-{
-	static char names[16];
-
-	return names[0] ? names : NAMES_JOIN(names, formats);
-}
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "the SPF netblocks and the page agree" },
@@ -60,7 +40,7 @@ usage(FILE *fp)
 	    "RFC 7208's 10 lookups, and compare\ntheir ip4: and ip6: ranges "
 	    "with the latest snapshot's gateway networks of the\nsame region. "
 	    "Other mechanisms are told as not understood.\n",
-	    exits, spf_names);
+	    exits, cli_text_json_names);
 }
 
 struct spf_args {
@@ -93,14 +73,10 @@ static int
 spf_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct spf_args *o = p;
-	const struct spf_format *f;
 	char *end;
 
 	(void)from_config;
 	switch (ch) {
-	case 'r':
-		o->repo = arg;
-		break;
 	case 'd':
 		o->dns = arg;
 		break;
@@ -125,10 +101,8 @@ spf_option(void *p, int ch, const char *arg, int from_config)
 			    "1 to 600, not '%s'", arg), -1;
 		break;
 	case 'f':
-		if ((f = NAMES_FIND(formats, arg)) == NULL)
-			return cli_misuse("spf", "unknown format '%s' (want %s)",
-			    arg, spf_names()), -1;
-		o->json = f->json;
+		if (cli_text_json("spf", arg, &o->json) == -1)
+			return -1;
 		break;
 	}
 	return 0;
@@ -275,6 +249,20 @@ missing_region(const struct spf_args *o, const struct recordset *rs)
 	return NULL;
 }
 
+/* {"agree": agree, "regions": regions (taken)} on stdout; 0, or -1. */
+static int
+print_json(json_t *regions, int agree)
+{
+	json_t *root = json_pack("{s:b, s:o}", "agree", agree, "regions",
+	    regions);
+	int rc;
+
+	rc = root == NULL || json_dumpf(root, stdout, JSON_INDENT(2)) == -1 ||
+	    putchar('\n') == EOF ? -1 : 0;
+	json_decref(root);
+	return rc;
+}
+
 /* Every wanted region of rs; the exit status. */
 static int
 check_all(const struct spf_args *o, const struct recordset *rs)
@@ -289,11 +277,10 @@ check_all(const struct spf_args *o, const struct recordset *rs)
 	if ((code = missing_region(o, rs)) != NULL)
 		return cli_usage("spf", "--region %s: no such region in the "
 		    "latest snapshot", code);
-	out = json_array();
-	if ((dns = dns_open(o->dns, o->timeout * 1000, &err)) == NULL) {
-		json_decref(out);
+	if ((dns = dns_open(o->dns, o->timeout * 1000, &err)) == NULL)
 		return cli_fail(&err);
-	}
+	/* The regions' answers, gathered for -f json only. */
+	out = o->json ? json_array() : NULL;
 	for (i = 0; i < rs->nrecs && r >= 0; i = end) {
 		end = region_run_end(rs, i);
 		if (!wanted(o, rs->recs[i].region_code))
@@ -306,12 +293,8 @@ check_all(const struct spf_args *o, const struct recordset *rs)
 		json_decref(out);
 		return cli_fail(&err);
 	}
-	if (o->json && (json_dumpf(json_pack("{s:b, s:o}", "agree", rc == 0,
-	    "regions", out), stdout, JSON_INDENT(2)) == -1 ||
-	    putchar('\n') == EOF))
+	if (o->json && print_json(out, rc == 0) == -1)
 		rc = EXIT_INTERNAL;
-	else if (!o->json)
-		json_decref(out);
 	return cli_flush("spf") != EXIT_OK ? EXIT_INTERNAL : rc;
 }
 
@@ -320,7 +303,7 @@ cmd_spf(int argc, char **argv)
 {
 	struct spf_args o = { CLI_DEFAULT_REPO, NULL, { NULL }, 0, { NULL },
 	    0, DNS_TIMEOUT, 0 };
-	const struct cli_take t = { spf_option, &o, NULL, usage };
+	const struct cli_take t = { spf_option, &o, NULL, usage, &o.repo };
 	struct recordset *rs = NULL;
 	struct snapshot *s = NULL;
 	struct store *st = NULL;

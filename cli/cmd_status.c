@@ -278,9 +278,7 @@ status_option(void *p, int ch, const char *arg, int from_config)
 
 	(void)from_config;
 	s->warn_set |= ch == 'w';
-	if (ch == 'r')
-		s->repo = arg;
-	else if ((ch == 'm' && hours("--max-age", arg, &s->a.max) == -1) ||
+	if ((ch == 'm' && hours("--max-age", arg, &s->a.max) == -1) ||
 	    (ch == 'w' && hours("--warn-age", arg, &s->a.warn) == -1))
 		return -1;
 	else if (ch == 'f') {
@@ -299,7 +297,7 @@ status_option(void *p, int ch, const char *arg, int from_config)
 static int
 status_args(int argc, char **argv, struct status_args *s)
 {
-	const struct cli_take t = { status_option, s, NULL, usage };
+	const struct cli_take t = { status_option, s, NULL, usage, &s->repo };
 	int rc;
 
 	if ((rc = cli_parse("status", argc, argv, &t)) != EXIT_OK)

@@ -17,12 +17,11 @@
 
 /* The file to read: named, else the first that exists; NULL for none. */
 static const char *
-config_path(int argc, char **argv, char *buf, size_t len, int *named)
+config_path(int argc, char **argv, char *buf, size_t len)
 {
 	const char *env;
 	int i;
 
-	*named = 1;
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			return argv[i + 1];
@@ -31,7 +30,6 @@ config_path(int argc, char **argv, char *buf, size_t len, int *named)
 	}
 	if ((env = getenv("MCWATCH_CONFIG")) != NULL && env[0] != '\0')
 		return env;
-	*named = 0;
 	if ((env = getenv("XDG_CONFIG_HOME")) != NULL && env[0] != '\0')
 		snprintf(buf, len, "%s/mcwatch/config", env);
 	else if ((env = getenv("HOME")) != NULL && env[0] != '\0')
@@ -61,11 +59,10 @@ config_load(const char *cmd, int argc, char **argv, const char **file)
 {
 	static char buf[4096];
 	struct err err;
-	int named;
 
 	conf_free(&loaded);
 	memset(&loaded, 0, sizeof(loaded));
-	if ((*file = config_path(argc, argv, buf, sizeof(buf), &named)) ==
+	if ((*file = config_path(argc, argv, buf, sizeof(buf))) ==
 	    NULL)
 		return EXIT_OK;
 	if (access(*file, R_OK) == -1)
@@ -75,7 +72,6 @@ config_load(const char *cmd, int argc, char **argv, const char **file)
 		return err.kind != ERR_USAGE ? cli_fail(&err) :
 		    cli_usage(cmd, "%s%s", err.msg, loaded.badline > 0 ?
 		    key_hint(loaded.badname) : "");
-	(void)named;
 	return EXIT_OK;
 }
 
@@ -274,7 +270,7 @@ config_take(const char *cmd, const char *file, struct conf_entry *e,
 		return EXIT_USAGE;
 	/* The option's own checks speak of the key, where it is. */
 	cli_misuse_as(file, e->line, e->name);
-	rc = t->take(t->arg, o->code, e->value, 1);
+	rc = cli_take_one(t, o->code, e->value, 1);
 	cli_misuse_as(NULL, 0, NULL);
 	return rc == -1 ? EXIT_USAGE : EXIT_OK;
 }

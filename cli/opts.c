@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../util/names.h"
 #include "../snapshots/snapshot.h"
 
 /* Where a value being checked came from, when a configuration key. */
@@ -166,6 +167,50 @@ getopt_arrays(const struct cli_table *t, struct option *lo, size_t n,
 	return 0;
 }
 
+/* The formats of a command that writes text or JSON, by name. */
+struct text_json {
+	const char	*name;
+	int		 json;
+};
+
+static const struct text_json text_json[] = {
+	{ "text", 0 }, { "json", 1 },
+};
+
+const char *
+cli_text_json_names(void)
+{
+	static char names[16];
+
+	return names[0] ? names : NAMES_JOIN(names, text_json);
+}
+
+int
+cli_text_json(const char *cmd, const char *name, int *json)
+{
+	const struct text_json *f;
+
+	if ((f = NAMES_FIND(text_json, name)) == NULL) {
+		cli_misuse(cmd, "unknown format '%s' (want %s)", name,
+		    cli_text_json_names());
+		return -1;
+	}
+	*json = f->json;
+	return 0;
+}
+
+int
+cli_take_one(const struct cli_take *t, int code, const char *value,
+    int from_config)
+{
+	/* Every command's --repo is the same row (ROW_REPO): read here. */
+	if (code == 'r' && t->repo != NULL) {
+		*t->repo = value;
+		return 0;
+	}
+	return t->take(t->arg, code, value, from_config);
+}
+
 int
 cli_parse(const char *cmd, int argc, char **argv, const struct cli_take *t)
 {
@@ -184,7 +229,7 @@ cli_parse(const char *cmd, int argc, char **argv, const struct cli_take *t)
 	while ((ch = cli_getopt(cmd, argc, argv, so, lo)) != -1) {
 		if ((rc = cli_common(cmd, ch, t->usage)) != -1)
 			return rc == EXIT_OK ? CLI_DONE : rc;
-		if (ch != OPT_CONFIG && t->take(t->arg, ch, optarg, 0) == -1)
+		if (ch != OPT_CONFIG && cli_take_one(t, ch, optarg, 0) == -1)
 			return EXIT_USAGE;
 	}
 	return EXIT_OK;
