@@ -8,6 +8,7 @@
 #include "../records/record.h"
 #include "../scraper/fetch.h"
 #include "../notify/notify.h"
+#include "../pipeline/spfcheck.h"
 #include "../snapshots/conf.h"
 #include "options.h"
 
@@ -35,7 +36,11 @@ enum {
 	OPT_SMTP_USER,		/* configuration keys only */
 	OPT_PASSWORD_FILE,
 	OPT_HOOK,
-	OPT_HOOK_TIMEOUT
+	OPT_HOOK_TIMEOUT,
+	OPT_SPF,
+	OPT_DNS,
+	OPT_SPF_NAME,
+	OPT_SPF_TIMEOUT
 };
 
 #ifndef MCWATCH_VERSION
@@ -87,6 +92,20 @@ void	cli_fetch_init(struct fetch_opts *o);
  */
 int	cli_fetch_option(const char *cmd, int ch, const char *arg,
 	    struct fetch_opts *o);
+/* The SPF options 'run' and 'spf' share: the resolver and the names. */
+#define CLI_SPF_NAMES	32
+#define CLI_SPF_TIMEOUT	5	/* seconds a DNS query may take */
+struct cli_spf {
+	struct run_spf	 s;
+	const char	*names[CLI_SPF_NAMES];	/* "CODE=NAME" */
+};
+void	cli_spf_init(struct cli_spf *o);
+/*
+ * Take option ch of command cmd if it is an SPF option: 1 taken, 0 not
+ * one, -1 bad (told as a usage error).
+ */
+int	cli_spf_option(const char *cmd, int ch, const char *arg,
+	    struct cli_spf *o);
 /* Parse a size with an optional k/M/G suffix; 0, or -1. */
 int	cli_size(const char *s, size_t *out);
 /*

@@ -16,6 +16,7 @@
 struct run_opts {
 	struct run_settings	 s;
 	struct cli_notify	 notify;
+	struct cli_spf		 spf;
 	const char		*author_from;	/* --author, $MCWATCH_AUTHOR */
 	const struct report_format *format;
 	int			 exit_code;
@@ -27,7 +28,8 @@ static const struct cli_exit exits[] = {
 	{ EXIT_OK, "success (changed or not)" },
 	{ EXIT_CHANGED, "with --exit-code, a change was recorded" },
 	{ EXIT_USAGE, NULL },
-	{ EXIT_FETCH, "fetch failed" },
+	{ EXIT_FETCH, "fetch failed; or, with --spf and the page unchanged, a "
+	    "region got no SPF answer (the last one recorded is kept)" },
 	{ EXIT_REJECTED, NULL },
 	{ EXIT_REPO, NULL },
 	{ EXIT_INTERNAL, NULL },
@@ -81,7 +83,8 @@ run_option(void *p, int ch, const char *arg, int from_config)
 
 	if ((r = cli_fetch_option("run", ch, arg, &o->s.fo)) != 0 ||
 	    (r = cli_notify_option("run", ch, arg, &o->notify,
-	    from_config)) != 0)
+	    from_config)) != 0 ||
+	    (r = cli_spf_option("run", ch, arg, &o->spf)) != 0)
 		return r == -1 ? -1 : 0;
 	switch (ch) {
 	case 'u':
@@ -141,6 +144,7 @@ run_defaults(struct run_opts *o)
 	o->s.warn = warn_cb;
 	cli_fetch_init(&o->s.fo);
 	cli_notify_init(&o->notify);
+	cli_spf_init(&o->spf);
 	o->s.max_removal = GUARD_MAX_REMOVAL;
 	o->s.lock_timeout = CLI_LOCK_TIMEOUT;
 }
@@ -199,6 +203,32 @@ report_change(const struct run_opts *o, const struct run_outcome *out)
 	return rc;
 }
 
+/*
+ * No change, but the second source warns: on stderr, a failure to read
+ * it even with --quiet (a disagreement is in status and every notice).
+ * The exit status: a region without an SPF answer is a failed fetch.
+ */
+static int
+spf_warnings(const struct run_opts *o, const struct run_outcome *out)
+{
+	const struct spf_report *r = &out->spf.report;
+	size_t i, failed = 0;
+
+	if (!out->spf_checked || r->nwarnings == 0)
+		return cli_flush("run");
+	for (i = 0; i < r->n; i++)
+		failed += r->v[i].kind == SPF_FAILED;
+	if (!o->quiet || failed > 0) {
+		fflush(stdout);
+		report_spf(stderr, r, 0);
+	}
+	if (failed == 0)
+		return cli_flush("run");
+	cli_error("run: SPF netblocks: %zu region%s without an answer; the "
+	    "last answer recorded is kept", failed, failed == 1 ? "" : "s");
+	return cli_flush("run") != EXIT_OK ? EXIT_INTERNAL : EXIT_FETCH;
+}
+
 /* Print what the run did; its exit status. */
 static int
 run_print(const struct run_opts *o, const struct run_outcome *out)
@@ -209,7 +239,7 @@ run_print(const struct run_opts *o, const struct run_outcome *out)
 	case RUN_UNCHANGED:
 		if (!o->quiet)
 			printf("no changes\n");
-		return cli_flush("run");
+		return spf_warnings(o, out);
 	case RUN_CHANGED:
 		return report_change(o, out);
 	case RUN_REJECTED:
@@ -276,6 +306,7 @@ cmd_run(int argc, char **argv)
 	if ((rc = run_args(argc, argv, &o)) != EXIT_OK)
 		return rc == CLI_DONE ? EXIT_OK : rc;
 	o.notify.cfg.repo = o.s.repo;
+	o.s.spf = o.spf.s;
 	o.s.notify = &o.notify.cfg;
 	o.s.report = run_report;
 	o.s.report_arg = &o;

@@ -17,8 +17,6 @@
 #include "../util/safe.h"
 
 #define MAX_REGIONS	32
-#define MAX_NAMES	32
-#define DNS_TIMEOUT	5	/* seconds a query may take */
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "the SPF netblocks and the page agree" },
@@ -45,60 +43,28 @@ usage(FILE *fp)
 
 struct spf_args {
 	const char	*repo;
-	const char	*dns;
+	struct cli_spf	 spf;
 	const char	*regions[MAX_REGIONS];
 	size_t		 nregions;
-	const char	*names[MAX_NAMES];	/* "CODE=NAME" */
-	size_t		 nnames;
-	long		 timeout;
 	int		 json;
 };
-
-/* Whether arg is CODE=NAME: a region code and a domain name; 0, -1. */
-static int
-name_arg(const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	char code[64];
-
-	if (eq == NULL || (size_t)(eq - arg) >= sizeof(code))
-		return -1;
-	memcpy(code, arg, (size_t)(eq - arg));
-	code[eq - arg] = '\0';
-	return region_code_ok(code) && dns_name_ok(eq + 1) ? 0 : -1;
-}
 
 /* Take option ch of spf with arg; 0, or -1 told. */
 static int
 spf_option(void *p, int ch, const char *arg, int from_config)
 {
 	struct spf_args *o = p;
-	char *end;
+	int r;
 
 	(void)from_config;
+	if ((r = cli_spf_option("spf", ch, arg, &o->spf)) != 0)
+		return r == -1 ? -1 : 0;
 	switch (ch) {
-	case 'd':
-		o->dns = arg;
-		break;
 	case 'R':
 		if (o->nregions == MAX_REGIONS)
 			return cli_misuse("spf", "--region: at most %d",
 			    MAX_REGIONS), -1;
 		o->regions[o->nregions++] = arg;
-		break;
-	case 'N':
-		if (name_arg(arg) == -1 || o->nnames == MAX_NAMES)
-			return cli_misuse("spf", "--spf-name: want CODE=NAME, a "
-			    "region code (a-z, 0-9, '-') and a domain name (at "
-			    "most %d), not '%s'", MAX_NAMES, arg), -1;
-		o->names[o->nnames++] = arg;
-		break;
-	case 't':
-		o->timeout = strtol(arg, &end, 10);
-		if (*end != '\0' || end == arg || o->timeout < 1 ||
-		    o->timeout > 600)
-			return cli_misuse("spf", "--timeout: want seconds from "
-			    "1 to 600, not '%s'", arg), -1;
 		break;
 	case 'f':
 		if (cli_text_json("spf", arg, &o->json) == -1)
@@ -202,7 +168,8 @@ check_region(const struct spf_args *o, struct dns *dns,
     struct err *err)
 {
 	const struct spf_source src = { txt_of, dns_txt_free, dns };
-	const char *name = spf_name(r->region_code, o->names, o->nnames);
+	const char *name = spf_name(r->region_code, o->spf.s.names,
+	    o->spf.s.nnames);
 	struct spf_answer a;
 	struct spf_diff d;
 	int rc;
@@ -277,7 +244,7 @@ check_all(const struct spf_args *o, const struct recordset *rs)
 	if ((code = missing_region(o, rs)) != NULL)
 		return cli_usage("spf", "--region %s: no such region in the "
 		    "latest snapshot", code);
-	if ((dns = dns_open(o->dns, o->timeout * 1000, &err)) == NULL)
+	if ((dns = dns_open(o->spf.s.dns, o->spf.s.timeout_ms, &err)) == NULL)
 		return cli_fail(&err);
 	/* The regions' answers, gathered for -f json only. */
 	out = o->json ? json_array() : NULL;
@@ -301,8 +268,7 @@ check_all(const struct spf_args *o, const struct recordset *rs)
 int
 cmd_spf(int argc, char **argv)
 {
-	struct spf_args o = { CLI_DEFAULT_REPO, NULL, { NULL }, 0, { NULL },
-	    0, DNS_TIMEOUT, 0 };
+	struct spf_args o;
 	const struct cli_take t = { spf_option, &o, NULL, usage, &o.repo };
 	struct recordset *rs = NULL;
 	struct snapshot *s = NULL;
@@ -310,6 +276,9 @@ cmd_spf(int argc, char **argv)
 	struct err err;
 	int rc;
 
+	memset(&o, 0, sizeof(o));
+	o.repo = CLI_DEFAULT_REPO;
+	cli_spf_init(&o.spf);
 	if ((rc = cli_parse("spf", argc, argv, &t)) != EXIT_OK)
 		return rc == CLI_DONE ? EXIT_OK : rc;
 	if (optind != argc)

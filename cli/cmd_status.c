@@ -107,6 +107,10 @@ verdict(const struct health *h, const struct ages *a, time_t now, char *why,
 		    h->pending == 1 ? "" : "s");
 		return ST_WARNING;
 	}
+	if (h->spf_warning[0] != '\0') {
+		snprintf(why, len, "%.250s", h->spf_warning);
+		return ST_WARNING;
+	}
 	snprintf(why, len, "healthy");
 	return ST_OK;
 }
@@ -160,6 +164,8 @@ print_text(const struct health *h, int st, const char *why,
 	    h->failure_message, h->failures, h->pending);
 	if (h->last_hook[0] != '\0')
 		printf("last hook:     %s\n", h->last_hook);
+	if (h->spf_warning[0] != '\0')
+		printf("SPF warning:   %s\n", h->spf_warning);
 	return 0;
 }
 
@@ -181,6 +187,9 @@ print_json(const struct health *h, int st, const char *why)
 	    "pending", h->pending);
 	if (o != NULL && h->last_hook[0] != '\0')
 		json_object_set_new(o, "last_hook", json_string(h->last_hook));
+	if (o != NULL && h->spf_warning[0] != '\0')
+		json_object_set_new(o, "spf_warning",
+		    json_string(h->spf_warning));
 	rc = o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) == -1 ||
 	    putchar('\n') == EOF ? -1 : 0;
 	json_decref(o);

@@ -49,6 +49,17 @@
 	{ "verbose", 'v', 'v', NULL, "fetch.verbose", CLI_FETCH, \
 	    "log each request and response status line", NULL }
 
+#define SPF_TIMEOUT_HELP	"bound each DNS query, retry included (default " \
+			STR(CLI_SPF_TIMEOUT) ")"
+#define ROW_SPF_DNS \
+	{ "dns", 0, OPT_DNS, "HOST[:PORT]", "spf.dns", 0, \
+	    "the DNS server to ask for SPF records, an address (default: " \
+	    "the system's resolvers)", NULL }
+#define ROW_SPF_NAME \
+	{ "spf-name", 0, OPT_SPF_NAME, "CODE=NAME", "spf.name.CODE", \
+	    CLI_PATTERN, "the SPF name of region CODE, beside or over the " \
+	    "built-in table (repeatable)", NULL }
+
 #define ROWS_NOTIFY \
 	{ "smtp-url", 0, OPT_SMTP_URL, "URL", "email.smtp-url", CLI_NOTIFY, \
 	    "mail through smtp://HOST:587 (STARTTLS) or smtps://HOST:465", \
@@ -114,6 +125,13 @@ static const struct cli_option run_opts[] = {
 	    STR(CLI_LOCK_TIMEOUT) ")", NULL },
 	{ "quiet", 'q', 'q', NULL, "run.quiet", 0,
 	    "print nothing unless something changed or failed", NULL },
+	{ "spf", 0, OPT_SPF, NULL, "spf.check", 0,
+	    "also record Mimecast's SPF netblocks, the second source (see "
+	    "mcwatch spf), and warn where they and the page disagree", NULL },
+	ROW_SPF_DNS,
+	ROW_SPF_NAME,
+	{ "spf-timeout", 0, OPT_SPF_TIMEOUT, "SEC", "spf.timeout", 0,
+	    SPF_TIMEOUT_HELP, NULL },
 	ROWS_FETCH,
 	ROWS_NOTIFY,
 	ROWS_COMMON,
@@ -256,17 +274,13 @@ static const struct cli_option status_opts[] = {
 static const struct cli_option spf_opts[] = {
 	ROW_REPO,
 	ROW_CONFIG,
-	{ "dns", 0, 'd', "HOST[:PORT]", "spf.dns", 0,
-	    "the DNS server to ask, an address (default: the system's "
-	    "resolvers)", NULL },
+	ROW_SPF_DNS,
 	{ "region", 0, 'R', "CODE", NULL, 0,
 	    "only this region (repeatable; default every region of the latest "
 	    "snapshot)", NULL },
-	{ "spf-name", 0, 'N', "CODE=NAME", "spf.name.CODE", CLI_PATTERN,
-	    "the SPF name of region CODE, beside or over the built-in table "
-	    "(repeatable)", NULL },
-	{ "timeout", 0, 't', "SEC", "spf.timeout", 0,
-	    "bound each DNS query, retry included (default 5)", NULL },
+	ROW_SPF_NAME,
+	{ "timeout", 0, OPT_SPF_TIMEOUT, "SEC", "spf.timeout", 0,
+	    SPF_TIMEOUT_HELP, NULL },
 	{ "format", 'f', 'f', "FMT", NULL, CLI_FMTNAMES,
 	    "the format (default text):", NULL },
 	ROWS_COMMON,

@@ -199,14 +199,27 @@ cli_help(FILE *fp, const char *cmd, const char *about,
 	usage_exits(fp, v, n);
 }
 
-/* Whether a table before the i-th has configuration key key. */
+/*
+ * Whether table k's option of key is o's: the same key and the same name
+ * (run's --spf-timeout and spf's --timeout are one key, two options).
+ */
 static int
-key_before(size_t i, const char *key)
+same_option(size_t k, const struct cli_option *o)
+{
+	const struct cli_option *x = cli_table_key(&cli_tables[k], o->key);
+
+	return x != NULL && (x->name == o->name || (x->name != NULL &&
+	    o->name != NULL && strcmp(x->name, o->name) == 0));
+}
+
+/* Whether a table before the i-th has o's key as the same option. */
+static int
+key_before(size_t i, const struct cli_option *o)
 {
 	size_t k;
 
 	for (k = 0; k < i; k++)
-		if (cli_table_key(&cli_tables[k], key) != NULL)
+		if (same_option(k, o))
 			return 1;
 	return 0;
 }
@@ -220,13 +233,12 @@ cli_print_keys(FILE *fp)
 	for (i = 0; i < cli_ntables; i++)
 		for (j = 0; j < cli_tables[i].nopts; j++) {
 			o = &cli_tables[i].opts[j];
-			if (o->key == NULL || key_before(i, o->key))
+			if (o->key == NULL || key_before(i, o))
 				continue;
 			fprintf(fp, "%s\t%s%s\t", o->key, o->name ? "--" : "-",
 			    o->name ? o->name : "");
 			for (k = i, l = 0; k < cli_ntables; k++)
-				if (cli_table_key(&cli_tables[k], o->key) !=
-				    NULL)
+				if (same_option(k, o))
 					fprintf(fp, "%s%s", l++ ? " " : "",
 					    cli_tables[k].cmd);
 			fputc('\n', fp);

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "put.h"
 #include "report.h"
 #include "../records/field.h"
 #include "../records/json.h"
@@ -31,42 +32,6 @@ const struct report_format *
 report_find(const char *name)
 {
 	return NAMES_FIND(formats, name);
-}
-
-/* How page text is put in a report. */
-enum put_mode {
-	PUT_TEXT,		/* as it is */
-	PUT_CODE,		/* inside a Markdown code span */
-	PUT_MD			/* Markdown text: never markup */
-};
-
-/*
- * What makes Markdown of text in the middle of a line: links and images,
- * emphasis and strike-through, code, raw HTML and entities, tables.
- */
-#define MD_SPECIAL	"\\`*_[]<>&!~|"
-
-/*
- * Print s with control characters as '?' (reports reach terminals). In a
- * code span a backtick would end it: it becomes an apostrophe. In Markdown
- * text every MD_SPECIAL character is escaped, so that page text can make
- * no link, emphasis or raw HTML ("<script>", "[x](javascript:)").
- */
-static int
-put_safe(FILE *fp, const char *s, enum put_mode mode)
-{
-	for (; *s != '\0'; s++) {
-		int c = safe_char((unsigned char)*s);
-
-		if (mode == PUT_CODE && c == '`')
-			c = '\'';
-		if (mode == PUT_MD && c < 0x80 && strchr(MD_SPECIAL, c) !=
-		    NULL && c != '\0' && putc('\\', fp) == EOF)
-			return -1;
-		if (putc(c, fp) == EOF)
-			return -1;
-	}
-	return 0;
 }
 
 /*
@@ -190,6 +155,25 @@ report_warnings(FILE *fp, const struct recordset *w, int md)
 	return 0;
 }
 
+/* The summary of the page's change and the second source's, in buf. */
+static void
+report_both(const struct report_ctx *ctx, char *buf, size_t len)
+{
+	size_t n;
+
+	if (ctx->spf == NULL || ctx->spf->nchanges == 0) {
+		report_summary(ctx->diff, buf, len);
+		return;
+	}
+	buf[0] = '\0';
+	if (ctx->diff->nchanges > 0) {
+		report_summary(ctx->diff, buf, len);
+		strncat(buf, "; ", len - strlen(buf) - 1);
+	}
+	n = strlen(buf);
+	report_spf_summary(ctx->spf, buf + n, len - n);
+}
+
 /*
  * The header: what changed in counts, where the page came from, which
  * snapshot and when, and the one before. Only what is known is told; a
@@ -205,7 +189,7 @@ report_header(FILE *fp, const struct report_ctx *ctx, int md)
 	if (ctx->source == NULL && ctx->to == NULL && ctx->from == NULL &&
 	    ctx->date == 0)
 		return 0;
-	report_summary(d, sum, sizeof(sum));
+	report_both(ctx, sum, sizeof(sum));
 	if (ctx->baseline)
 		snprintf(sum, sizeof(sum), "%zu records tracked", d->nadded);
 	if (fprintf(fp, "%sMimecast %s: ", md ? "# " : "", ctx->baseline ?
@@ -246,8 +230,10 @@ report_grouped(FILE *fp, const struct report_ctx *ctx, int md)
 	if (report_header(fp, ctx, md) == -1)
 		return -1;
 	if (d->nchanges == 0)
-		return fputs(md ? "No changes.\n" : "no changes\n", fp) == EOF ?
-		    -1 : 0;
+		return fputs(ctx->spf != NULL && ctx->spf->nchanges > 0 ?
+		    (md ? "The page's data: no changes.\n" : "the page's data: "
+		    "no changes\n") : (md ? "No changes.\n" : "no changes\n"),
+		    fp) == EOF || report_spf(fp, ctx->spf, md) == -1 ? -1 : 0;
 	for (i = 0; i < d->nchanges; i++) {
 		const struct record *r = change_record(&d->changes[i]);
 
@@ -265,7 +251,7 @@ report_grouped(FILE *fp, const struct report_ctx *ctx, int md)
 			return -1;
 		prev = r;
 	}
-	return 0;
+	return report_spf(fp, ctx->spf, md);
 }
 
 int
@@ -281,8 +267,9 @@ report_markdown(FILE *fp, const struct report_ctx *ctx)
 }
 
 /*
- * What a run's own report knows beside the diff: "baseline", "edited_at"
- * and "warnings", each only when set (diff -f json stays as it was).
+ * What a run's own report knows beside the diff: "baseline", "edited_at",
+ * "spf" (the second source) and "warnings", each only when set (diff -f
+ * json stays as it was).
  */
 static int
 report_json_extra(json_t *o, const struct report_ctx *ctx)
@@ -294,6 +281,9 @@ report_json_extra(json_t *o, const struct report_ctx *ctx)
 	    json_true()) == -1) || (ctx->edited_at != NULL &&
 	    json_object_set_new(o, "edited_at", json_string(ctx->edited_at)) ==
 	    -1))
+		return -1;
+	if (ctx->spf != NULL && json_object_set_new(o, "spf",
+	    report_spf_json(ctx->spf)) == -1)
 		return -1;
 	if (ctx->warned == NULL || ctx->warned->nwarns == 0)
 		return 0;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "diff.h"
+#include "../spf/spf.h"
 
 /*
  * What a report is about, when known: the two snapshots, where the page
@@ -23,6 +24,7 @@ struct report_ctx {
 	const char		*edited_at;	/* Mimecast's edit, or NULL */
 	const struct recordset	*warned;	/* the page's warnings, or NULL */
 	int			 baseline;	/* "to" is the first snapshot */
+	const struct spf_report	*spf;	/* the second source, or NULL */
 };
 
 typedef int	(*report_fn)(FILE *, const struct report_ctx *);
@@ -68,5 +70,22 @@ void	report_change_what(const struct change *ch, char *entry, size_t elen,
 const char	*report_date(time_t t, char *buf);
 /* The regions touched, ", "-separated, into buf (len bytes). */
 void	report_regions(const struct diff *d, char *buf, size_t len);
+
+/*
+ * How a report tells an SPF item of kind k: its sign ("+", "-", "~",
+ * "!"), its JSON key ("added", "page_only") and what it means.
+ */
+void	report_spf_kind(enum spf_item_kind k, const char **sign,
+	    const char **key, const char **what);
+/*
+ * The second source's section: its changes, then its warnings (the page
+ * and SPF disagree, a region got no answer); md for Markdown. Nothing
+ * when r is NULL or empty. 0, or -1.
+ */
+int	report_spf(FILE *fp, const struct spf_report *r, int md);
+/* {"added": [{"region_code", "range"}], ..., "failed": [...]}, or NULL. */
+json_t	*report_spf_json(const struct spf_report *r);
+/* "SPF +1 -0 (us)" into buf (len bytes): the answer's change. */
+void	report_spf_summary(const struct spf_report *r, char *buf, size_t len);
 
 #endif

@@ -116,6 +116,59 @@ latest_ctx(const struct delivery *dl, int fresh, struct report_ctx *ctx)
 	}
 }
 
+/* A snapshot's SPF netblocks into d; one that does not read is told. */
+static int
+spf_of(const struct delivery *dl, const struct snapshot *s, struct spf_doc *d)
+{
+	struct err err;
+
+	if (snapshot_spf(dl->st, s, d, &err) == 0)
+		return 0;
+	if (err.kind == ERR_NOMEM)
+		return -1;
+	tell(dl, err.msg);
+	return 0;
+}
+
+/*
+ * The second source's change from snapshot from to the latest (whose
+ * records are rs), read back from both, with the latest's disagreements,
+ * into r; 0, or -1.
+ */
+static int
+spf_rebuilt(const struct delivery *dl, const char *from,
+    const struct recordset *rs, struct spf_report *r)
+{
+	struct spf_doc a, b;
+	struct snapshot *s = NULL;
+	struct err err;
+	int rc = -1;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if (snapshot_resolve(dl->st, from, &s, &err) == -1) {
+		tell(dl, err.msg);
+		return -1;
+	}
+	if (spf_of(dl, s, &a) == -1 || spf_of(dl, dl->head, &b) == -1 ||
+	    spf_report_changes(r, &a, &b) == -1 ||
+	    spf_report_disagree(r, rs, &b) == -1)
+		goto cleanup;
+	spf_report_sort(r);
+	rc = 0;
+ cleanup:
+	spf_doc_clear(&a);
+	spf_doc_clear(&b);
+	snapshot_free(s);
+	return rc;
+}
+
+static int
+code_wanted(void *arg, const char *code)
+{
+	return diff_code_wanted(arg, code);
+}
+
 /*
  * The changes of plan p as channel c hears them, into n; 1 when there is
  * nothing for c (its regions did not change). 0, 1, or -1.
@@ -128,11 +181,15 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	struct snapshot *sa = NULL, *sb = NULL;
 	struct report_ctx ctx;
 	struct diff all, mine;
+	struct spf_report spf_all, spf_mine;
 	const struct diff *d;
+	const struct spf_report *sr;
 	int rc = -1;
 
 	memset(&all, 0, sizeof(all));
 	memset(&mine, 0, sizeof(mine));
+	memset(&spf_all, 0, sizeof(spf_all));
+	memset(&spf_mine, 0, sizeof(spf_mine));
 	latest_ctx(dl, p->fresh, &ctx);
 	if (p->step == PLAN_BASELINE) {
 		if ((mine_b = latest_records(dl, &sb, &b)) != NULL)
@@ -144,20 +201,27 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	d = p->fresh && dl->run->diff != NULL ? dl->run->diff : &all;
 	if (d == &all && ((a = records_of(dl, p->from, &sa)) == NULL ||
 	    (mine_b = latest_records(dl, &sb, &b)) == NULL ||
-	    diff_records(a, mine_b, &all) == -1))
+	    diff_records(a, mine_b, &all) == -1 ||
+	    spf_rebuilt(dl, p->from, mine_b, &spf_all) == -1))
 		goto cleanup;
-	if (diff_filter(d, c->regions, &mine) == -1)
+	sr = d == &all ? &spf_all : dl->run->spf;
+	if (diff_filter(d, c->regions, &mine) == -1 || (sr != NULL &&
+	    spf_report_filter(sr, code_wanted, (void *)c->regions,
+	    &spf_mine) == -1))
 		goto cleanup;
-	if (mine.nchanges == 0) {
+	if (mine.nchanges == 0 && spf_mine.nchanges == 0) {
 		rc = 1;
 		goto cleanup;
 	}
 	ctx.diff = &mine;
+	ctx.spf = spf_mine.n > 0 ? &spf_mine : NULL;
 	ctx.from = p->from;
 	rc = notice_change(n, &ctx, p->delayed);
  cleanup:
 	diff_free(&mine);
 	diff_free(&all);
+	spf_report_clear(&spf_mine);
+	spf_report_clear(&spf_all);
 	recordset_free(a);
 	recordset_free(b);
 	snapshot_free(sa);

@@ -24,6 +24,7 @@ struct notify_run {
 	const char		*source;   /* the page's URL */
 	const char		*edited_at; /* when Mimecast last edited it */
 	time_t			 date;	/* when the page was fetched */
+	const struct spf_report	*spf;	/* the second source, or NULL */
 };
 
 /* What a delivery did. */

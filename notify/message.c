@@ -150,6 +150,47 @@ change_row(xmlNodePtr table, const struct change *c)
 	return html_row(table, cells, css, 4, 0);
 }
 
+/* The second source's items as one table under a heading; -1 on memory. */
+static int
+spf_html(xmlNodePtr body, const struct spf_report *r)
+{
+	static const char *const head[] = { "SPF", "Region", "Range or term",
+	    "What" };
+	const char *cells[4], *css[4], *sign, *key, *what;
+	char net[CIDR_STRLEN], label[64];
+	xmlNodePtr table;
+	size_t i, k;
+
+	if (r == NULL || r->n == 0)
+		return 0;
+	if (styled(body, "h2", "SPF netblocks (the second source)",
+	    "font-size: 16px; margin: 16px 0 6px 0") == NULL ||
+	    (table = styled(body, "table", NULL, CSS_TABLE)) == NULL ||
+	    html_row(table, head, NULL, 4, 1) == -1)
+		return -1;
+	for (i = 0; i < r->n; i++) {
+		report_spf_kind(r->v[i].kind, &sign, &key, &what);
+		/* The same sign, word and colour as a change of the page. */
+		k = SPF_WARNING(r->v[i].kind) || *sign == '~' ? 2 :
+		    *sign == '-' ? 1 : 0;
+		snprintf(label, sizeof(label), "%s %s", sign,
+		    SPF_WARNING(r->v[i].kind) ? "warning" : k == 1 ?
+		    "removed" : k == 2 ? "changed" : "added");
+		cells[0] = label;
+		css[0] = change_kinds[k].css;
+		cells[1] = r->v[i].code;
+		css[1] = CSS_CELL;
+		cells[2] = r->v[i].text != NULL ? r->v[i].text :
+		    cidr_format(&r->v[i].net, net);
+		css[2] = CSS_MONO;
+		cells[3] = what;
+		css[3] = CSS_CELL;
+		if (html_row(table, cells, css, 4, 0) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* The changes of ctx as tables per region, under a heading. */
 static char *
 change_html(const struct notice *n, const struct report_ctx *ctx)
@@ -184,33 +225,97 @@ change_html(const struct notice *n, const struct report_ctx *ctx)
 		if (change_row(table, &d->changes[i]) == -1)
 			goto cleanup;
 	}
+	if (spf_html(body, ctx->spf) == -1)
+		goto cleanup;
 	out = html_dump(doc);
  cleanup:
 	xmlFreeDoc(doc);
 	return out;
 }
 
+/* Whether the n bytes of code are one of list's codes (sep'd). */
+static int
+code_in(const char *list, const char *code, size_t n, const char *sep)
+{
+	const char *p = list, *q;
+
+	for (; *p != '\0'; p = *q != '\0' ? q + strlen(sep) : q) {
+		q = strstr(p, sep);
+		q = q != NULL ? q : p + strlen(p);
+		if ((size_t)(q - p) == n && strncmp(p, code, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The region codes of ctx's change, the page's then the second source's,
+ * each once, sep between them (malloc'd); NULL on memory.
+ */
+static char *
+change_codes(const struct report_ctx *ctx, const char *sep)
+{
+	char *page, *spf, *out = NULL, *p, *q;
+	size_t len;
+	FILE *fp;
+
+	if ((page = diff_codes(ctx->diff, sep)) == NULL)
+		return NULL;
+	if (ctx->spf == NULL || ctx->spf->nchanges == 0)
+		return page;
+	if ((spf = spf_report_codes(ctx->spf, 0, sep)) == NULL ||
+	    (fp = open_memstream(&out, &len)) == NULL) {
+		free(page);
+		free(spf);
+		return NULL;
+	}
+	fputs(page, fp);
+	for (p = spf; *p != '\0'; p = q) {
+		q = strstr(p, sep);
+		q = q != NULL ? q : p + strlen(p);
+		if (!code_in(page, p, (size_t)(q - p), sep))
+			fprintf(fp, "%s%.*s", ftell(fp) > 0 ? sep : "",
+			    (int)(q - p), p);
+		if (*q != '\0')
+			q += strlen(sep);
+	}
+	if (fclose(fp) == EOF) {
+		free(out);
+		out = NULL;
+	}
+	free(page);
+	free(spf);
+	return out;
+}
+
 int
 notice_change(struct notice *n, const struct report_ctx *ctx, int delayed)
 {
-	char *regions;
+	char *regions, *cut, spf[300] = "";
 	size_t j;
 
 	memset(n, 0, sizeof(*n));
 	n->kind = NOTICE_CHANGE;
 	n->delayed = delayed;
-	if ((n->regions = diff_codes(ctx->diff, " ")) == NULL ||
-	    (regions = diff_codes(ctx->diff, ", ")) == NULL) {
+	if ((n->regions = change_codes(ctx, " ")) == NULL ||
+	    (regions = change_codes(ctx, ", ")) == NULL) {
 		notice_clear(n);
 		return -1;
 	}
 	/* "US, DE": codes are ASCII; a long list is cut in the subject. */
 	for (j = 0; regions[j] != '\0'; j++)
 		regions[j] = (char)toupper((unsigned char)regions[j]);
+	/* "SPF +1 -0": its regions are in the list that follows. */
+	if (ctx->spf != NULL && ctx->spf->nchanges > 0) {
+		report_spf_summary(ctx->spf, spf, sizeof(spf));
+		if ((cut = strstr(spf, " (")) != NULL)
+			*cut = '\0';
+	}
 	snprintf(n->subject, sizeof(n->subject), "[mcwatch] Mimecast changed"
-	    "%s: +%zu -%zu ~%zu (%.300s%s)", delayed ? " (delayed)" : "",
+	    "%s: +%zu -%zu ~%zu%s%s (%.300s%s)", delayed ? " (delayed)" : "",
 	    ctx->diff->nadded, ctx->diff->nremoved, ctx->diff->nchanged,
-	    regions, strlen(regions) > 300 ? ", ..." : "");
+	    spf[0] ? ", " : "", spf[0] ? spf : "", regions,
+	    strlen(regions) > 300 ? ", ..." : "");
 	free(regions);
 	snprintf(n->snapshot, sizeof(n->snapshot), "%s", ctx->to ? ctx->to :
 	    "");

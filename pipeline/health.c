@@ -59,6 +59,8 @@ health_parse(const char *buf, size_t len, struct health *h)
 	h->pending = (int)json_integer_value(json_object_get(o, "pending"));
 	copy_str(h->last_hook, sizeof(h->last_hook),
 	    json_object_get(o, "last_hook"));
+	copy_str(h->spf_warning, sizeof(h->spf_warning),
+	    json_object_get(o, "spf_warning"));
 	json_decref(o);
 }
 
@@ -78,8 +80,10 @@ health_json(const struct health *h)
 	    h->failure_result[0] ? h->failure_result : NULL,
 	    "failure_message", h->failure_message[0] ? h->failure_message :
 	    NULL, "failures", h->failures, "pending", h->pending);
-	if (o != NULL && h->last_hook[0] != '\0' && json_object_set_new(o,
-	    "last_hook", json_string(h->last_hook)) == -1) {
+	if (o != NULL && ((h->last_hook[0] != '\0' && json_object_set_new(o,
+	    "last_hook", json_string(h->last_hook)) == -1) ||
+	    (h->spf_warning[0] != '\0' && json_object_set_new(o,
+	    "spf_warning", json_string(h->spf_warning)) == -1))) {
 		json_decref(o);
 		o = NULL;
 	}
@@ -111,6 +115,15 @@ health_update(struct health *h, const struct health_event *e)
 	}
 	if (e->hook != NULL && e->hook[0] != '\0')
 		snprintf(h->last_hook, sizeof(h->last_hook), "%.500s", e->hook);
+	/*
+	 * A run that did not check SPF: a failed one leaves the last warning
+	 * standing, one that read the page without --spf clears it.
+	 */
+	if (e->spf != NULL)
+		snprintf(h->spf_warning, sizeof(h->spf_warning), "%.500s",
+		    e->spf);
+	else if (e->ok)
+		h->spf_warning[0] = '\0';
 	if (e->snapshot != NULL) {
 		h->last_change = h->last_check;
 		snprintf(h->last_snapshot, sizeof(h->last_snapshot), "%s",

@@ -27,6 +27,7 @@ struct health {
 	int	failures;		/* runs in a row that failed */
 	int	pending;		/* notifications not delivered */
 	char	last_hook[512];		/* what the hook last did, or "" */
+	char	spf_warning[512];	/* the last run's SPF warning, or "" */
 	int	unreadable;		/* the state did not parse */
 };
 
@@ -38,6 +39,8 @@ struct health_event {
 	const char	*snapshot;	/* the change recorded, or NULL */
 	int		 pending;	/* notifications not delivered */
 	const char	*hook;		/* what the hook did, or "" */
+	const char	*spf;		/* SPF warnings, "" for none; NULL
+					   when not checked */
 };
 
 /*

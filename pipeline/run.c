@@ -280,9 +280,12 @@ commit_message(const struct run *r)
 	/* No source, snapshot or date: the report comes without a header. */
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.diff = &r->o->diff;
+	ctx.spf = r->o->spf_checked ? &r->o->spf.report : NULL;
 	if (run_trailers(r, &t) == -1)
 		return NULL;
 	report_summary(ctx.diff, sum, sizeof(sum));
+	if (ctx.diff->nchanges == 0 && ctx.spf != NULL)
+		report_spf_summary(ctx.spf, sum, sizeof(sum));
 	if ((fp = open_memstream(&msg, &len)) == NULL) {
 		trailers_clear(&t);
 		return NULL;
@@ -341,18 +344,30 @@ files_free(struct files *f)
 	free(f->v);
 }
 
-/* Commit the snapshot, then bring the work tree up to date; 0, or -1. */
+/* The page's side of a snapshot: this run's page, or the latest's. */
+struct page_side {
+	const struct recordset	*rs;
+	const char		*page;
+	size_t			 pagelen;
+	char			*held;	/* the latest's page, if read */
+	char			*source;	/* source.json's bytes */
+	size_t			 sourcelen;
+};
+
+static void
+page_side_clear(struct page_side *ps)
+{
+	free(ps->held);
+	free(ps->source);
+}
+
+/* This run's page and its source.json; 0, or -1 on memory. */
 static int
-record(struct run *r)
+page_fresh(struct run *r, struct page_side *ps)
 {
 	struct run_outcome *o = r->o;
-	struct snapshot_new sn;
 	struct source_info si;
-	struct files files = { NULL, 0 };
-	struct err err;
-	char url[4096], *source = NULL, *msg = NULL;
-	size_t sourcelen;
-	int rc = -1;
+	char url[4096];
 
 	memset(&si, 0, sizeof(si));
 	/* The snapshot is pushed: a password in --url stays out of it. */
@@ -365,26 +380,94 @@ record(struct run *r)
 	si.version = MCWATCH_VERSION;
 	si.article_id = r->page->article_id;
 	si.edited_at = r->page->edited_at;
-	if (source_json(&si, o->records, &source, &sourcelen) == -1 ||
-	    (msg = commit_message(r)) == NULL) {
+	ps->rs = o->records;
+	ps->page = r->page->body;
+	ps->pagelen = r->page->len;
+	return source_json(&si, o->records, &ps->source, &ps->sourcelen);
+}
+
+/*
+ * The latest snapshot's page side as it is, for a change of the SPF
+ * netblocks alone: its page, its source.json, its dataset; 0, or -1.
+ */
+static int
+page_held(struct run *r, struct page_side *ps)
+{
+	struct err err;
+	size_t len;
+
+	if (snapshot_read(r->st, r->head, SNAP_PAGE, &ps->held, &ps->pagelen,
+	    &err) != 0 || snapshot_read(r->st, r->head, SNAP_SOURCE,
+	    &ps->source, &ps->sourcelen, &err) != 0 ||
+	    snapshot_read(r->st, r->head, SNAP_DATA, &r->data, &len, &err) !=
+	    0) {
+		if (!err_isset(&err))
+			err_set(&err, ERR_REPO, "repo %s: the latest snapshot "
+			    "lacks a file", store_dir(r->st));
+		return fail(r, RUN_REPO_FAILED, &err);
+	}
+	r->datalen = len;
+	ps->page = ps->held;
+	ps->rs = r->o->records;
+	if (sha256_hex(ps->page, ps->pagelen, r->sha) == NULL)
+		return nomem(r);
+	return 0;
+}
+
+/* The list files of rs and the second source into f; 0, or -1 told. */
+static int
+snapshot_files(struct run *r, const struct recordset *rs, struct files *f)
+{
+	const struct spf_found *sf = &r->o->spf;
+	struct err err;
+
+	/* A region code too long for a file name fails the commit. */
+	if (lists_each(rs, keep_file, f, &err) == -1 ||
+	    (r->o->spf_checked && sf->doc.n > 0 && (keep_file(f, SNAP_SPF,
+	    sf->json, sf->jsonlen, &err) == -1 ||
+	    spf_doc_lists(&sf->doc, keep_file, f, &err) == -1))) {
+		if (err.kind != ERR_NOMEM)
+			err.kind = ERR_REPO;
+		return fail(r, RUN_REPO_FAILED, &err);
+	}
+	return 0;
+}
+
+/* Commit the snapshot, then bring the work tree up to date; 0, or -1. */
+static int
+record(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	struct snapshot_new sn;
+	struct page_side ps;
+	struct files files = { NULL, 0 };
+	struct err err;
+	char *msg = NULL;
+	int rc = -1;
+
+	memset(&ps, 0, sizeof(ps));
+	/* The page's data unchanged: only the second source is new. */
+	if (o->diff.nchanges == 0 && r->head != NULL) {
+		if (page_held(r, &ps) == -1)
+			goto cleanup;
+	} else if (page_fresh(r, &ps) == -1) {
 		nomem(r);
 		goto cleanup;
 	}
-	/* A region code too long for a file name fails the commit. */
-	if (lists_each(o->records, keep_file, &files, &err) == -1) {
-		if (err.kind != ERR_NOMEM)
-			err.kind = ERR_REPO;
-		fail(r, RUN_REPO_FAILED, &err);
+	if ((msg = commit_message(r)) == NULL) {
+		nomem(r);
 		goto cleanup;
 	}
+	if (snapshot_files(r, ps.rs, &files) == -1)
+		goto cleanup;
 	memset(&sn, 0, sizeof(sn));
 	sn.dataset = r->data;
 	sn.datalen = r->datalen;
-	sn.rs = o->records;
-	sn.page = r->page->body;
-	sn.pagelen = r->page->len;
-	sn.source = source;
-	sn.sourcelen = sourcelen;
+	sn.rs = ps.rs;
+	sn.page = ps.page;
+	sn.pagelen = ps.pagelen;
+	sn.source = ps.source;
+	sn.sourcelen = ps.sourcelen;
 	sn.message = msg;
 	sn.author = r->s->author;
 	sn.files = files.v;
@@ -402,9 +485,35 @@ record(struct run *r)
 	rc = 0;
  cleanup:
 	files_free(&files);
-	free(source);
+	page_side_clear(&ps);
 	free(msg);
 	return rc;
+}
+
+/*
+ * The second source, once the page is settled as read (changed or not):
+ * an answer that differs from the latest snapshot's is a change of its
+ * own, recorded beside the page's data as it stands.
+ */
+static int
+second_source(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	struct err err;
+
+	/* Not parsed (a 304, the same bytes): the latest snapshot's. */
+	if (o->records == NULL && r->head != NULL &&
+	    snapshot_records(r->st, r->head, &o->records, &err) == -1)
+		return fail(r, RUN_REPO_FAILED, &err);
+	if (spfcheck_run(&r->s->spf, r->st, r->head, o->records, r->s->warn,
+	    &o->spf, &err) == -1)
+		return fail(r, RUN_REPO_FAILED, &err);
+	o->spf_checked = 1;
+	if (o->result == RUN_UNCHANGED && o->spf.changed && r->head != NULL) {
+		o->result = RUN_CHANGED;
+		snprintf(o->from, sizeof(o->from), "%s", snapshot_id(r->head));
+	}
+	return 0;
 }
 
 /*
@@ -432,6 +541,7 @@ deliver(struct run *r)
 		nr.diff = &o->diff;
 		nr.records = o->records;
 	}
+	nr.spf = o->spf_checked ? &o->spf.report : NULL;
 	if (notify_deliver(r->st, r->made ? r->made : r->head, r->s->notify,
 	    &nr, r->s->warn, &o->delivery, &err) == -1) {
 		o->notify_error = err;
@@ -453,6 +563,38 @@ run_result_name(enum run_result res)
 	return res <= RUN_NOMEM ? names[res] : "?";
 }
 
+/*
+ * The second source's warnings as the health tells them: "SPF: 2 ranges
+ * disagree with the page (us), no answer for 1 region (uk)", or "".
+ */
+static void
+spf_health(const struct spf_report *rep, char *buf, size_t len)
+{
+	size_t i, dis = 0, failed = 0;
+	char *codes = spf_report_codes(rep, 1, ", ");
+
+	buf[0] = '\0';
+	for (i = 0; i < rep->n; i++) {
+		dis += rep->v[i].kind == SPF_PAGE_ONLY ||
+		    rep->v[i].kind == SPF_SPF_ONLY;
+		failed += rep->v[i].kind == SPF_FAILED;
+	}
+	if (dis > 0 && failed > 0)
+		snprintf(buf, len, "SPF: %zu range%s disagree%s with the page, "
+		    "%zu region%s without an answer (%.200s)", dis, dis == 1 ?
+		    "" : "s", dis == 1 ? "s" : "", failed, failed == 1 ? "" :
+		    "s", codes != NULL ? codes : "?");
+	else if (dis > 0)
+		snprintf(buf, len, "SPF: %zu range%s disagree%s with the page "
+		    "(%.200s)", dis, dis == 1 ? "" : "s", dis == 1 ? "s" : "",
+		    codes != NULL ? codes : "?");
+	else if (failed > 0)
+		snprintf(buf, len, "SPF: %zu region%s without an answer, the "
+		    "last kept (%.200s)", failed, failed == 1 ? "" : "s",
+		    codes != NULL ? codes : "?");
+	free(codes);
+}
+
 /* Record the run's outcome beside the repository (mcwatch status). */
 static void
 health(struct run *r)
@@ -460,6 +602,7 @@ health(struct run *r)
 	struct run_outcome *o = r->o;
 	struct health_event e;
 	struct err err;
+	char spf[512] = "";
 
 	memset(&e, 0, sizeof(e));
 	e.result = run_result_name(o->result);
@@ -470,8 +613,32 @@ health(struct run *r)
 	    NULL;
 	e.pending = o->delivery.pending;
 	e.hook = o->delivery.hook;
+	if (o->spf_checked)
+		spf_health(&o->spf.report, spf, sizeof(spf));
+	e.spf = o->spf_checked ? spf : NULL;
 	if (health_record(r->st, &e, &err) == -1)
 		o->health_error = err;	/* the caller tells it */
+}
+
+/*
+ * Fetch, parse, compare, the second source, record: each step records its
+ * outcome in o; a failure or a rejected page ends the run.
+ */
+static void
+run_steps(struct run *r)
+{
+	struct run_outcome *o = r->o;
+	int rc;
+
+	if ((rc = fetch(r)) == 0 && (rc = parse(r)) == 0)
+		rc = compare(r);
+	if (rc == -1 || (o->result != RUN_UNCHANGED &&
+	    o->result != RUN_CHANGED))
+		return;
+	if (r->s->spf.on && second_source(r) == -1)
+		return;
+	if (o->result == RUN_CHANGED && !r->s->dry_run)
+		record(r);
 }
 
 void
@@ -483,10 +650,7 @@ run_pipeline(const struct run_settings *s, struct run_outcome *o)
 	memset(&r, 0, sizeof(r));
 	r.s = s;
 	r.o = o;
-	/* Each step records its outcome in o: the first failure ends it. */
-	if (fetch(&r) == 0 && parse(&r) == 0 && compare(&r) == 0 &&
-	    !s->dry_run)
-		record(&r);
+	run_steps(&r);
 	if (s->report != NULL)
 		s->report(s->report_arg, o);
 	/*
@@ -513,6 +677,7 @@ run_outcome_free(struct run_outcome *o)
 	diff_free(&o->diff);
 	recordset_free(o->records);
 	recordset_free(o->previous);
+	spf_found_clear(&o->spf);
 	free(o->source);
 	free(o->edited_at);
 	memset(o, 0, sizeof(*o));
@@ -530,4 +695,5 @@ run_report_ctx(const struct run_outcome *o, struct report_ctx *ctx)
 	ctx->edited_at = o->edited_at;
 	ctx->warned = o->records;
 	ctx->baseline = o->result == RUN_CHANGED && o->from[0] == '\0';
+	ctx->spf = o->spf_checked ? &o->spf.report : NULL;
 }

@@ -16,6 +16,7 @@
 #include "../notify/deliver.h"
 #include "../records/record.h"
 #include "../scraper/fetch.h"
+#include "spfcheck.h"
 
 struct run_outcome;
 
@@ -30,6 +31,7 @@ struct run_settings {
 	int		  accept;	/* record what the guard refuses */
 	void		(*warn)(const char *);	/* repairs; may be NULL */
 	const struct notify_config *notify;	/* channels, or NULL */
+	struct run_spf	  spf;		/* the second source, if on */
 	/*
 	 * Called once the run is settled (committed, or not) and before
 	 * anything is delivered: the caller prints its report. May be NULL.
@@ -40,7 +42,9 @@ struct run_settings {
 
 enum run_result {
 	RUN_UNCHANGED,		/* a 304, the same page, or the same data */
-	RUN_CHANGED,		/* a change recorded (found, in a dry run) */
+	RUN_CHANGED,		/* a change recorded (found, in a dry run):
+				   of the page's data, or of the SPF netblocks
+				   alone (diff empty) */
 	RUN_REJECTED,		/* no data, the parser gave up, or the guard */
 	RUN_FETCH_FAILED,	/* the repository is as it was */
 	RUN_REPO_FAILED,	/* open, create, lock, read or commit */
@@ -61,6 +65,8 @@ struct run_outcome {
 	char		 *source;	/* the page's URL after redirects */
 	char		 *edited_at;	/* Mimecast's edit time, or NULL */
 	time_t		  date;		/* when the page was fetched */
+	int		  spf_checked;	/* spf holds this run's second source */
+	struct spf_found  spf;
 	struct notify_result delivery;	/* what the channels were sent */
 	struct err	  notify_error;	/* the delivery state failed */
 	struct err	  health_error;	/* the health not recorded */

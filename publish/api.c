@@ -57,6 +57,7 @@ pub_api_change(void *w, const struct pub_change *c)
 	rc.to = c->snap->id;
 	rc.source = c->source;
 	rc.date = c->snap->time;
+	rc.spf = c->spf;
 	return json_array_append_new(a->changes, report_json_object(&rc));
 }
 

@@ -169,8 +169,16 @@ pub_feed_change(void *w, const struct pub_change *c)
 	if (c->parent == NULL)
 		snprintf(title, sizeof(title), "First snapshot: %zu records",
 		    c->nrecords);
-	else
+	else if (c->spf == NULL || c->spf->nchanges == 0)
 		report_summary(c->diff, title, sizeof(title));
+	else if (c->diff->nchanges == 0)
+		report_spf_summary(c->spf, title, sizeof(title));
+	else {
+		report_summary(c->diff, title, sizeof(title) / 2);
+		strcat(title, "; ");
+		report_spf_summary(c->spf, title + strlen(title),
+		    sizeof(title) - strlen(title));
+	}
 	snprintf(id, sizeof(id), ID_PREFIX "%s", c->snap->id);
 	snprintf(href, sizeof(href), "changes.html#%s", c->snap->id);
 	if ((e = add(f, f->feed, "entry", NULL)) == NULL ||
@@ -178,7 +186,8 @@ pub_feed_change(void *w, const struct pub_change *c)
 	    add_date(f, e, "updated", c->snap->time) == -1 ||
 	    add_link(f, e, "alternate", "text/html", href) == -1)
 		goto cleanup;
-	if (c->parent == NULL || c->diff->nchanges == 0)
+	if (c->parent == NULL || (c->diff->nchanges == 0 && (c->spf == NULL ||
+	    c->spf->n == 0)))
 		rc = add(f, e, "summary", c->parent ? "No record changed." :
 		    "The first snapshot of the data.") == NULL ? -1 : 0;
 	else if ((html = entry_html(f, c)) != NULL &&

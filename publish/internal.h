@@ -12,6 +12,7 @@
 #include "site.h"
 #include "../diff/diff.h"
 #include "../records/record.h"
+#include "../spf/spf.h"
 
 struct pub_ctx {
 	struct store			*st;
@@ -24,6 +25,7 @@ struct pub_ctx {
 	char				*source;	/* its page's URL */
 	char				*edited_at;	/* Mimecast's last edit
 							   of it, or NULL */
+	struct spf_doc			 spf;	/* its SPF netblocks, if any */
 	struct err			*err;
 	/* The old site's latest snapshot, when its changes were reused. */
 	char				 old_latest[41];
@@ -38,6 +40,7 @@ struct pub_change {
 	const struct pub_snap	*snap;
 	const struct pub_snap	*parent;	/* NULL for the first */
 	const struct diff	*diff;
+	const struct spf_report	*spf;	/* its SPF netblocks' change, or NULL */
 	const char		*source;	/* its page's URL, or NULL */
 	size_t			 nrecords;	/* records it holds */
 };
@@ -53,6 +56,20 @@ int	pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
 	    size_t len);
 /* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
 void	pub_date(time_t t, char *when, char *iso);
+/*
+ * How a change is told: a sign and a word, and a colour (inline, so that
+ * a feed reader keeps it), never the colour alone; PUB_ADDED ...
+ */
+struct pub_kind {
+	const char	*name;		/* the row's class */
+	const char	*shown;
+	const char	*style;
+};
+enum { PUB_ADDED, PUB_REMOVED, PUB_CHANGED, PUB_RETIRING, PUB_WARNING };
+extern const struct pub_kind pub_kinds[];
+/* A table under parent with a header row of cols: its tbody, or NULL. */
+xmlNodePtr	pub_table_new(xmlNodePtr parent, const char *const *cols,
+		    size_t ncols);
 
 /* Where the site keeps the list files of export/lists.h. */
 #define PUB_LISTS	"lists/"
@@ -95,6 +112,17 @@ void	 pub_pages_free(void *w);
  */
 int	pub_change_html(xmlNodePtr parent, const struct pub_change *c,
 	    int level);
+
+/* spf.c: the second source on the site. */
+/* Snapshot id's SPF netblocks into d: a broken file told, empty; 0, -1. */
+int	pub_spf_doc(struct pub_ctx *ctx, const char *id, struct spf_doc *d);
+/* Snapshot k's SPF change against its parent into r; 0, or -1. */
+int	pub_spf_change(struct pub_ctx *ctx, size_t k, struct spf_report *r);
+/* The items of r as a table under a heading title of level; 0, or -1. */
+int	pub_spf_html(xmlNodePtr parent, const struct spf_report *r, int level,
+	    const char *title);
+/* index.html's section of the latest SPF netblocks; 0, or -1. */
+int	pub_spf_section(const struct pub_ctx *ctx, xmlNodePtr main);
 
 /* feed.c: feed.atom. */
 void	*pub_feed_new(struct pub_ctx *ctx);

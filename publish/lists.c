@@ -73,5 +73,7 @@ int
 pub_lists(void *w, struct pub_ctx *ctx)
 {
 	(void)w;
-	return lists_each(ctx->latest, put_list, ctx, ctx->err);
+	/* The second source's lists beside the page's, as in a snapshot. */
+	return lists_each(ctx->latest, put_list, ctx, ctx->err) == -1 ||
+	    spf_doc_lists(&ctx->spf, put_list, ctx, ctx->err) == -1 ? -1 : 0;
 }

@@ -197,23 +197,6 @@ page_put(struct pub_ctx *ctx, htmlDocPtr doc, const char *path)
 	return rc;
 }
 
-/* A table with a header row of cols; NULL on memory. */
-static xmlNodePtr
-table_new(xmlNodePtr parent, const char *const *cols, size_t ncols)
-{
-	xmlNodePtr t, tr, th;
-	size_t i;
-
-	if ((t = html_add(parent, "table", NULL)) == NULL ||
-	    (tr = html_add(html_add(t, "thead", NULL), "tr", NULL)) == NULL)
-		return NULL;
-	for (i = 0; i < ncols; i++)
-		if ((th = html_add(tr, "th", cols[i])) == NULL ||
-		    html_attr(th, "scope", "col") == -1)
-			return NULL;
-	return html_add(t, "tbody", NULL);
-}
-
 /* A range's CIDR cover, space-separated as in CSV, into buf. */
 static void
 cover_text(const struct record *r, char *buf, size_t len)
@@ -335,7 +318,7 @@ list_section(xmlNodePtr sec, const struct recordset *rs, size_t from,
 		if (record_list(&rs->recs[i]) != t->list)
 			continue;
 		if (tbody == NULL && (html_add(sec, "h3", t->heading) == NULL ||
-		    (tbody = table_new(sec, t->cols, t->ncols)) == NULL))
+		    (tbody = pub_table_new(sec, t->cols, t->ncols)) == NULL))
 			return -1;
 		if (record_row(tbody, &rs->recs[i]) == -1)
 			return -1;
@@ -557,7 +540,7 @@ index_page(struct pub_ctx *ctx)
 	if ((doc = page_new(ctx, ctx->title, &main)) == NULL)
 		goto memory;
 	if (index_status(ctx, main) == -1 || index_regions(ctx, main) == -1 ||
-	    lists_grid(ctx, main) == -1)
+	    lists_grid(ctx, main) == -1 || pub_spf_section(ctx, main) == -1)
 		goto memory;
 	for (i = 0; i < rs->nrecs; i = end) {
 		end = region_run_end(rs, i);
@@ -573,31 +556,16 @@ index_page(struct pub_ctx *ctx)
 	return rc;
 }
 
-/*
- * How a change is told: a sign and a word, and a colour (inline, so that
- * a feed reader keeps it), never the colour alone.
- */
-static const struct {
-	const char	*name;	/* the row's class */
-	const char	*shown;
-	const char	*style;
-} kinds[] = {
-	{ "added", "+ added", "color:#075e07;font-weight:600" },
-	{ "removed", "\xe2\x88\x92 removed", "color:#a40000;font-weight:600" },
-	{ "changed", "~ changed", "color:#7a5200;font-weight:600" },
-	{ "retiring", "! retiring", "color:#8a3b00;font-weight:600" },
-};
-
-/* Which of kinds change ch is: a live record marked retiring is its own. */
+/* Which of pub_kinds change ch is: a live record marked retiring is its own. */
 static size_t
 change_kind(const struct change *ch)
 {
 	if (ch->before == NULL)
-		return 0;
+		return PUB_ADDED;
 	if (ch->after == NULL)
-		return 1;
+		return PUB_REMOVED;
 	return ch->before->status == RECORD_LIVE &&
-	    ch->after->status == RECORD_RETIRING ? 3 : 2;
+	    ch->after->status == RECORD_RETIRING ? PUB_RETIRING : PUB_CHANGED;
 }
 
 int
@@ -622,7 +590,7 @@ pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 			snprintf(head, sizeof(head), "%s (%s)", r->region,
 			    r->region_code);
 			if (html_add(parent, h, head) == NULL ||
-			    (tbody = table_new(parent, cols, 4)) == NULL)
+			    (tbody = pub_table_new(parent, cols, 4)) == NULL)
 				return -1;
 		}
 		prev = r;
@@ -630,15 +598,16 @@ pub_change_html(xmlNodePtr parent, const struct pub_change *c, int level)
 		    sizeof(what));
 		k = change_kind(ch);
 		if ((tr = html_add(tbody, "tr", NULL)) == NULL ||
-		    html_attr(tr, "class", kinds[k].name) == -1 ||
-		    (td = html_add(tr, "td", kinds[k].shown)) == NULL ||
-		    html_attr(td, "style", kinds[k].style) == -1 ||
+		    html_attr(tr, "class", pub_kinds[k].name) == -1 ||
+		    (td = html_add(tr, "td", pub_kinds[k].shown)) == NULL ||
+		    html_attr(td, "style", pub_kinds[k].style) == -1 ||
 		    html_add(tr, "td", record_list_label(record_list(r))) ==
 		    NULL || html_add(tr, "td", entry) == NULL ||
 		    html_add(tr, "td", what) == NULL)
 			return -1;
 	}
-	return 0;
+	return pub_spf_html(parent, c->spf, level, "SPF netblocks (the second "
+	    "source)");
 }
 
 void *
@@ -665,17 +634,23 @@ pub_pages_new(struct pub_ctx *ctx)
 static int
 change_head(xmlNodePtr sec, const struct pub_change *c)
 {
-	char when[32], iso[32], line[128], href[64];
+	char when[32], iso[32], line[512], spf[300], href[64];
 	xmlNodePtr h, p, n;
 
 	pub_date(c->snap->time, when, iso);
+	spf[0] = '\0';
+	if (c->spf != NULL && c->spf->nchanges > 0) {
+		spf[0] = ';';
+		spf[1] = ' ';
+		report_spf_summary(c->spf, spf + 2, sizeof(spf) - 2);
+	}
 	if (c->parent == NULL)
-		snprintf(line, sizeof(line), ": first snapshot, %zu records",
-		    c->nrecords);
+		snprintf(line, sizeof(line), ": first snapshot, %zu records%s",
+		    c->nrecords, spf);
 	else
 		snprintf(line, sizeof(line), ": %zu added, %zu removed, %zu "
-		    "changed", c->diff->nadded, c->diff->nremoved,
-		    c->diff->nchanged);
+		    "changed%s", c->diff->nadded, c->diff->nremoved,
+		    c->diff->nchanged, spf);
 	snprintf(href, sizeof(href), "changes/%s.json", c->snap->id);
 	if ((h = html_add(sec, "h2", NULL)) == NULL ||
 	    (n = html_add(h, "time", when)) == NULL ||
@@ -704,9 +679,9 @@ pub_pages_change(void *w, const struct pub_change *c)
 	/* The first snapshot's records are the data, not a change. */
 	if (c->parent == NULL)
 		return 0;
-	if (c->diff->nchanges == 0)
-		return html_add(sec, "p", "No record changed.") == NULL ? -1 :
-		    0;
+	if (c->diff->nchanges == 0 && html_add(sec, "p", "No record "
+	    "changed.") == NULL)
+		return -1;
 	return pub_change_html(sec, c, 3);
 }
 

@@ -95,6 +95,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 {
 	struct recordset before, after;
 	struct pub_change c;
+	struct spf_report spf;
 	struct diff d;
 	size_t *rem = NULL, *add = NULL, nrem, nadd;
 	char *source = NULL;
@@ -103,6 +104,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 	memset(&before, 0, sizeof(before));
 	memset(&after, 0, sizeof(after));
 	memset(&d, 0, sizeof(d));
+	memset(&spf, 0, sizeof(spf));
 	if (pub_timeline_lines(ctx->h, k, &rem, &nrem, &add, &nadd) == -1)
 		goto memory;
 	if (pub_timeline_view(ctx->h, rem, nrem, ctx->h->snaps[k].id, &before,
@@ -120,6 +122,12 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 		c.source = source = source_of_id(ctx, c.snap->id);
 	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
 	c.diff = &d;
+	/* Read only where the walk saw spf.json's bytes change. */
+	if (c.snap->spf_changed) {
+		if (pub_spf_change(ctx, k, &spf) == -1)
+			goto cleanup;
+		c.spf = &spf;
+	}
 	c.nrecords = *count;
 	if (change_all(state, &c) == -1)
 		goto memory;
@@ -135,6 +143,7 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 	free(before.recs);	/* views: the records are the history's */
 	free(after.recs);
 	diff_free(&d);
+	spf_report_clear(&spf);
 	return rc;
 }
 
@@ -179,7 +188,8 @@ latest(struct pub_ctx *ctx)
 
 	ctx->head = &ctx->h->snaps[ctx->h->nsnaps - 1];
 	rc = snapshot_resolve(ctx->st, ctx->head->id, &s, ctx->err) == -1 ||
-	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ? -1 : 0;
+	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ||
+	    pub_spf_doc(ctx, ctx->head->id, &ctx->spf) == -1 ? -1 : 0;
 	if (rc == 0) {
 		struct source_prev sp;
 
@@ -262,6 +272,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 	free(ctx.source);
 	free(ctx.edited_at);
 	recordset_free(ctx.latest);
+	spf_doc_clear(&ctx.spf);
 	pub_timeline_free(ctx.h);
 	return rc;
 }

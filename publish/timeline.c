@@ -104,8 +104,12 @@ collect(const struct line_change *c, void *arg)
 		if (h->warn != NULL)
 			h->warn(msg);
 	}
-	if (c->line == NULL)
-		return pub_timeline_add_snap(h, c->id, c->time, NULL);
+	if (c->line == NULL) {
+		if (pub_timeline_add_snap(h, c->id, c->time, NULL) == -1)
+			return -1;
+		h->snaps[h->nsnaps - 1].spf_changed = c->spf_changed;
+		return 0;
+	}
 	return pub_timeline_add_line(h, c->line, c->len, c->added);
 }
 

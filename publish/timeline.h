@@ -21,6 +21,7 @@ struct pub_snap {
 	size_t		 first;		/* its lines: lines[first, first + n) */
 	size_t		 n;
 	char		*source;	/* its page's URL, when known */
+	int		 spf_changed;	/* its spf.json is not its parent's */
 };
 
 struct pub_line {

@@ -156,17 +156,26 @@ lines_diff(const struct lines *a, const struct lines *b,
 	return 0;
 }
 
-/* The dataset blob of commit c, or NULL (none, or not readable). */
+/*
+ * The dataset blob of commit c, or NULL (none, or not readable), and the
+ * id of its spf.json into *spf (zero when it has none).
+ */
 static git_blob *
-dataset_blob(git_repository *repo, git_commit *c)
+dataset_blob(git_repository *repo, git_commit *c, git_oid *spf)
 {
 	git_tree *tree = NULL;
+	const git_tree_entry *se;
 	git_tree_entry *e = NULL;
 	git_blob *b = NULL;
 
-	if (git_commit_tree(&tree, c) == 0 &&
-	    git_tree_entry_bypath(&e, tree, SNAP_DATA) == 0)
+	memset(spf, 0, sizeof(*spf));
+	if (git_commit_tree(&tree, c) != 0)
+		return NULL;
+	if (git_tree_entry_bypath(&e, tree, SNAP_DATA) == 0)
 		git_blob_lookup(&b, repo, git_tree_entry_id(e));
+	/* A top-level name: found in the tree itself, no lookup. */
+	if ((se = git_tree_entry_byname(tree, SNAP_SPF)) != NULL)
+		git_oid_cpy(spf, git_tree_entry_id(se));
 	git_tree_entry_free(e);
 	git_tree_free(tree);
 	return b;
@@ -233,12 +242,14 @@ changes_walk(struct store *st,
 	struct line_change c;
 	git_revwalk *rw = NULL;
 	git_commit *cm = NULL;
-	git_oid id;
+	git_oid id, spf, prev_spf;
+	git_blob *b;
 	char idbuf[GIT_OID_HEXSZ + 1];
 	int rc = -1;
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&c, 0, sizeof(c));
+	memset(&prev_spf, 0, sizeof(prev_spf));
 	if (git_repository_head_unborn(st->repo) == 1)
 		return 0;
 	if (walk_start(st, &rw, err) == -1)
@@ -250,8 +261,10 @@ changes_walk(struct store *st,
 		}
 		c.id = git_oid_tostr(idbuf, sizeof(idbuf), &id);
 		c.time = (time_t)git_commit_time(cm);
-		if (walk_one(dataset_blob(st->repo, cm), &prev, &c, fn, arg) ==
-		    -1) {
+		b = dataset_blob(st->repo, cm, &spf);
+		c.spf_changed = !git_oid_equal(&spf, &prev_spf);
+		git_oid_cpy(&prev_spf, &spf);
+		if (walk_one(b, &prev, &c, fn, arg) == -1) {
 			git_commit_free(cm);
 			err_set(err, ERR_NOMEM, "repo %s: history: out of "
 			    "memory", st->dir);

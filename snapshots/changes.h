@@ -22,6 +22,8 @@ struct line_change {
 	int		 added;		/* else removed */
 	int		 broken;	/* line NULL: the snapshot's dataset is
 					   missing or not one mcwatch writes */
+	int		 spf_changed;	/* line NULL: its spf.json is not its
+					   parent's (added, gone or other) */
 };
 
 /*

@@ -211,3 +211,21 @@ snapshot_records(struct store *st, const struct snapshot *c,
 		    c->id, SNAP_DATA);
 	return 0;
 }
+
+int
+snapshot_spf(struct store *st, const struct snapshot *c, struct spf_doc *d,
+    struct err *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = snapshot_read(st, c, SNAP_SPF, &buf, &len, err)) != 0)
+		return rc == 1 ? 0 : -1;
+	rc = spf_doc_parse(buf, len, d, err);
+	free(buf);
+	if (rc == -1 && err->kind != ERR_NOMEM)
+		err_prefix(err, "repo %s: snapshot %s", st->dir, c->id);
+	return rc;
+}

@@ -7,6 +7,8 @@
  *                   (export/lists.h: the caller gives them as files)
  *   page.html       the page as fetched
  *   source.json     where and when it came from
+ *   spf.json        the SPF netblocks, the second source (run --spf);
+ *                   its lists are cidr/spf-vF.txt and cidr/CODE/spf-vF.txt
  */
 #ifndef MCWATCH_SNAPSHOT_H
 #define MCWATCH_SNAPSHOT_H
@@ -17,11 +19,13 @@
 #include "../errors/err.h"
 #include "store.h"
 #include "../records/record.h"
+#include "../spf/spf.h"
 
 #define SNAP_DATA	"mimecast.json"
 #define SNAP_CSV	"mimecast.csv"
 #define SNAP_PAGE	"page.html"
 #define SNAP_SOURCE	"source.json"
+#define SNAP_SPF	"spf.json"
 #define SNAP_CIDRDIR	"cidr"
 #define SNAP_MERGEDDIR	"merged"
 #define SNAP_M365DIR	"m365"
@@ -75,6 +79,12 @@ int	snapshot_read(struct store *st, const struct snapshot *c,
 /* A snapshot's records; 0, or -1 with err. */
 int	snapshot_records(struct store *st, const struct snapshot *c,
 	    struct recordset **rs, struct err *err);
+/*
+ * A snapshot's SPF netblocks into d: empty when it has none (recorded
+ * without --spf); 0, or -1 with err (ERR_REPO: a file that does not read).
+ */
+int	snapshot_spf(struct store *st, const struct snapshot *c,
+	    struct spf_doc *d, struct err *err);
 /*
  * Commit a snapshot whose parent is the branch's tip as read under the
  * lock (NULL for the first); the branch moves only if it still points

@@ -59,7 +59,29 @@ uncovered(const struct cidr *v, size_t n, const struct span *cover,
 	return 0;
 }
 
-/* The gateway blocks of region code in rs, both families, as prefixes. */
+/* Whether records from..to of rs hold a live gateway network. */
+static int
+has_gateway(const struct recordset *rs, size_t from, size_t to)
+{
+	struct span *s = NULL;
+	size_t n4 = 0, n6 = 0;
+	int rc;
+
+	rc = addrset_spans(rs, from, to, 1u << LIST_GATEWAY, 4, &s, &n4);
+	free(s);
+	s = NULL;
+	if (rc == 0 && n4 == 0)
+		rc = addrset_spans(rs, from, to, 1u << LIST_GATEWAY, 6, &s,
+		    &n6);
+	free(s);
+	/* Memory short: the region's own, and the caller fails next. */
+	return rc == -1 || n4 + n6 > 0;
+}
+
+/*
+ * The gateway blocks of region code in rs, both families, as prefixes:
+ * its own, or every region's if it has none.
+ */
 static int
 page_blocks(const struct recordset *rs, const char *code, struct cidr **out,
     size_t *nout, struct span **spans, size_t *nspans)
@@ -77,6 +99,14 @@ page_blocks(const struct recordset *rs, const char *code, struct cidr **out,
 	for (to = from; to < rs->nrecs &&
 	    strcmp(rs->recs[to].region_code, code) == 0; to++)
 		;
+	/*
+	 * A region with no gateway network of its own (global) names every
+	 * region's: _netblocks.mimecast.com lists them all.
+	 */
+	if (!has_gateway(rs, from, to)) {
+		from = 0;
+		to = rs->nrecs;
+	}
 	if (addrset_spans(rs, from, to, 1u << LIST_GATEWAY, 4, &s4, &n4) ==
 	    -1 || addrset_spans(rs, from, to, 1u << LIST_GATEWAY, 6, &s6,
 	    &n6) == -1 || (*spans = calloc(n4 + n6 + 1, sizeof(**spans))) ==

@@ -36,6 +36,7 @@ static int
 note(struct walk *w, const char *t, size_t n, const char *name)
 {
 	struct spf_answer *a = w->a;
+	char *p;
 
 	if (a->nnotes == SPF_MAXNOTES)
 		return 0;	/* the count is told: the first ones are kept */
@@ -44,6 +45,10 @@ note(struct walk *w, const char *t, size_t n, const char *name)
 		a->notes[a->nnotes] = NULL;
 		return err_nomem(w->err, "spf");
 	}
+	/* Told as printable ASCII: it goes to terminals, mail and spf.json. */
+	for (p = a->notes[a->nnotes]; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+			*p = '?';
 	a->nnotes++;
 	return 0;
 }

@@ -63,11 +63,14 @@ for c in $cmds; do
 done
 
 # The keys of CONFIGURATION in mcwatch(1), each with the option it stands
-# for ("-" for a key of the file only), as 'mcwatch --config-keys' prints
-# them from the option tables.
+# for ("-" for a key of the file only; a key of two commands' options of
+# two names, each), as 'mcwatch --config-keys' prints them from the option
+# tables.
 man_keys() {
 	awk '/^\.Sh CONFIGURATION/ { f = 1; next } /^\.Sh / { f = 0 }
-	    function out(  i) { for (i = 1; i <= nk; i++)
+	    function out(  i) { if (nk == 1 && no > 1)
+		for (i = 1; i <= no; i++) print k[1] "\t" o[i]
+		else for (i = 1; i <= nk; i++)
 		print k[i] "\t" (no >= i ? o[i] : "-") }
 	    f && /^\.It Cm / && !/route\./ { out(); nk = 0; no = 0
 		s = $0; sub(/^\.It Cm /, "", s); nk = split(s, k, / , /); next }
