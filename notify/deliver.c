@@ -131,9 +131,9 @@ spf_of(const struct delivery *dl, const struct snapshot *s, struct spf_doc *d)
 }
 
 /*
- * The second source's change from snapshot from to the latest (whose
- * records are rs), read back from both, with the latest's disagreements,
- * into r; 0, or -1.
+ * The second source's change from snapshot from (NULL: none, a baseline)
+ * to the latest (whose records are rs), read back from both, with the
+ * latest's disagreements, into r; 0, or -1.
  */
 static int
 spf_rebuilt(const struct delivery *dl, const char *from,
@@ -146,11 +146,12 @@ spf_rebuilt(const struct delivery *dl, const char *from,
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if (snapshot_resolve(dl->st, from, &s, &err) == -1) {
+	if (from != NULL && snapshot_resolve(dl->st, from, &s, &err) == -1) {
 		tell(dl, err.msg);
 		return -1;
 	}
-	if (spf_of(dl, s, &a) == -1 || spf_of(dl, dl->head, &b) == -1 ||
+	if ((s != NULL && spf_of(dl, s, &a) == -1) ||
+	    spf_of(dl, dl->head, &b) == -1 ||
 	    spf_report_changes(r, &a, &b) == -1 ||
 	    spf_report_disagree(r, rs, &b) == -1)
 		goto cleanup;
@@ -169,6 +170,16 @@ code_wanted(void *arg, const char *code)
 	return diff_code_wanted(arg, code);
 }
 
+/* The items of r (NULL: none) of channel c's regions into out; 0, -1. */
+static int
+channel_spf(const struct spf_report *r, const struct channel *c,
+    struct spf_report *out)
+{
+	memset(out, 0, sizeof(*out));
+	return r == NULL ? 0 : spf_report_filter(r, code_wanted,
+	    (void *)c->regions, out);
+}
+
 /*
  * The changes of plan p as channel c hears them, into n; 1 when there is
  * nothing for c (its regions did not change). 0, 1, or -1.
@@ -183,7 +194,6 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	struct diff all, mine;
 	struct spf_report spf_all, spf_mine;
 	const struct diff *d;
-	const struct spf_report *sr;
 	int rc = -1;
 
 	memset(&all, 0, sizeof(all));
@@ -192,9 +202,13 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	memset(&spf_mine, 0, sizeof(spf_mine));
 	latest_ctx(dl, p->fresh, &ctx);
 	if (p->step == PLAN_BASELINE) {
-		if ((mine_b = latest_records(dl, &sb, &b)) != NULL)
-			rc = notice_baseline(n, mine_b, c->regions, &ctx,
-			    p->delayed);
+		if ((mine_b = latest_records(dl, &sb, &b)) == NULL ||
+		    (!p->fresh && spf_rebuilt(dl, NULL, mine_b, &spf_all) ==
+		    -1) || channel_spf(p->fresh ? dl->run->spf : &spf_all,
+		    c, &spf_mine) == -1)
+			goto cleanup;
+		ctx.spf = spf_mine.n > 0 ? &spf_mine : NULL;
+		rc = notice_baseline(n, mine_b, c->regions, &ctx, p->delayed);
 		goto cleanup;
 	}
 	/* This run's change from memory; an older one from the repository. */
@@ -204,10 +218,8 @@ changes_notice(const struct delivery *dl, const struct channel *c,
 	    diff_records(a, mine_b, &all) == -1 ||
 	    spf_rebuilt(dl, p->from, mine_b, &spf_all) == -1))
 		goto cleanup;
-	sr = d == &all ? &spf_all : dl->run->spf;
-	if (diff_filter(d, c->regions, &mine) == -1 || (sr != NULL &&
-	    spf_report_filter(sr, code_wanted, (void *)c->regions,
-	    &spf_mine) == -1))
+	if (diff_filter(d, c->regions, &mine) == -1 || channel_spf(d == &all ?
+	    &spf_all : dl->run->spf, c, &spf_mine) == -1)
 		goto cleanup;
 	if (mine.nchanges == 0 && spf_mine.nchanges == 0) {
 		rc = 1;

@@ -448,6 +448,9 @@ baseline_text(const struct recordset *rs, const char *regions,
 		    rs->recs[start].region_code) < 0 ||
 		    region_counts(fp, rs, start, i) == -1;
 	}
+	/* The second source's first answer, and where it disagrees. */
+	if (!rc && report_spf(fp, ctx->spf, 0) == -1)
+		rc = 1;
 	if (fclose(cp) == EOF)
 		rc = 1;
 	if (fclose(fp) == EOF || rc) {

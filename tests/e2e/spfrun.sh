@@ -93,6 +93,10 @@ grep -q fine "$T/check" && ok "spf.json: schema 1, regions in code order, each n
 git -C "$T/r" ls-files --error-unmatch spf.json cidr/spf-v4.txt > /dev/null 2>&1 &&
     ok "spf.json and the SPF lists are in the snapshot's tree" || notok "tree" "$(git -C "$T/r" ls-files | head)"
 
+mime "$T/smtp/1.eml" 'plain' | grep -q "^SPF netblocks recorded (the second source): .* ranges, the first answer recorded" &&
+    ok "the baseline mail tells the first SPF answer" ||
+    notok "baseline mail" "$(mime "$T/smtp/1.eml" 'plain' | tail -5)"
+
 # 2. The same page, the same answers: nothing new.
 c0=$(commits)
 run "$MCWATCH" run $R --spf $D $SMTP
