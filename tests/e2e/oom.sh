@@ -98,4 +98,55 @@ for n in $(points "$total"); do
 done
 [ $bad -eq 0 ] && ok "run: out of memory at $tried of its $total allocations: recorded, or exit 6 and the repository as it was" ||
     notok "run: out of memory" "$bad of $tried allocations went wrong"
+
+# run --spf: the page unchanged, the SPF answers of us (one range short)
+# and de from dnsmasq on 127.0.0.1: a snapshot of the second source, or
+# exit 6 and the repository as it was.
+if ! command -v dnsmasq > /dev/null; then
+	skip "run --spf: out of memory" "no dnsmasq (Debian: dnsmasq-base)"
+	finish
+	exit $?
+fi
+nets() { sed "s/^/ip$2:/" "$T/base/cidr/$1/gateway-v$2.txt" | tr '\n' ' '; }
+{
+	printf -- '--txt-record=us._netblocks.mimecast.com,"v=spf1 %s%s~all"\n' \
+	    "$(nets us 4 | sed 's/ip4:216.205.24.0\/24 //')" "$(nets us 6)"
+	printf -- '--txt-record=de._netblocks.mimecast.com,"v=spf1 %s%s~all"\n' \
+	    "$(nets de 4)" "$(nets de 6)"
+} > "$T/zone"
+dport=$("$PY" -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+xargs dnsmasq -k --port="$dport" --listen-address=127.0.0.1 --bind-interfaces \
+    --no-resolv --no-hosts --conf-file=/dev/null --pid-file= \
+    --user="$(id -un)" --local=/mimecast.com/ --log-facility=- \
+    < "$T/zone" > "$T/dnsmasq.log" 2>&1 &
+pids="$pids $!"
+sleep 0.5
+# Only us and de answer: the other regions' names are NXDOMAIN, their
+# failure told. The first answer recorded is a snapshot of its own.
+spf="--spf --dns 127.0.0.1:$dport --spf-timeout 2"
+rm -rf "$T/r1" && cp -a "$T/base" "$T/r1"
+total=$(count "$OOM" run -q --repo "$T/r1" --url "$S" $spf)
+git -C "$T/r1" cat-file -e HEAD:spf.json 2> /dev/null || total=0
+bad=0 tried=0
+for n in $(points "$total"); do
+	rm -rf "$T/r" && cp -a "$T/base" "$T/r"
+	MCWATCH_FAIL_ALLOC=$n "$OOM" run -q --repo "$T/r" --url "$S" $spf \
+	    > "$T/out" 2> "$T/err"
+	st=$?
+	tried=$((tried + 1))
+	why=$(verdict "$n" $st)
+	[ $st -eq 0 ] && ! git -C "$T/r" cat-file -e HEAD:spf.json 2> /dev/null &&
+	    why="exit 0, no spf.json"
+	if [ $st -eq 6 ] && [ "$(git -C "$T/r" rev-parse HEAD)" != "$head0" ]; then
+		why="$why; exit 6, yet a snapshot"
+	fi
+	git -C "$T/r" fsck --strict --no-dangling > /dev/null 2>&1 ||
+	    why="$why; fsck"
+	if [ -n "$why" ]; then
+		bad=$((bad + 1))
+		[ $bad -le ${OOM_SHOW:-5} ] && echo "    run --spf, allocation $n: $why"
+	fi
+done
+[ "$total" -gt 0 ] && [ $bad -eq 0 ] && ok "run --spf: out of memory at $tried of its $total allocations: recorded, or exit 6 and the repository as it was" ||
+    notok "run --spf: out of memory" "$bad of $tried allocations went wrong (of ${total:-none})"
 finish

@@ -112,7 +112,11 @@ us=$(spf_of us)
 gone=${us##* ip4:}; gone=${gone%% *}
 sed "/^--txt-record=us\./s| ip4:$gone||; s|^\(--txt-record=za\.[^\"]*\"v=spf1 \)|\1ip4:192.0.2.0/24 |" "$T/agree" > "$T/changed"
 dns_start "$T/changed"
-run "$MCWATCH" run $R --spf $D $SMTP
+smtp_port=$port
+start_py wh webhook.py
+WH="http://127.0.0.1:$port/hook"
+port=$smtp_port
+run "$MCWATCH" run $R --spf $D $SMTP --webhook "$WH"
 f="$T/smtp/2.eml"
 if [ "$status" -eq 0 ] && [ "$(commits)" = "$((c0 + 1))" ] &&
     [ "$(git -C "$T/r" rev-parse HEAD:mimecast.json)" = "$(git -C "$T/r" rev-parse HEAD~1:mimecast.json)" ] &&
@@ -135,6 +139,17 @@ fi
     mime "$f" 'html' | grep -q "$gone" &&
     ok "the mail: subject, text and HTML carry the SPF change and the warning" ||
     notok "SPF mail" "$(mails smtp) mails" "$(mime "$f" 'm["Subject"]')"
+"$PY" - "$T/wh/1.json" "$gone" > "$T/check" 2>&1 <<'EOP'
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["kind"] == "change", m["kind"]
+assert {"region_code": "us", "range": sys.argv[2]} in m["diff"]["spf"]["removed"]
+assert "SPF netblocks changed (the second source)" in m["text"]
+assert m["summary"].startswith("[mcwatch] Mimecast changed: +0 -0 ~0, SPF +1 -1")
+print("fine")
+EOP
+grep -q fine "$T/check" && ok "the webhook: its diff's spf and its text carry the SPF change" ||
+    notok "SPF webhook" "$(tail -3 "$T/check")"
 git -C "$T/r" log -1 --format=%B > "$T/msg"
 grep -q "^Mimecast: SPF +1 -1 (us, za)" "$T/msg" && grep -q "^    - us: $gone" "$T/msg" &&
     ok "the commit message tells the SPF change" || notok "commit message" "$(head -5 "$T/msg")"
