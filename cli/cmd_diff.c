@@ -59,6 +59,13 @@ load(struct store *st, const char *rev, struct snapshot **c,
 	return snapshot_records(st, *c, rs, err);
 }
 
+/* Warnings from reading the snapshots: a spf.json that does not read. */
+static void
+warn_cb(const char *msg)
+{
+	cli_error("%s", msg);
+}
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -70,11 +77,13 @@ cmd_diff(int argc, char **argv)
 	struct snapshot *ca = NULL, *cb = NULL;
 	struct report_ctx ctx;
 	struct source_prev sp;
+	struct spf_report spf;
 	struct diff d;
 	struct err err;
 	int ch, rc = EXIT_REPO;
 
 	memset(&d, 0, sizeof(d));
+	memset(&spf, 0, sizeof(spf));
 	memset(&sp, 0, sizeof(sp));
 	if ((rc = cli_parse("diff", argc, argv, &t)) != EXIT_OK)
 		return rc == CLI_DONE ? EXIT_OK : rc;
@@ -102,6 +111,11 @@ cmd_diff(int argc, char **argv)
 		goto fail;
 	}
 	memset(&ctx, 0, sizeof(ctx));
+	if (snapshot_spf_change(st, ca, cb, warn_cb, &spf) == -1) {
+		err_nomem(&err, "diff");
+		goto fail;
+	}
+	ctx.spf = spf.n > 0 ? &spf : NULL;
 	ctx.diff = &d;
 	ctx.from = ca ? snapshot_id(ca) : NULL;
 	ctx.to = snapshot_id(cb);
@@ -118,6 +132,7 @@ cmd_diff(int argc, char **argv)
 	rc = cli_fail(&err);
  cleanup:
 	source_prev_clear(&sp);
+	spf_report_clear(&spf);
 	diff_free(&d);
 	recordset_free(a);
 	recordset_free(b);

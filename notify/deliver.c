@@ -116,20 +116,6 @@ latest_ctx(const struct delivery *dl, int fresh, struct report_ctx *ctx)
 	}
 }
 
-/* A snapshot's SPF netblocks into d; one that does not read is told. */
-static int
-spf_of(const struct delivery *dl, const struct snapshot *s, struct spf_doc *d)
-{
-	struct err err;
-
-	if (snapshot_spf(dl->st, s, d, &err) == 0)
-		return 0;
-	if (err.kind == ERR_NOMEM)
-		return -1;
-	tell(dl, err.msg);
-	return 0;
-}
-
 /*
  * The second source's change from snapshot from (NULL: none, a baseline)
  * to the latest (whose records are rs), read back from both, with the
@@ -150,8 +136,8 @@ spf_rebuilt(const struct delivery *dl, const char *from,
 		tell(dl, err.msg);
 		return -1;
 	}
-	if ((s != NULL && spf_of(dl, s, &a) == -1) ||
-	    spf_of(dl, dl->head, &b) == -1 ||
+	if ((s != NULL && snapshot_spf_read(dl->st, s, dl->warn, &a) == -1) ||
+	    snapshot_spf_read(dl->st, dl->head, dl->warn, &b) == -1 ||
 	    spf_report_changes(r, &a, &b) == -1 ||
 	    spf_report_disagree(r, rs, &b) == -1)
 		goto cleanup;

@@ -92,26 +92,6 @@ one_region(struct spf_found *f, struct dns *dns, const char *code,
 	return 0;
 }
 
-/* The latest snapshot's answers into f->old; a broken file is told. */
-static int
-read_old(struct store *st, const struct snapshot *head,
-    void (*warn)(const char *), struct spf_found *f, struct err *err)
-{
-	char msg[ERR_MSGMAX + 100];
-
-	if (head == NULL || snapshot_spf(st, head, &f->old, err) == 0)
-		return 0;
-	if (err->kind == ERR_NOMEM)
-		return -1;
-	if (warn != NULL) {
-		snprintf(msg, sizeof(msg), "warning: %s; the SPF netblocks are "
-		    "read afresh", err->msg);
-		warn(msg);
-	}
-	err_clear(err);
-	return 0;
-}
-
 int
 spfcheck_run(const struct run_spf *s, struct store *st,
     const struct snapshot *head, const struct recordset *rs,
@@ -124,8 +104,9 @@ spfcheck_run(const struct run_spf *s, struct store *st,
 	int rc = -1;
 
 	memset(f, 0, sizeof(*f));
-	if (read_old(st, head, warn, f, err) == -1)
-		return -1;
+	/* A broken spf.json is told: the answers are recorded afresh. */
+	if (head != NULL && snapshot_spf_read(st, head, warn, &f->old) == -1)
+		return err_nomem(err, "spf");
 	/* A resolver that will not start fails every region alike. */
 	if ((dns = dns_open(s->dns, s->timeout_ms, &derr)) == NULL &&
 	    derr.kind == ERR_NOMEM)

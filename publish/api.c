@@ -146,7 +146,8 @@ pub_api_finish(void *w, struct pub_ctx *ctx)
 
 /* changes/ID.json: 'mcwatch diff ID -f json', from the sets of since. */
 static int
-since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
+since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k,
+    const struct spf_report *spf)
 {
 	struct recordset before, after;
 	struct report_ctx rc;
@@ -170,6 +171,7 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 	rc.to = ctx->head->id;
 	rc.source = ctx->source;
 	rc.date = ctx->head->time;
+	rc.spf = spf->n > 0 ? spf : NULL;
 	if (diff_records(&before, &after, &d) == -1 ||
 	    (fp = open_memstream(&buf, &len)) == NULL ||
 	    report_json(fp, &rc) == -1 || fclose(fp) == EOF) {
@@ -192,22 +194,48 @@ since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k)
 	return ret;
 }
 
+/*
+ * The SPF change from snapshot k to the latest into r, once the walk back
+ * has crossed a change of spf.json (k + 1's is not k's): read again only
+ * there. 0, or -1 with ctx->err.
+ */
+static int
+since_spf(struct pub_ctx *ctx, size_t k, struct spf_report *r)
+{
+	struct spf_doc d;
+	int rc;
+
+	if (k + 1 == ctx->h->nsnaps || !ctx->h->snaps[k + 1].spf_changed)
+		return 0;
+	spf_report_clear(r);
+	if (pub_spf_doc(ctx, ctx->h->snaps[k].id, &d) == -1)
+		return -1;
+	rc = spf_report_changes(r, &d, &ctx->spf);
+	spf_report_sort(r);
+	spf_doc_clear(&d);
+	return rc == -1 ? err_nomem(ctx->err, "publish") : 0;
+}
+
 int
 pub_api_since(void *w, struct pub_ctx *ctx)
 {
 	struct pub_since s;
+	struct spf_report spf;
 	size_t k;
 	int rc = 0;
 
 	(void)w;
+	memset(&spf, 0, sizeof(spf));
 	if (pub_since_init(&s, ctx->h) == -1) {
 		err_nomem(ctx->err, "publish");
 		return -1;
 	}
 	for (k = ctx->h->nsnaps; k-- > 0 && rc == 0; ) {
-		rc = since_file(ctx, &s, k);
+		if ((rc = since_spf(ctx, k, &spf)) == 0)
+			rc = since_file(ctx, &s, k, &spf);
 		pub_since_back(&s, ctx->h, k);
 	}
 	pub_since_clear(&s);
+	spf_report_clear(&spf);
 	return rc;
 }

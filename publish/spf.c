@@ -16,20 +16,19 @@ pub_spf_doc(struct pub_ctx *ctx, const char *id, struct spf_doc *d)
 {
 	struct snapshot *s = NULL;
 	struct err err;
-	char msg[ERR_MSGMAX + 80];
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));
-	if (snapshot_resolve(ctx->st, id, &s, &err) == -1 ||
-	    snapshot_spf(ctx->st, s, d, &err) == -1) {
+	/* The walk found id: a failure here is the repository's, told. */
+	if (snapshot_resolve(ctx->st, id, &s, &err) == -1) {
 		if (err.kind == ERR_NOMEM)
-			rc = err_nomem(ctx->err, "publish");
-		else if (ctx->o->warn != NULL) {
-			snprintf(msg, sizeof(msg), "publish: warning: %s; "
-			    "published as no SPF netblocks", err.msg);
-			ctx->o->warn(msg);
-		}
+			return err_nomem(ctx->err, "publish");
+		if (ctx->o->warn != NULL)
+			ctx->o->warn(err.msg);
+		return 0;
 	}
+	if (snapshot_spf_read(ctx->st, s, ctx->o->warn, d) == -1)
+		rc = err_nomem(ctx->err, "publish");
 	snapshot_free(s);
 	return rc;
 }

@@ -229,3 +229,44 @@ snapshot_spf(struct store *st, const struct snapshot *c, struct spf_doc *d,
 		err_prefix(err, "repo %s: snapshot %s", st->dir, c->id);
 	return rc;
 }
+
+int
+snapshot_spf_read(struct store *st, const struct snapshot *c, store_warn_fn warn,
+    struct spf_doc *d)
+{
+	struct err err;
+	char msg[ERR_MSGMAX + 64];
+
+	if (snapshot_spf(st, c, d, &err) == 0)
+		return 0;
+	if (err.kind == ERR_NOMEM)
+		return -1;
+	if (warn != NULL) {
+		snprintf(msg, sizeof(msg), "warning: %s; read as no SPF "
+		    "netblocks", err.msg);
+		warn(msg);
+	}
+	return 0;
+}
+
+int
+snapshot_spf_change(struct store *st, const struct snapshot *a,
+    const struct snapshot *b, store_warn_fn warn, struct spf_report *r)
+{
+	struct spf_doc da, db;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	memset(&da, 0, sizeof(da));
+	memset(&db, 0, sizeof(db));
+	if ((a == NULL || snapshot_spf_read(st, a, warn, &da) == 0) &&
+	    snapshot_spf_read(st, b, warn, &db) == 0 &&
+	    spf_report_changes(r, &da, &db) == 0) {
+		spf_report_sort(r);
+		rc = 0;
+	} else
+		spf_report_clear(r);
+	spf_doc_clear(&da);
+	spf_doc_clear(&db);
+	return rc;
+}

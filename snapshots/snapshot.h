@@ -86,6 +86,20 @@ int	snapshot_records(struct store *st, const struct snapshot *c,
 int	snapshot_spf(struct store *st, const struct snapshot *c,
 	    struct spf_doc *d, struct err *err);
 /*
+ * The same, for a reader that goes on: a spf.json that does not read is
+ * told to warn (if not NULL) and read as none. 0, or -1 on memory.
+ */
+int	snapshot_spf_read(struct store *st, const struct snapshot *c,
+	    store_warn_fn warn, struct spf_doc *d);
+/*
+ * How the SPF netblocks changed from snapshot a (NULL: none) to b, into r
+ * (sorted; the caller clears it), each read by snapshot_spf_read. 0, or
+ * -1 on memory.
+ */
+int	snapshot_spf_change(struct store *st, const struct snapshot *a,
+	    const struct snapshot *b, store_warn_fn warn,
+	    struct spf_report *r);
+/*
  * Commit a snapshot whose parent is the branch's tip as read under the
  * lock (NULL for the first); the branch moves only if it still points
  * there. 0 with *made the new snapshot (the caller frees it), or -1 with
