@@ -216,8 +216,8 @@ int
 snapshot_spf(struct store *st, const struct snapshot *c, struct spf_doc *d,
     struct err *err)
 {
-	char *buf;
-	size_t len;
+	char *buf = NULL;
+	size_t len = 0;
 	int rc;
 
 	memset(d, 0, sizeof(*d));
@@ -231,12 +231,13 @@ snapshot_spf(struct store *st, const struct snapshot *c, struct spf_doc *d,
 }
 
 int
-snapshot_spf_read(struct store *st, const struct snapshot *c, store_warn_fn warn,
-    struct spf_doc *d)
+snapshot_spf_read(struct store *st, const struct snapshot *c,
+    store_warn_fn warn, struct spf_doc *d)
 {
 	struct err err;
 	char msg[ERR_MSGMAX + 64];
 
+	err_clear(&err);
 	if (snapshot_spf(st, c, d, &err) == 0)
 		return 0;
 	if (err.kind == ERR_NOMEM)
