@@ -396,6 +396,9 @@ page_held(struct run *r, struct page_side *ps)
 	struct err err;
 	size_t len;
 
+	/* This run's dataset, if the page was read: the latest's instead. */
+	free(r->data);
+	r->data = NULL;
 	if (snapshot_read(r->st, r->head, SNAP_PAGE, &ps->held, &ps->pagelen,
 	    &err) != 0 || snapshot_read(r->st, r->head, SNAP_SOURCE,
 	    &ps->source, &ps->sourcelen, &err) != 0 ||

@@ -190,14 +190,18 @@ run "$MCWATCH" run $R --spf $D
     ok "an empty answer: a failure of its region alone, the last answer kept" ||
     notok "empty answer" "exit $status, $(commits) commits" "$(head -4 "$T/err")"
 
-# 6. A delivery that fails is sent later, rebuilt from the repository.
+# 6. A delivery that fails is sent later, rebuilt from the repository; the
+# page's bytes another (a cosmetic edit): read, the same data, the latest
+# snapshot's page files kept.
 dns_start "$T/agree"
-run "$MCWATCH" run $R --spf $D --smtp-url smtp://127.0.0.1:1 --smtp-tls none \
+sed 's|</body>| </body>|' "$S" > "$T/cosmetic.html"
+run "$MCWATCH" run --repo "$T/r" --url "$T/cosmetic.html" --spf $D --smtp-url smtp://127.0.0.1:1 --smtp-tls none \
     --mail-from mcwatch@example.com --mail-to ops@example.com --retries 0
 p1=$status
 run "$MCWATCH" run $R --spf $D $SMTP
 f="$T/smtp/3.eml"
 if [ "$p1" -eq 8 ] && [ "$status" -eq 0 ] && [ "$(mails smtp)" = 3 ] &&
+    [ "$(git -C "$T/r" rev-parse HEAD:page.html)" = "$(git -C "$T/r" rev-parse HEAD~1:page.html)" ] &&
     mime "$f" 'm["Subject"]' | grep -q "^\[mcwatch\] Mimecast changed (delayed): +0 -0 ~0, SPF +1 -1 (US, ZA)$" &&
     mime "$f" 'plain' | grep -q "^    + us: $gone (an SPF range added)" &&
     mime "$f" 'plain' | grep -q "^    - za: 192.0.2.0/24 (an SPF range removed)"; then
