@@ -216,15 +216,23 @@ int
 snapshot_spf(struct store *st, const struct snapshot *c, struct spf_doc *d,
     struct err *err)
 {
-	char *buf = NULL;
-	size_t len = 0;
+	git_blob *blob = NULL;
+	git_oid id;
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = snapshot_read(st, c, SNAP_SPF, &buf, &len, err)) != 0)
+	if ((rc = snapshot_file_id(st, c, SNAP_SPF, &id, err)) != 0)
 		return rc == 1 ? 0 : -1;
-	rc = spf_doc_parse(buf, len, d, err);
-	free(buf);
+	if (git_blob_lookup(&blob, st->repo, &id) < 0)
+		return store_giterr(st, SNAP_SPF, err);
+	/* Bounded before a byte is read: anyone may push a huge one. */
+	if ((size_t)git_blob_rawsize(blob) > SPF_DOCMAX)
+		rc = err_set(err, ERR_REPO, "spf.json: over %u bytes",
+		    SPF_DOCMAX);
+	else
+		rc = spf_doc_parse(git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob), d, err);
+	git_blob_free(blob);
 	if (rc == -1 && err->kind != ERR_NOMEM)
 		err_prefix(err, "repo %s: snapshot %s", st->dir, c->id);
 	return rc;
