@@ -399,6 +399,7 @@ page_held(struct run *r, struct page_side *ps)
 	/* This run's dataset, if the page was read: the latest's instead. */
 	free(r->data);
 	r->data = NULL;
+	err_clear(&err);
 	if (snapshot_read(r->st, r->head, SNAP_PAGE, &ps->held, &ps->pagelen,
 	    &err) != 0 || snapshot_read(r->st, r->head, SNAP_SOURCE,
 	    &ps->source, &ps->sourcelen, &err) != 0 ||
@@ -568,7 +569,7 @@ run_result_name(enum run_result res)
 
 /*
  * The second source's warnings as the health tells them: "SPF: 2 ranges
- * disagree with the page (us), no answer for 1 region (uk)", or "".
+ * disagree with the page, 1 region without an answer (uk, us)", or "".
  */
 static void
 spf_health(const struct spf_report *rep, char *buf, size_t len)
