@@ -1,5 +1,5 @@
 # mcwatch: see README.md. GNU make.
-VERSION	= 0.4.0
+VERSION	= 0.5.0
 # The project's home page, named in the User-Agent; set it where you publish.
 PROJECT_URL ?= https://github.com/mcwatch/mcwatch
 BUILD	?= build

@@ -1,7 +1,8 @@
 /*
  * The JSON API, in the shape of Microsoft's endpoints service: a version
- * to poll, the current records, every change, and "what changed since
- * the version I have" as one static file per snapshot.
+ * to poll, the current records, every change, and each snapshot's change
+ * as a file of its own that depends on it and its parent alone, so that
+ * it is written once and never again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,13 +11,13 @@
 #include <jansson.h>
 
 #include "internal.h"
-#include "since.h"
 #include "../diff/report.h"
 #include "../records/json.h"
 #include "../output/output.h"
 
 struct pub_api {
-	json_t	*changes;	/* newest first */
+	struct pub_ctx	*ctx;
+	json_t		*changes;	/* newest first */
 };
 
 void *
@@ -24,13 +25,13 @@ pub_api_new(struct pub_ctx *ctx)
 {
 	struct pub_api *a;
 
-	(void)ctx;
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
 	if ((a->changes = json_array()) == NULL) {
 		free(a);
 		return NULL;
 	}
+	a->ctx = ctx;
 	return a;
 }
 
@@ -43,22 +44,6 @@ pub_api_free(void *w)
 		return;
 	json_decref(a->changes);
 	free(a);
-}
-
-int
-pub_api_change(void *w, const struct pub_change *c)
-{
-	struct pub_api *a = w;
-	struct report_ctx rc;
-
-	memset(&rc, 0, sizeof(rc));
-	rc.diff = c->diff;
-	rc.from = c->parent ? c->parent->id : NULL;
-	rc.to = c->snap->id;
-	rc.source = c->source;
-	rc.date = c->snap->time;
-	rc.spf = c->spf;
-	return json_array_append_new(a->changes, report_json_object(&rc));
 }
 
 /* Put o as path, dumped the way every JSON report is, a line feed last. */
@@ -84,6 +69,34 @@ put_json(struct pub_ctx *ctx, const char *path, json_t *o)
 	rc = pub_put(ctx, path, t, len);
 	free(t);
 	return rc;
+}
+
+int
+pub_api_change(void *w, const struct pub_change *c)
+{
+	struct pub_api *a = w;
+	struct report_ctx rc;
+	char path[64];
+	json_t *o;
+
+	memset(&rc, 0, sizeof(rc));
+	rc.diff = c->diff;
+	rc.from = c->parent ? c->parent->id : NULL;
+	rc.to = c->snap->id;
+	rc.source = c->source;
+	rc.date = c->snap->time;
+	rc.spf = c->spf;
+	/*
+	 * changes/ID.json: ID's change against its parent, as 'mcwatch diff
+	 * PARENT ID -f json' prints it; the same bytes every publish, kept
+	 * from the old site by content.
+	 */
+	snprintf(path, sizeof(path), "changes/%s.json", c->snap->id);
+	if (put_json(a->ctx, path, o = report_json_object(&rc)) == -1) {
+		json_decref(o);
+		return -1;
+	}
+	return json_array_append_new(a->changes, o);
 }
 
 /* Put the output of write(rs) as path. */
@@ -141,101 +154,5 @@ pub_api_finish(void *w, struct pub_ctx *ctx)
 	    put_json(ctx, "changes.json", a->changes) == -1 ||
 	    put_json(ctx, SITE_MARK, v) == -1 ? -1 : 0;
 	json_decref(v);
-	return rc;
-}
-
-/* changes/ID.json: 'mcwatch diff ID -f json', from the sets of since. */
-static int
-since_file(struct pub_ctx *ctx, struct pub_since *s, size_t k,
-    const struct spf_report *spf)
-{
-	struct recordset before, after;
-	struct report_ctx rc;
-	struct diff d;
-	char path[64], *buf = NULL;
-	size_t len;
-	FILE *fp = NULL;
-	int ret = -1;
-
-	memset(&d, 0, sizeof(d));
-	memset(&before, 0, sizeof(before));
-	memset(&after, 0, sizeof(after));
-	if (pub_timeline_view(ctx->h, s->minus, s->nminus, ctx->h->snaps[k].id,
-	    &before, ctx->err) == -1 ||
-	    pub_timeline_view(ctx->h, s->plus, s->nplus, ctx->h->snaps[k].id,
-	    &after, ctx->err) == -1)
-		goto cleanup;
-	memset(&rc, 0, sizeof(rc));
-	rc.diff = &d;
-	rc.from = ctx->h->snaps[k].id;
-	rc.to = ctx->head->id;
-	rc.source = ctx->source;
-	rc.date = ctx->head->time;
-	rc.spf = spf->n > 0 ? spf : NULL;
-	if (diff_records(&before, &after, &d) == -1 ||
-	    (fp = open_memstream(&buf, &len)) == NULL ||
-	    report_json(fp, &rc) == -1 || fclose(fp) == EOF) {
-		fp = NULL;
-		err_nomem(ctx->err, "publish");
-		goto cleanup;
-	}
-	fp = NULL;
-	snprintf(path, sizeof(path), "changes/%s.json", rc.from);
-	/* Each names the latest: a new one changes them all, needs no look. */
-	ret = strcmp(ctx->old_latest, ctx->head->id) == 0 ?
-	    pub_put(ctx, path, buf, len) : pub_put_new(ctx, path, buf, len);
- cleanup:
-	if (fp != NULL)
-		fclose(fp);
-	free(buf);
-	diff_free(&d);
-	free(before.recs);	/* views: the records are the history's */
-	free(after.recs);
-	return ret;
-}
-
-/*
- * The SPF change from snapshot k to the latest into r, once the walk back
- * has crossed a change of spf.json (k + 1's is not k's): read again only
- * there. 0, or -1 with ctx->err.
- */
-static int
-since_spf(struct pub_ctx *ctx, size_t k, struct spf_report *r)
-{
-	struct spf_doc d;
-	int rc;
-
-	if (k + 1 == ctx->h->nsnaps || !ctx->h->snaps[k + 1].spf_changed)
-		return 0;
-	spf_report_clear(r);
-	if (pub_spf_doc(ctx, ctx->h->snaps[k].id, &d) == -1)
-		return -1;
-	rc = spf_report_changes(r, &d, &ctx->spf);
-	spf_report_sort(r);
-	spf_doc_clear(&d);
-	return rc == -1 ? err_nomem(ctx->err, "publish") : 0;
-}
-
-int
-pub_api_since(void *w, struct pub_ctx *ctx)
-{
-	struct pub_since s;
-	struct spf_report spf;
-	size_t k;
-	int rc = 0;
-
-	(void)w;
-	memset(&spf, 0, sizeof(spf));
-	if (pub_since_init(&s, ctx->h) == -1) {
-		err_nomem(ctx->err, "publish");
-		return -1;
-	}
-	for (k = ctx->h->nsnaps; k-- > 0 && rc == 0; ) {
-		if ((rc = since_spf(ctx, k, &spf)) == 0)
-			rc = since_file(ctx, &s, k, &spf);
-		pub_since_back(&s, ctx->h, k);
-	}
-	pub_since_clear(&s);
-	spf_report_clear(&spf);
 	return rc;
 }

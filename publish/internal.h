@@ -27,8 +27,6 @@ struct pub_ctx {
 							   of it, or NULL */
 	struct spf_doc			 spf;	/* its SPF netblocks, if any */
 	struct err			*err;
-	/* The old site's latest snapshot, when its changes were reused. */
-	char				 old_latest[41];
 	/* The list files written, sorted, so that pages link only those. */
 	char				**paths;
 	size_t				 npaths;
@@ -93,13 +91,14 @@ int	pub_list_path(size_t f, int list, int family, const char *code,
 /* Whether the list file path was written. */
 int	pub_list_written(const struct pub_ctx *ctx, const char *path);
 
-/* api.c: version.json, endpoints.json and .csv, changes.json. */
+/*
+ * api.c: version.json, endpoints.json and .csv, changes.json, and each
+ * snapshot's changes/ID.json.
+ */
 void	*pub_api_new(struct pub_ctx *ctx);
 int	 pub_api_change(void *w, const struct pub_change *c);
 int	 pub_api_finish(void *w, struct pub_ctx *ctx);
 void	 pub_api_free(void *w);
-/* changes/ID.json for every snapshot: what changed since it. */
-int	 pub_api_since(void *w, struct pub_ctx *ctx);
 
 /* pages.c: index.html and changes.html. */
 void	*pub_pages_new(struct pub_ctx *ctx);

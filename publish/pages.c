@@ -620,8 +620,9 @@ pub_pages_new(struct pub_ctx *ctx)
 		return NULL;
 	snprintf(title, sizeof(title), "%s: changes", ctx->title);
 	snprintf(line, sizeof(line), "%zu snapshot%s, the newest first. Times "
-	    "are UTC. Each snapshot's changes/ID.json says what changed since "
-	    "it.", ctx->h->nsnaps, ctx->h->nsnaps == 1 ? "" : "s");
+	    "are UTC. Each snapshot's change is also in changes/ID.json, never "
+	    "rewritten; changes.json holds them all.", ctx->h->nsnaps,
+	    ctx->h->nsnaps == 1 ? "" : "s");
 	if ((p->doc = page_new(ctx, title, &p->main)) == NULL ||
 	    html_add(p->main, "p", line) == NULL) {
 		pub_pages_free(p);
@@ -660,7 +661,7 @@ change_head(xmlNodePtr sec, const struct pub_change *c)
 	    html_text(p, c->parent ? ", after " : ". ") == -1 ||
 	    (c->parent && (html_add(p, "code", c->parent->id) == NULL ||
 	    html_text(p, ". ") == -1)) ||
-	    (n = html_add(p, "a", "What changed since it")) == NULL ||
+	    (n = html_add(p, "a", "Its change")) == NULL ||
 	    html_attr(n, "href", href) == -1 || html_text(p, " (JSON).") == -1)
 		return -1;
 	return 0;

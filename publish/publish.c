@@ -5,8 +5,6 @@
 #include <strings.h>
 #include <time.h>
 
-#include <jansson.h>
-
 #include "internal.h"
 #include "../util/url.h"
 #include "../snapshots/snapshot.h"
@@ -63,7 +61,6 @@ static const struct pub_writer {
 	int		 (*finish)(void *w, struct pub_ctx *ctx);
 	void		 (*free)(void *w);
 } writers[] = {
-	{ "since", NULL, NULL, pub_api_since, NULL },
 	{ "lists", NULL, NULL, pub_lists, NULL },
 	{ "api", pub_api_new, pub_api_change, pub_api_finish, pub_api_free },
 	{ "feed", pub_feed_new, pub_feed_change, pub_feed_finish,
@@ -206,32 +203,6 @@ latest(struct pub_ctx *ctx)
 	return rc;
 }
 
-/*
- * The latest snapshot the old site says it shows, into ctx->old_latest
- * ("" if none): only a hint whether its files may be unchanged (compared
- * before they are kept); what is written comes from the repository.
- */
-static void
-old_latest(struct pub_ctx *ctx)
-{
-	const char *gen = NULL, *latest = NULL;
-	char *v = NULL;
-	size_t vlen;
-	json_t *o;
-
-	ctx->old_latest[0] = '\0';
-	if (ctx->o->rebuild || site_read(ctx->site, SITE_MARK, 65536, &v,
-	    &vlen) != 0)
-		return;
-	if ((o = json_loadb(v, vlen, 0, NULL)) != NULL &&
-	    json_unpack(o, "{s:s, s:s}", "generator", &gen, "latest",
-	    &latest) == 0 && strcmp(gen, SITE_GENERATOR) == 0 &&
-	    strlen(latest) == 40 && strspn(latest, "0123456789abcdef") == 40)
-		memcpy(ctx->old_latest, latest, 41);
-	json_decref(o);
-	free(v);
-}
-
 int
 publish_site(struct store *st, const struct publish_opts *o,
     struct publish_result *res, struct err *err)
@@ -248,7 +219,6 @@ publish_site(struct store *st, const struct publish_opts *o,
 	ctx.title = o->title ? o->title : PUBLISH_TITLE;
 	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
-	old_latest(&ctx);
 	if ((ctx.h = pub_timeline_load(st, o->warn, err)) == NULL)
 		goto cleanup;
 	if (ctx.h->nsnaps == 0) {

@@ -343,37 +343,6 @@ link_same(struct site *s, const char *path, const char *base, int newfd,
 }
 
 int
-site_read(struct site *s, const char *name, size_t max, char **buf,
-    size_t *len)
-{
-	struct stat sb;
-	ssize_t n;
-	int fd;
-
-	*buf = NULL;
-	if (s->oldfd == -1 || (fd = openat(s->oldfd, name, O_RDONLY |
-	    O_NOFOLLOW | O_CLOEXEC)) == -1)
-		return 1;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    (size_t)sb.st_size > max ||
-	    (*buf = malloc((size_t)sb.st_size + 1)) == NULL) {
-		close(fd);
-		return 1;
-	}
-	for (*len = 0; *len < (size_t)sb.st_size; *len += (size_t)n)
-		if ((n = read(fd, *buf + *len, (size_t)sb.st_size - *len)) <= 0)
-			break;
-	close(fd);
-	if (*len != (size_t)sb.st_size) {
-		free(*buf);
-		*buf = NULL;
-		return 1;
-	}
-	(*buf)[*len] = '\0';
-	return 0;
-}
-
-int
 site_put(struct site *s, const char *path, const char *buf, size_t len,
     int reuse, struct err *err)
 {

@@ -31,12 +31,6 @@ struct site	*site_open(const char *out, int timeout, struct err *err);
  */
 int		 site_put(struct site *s, const char *path, const char *buf,
 		    size_t len, int reuse, struct err *err);
-/*
- * The old site's file name (at its top, at most max bytes) into *buf
- * (malloc'd, NUL-terminated); 0, or 1 when there is none to read.
- */
-int		 site_read(struct site *s, const char *name, size_t max,
-		    char **buf, size_t *len);
 /* Sync the new site and swap it in for the old; 0, or -1 with err. */
 int		 site_commit(struct site *s, struct err *err);
 /* Files written and linked so far. */

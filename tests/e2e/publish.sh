@@ -55,11 +55,20 @@ if command -v jq > /dev/null; then
 else
 	skip "version.json, changes.json (jq)" "jq is not installed"
 fi
-for id in "$head" "$root"; do
-	"$MCWATCH" diff $R "$id" -f json > "$T/d"
-	same "changes/${id%"${id#???????}"}.json equals 'mcwatch diff ID -f json'" \
-	    "$T/d" "$S/changes/$id.json"
-done
+# changes/ID.json: ID's own change, 'mcwatch diff PARENT ID -f json'; the
+# first snapshot's, what it holds (as changes.json's last entry).
+"$MCWATCH" diff $R "$root" "$head" -f json > "$T/d"
+same "changes/${head%"${head#???????}"}.json equals 'mcwatch diff PARENT ID -f json'" \
+    "$T/d" "$S/changes/$head.json"
+/usr/bin/python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))
+r = json.load(open(sys.argv[2]))
+sys.exit(0 if c[-1] == r and r["from"] is None and r["added"] else 1)' \
+    "$S/changes.json" "$S/changes/$root.json" &&
+    ok "changes/FIRST.json: the first snapshot's records, as changes.json's last entry" ||
+    notok "changes/FIRST.json"
+ino_root=$(stat -c %i "$S/changes/$root.json")
 "$MCWATCH" show $R -f json > "$T/a"
 same "endpoints.json equals 'mcwatch show -f json'" "$T/a" "$S/endpoints.json"
 "$MCWATCH" show $R -f csv > "$T/a"
@@ -153,8 +162,11 @@ if /usr/bin/python3 -c 'import feedparser' 2> /dev/null; then
 	    ok "feed.atom: entry ids stable across publishes" ||
 	    notok "feed.atom: entry ids stable" "$(cat "$T/feed1" "$T/feed2")"
 fi
-"$MCWATCH" diff $R "$root" -f json > "$T/d"
-same "changes/ID.json follows the latest snapshot" "$T/d" "$S/changes/$root.json"
+"$MCWATCH" diff $R "$head" "$new" -f json > "$T/d"
+same "changes/ID.json of the new snapshot: its own change" "$T/d" "$S/changes/$new.json"
+[ "$(stat -c %i "$S/changes/$root.json")" = "$ino_root" ] &&
+    ok "changes/ID.json of an older snapshot is never written again (the same inode)" ||
+    notok "changes/ID.json of an older snapshot kept"
 "$MCWATCH" publish $R --out "$T/full" --base-url https://mc.example/site \
     --rebuild > /dev/null 2>&1
 diff -r "$S" "$T/full" > "$T/d" &&

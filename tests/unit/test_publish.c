@@ -1,8 +1,7 @@
 /*
- * Publishing's pieces: the history's lines (commas, cancelling pairs),
- * "changed since" sets against whole diffs, reading an old site's
- * changes.json back, the site directory's rules, links, and a whole site
- * whose JSON files jansson reads.
+ * Publishing's pieces: the history's lines (commas, cancelling pairs), the
+ * site directory's rules, links, and a whole site whose JSON files
+ * jansson reads.
  */
 #include <sys/stat.h>
 
@@ -21,7 +20,6 @@
 #include "../../parser/parse.h"
 #include "../../publish/timeline.h"
 #include "../../publish/publish.h"
-#include "../../publish/since.h"
 #include "../../publish/site.h"
 #include "../../output/html.h"
 #include "../../snapshots/snapshot.h"
@@ -199,8 +197,12 @@ test_site_json(void **state)
 	assert_int_equal(json_array_size(json_object_get(json_array_get(c, 0),
 	    "added")), 1);
 	json_decref(c);
-	snprintf(path, sizeof(path), "%s/site/changes/%s.json", dir, id0);
+	/* The second snapshot's own change: the record it added. */
+	snprintf(path, sizeof(path), "%s/site/changes/%s.json", dir,
+	    snapshot_id(head));
 	assert_non_null(c = json_load_file(path, 0, NULL));
+	assert_string_equal(json_string_value(json_object_get(c, "from")),
+	    id0);
 	assert_string_equal(json_string_value(json_object_get(c, "source")),
 	    "https://help.example/p");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
