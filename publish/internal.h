@@ -49,9 +49,6 @@ struct pub_change {
  */
 int	pub_put(struct pub_ctx *ctx, const char *path, const char *buf,
 	    size_t len);
-/* Put a file known to differ from the old site's; 0, or -1. */
-int	pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
-	    size_t len);
 /* t as "2026-11-28 14:05 UTC" and as ISO 8601, into 32 bytes each. */
 void	pub_date(time_t t, char *when, char *iso);
 /*

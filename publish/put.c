@@ -11,13 +11,6 @@ pub_put(struct pub_ctx *ctx, const char *path, const char *buf, size_t len)
 	return site_put(ctx->site, path, buf, len, !ctx->o->rebuild, ctx->err);
 }
 
-int
-pub_put_new(struct pub_ctx *ctx, const char *path, const char *buf,
-    size_t len)
-{
-	return site_put(ctx->site, path, buf, len, 0, ctx->err);
-}
-
 void
 pub_date(time_t t, char *when, char *iso)
 {

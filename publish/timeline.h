@@ -1,9 +1,8 @@
 /*
  * The history as the site needs it: every snapshot of the first-parent
  * line, oldest first, with the dataset lines it added and removed. Equal
- * lines share one number, so that "what changed since snapshot k" is kept
- * as two sets of numbers while walking back from the latest, and each
- * line is parsed into a record at most once.
+ * lines share one number, so that each line is parsed into a record at
+ * most once.
  */
 #ifndef MCWATCH_PUB_TIMELINE_H
 #define MCWATCH_PUB_TIMELINE_H
