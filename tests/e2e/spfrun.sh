@@ -36,8 +36,9 @@ zone() {
 	printf -- '--txt-record=eu.%s,"v=spf1 %s ~all"\n' "$N" \
 	    "$(spf_of uk)" >> "$1"
 	# global: every region's networks, in strings of 200 bytes at most.
-	printf -- '--txt-record=%s,%s\n' "$N" "$(echo "v=spf1 $(spf_of '') \
-	    ~all" | fold -w 200 | sed 's/.*/"&"/' | paste -sd, -)" >> "$1"
+	all="v=spf1 $(spf_of '') ~all"
+	printf -- '--txt-record=%s,%s\n' "$N" "$(echo "$all" | fold -w 200 |
+	    sed 's/.*/"&"/' | paste -sd, -)" >> "$1"
 }
 # dns_start ZONE: dnsmasq serving ZONE (the last one stopped), in $D.
 dpid=""
@@ -240,6 +241,35 @@ assert d["added"] == [{"region_code": "za", "range": "192.0.2.0/24"}], d
 assert len(d["page_only"]) == 1 and len(d["spf_only"]) == 1 and d["failed"] == []
 ' "$T/out" 2> "$T/check" && ok "-f json: the spf object, each item with its region code" ||
     notok "json" "exit $status" "$(cat "$T/check")"
+
+# 10 (before 9, whose site it shows). Hostile text in a TXT record: a term
+# the walk does not read, with markup, a Markdown link and an escape byte,
+# is told as text in the report, the Markdown, the mail and spf.json.
+bad="exists:<script>alert(1)</script>.x [y](javascript:alert(2)) *z*$(printf '\033')[2J"
+sed "/^--txt-record=de\./s|\"v=spf1 |\"v=spf1 $bad |" "$T/changed" > "$T/hostile"
+dns_start "$T/hostile"
+run "$MCWATCH" run $R --spf $D $SMTP -f markdown
+f="$T/smtp/$(mails smtp).eml"
+if [ "$status" -eq 0 ] &&
+    grep -qF 'a term now not understood: exists:\<script\>alert(1)\</script\>.x' "$T/out" &&
+    grep -qF 'a term now not understood: \[y\](javascript:alert(2))' "$T/out" &&
+    grep -qF 'a term now not understood: \*z\*?\[2J' "$T/out" &&
+    ! grep -q "$(printf '\033')" "$T/out" "$T/r/spf.json" &&
+    ! mime "$f" 'html' | grep -q "<script>" &&
+    mime "$f" 'html' | grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" &&
+    ! mime "$f" 'plain' | grep -q "$(printf '\033')" &&
+    "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = [t for r in d["regions"] for t in r["not_understood"]]
+assert len(n) == 3 and all(0x20 <= ord(c) < 0x7f for t in n for c in t), n
+' "$T/r/spf.json"; then
+	ok "hostile TXT text: escaped in Markdown and HTML, no control byte in the report, the mail or spf.json"
+else
+	notok "hostile TXT text" "exit $status" "$(grep -i 'not understood' "$T/out" | head -3)"
+fi
+dns_start "$T/changed"
+run "$MCWATCH" run $R --spf $D -q
 
 # 9. The site: the latest answers, each SPF change, the lists.
 run "$MCWATCH" publish --repo "$T/r" --out "$T/site"
