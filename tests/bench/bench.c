@@ -24,6 +24,9 @@
  *   log --oneline', diff far against near, show @DATE against log.
  * publish: the site of that history from scratch, and after one more
  *   snapshot with the old site in place.
+ *
+ * BENCH_ONLY (a list of parse, fetch, lookup, history and publish) runs
+ * only those parts, for a developer after one figure; unset, all run.
  */
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -637,117 +640,121 @@ fetch_bench(const char *mc, const char *self, const char *tmp,
 	waitpid(pid, NULL, 0);
 }
 
-int
-main(int argc, char **argv)
+/* Whether part name is to run: BENCH_ONLY names it, or is unset. */
+static int
+part(const char *name)
 {
-	char tmpl[] = "/tmp/mcwatch-bench-XXXXXX", page[64], repo[64], cpage[64];
-	char hist[64], first[64], self[4096], day[32], wpage[64], *mc, *buf;
-	size_t len, sz, wsz = 0;
-	long wrss = 0;
-	double t, bare, ours, tb[RUNS], to[RUNS];
-	char floor_dom[4200], floor_empty[4200], floor_sax[4200], *slash;
-	struct paired prun;
-	long rss, rss_base = 0, rss_parse = 0;
-	struct tm tm;
-	time_t mid;
-	FILE *devnull;
-	ssize_t n;
+	const char *only = getenv("BENCH_ONLY"), *p;
+	size_t n = strlen(name);
+
+	if (only == NULL || *only == '\0')
+		return 1;
+	for (p = only; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == only || p[-1] == ',' || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* The bench's files, all under dir, and the programs it runs. */
+struct bench {
+	char	*mc;			/* the mcwatch under test */
+	char	 self[4096];		/* this program, beside the floors */
+	char	 dir[64];
+	char	 page[96], cpage[96], wpage[96], repo[96], hist[96];
+	char	 floor_dom[4200], floor_sax[4200], floor_empty[4200];
+	size_t	 sz;			/* the generated page's size */
+};
+
+/*
+ * Processes first: a spawned child's peak RSS starts from this
+ * process's, so it must still be small when they run. Each figure is
+ * mcwatch against a separate floor program (tests/bench/floor_*: libxml2
+ * alone, or nothing) or against itself on other input, in paired runs.
+ * The peak memories go to *rss_base and *rss_parse.
+ */
+static void
+parse_procs(struct bench *b, long *rss_base, long *rss_parse)
+{
+	char *dargv[] = { b->floor_dom, b->page, NULL };
+	char *sargv[] = { b->floor_sax, b->page, NULL };
+	char *eargv[] = { b->floor_empty, NULL };
+	char *pargv[] = { b->mc, "parse", "-q", "--format", "json", b->page,
+	    NULL };
+	char *nargv[] = { b->mc, "parse", "-q", "--format", "json",
+	    "samples/mimecast-data-centers.html", NULL };
+	char *vargv[] = { b->mc, "--version", NULL };
+	char *wdargv[] = { b->floor_dom, b->wpage, NULL };
+	char *wpargv[] = { b->mc, "parse", "-q", "--format", "json",
+	    b->wpage, NULL };
+	size_t wsz;
+	long rss, wrss = 0;
 	int i;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: bench path/to/mcwatch\n");
-		return 2;
+	for (i = 0; i < RUNS; i++) {
+		spawn(pargv, &rss);
+		if (rss > *rss_parse)
+			*rss_parse = rss;
+		spawn(vargv, &rss);
+		if (rss > *rss_base)
+			*rss_base = rss;
 	}
-	mc = argv[1];
-	if (mkdtemp(tmpl) == NULL ||
-	    (n = readlink("/proc/self/exe", self, sizeof(self) - 1)) < 0) {
-		perror("bench");
-		return 1;
-	}
-	self[n] = '\0';
-	/* The floors sit beside this program (make bench builds them). */
-	if ((slash = strrchr(self, '/')) == NULL)
-		return 1;
-	snprintf(floor_dom, sizeof(floor_dom), "%.*s/floor_dom",
-	    (int)(slash - self), self);
-	snprintf(floor_sax, sizeof(floor_sax), "%.*s/floor_sax",
-	    (int)(slash - self), self);
-	snprintf(floor_empty, sizeof(floor_empty), "%.*s/floor_empty",
-	    (int)(slash - self), self);
-	snprintf(page, sizeof(page), "%s/page.html", tmpl);
-	snprintf(repo, sizeof(repo), "%s/repo", tmpl);
-	snprintf(hist, sizeof(hist), "%s/history", tmpl);
-	snprintf(cpage, sizeof(cpage), "%s/cosmetic.html", tmpl);
-	snprintf(wpage, sizeof(wpage), "%s/wide.html", tmpl);
-	sz = gen_page(page);
-	/* The same data, other bytes: a footer, as a CMS edit would add. */
-	{
-		char cmd[256];
+	printf("page: %d network rows, %zu bytes\n", NROWS, b->sz);
+	pair("parse of the 10,000-row page, as processes", pargv,
+	    "mcwatch parse --format json", dargv, "floor_dom (libxml2 tree)",
+	    "target <= 1.2");
+	pair("parse of the 10,000-row page, as processes", pargv,
+	    "mcwatch parse --format json", sargv, "floor_sax (libxml2 push "
+	    "parser, empty callbacks)", "target <= 2");
+	pair("parse of the bundled 18 KB page", nargv, "mcwatch parse "
+	    "--format json", eargv, "floor_empty (a process that exits)",
+	    "target <= 3");
+	wsz = gen_wide(b->wpage);
+	spawn(wpargv, &wrss);
+	pair("parse of a hostile page", wpargv, "mcwatch parse", wdargv,
+	    "floor_dom", "target <= 10");
+	printf("parse, hostile page: %zu bytes of IPv6 ranges of ~250 blocks "
+	    "each, peak memory %.2f x the page\n", wsz,
+	    (double)(wrss - *rss_base) * 1024 / (double)wsz);
+	fflush(stdout);
+}
 
-		snprintf(cmd, sizeof(cmd), "sed 's|</body>|<p>Updated</p></body>|' "
-		    "'%s' > '%s'", page, cpage);
-		if (system(cmd) != 0)
-			return 1;
-	}
+/*
+ * The nightly run on the generated page once it is the latest snapshot
+ * (made before), against parse and against urlwatch; a cosmetic edit.
+ */
+static void
+run_bench(struct bench *b)
+{
+	char *pargv[] = { b->mc, "parse", "-q", "--format", "json", b->page,
+	    NULL };
+	char *rargv[] = { b->mc, "run", "-q", "--repo", b->repo, "--url",
+	    b->page, NULL };
+	char *cargv[] = { b->mc, "run", "-q", "--repo", b->repo, "--url",
+	    b->cpage, NULL };
+	struct paired prun;
 
-	/*
-	 * Processes first: a spawned child's peak RSS starts from this
-	 * process's, so it must still be small when they run. Each figure
-	 * is mcwatch against a separate floor program (tests/bench/floor_*:
-	 * libxml2 alone, or nothing) or against itself on other input, in
-	 * paired runs.
-	 */
-	{
-		char *dargv[] = { floor_dom, page, NULL };
-		char *sargv[] = { floor_sax, page, NULL };
-		char *eargv[] = { floor_empty, NULL };
-		char *pargv[] = { mc, "parse", "-q", "--format", "json", page,
-		    NULL };
-		char *nargv[] = { mc, "parse", "-q", "--format", "json",
-		    "samples/mimecast-data-centers.html", NULL };
-		char *vargv[] = { mc, "--version", NULL };
-		char *rargv[] = { mc, "run", "-q", "--repo", repo, "--url", page,
-		    NULL };
-		char *cargv[] = { mc, "run", "-q", "--repo", repo, "--url", cpage,
-		    NULL };
-		char *wdargv[] = { floor_dom, wpage, NULL };
-		char *wpargv[] = { mc, "parse", "-q", "--format", "json", wpage,
-		    NULL };
+	paired_runs(rargv, pargv, "/dev/null", &prun);
+	pair_line("run, unchanged page (the nightly no-change case)",
+	    "mcwatch run", "mcwatch parse", &prun, "target <= 1.3");
+	pair("run, cosmetic edit only (parsed, nothing committed)", cargv,
+	    "mcwatch run", pargv, "mcwatch parse", "no target");
+	urlwatch_bench(b->dir, b->page, rargv);
+}
 
-		for (i = 0; i < RUNS; i++) {
-			spawn(pargv, &rss);
-			if (rss > rss_parse)
-				rss_parse = rss;
-			spawn(vargv, &rss);
-			if (rss > rss_base)
-				rss_base = rss;
-		}
-		printf("page: %d network rows, %zu bytes\n", NROWS, sz);
-		pair("parse of the 10,000-row page, as processes", pargv,
-		    "mcwatch parse --format json", dargv, "floor_dom (libxml2 "
-		    "tree)", "target <= 1.2");
-		pair("parse of the 10,000-row page, as processes", pargv,
-		    "mcwatch parse --format json", sargv, "floor_sax (libxml2 "
-		    "push parser, empty callbacks)", "target <= 2");
-		pair("parse of the bundled 18 KB page", nargv, "mcwatch parse "
-		    "--format json", eargv, "floor_empty (a process that "
-		    "exits)", "target <= 3");
-		wsz = gen_wide(wpage);
-		spawn(wpargv, &wrss);
-		pair("parse of a hostile page", wpargv, "mcwatch parse", wdargv,
-		    "floor_dom", "target <= 10");
-		spawn(rargv, NULL);		/* the first snapshot */
-		paired_runs(rargv, pargv, "/dev/null", &prun);
-		pair_line("run, unchanged page (the nightly no-change case)",
-		    "mcwatch run", "mcwatch parse", &prun, "target <= 1.3");
-		pair("run, cosmetic edit only (parsed, nothing committed)",
-		    cargv, "mcwatch run", pargv, "mcwatch parse", "no target");
-		urlwatch_bench(tmpl, page, rargv);
-	}
+/* parse in-process against htmlReadMemory, alternately, medians. */
+static void
+parse_inproc(struct bench *b, long rss_base, long rss_parse)
+{
+	double t, bare, ours, tb[RUNS], to[RUNS];
+	FILE *devnull;
+	size_t len;
+	char *buf;
+	int i;
 
-	buf = slurp(page, &len);
-	devnull = fopen("/dev/null", "w");
-	/* In-process, alternately: medians of RUNS each. */
+	buf = slurp(b->page, &len);
+	if ((devnull = fopen("/dev/null", "w")) == NULL)
+		exit(1);
 	for (i = 0; i < RUNS; i++) {
 		t = now();
 		bare_parse(buf, len);
@@ -760,78 +767,148 @@ main(int argc, char **argv)
 	free(buf);
 	bare = median_of(tb, RUNS);
 	ours = median_of(to, RUNS);
-
 	printf("parse, in-process, alternately, medians of %d: libxml2 "
 	    "htmlReadMemory %.2f ms, mcwatch parse+json %.2f ms, ratio %.2f\n",
 	    RUNS, bare * 1e3, ours * 1e3, ours / bare);
 	printf("parse, peak memory: %ld KiB over the %ld KiB baseline, "
 	    "%.2f x the page (target < 10)\n", rss_parse - rss_base,
-	    rss_base, (double)(rss_parse - rss_base) * 1024 / (double)sz);
-	printf("parse, hostile page: %zu bytes of IPv6 ranges of ~250 blocks "
-	    "each, peak memory %.2f x the page\n", wsz,
-	    (double)(wrss - rss_base) * 1024 / (double)wsz);
+	    rss_base, (double)(rss_parse - rss_base) * 1024 / (double)b->sz);
 	fflush(stdout);
+}
 
-	fetch_bench(mc, self, tmpl, page, cpage);
-	lookup_bench(mc, tmpl, repo);
+/* The id of the history's first snapshot into first, for 'diff'. */
+static void
+first_snapshot(const char *hist, char *first, size_t size)
+{
+	struct store *st;
+	struct snapshot *c = NULL, *p = NULL;
+	struct err err;
 
-	store_init();
-	t = now();
-	gen_history(hist, 0, NSNAPS);
-	printf("history: %d snapshots written in %.1f s\n", NSNAPS, now() - t);
-	{
-		struct store *st;
-		struct snapshot *c = NULL, *p = NULL;
-		struct err err;
-
-		/* The root snapshot's id, for 'diff FIRST HEAD'. */
-		if ((st = store_open(hist, 0, &err)) == NULL ||
-		    snapshot_head(st, &c, &err) == -1)
-			return 1;
-		while (snapshot_parent(st, c, &p, &err) == 0 && p != NULL) {
-			snapshot_free(c);
-			c = p;
-		}
-		snprintf(first, sizeof(first), "%s", snapshot_id(c));
+	if ((st = store_open(hist, 0, &err)) == NULL ||
+	    snapshot_head(st, &c, &err) == -1)
+		exit(1);
+	while (snapshot_parent(st, c, &p, &err) == 0 && p != NULL) {
 		snapshot_free(c);
-		store_close(st);
+		c = p;
 	}
-	mid = EPOCH + (NSNAPS / 2) * DAY;
+	snprintf(first, size, "%s", snapshot_id(c));
+	snapshot_free(c);
+	store_close(st);
+}
+
+/* history, diff and show over the NSNAPS-snapshot history. */
+static void
+history_bench(struct bench *b)
+{
+	char first[64], day[32];
+	char *dfar[] = { b->mc, "diff", "--repo", b->hist, first, "HEAD",
+	    NULL };
+	char *dnear[] = { b->mc, "diff", "--repo", b->hist, "HEAD~1", "HEAD",
+	    NULL };
+	char *sdate[] = { b->mc, "show", "--repo", b->hist, day, NULL };
+	char *log[] = { b->mc, "log", "--repo", b->hist, NULL };
+	char *hq[] = { b->mc, "history", "--repo", b->hist, "207.211.31.0/25",
+	    NULL };
+	char *glog[] = { "git", "-C", b->hist, "log", "--oneline", NULL };
+	time_t mid = EPOCH + (NSNAPS / 2) * DAY;
+	struct tm tm;
+
+	first_snapshot(b->hist, first, sizeof(first));
 	gmtime_r(&mid, &tm);
 	strftime(day, sizeof(day), "@%Y-%m-%d", &tm);
-	{
-		char *dfar[] = { mc, "diff", "--repo", hist, first, "HEAD",
-		    NULL };
-		char *dnear[] = { mc, "diff", "--repo", hist, "HEAD~1", "HEAD",
-		    NULL };
-		char *sdate[] = { mc, "show", "--repo", hist, day, NULL };
-		char *log[] = { mc, "log", "--repo", hist, NULL };
-		char *hq[] = { mc, "history", "--repo", hist,
-		    "207.211.31.0/25", NULL };
+	pair("history: 'mcwatch history 207.211.31.0/25' over 5,000 "
+	    "snapshots", hq, "mcwatch history", glog,
+	    "git log --oneline (the peer: every commit read)", "target <= 2");
+	pair("history: diff first..last against HEAD~1..HEAD", dfar,
+	    "diff first..last", dnear, "diff HEAD~1..HEAD", "target about 1");
+	pair("history: show of a day 2,500 snapshots back, against log",
+	    sdate, "mcwatch show @DAY", log, "mcwatch log",
+	    "target: both interactive, under 1 s");
+}
 
-		char *glog[] = { "git", "-C", hist, "log", "--oneline", NULL };
+/* b's paths under a new directory, and the floors' beside this program. */
+static void
+bench_init(struct bench *b, char *mc)
+{
+	char tmpl[] = "/tmp/mcwatch-bench-XXXXXX", *slash;
+	ssize_t n;
+	int len;
 
-		pair("history: 'mcwatch history 207.211.31.0/25' over 5,000 "
-		    "snapshots", hq, "mcwatch history", glog,
-		    "git log --oneline (the peer: every commit read)",
-		    "target <= 2");
-		pair("history: diff first..last against HEAD~1..HEAD", dfar,
-		    "diff first..last", dnear, "diff HEAD~1..HEAD",
-		    "target about 1");
-		pair("history: show of a day 2,500 snapshots back, against log",
-		    sdate, "mcwatch show @DAY", log, "mcwatch log",
-		    "target: both interactive, under 1 s");
+	memset(b, 0, sizeof(*b));
+	b->mc = mc;
+	if (mkdtemp(tmpl) == NULL ||
+	    (n = readlink("/proc/self/exe", b->self, sizeof(b->self) - 1)) < 0 ||
+	    (slash = strrchr(b->self, '/')) == NULL) {
+		perror("bench");
+		exit(1);
 	}
+	b->self[n] = '\0';
+	len = (int)(slash - b->self);
+	snprintf(b->dir, sizeof(b->dir), "%s", tmpl);
+	snprintf(b->floor_dom, sizeof(b->floor_dom), "%.*s/floor_dom", len,
+	    b->self);
+	snprintf(b->floor_sax, sizeof(b->floor_sax), "%.*s/floor_sax", len,
+	    b->self);
+	snprintf(b->floor_empty, sizeof(b->floor_empty), "%.*s/floor_empty",
+	    len, b->self);
+	snprintf(b->page, sizeof(b->page), "%s/page.html", tmpl);
+	snprintf(b->repo, sizeof(b->repo), "%s/repo", tmpl);
+	snprintf(b->hist, sizeof(b->hist), "%s/history", tmpl);
+	snprintf(b->cpage, sizeof(b->cpage), "%s/cosmetic.html", tmpl);
+	snprintf(b->wpage, sizeof(b->wpage), "%s/wide.html", tmpl);
+}
 
-	publish_bench(mc, tmpl, hist);
+int
+main(int argc, char **argv)
+{
+	struct bench b;
+	long rss_base = 0, rss_parse = 0;
+	char cmd[512];
+	double t;
 
-	{
-		char cmd[256];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpl);
-		if (system(cmd) != 0)
-			return 1;
+	if (argc != 2) {
+		fprintf(stderr, "usage: [BENCH_ONLY=part,...] bench "
+		    "path/to/mcwatch\n");
+		return 2;
 	}
+	bench_init(&b, argv[1]);
+	b.sz = gen_page(b.page);
+	/* The same data, other bytes: a footer, as a CMS edit would add. */
+	snprintf(cmd, sizeof(cmd), "sed 's|</body>|<p>Updated</p></body>|' "
+	    "'%s' > '%s'", b.page, b.cpage);
+	if (system(cmd) != 0)
+		return 1;
+	if (part("parse"))
+		parse_procs(&b, &rss_base, &rss_parse);
+	/* The generated page as the latest snapshot of repo. */
+	{
+		char *first[] = { b.mc, "run", "-q", "--repo", b.repo, "--url",
+		    b.page, NULL };
+
+		spawn(first, NULL);
+	}
+	if (part("parse")) {
+		run_bench(&b);
+		parse_inproc(&b, rss_base, rss_parse);
+	}
+	if (part("fetch"))
+		fetch_bench(b.mc, b.self, b.dir, b.page, b.cpage);
+	if (part("lookup"))
+		lookup_bench(b.mc, b.dir, b.repo);
+	store_init();
+	if (part("history") || part("publish")) {
+		t = now();
+		gen_history(b.hist, 0, NSNAPS);
+		printf("history: %d snapshots written in %.1f s\n", NSNAPS,
+		    now() - t);
+	}
+	if (part("history"))
+		history_bench(&b);
+	if (part("publish"))
+		publish_bench(b.mc, b.dir, b.hist);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", b.dir);
+	if (system(cmd) != 0)
+		return 1;
 	store_shutdown();
 	return 0;
 }
