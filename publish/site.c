@@ -311,12 +311,17 @@ dir_of(int root, const char *path, int create, struct dircache *dc)
 	return dc->fd = fd;
 }
 
-/* Whether the old site holds exactly these bytes as path: link it. */
+/*
+ * Whether the old site holds exactly these bytes as path: link it. The
+ * file read is the file linked (by its descriptor, through /proc): one
+ * put in its place after the read is never taken. Without /proc the
+ * bytes are written afresh.
+ */
 static int
 link_same(struct site *s, const char *path, const char *base, int newfd,
     const char *buf, size_t len)
 {
-	char chunk[65536];
+	char chunk[65536], self[64];
 	struct stat sb;
 	size_t at = 0;
 	ssize_t n;
@@ -338,8 +343,11 @@ link_same(struct site *s, const char *path, const char *base, int newfd,
 		}
 		same = same && at == len;
 	}
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	same = same && linkat(AT_FDCWD, self, newfd, base, AT_SYMLINK_FOLLOW) ==
+	    0;
 	close(fd);
-	return same && linkat(ofd, base, newfd, base, 0) == 0;
+	return same;
 }
 
 int
