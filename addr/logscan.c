@@ -18,6 +18,12 @@ static const unsigned char cls[256] = {
 	['.'] = C_DOT, [':'] = C_COLON,
 };
 
+int
+logscan_holds(char c)
+{
+	return cls[(unsigned char)c] != 0;
+}
+
 /*
  * Whether [s, s + n) may be an address, before asking inet_pton: three
  * dots and no colon, or two colons in a row, seven colons, or six and an

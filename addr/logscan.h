@@ -22,4 +22,7 @@
 int	logscan_next(const char **pp, const char *end, struct addr *a,
 	    char text[LOGSCAN_TEXTMAX]);
 
+/* Whether byte c may be part of an address's text (a hex digit, '.', ':'). */
+int	logscan_holds(char c);
+
 #endif

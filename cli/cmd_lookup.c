@@ -97,11 +97,19 @@ answer(struct described *d, const char *text, int safe,
     const struct record **m, size_t n, int quiet)
 {
 	static const char none[] = "  not Mimecast\n";
+	char line[LOGSCAN_TEXTMAX + sizeof(none)];
 	const char *desc;
-	size_t i;
+	size_t i, len;
 
 	if (quiet)
 		return n > 0;
+	/* Most lines of a log are no one's: the answer in one write. */
+	if (!safe && n == 0 && (len = strlen(text)) < LOGSCAN_TEXTMAX) {
+		memcpy(line, text, len);
+		memcpy(line + len, none, sizeof(none) - 1);
+		fwrite_unlocked(line, 1, len + sizeof(none) - 1, stdout);
+		return 0;
+	}
 	if (safe)
 		safe_fputs(text, stdout);
 	else
@@ -227,6 +235,70 @@ look_line(const struct lookup *t, struct described *d, const char *line,
 }
 
 /*
+ * The addresses of [buf, end), whole lines, without -q: a line's bounds
+ * matter only to -q, and no address runs over a line feed, so the block
+ * is scanned as one (its memchr runs go over many lines at a time).
+ */
+static void
+look_block(const struct lookup *t, struct described *d, const char *buf,
+    const char *end)
+{
+	const char *p = buf;
+	char text[LOGSCAN_TEXTMAX];
+	struct addr a;
+
+	while (logscan_next(&p, end, &a, text))
+		(void)look(t, d, text, 0, &a, 0);
+}
+
+/*
+ * Where the bytes [0, have) read so far are cut to be looked at now:
+ * after the last line feed; all of them at the input's end; 0 to read on.
+ * A line already LINE_MAX_LEN long is taken in pieces, each ending with a
+ * byte no address holds (so that none is cut in two) where there is one.
+ */
+static size_t
+block_cut(const char *buf, size_t have, int eof)
+{
+	const char *nl = memrchr(buf, '\n', have);
+	size_t lines = nl != NULL ? (size_t)(nl + 1 - buf) : 0, at;
+
+	if (eof)
+		return have;
+	if (have - lines < LINE_MAX_LEN)
+		return lines;
+	for (at = have; at > lines && logscan_holds(buf[at - 1]); at--)
+		;
+	return at > lines ? at : have;
+}
+
+/*
+ * The lines of [0, n) of buf; whether every address was Mimecast's (with
+ * quiet, and a line that holds none, not).
+ */
+static int
+look_lines(const struct lookup *t, struct described *d, const char *buf,
+    size_t n, int quiet)
+{
+	const char *nl;
+	size_t at;
+	int all = 1;
+
+	if (!quiet) {
+		look_block(t, d, buf, buf + n);
+		return 1;
+	}
+	for (at = 0; at < n; at = (size_t)(nl - buf) + 1) {
+		if ((nl = memchr(buf + at, '\n', n - at)) == NULL)
+			nl = buf + n - 1;
+		if (!look_line(t, d, buf + at, (size_t)(nl - buf) + 1 - at,
+		    quiet))
+			all = 0;
+	}
+	return all;
+}
+
+/*
  * Every line of standard input, read in large blocks and looked at where
  * it lies; a line longer than LINE_MAX_LEN is taken in pieces (memory is
  * bounded whatever the input). Whether every address was Mimecast's; a
@@ -236,8 +308,7 @@ static int
 look_stdin(const struct lookup *t, struct described *d, int quiet)
 {
 	static char buf[READ_MAX];
-	size_t have = 0, at;
-	const char *nl;
+	size_t have = 0, cut;
 	ssize_t n;
 	int all = 1;
 
@@ -245,29 +316,20 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 		if ((n = read(STDIN_FILENO, buf + have, sizeof(buf) - have)) ==
 		    -1 && errno == EINTR)
 			continue;
+		have += n > 0 ? (size_t)n : 0;
+		if ((cut = block_cut(buf, have, n <= 0)) > 0) {
+			if (!look_lines(t, d, buf, cut, quiet))
+				all = 0;
+			memmove(buf, buf + cut, have - cut);
+			have -= cut;
+		}
 		if (n <= 0)
 			break;
-		have += (size_t)n;
-		for (at = 0; (nl = memchr(buf + at, '\n', have - at)) != NULL;
-		    at = (size_t)(nl - buf) + 1)
-			if (!look_line(t, d, buf + at,
-			    (size_t)(nl - buf) + 1 - at, quiet))
-				all = 0;
-		/* A line longer than the room left: its first piece. */
-		if (at == 0 && have - at >= LINE_MAX_LEN) {
-			if (!look_line(t, d, buf, have, quiet))
-				all = 0;
-			at = have;
-		}
-		memmove(buf, buf + at, have - at);
-		have -= at;
 	}
 	if (n == -1) {
 		cli_error("lookup: reading standard input: %s", strerror(errno));
 		all = 0;
 	}
-	if (have > 0 && !look_line(t, d, buf, have, quiet))
-		all = 0;
 	return all;
 }
 

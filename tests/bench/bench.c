@@ -48,6 +48,7 @@
 #include "../../records/json.h"
 #include "../../output/output.h"
 #include "../../snapshots/snapshot.h"
+#include "../../snapshots/source.h"
 #include "../../snapshots/trailers.h"
 
 #define NROWS	10000
@@ -248,11 +249,16 @@ gen_history(const char *dir, int first, int count)
 	struct snapshot_new sn;
 	struct snapshot *head = NULL, *made;
 	struct trailers t;
+	struct source_info si = { "zendesk:mimecastsupport.zendesk.com",
+	    "https://mimecastsupport.zendesk.com/api/v2/help_center/articles/"
+	    "360001234567", 0, "\"w/1\"", NULL, "04b61ab9bd85882a57ae48cd9bf8"
+	    "bdbf858c86dadc3f14e7835aca6a80dcfa3d", MCWATCH_VERSION,
+	    "360001234567", "2026-11-30T09:00:00Z" };
 	struct err err;
 	char *msg = NULL;
 	size_t mlen;
 	FILE *fp;
-	char *page, *data;
+	char *page, *data, *source;
 	size_t plen, dlen, i, port = 0;
 	int n;
 
@@ -286,16 +292,19 @@ gen_history(const char *dir, int first, int count)
 		sn.rs = rs;
 		sn.page = page;
 		sn.pagelen = plen;
-		sn.source = "{}";
-		sn.sourcelen = 2;
+		/* As a nightly run writes it: its own time, each night. */
+		si.fetched_at = sn.when = EPOCH + (time_t)n * DAY + 3600;
+		if (source_json(&si, rs, &source, &sn.sourcelen) == -1)
+			exit(1);
+		sn.source = source;
 		sn.message = msg;
 		sn.author = "bench <bench@example.com>";
-		sn.when = EPOCH + (time_t)n * DAY + 3600;
 		if (snapshot_commit(st, head, &sn, &made, &err) == -1) {
 			fprintf(stderr, "bench: %s\n", err.msg);
 			exit(1);
 		}
 		free(data);
+		free(source);
 		snapshot_free(head);
 		head = made;
 	}

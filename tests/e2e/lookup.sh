@@ -54,6 +54,29 @@ expect "lookup -q: one is not, exit 1" 1
 run "$MCWATCH" lookup $R 300.1.1.1
 expect "lookup: an argument that is no query" 2 "not an address, a prefix or a host name: '300.1.1.1'"
 
+# A line of 2 MB (more than a read) is taken in pieces, none cut inside an
+# address: 20,000 addresses in it, each found whole; the input's last line has no
+# line feed. With -q, a long line holding Mimecast's addresses only passes.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "%s207.211.31.%d", \
+    substr("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ", 1, 50 + i % 97), i % 128
+    printf "\nlast 198.18.0.1" }' > "$T/long"
+cat "$T/long" | "$MCWATCH" lookup $R > "$T/out"
+n_us=$(grep -c '^207\.211\.31\.[0-9]*  us ' "$T/out")
+n_all=$(wc -l < "$T/out")
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "207.211.31.%d\n", i % 128
+    print "198.18.0.1" }' > "$T/want"
+cut -d' ' -f1 "$T/out" > "$T/got"
+[ "$n_us" -eq 20000 ] && [ "$n_all" -eq 20001 ] && cmp -s "$T/want" "$T/got" &&
+    ok "lookup: a 2 MB line in pieces, no address cut in two, a last line with no line feed" ||
+    notok "lookup: long line" "$n_us of 20000 found, $n_all lines; $(diff "$T/want" "$T/got" | head -3)"
+head -c -16 "$T/long" | "$MCWATCH" lookup -q $R
+st1=$?
+"$MCWATCH" lookup -q $R < "$T/long"
+st2=$?
+[ "$st1" -eq 0 ] && [ "$st2" -eq 1 ] &&
+    ok "lookup -q: a long line of Mimecast's addresses passes; a last line of another's fails" ||
+    notok "lookup -q on a long line" "exits $st1 $st2"
+
 # The same answers as grepcidr over 20,000 addresses in and around the
 # lists (every address the records hold, the neighbours of their ends).
 if command -v grepcidr > /dev/null; then
