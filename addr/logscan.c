@@ -85,9 +85,10 @@ port_digits(const char *s, const char *e)
 
 /*
  * The address of token [s, e): itself; an IPv4 address and ":port"; an
- * IPv6 address and Postfix's ".port". 0, or -1 if none.
+ * IPv6 address and Postfix's ".port". The length of its text, or 0 if
+ * none.
  */
-static int
+static size_t
 token_addr(const char *s, const char *e, int seen, struct addr *a, char *text)
 {
 	const char *c, *d;
@@ -95,25 +96,25 @@ token_addr(const char *s, const char *e, int seen, struct addr *a, char *text)
 	/* No colon: an IPv4 address or nothing, read in place. */
 	if ((seen & C_COLON) == 0) {
 		if (addr_parse4n(s, (size_t)(e - s), a) == -1)
-			return -1;
+			return 0;
 		memcpy(text, s, (size_t)(e - s));
 		text[e - s] = '\0';
-		return 0;
+		return (size_t)(e - s);
 	}
 	c = memchr(s, ':', (size_t)(e - s));
 	if (try_addr(s, (size_t)(e - s), a, text) == 0)
-		return 0;
+		return (size_t)(e - s);
 	/* a.b.c.d:port: one colon, the dots before it. */
 	if (c != NULL && memchr(c + 1, ':', (size_t)(e - c - 1)) == NULL &&
 	    port_digits(c + 1, e) && try_addr(s, (size_t)(c - s), a, text) == 0)
-		return 0;
+		return (size_t)(c - s);
 	/* v6.port: colons, then one dot and digits. */
 	for (d = e; d > s && d[-1] != '.'; d--)
 		;
 	if (c != NULL && d > s && memchr(s, '.', (size_t)(d - 1 - s)) == NULL &&
 	    port_digits(d, e) && try_addr(s, (size_t)(d - 1 - s), a, text) == 0)
-		return 0;
-	return -1;
+		return (size_t)(d - 1 - s);
+	return 0;
 }
 
 /*
@@ -155,10 +156,11 @@ next_mark(const char *p, const char *end, const char **dot,
 	return *dot < *colon ? *dot : *colon;
 }
 
-int
+size_t
 logscan_next(const char **pp, const char *end, struct addr *a,
     char text[LOGSCAN_TEXTMAX])
 {
+	size_t n;
 	const char *p = *pp, *s, *e, *m, *dot = NULL, *colon = NULL;
 	int seen;
 
@@ -189,9 +191,9 @@ logscan_next(const char **pp, const char *end, struct addr *a,
 		    memchr(s, ':', (size_t)(e - s)) == NULL)
 			seen &= ~C_COLON;
 		if (e > s && ((seen & C_COLON) == 0 || colon_token_may(s, e)) &&
-		    token_addr(s, e, seen, a, text) == 0) {
+		    (n = token_addr(s, e, seen, a, text)) > 0) {
 			*pp = e;
-			return 1;
+			return n;
 		}
 		p = e > s ? e : s + 1;
 	}

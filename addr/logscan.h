@@ -17,9 +17,9 @@
 /*
  * The next address at or after *p and before end into a, its text (NUL-
  * terminated, the address alone, a port left out) into text; *p moves
- * past it. 1 when one was found, 0 at the end.
+ * past it. The length of its text when one was found, 0 at the end.
  */
-int	logscan_next(const char **pp, const char *end, struct addr *a,
+size_t	logscan_next(const char **pp, const char *end, struct addr *a,
 	    char text[LOGSCAN_TEXTMAX]);
 
 /* Whether byte c may be part of an address's text (a hex digit, '.', ':'). */

@@ -89,31 +89,32 @@ describe(struct described *d, const struct record *r)
 
 /*
  * Print query text and the n records of m (unless quiet); whether n > 0.
- * An argument may hold anything (safe); an address found in a line holds
- * hex digits, dots and colons only, and is written as it is.
+ * An argument (found 0) may hold anything, and is written safely; an
+ * address found in a line (found: its length) holds hex digits, dots and
+ * colons only, and is written as it is.
  */
 static int
-answer(struct described *d, const char *text, int safe,
+answer(struct described *d, const char *text, size_t found,
     const struct record **m, size_t n, int quiet)
 {
 	static const char none[] = "  not Mimecast\n";
 	char line[LOGSCAN_TEXTMAX + sizeof(none)];
 	const char *desc;
-	size_t i, len;
+	size_t i;
 
 	if (quiet)
 		return n > 0;
 	/* Most lines of a log are no one's: the answer in one write. */
-	if (!safe && n == 0 && (len = strlen(text)) < LOGSCAN_TEXTMAX) {
-		memcpy(line, text, len);
-		memcpy(line + len, none, sizeof(none) - 1);
-		fwrite_unlocked(line, 1, len + sizeof(none) - 1, stdout);
+	if (found > 0 && n == 0 && found < LOGSCAN_TEXTMAX) {
+		memcpy(line, text, found);
+		memcpy(line + found, none, sizeof(none) - 1);
+		fwrite_unlocked(line, 1, found + sizeof(none) - 1, stdout);
 		return 0;
 	}
-	if (safe)
-		safe_fputs(text, stdout);
+	if (found > 0)
+		fwrite_unlocked(text, 1, found, stdout);
 	else
-		fputs_unlocked(text, stdout);
+		safe_fputs(text, stdout);
 	if (n == 0) {
 		fwrite_unlocked(none, 1, sizeof(none) - 1, stdout);
 		return 0;
@@ -131,11 +132,11 @@ answer(struct described *d, const char *text, int safe,
 /* Look a up and print it (unless quiet); whether it is Mimecast's. */
 static int
 look(const struct lookup *t, struct described *d, const char *text,
-    int safe, const struct addr *a, int quiet)
+    size_t found, const struct addr *a, int quiet)
 {
 	const struct record *m[MATCHES_MAX];
 
-	return answer(d, text, safe, m, lookup_find(t, a, m, MATCHES_MAX),
+	return answer(d, text, found, m, lookup_find(t, a, m, MATCHES_MAX),
 	    quiet);
 }
 
@@ -166,7 +167,7 @@ look_host(const struct recordset *rs, struct described *d, const char *name,
 		if (strcasecmp(host, name) == 0)
 			m[n++] = &rs->recs[i];
 	}
-	return answer(d, name, 1, m, n, quiet);
+	return answer(d, name, 0, m, n, quiet);
 }
 
 /* What an argument asks: an address, a prefix, a host name. */
@@ -201,9 +202,9 @@ look_arg(const struct lookup *t, struct described *d, const char *s,
 
 	switch (query_of(s, &a, &c)) {
 	case Q_ADDR:
-		return look(t, d, s, 1, &a, quiet);
+		return look(t, d, s, 0, &a, quiet);
 	case Q_PREFIX:
-		return answer(d, s, 1, m, lookup_overlap(t, &c, m,
+		return answer(d, s, 0, m, lookup_overlap(t, &c, m,
 		    MATCHES_MAX), quiet);
 	default:
 		return look_host(d->rs, d, s, quiet);
@@ -222,11 +223,12 @@ look_line(const struct lookup *t, struct described *d, const char *line,
 	const char *p = line, *end = line + len;
 	char text[LOGSCAN_TEXTMAX];
 	struct addr a;
+	size_t n;
 	int all = 1, found = 0;
 
-	while (logscan_next(&p, end, &a, text)) {
+	while ((n = logscan_next(&p, end, &a, text)) > 0) {
 		found = 1;
-		if (!look(t, d, text, 0, &a, quiet))
+		if (!look(t, d, text, n, &a, quiet))
 			all = 0;
 	}
 	for (p = line; !found && p < end && isspace((unsigned char)*p); p++)
@@ -246,9 +248,10 @@ look_block(const struct lookup *t, struct described *d, const char *buf,
 	const char *p = buf;
 	char text[LOGSCAN_TEXTMAX];
 	struct addr a;
+	size_t n;
 
-	while (logscan_next(&p, end, &a, text))
-		(void)look(t, d, text, 0, &a, 0);
+	while ((n = logscan_next(&p, end, &a, text)) > 0)
+		(void)look(t, d, text, n, &a, 0);
 }
 
 /*

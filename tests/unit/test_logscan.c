@@ -19,10 +19,12 @@ scan(const char *s, size_t n)
 	struct addr b;
 	const char *p = s;
 	struct addr a;
+	size_t len;
 
 	out[0] = '\0';
-	while (logscan_next(&p, s + n, &a, text) == 1) {
+	while ((len = logscan_next(&p, s + n, &a, text)) > 0) {
 		assert_true(p <= s + n);
+		assert_int_equal(len, strlen(text));
 		/* The text and the address agree. */
 		assert_int_equal(addr_parse(text, &b), 0);
 		assert_string_equal(addr_format(&a, buf), addr_format(&b,
