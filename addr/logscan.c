@@ -141,8 +141,9 @@ colon_token_may(const char *s, const char *e)
 }
 
 /* The next '.' or ':' at or after p, before end, through *dot and *colon
- * (the last ones found, NULL at first): memchr outruns a byte loop, and
- * every address holds one or the other. end if there is none. */
+ * (the last ones found, kept from one address to the next; NULL at
+ * first): memchr outruns a byte loop, and every address holds one or the
+ * other. end if there is none. */
 static const char *
 next_mark(const char *p, const char *end, const char **dot,
     const char **colon)
@@ -156,15 +157,23 @@ next_mark(const char *p, const char *end, const char **dot,
 	return *dot < *colon ? *dot : *colon;
 }
 
-size_t
-logscan_next(const char **pp, const char *end, struct addr *a,
-    char text[LOGSCAN_TEXTMAX])
+void
+logscan_init(struct logscan *ls, const char *buf, const char *end)
 {
+	ls->p = buf;
+	ls->end = end;
+	ls->dot = ls->colon = NULL;
+}
+
+size_t
+logscan_next(struct logscan *ls, struct addr *a, char text[LOGSCAN_TEXTMAX])
+{
+	const char *p = ls->p, *end = ls->end, *s, *e, *m;
 	size_t n;
-	const char *p = *pp, *s, *e, *m, *dot = NULL, *colon = NULL;
 	int seen;
 
-	while (p < end && (m = next_mark(p, end, &dot, &colon)) < end) {
+	while (p < end && (m = next_mark(p, end, &ls->dot, &ls->colon)) <
+	    end) {
 		/* The token around the mark: a run of address bytes, not
 		 * starting with a dot ("..1.2.3.4" holds 1.2.3.4). */
 		for (s = m; s > p && cls[(unsigned char)s[-1]] != 0; s--)
@@ -192,11 +201,11 @@ logscan_next(const char **pp, const char *end, struct addr *a,
 			seen &= ~C_COLON;
 		if (e > s && ((seen & C_COLON) == 0 || colon_token_may(s, e)) &&
 		    (n = token_addr(s, e, seen, a, text)) > 0) {
-			*pp = e;
+			ls->p = e;
 			return n;
 		}
 		p = e > s ? e : s + 1;
 	}
-	*pp = end;
+	ls->p = end;
 	return 0;
 }

@@ -220,13 +220,15 @@ static int
 look_line(const struct lookup *t, struct described *d, const char *line,
     size_t len, int quiet)
 {
-	const char *p = line, *end = line + len;
+	const char *p, *end = line + len;
 	char text[LOGSCAN_TEXTMAX];
+	struct logscan ls;
 	struct addr a;
 	size_t n;
 	int all = 1, found = 0;
 
-	while ((n = logscan_next(&p, end, &a, text)) > 0) {
+	logscan_init(&ls, line, end);
+	while ((n = logscan_next(&ls, &a, text)) > 0) {
 		found = 1;
 		if (!look(t, d, text, n, &a, quiet))
 			all = 0;
@@ -245,12 +247,13 @@ static void
 look_block(const struct lookup *t, struct described *d, const char *buf,
     const char *end)
 {
-	const char *p = buf;
 	char text[LOGSCAN_TEXTMAX];
+	struct logscan ls;
 	struct addr a;
 	size_t n;
 
-	while ((n = logscan_next(&p, end, &a, text)) > 0)
+	logscan_init(&ls, buf, end);
+	while ((n = logscan_next(&ls, &a, text)) > 0)
 		(void)look(t, d, text, n, &a, 0);
 }
 

@@ -17,13 +17,14 @@ scan(const char *s, size_t n)
 	static char out[1024];
 	char text[LOGSCAN_TEXTMAX], buf[ADDR_STRLEN], again[ADDR_STRLEN];
 	struct addr b;
-	const char *p = s;
+	struct logscan ls;
 	struct addr a;
 	size_t len;
 
 	out[0] = '\0';
-	while ((len = logscan_next(&p, s + n, &a, text)) > 0) {
-		assert_true(p <= s + n);
+	logscan_init(&ls, s, s + n);
+	while ((len = logscan_next(&ls, &a, text)) > 0) {
+		assert_true(ls.p <= s + n);
 		assert_int_equal(len, strlen(text));
 		/* The text and the address agree. */
 		assert_int_equal(addr_parse(text, &b), 0);
@@ -33,7 +34,7 @@ scan(const char *s, size_t n)
 		    out[0] ? " " : "", text);
 		assert_true(strlen(text) < LOGSCAN_TEXTMAX);
 	}
-	assert_ptr_equal(p, s + n);
+	assert_ptr_equal(ls.p, s + n);
 	return out;
 }
 
