@@ -212,13 +212,13 @@ look_arg(const struct lookup *t, struct described *d, const char *s,
 }
 
 /*
- * The addresses in one line of len bytes, in every form logs print them
- * (records/logscan.h). Whether all of them were Mimecast's; with quiet, a
+ * With -q, the addresses in one line of len bytes, in every form logs
+ * print them (addr/logscan.h): whether all of them were Mimecast's; a
  * line that holds none (but white space) is not.
  */
 static int
 look_line(const struct lookup *t, struct described *d, const char *line,
-    size_t len, int quiet)
+    size_t len)
 {
 	const char *p, *end = line + len;
 	char text[LOGSCAN_TEXTMAX];
@@ -230,12 +230,12 @@ look_line(const struct lookup *t, struct described *d, const char *line,
 	logscan_init(&ls, line, end);
 	while ((n = logscan_next(&ls, &a, text)) > 0) {
 		found = 1;
-		if (!look(t, d, text, n, &a, quiet))
+		if (!look(t, d, text, n, &a, 1))
 			all = 0;
 	}
 	for (p = line; !found && p < end && isspace((unsigned char)*p); p++)
 		;
-	return found || !quiet || p == end ? all : 0;
+	return found || p == end ? all : 0;
 }
 
 /*
@@ -266,11 +266,13 @@ look_block(const struct lookup *t, struct described *d, const char *buf,
 static size_t
 block_cut(const char *buf, size_t have, int eof)
 {
-	const char *nl = memrchr(buf, '\n', have);
-	size_t lines = nl != NULL ? (size_t)(nl + 1 - buf) : 0, at;
+	const char *nl;
+	size_t lines, at;
 
 	if (eof)
 		return have;
+	nl = memrchr(buf, '\n', have);
+	lines = nl != NULL ? (size_t)(nl + 1 - buf) : 0;
 	if (have - lines < LINE_MAX_LEN)
 		return lines;
 	for (at = have; at > lines && logscan_holds(buf[at - 1]); at--)
@@ -297,8 +299,7 @@ look_lines(const struct lookup *t, struct described *d, const char *buf,
 	for (at = 0; at < n; at = (size_t)(nl - buf) + 1) {
 		if ((nl = memchr(buf + at, '\n', n - at)) == NULL)
 			nl = buf + n - 1;
-		if (!look_line(t, d, buf + at, (size_t)(nl - buf) + 1 - at,
-		    quiet))
+		if (!look_line(t, d, buf + at, (size_t)(nl - buf) + 1 - at))
 			all = 0;
 	}
 	return all;
