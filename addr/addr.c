@@ -297,34 +297,51 @@ range_to_cidrs(const struct addr *first, const struct addr *last,
 	return n;
 }
 
+/* The value of digit c, or more than 9 if c is none (no locale). */
+static unsigned int
+digit_of(const char *c)
+{
+	return (unsigned int)(unsigned char)*c - '0';
+}
+
+size_t
+addr_quad(const char *s, const char *end, struct addr *a)
+{
+	const char *p = s;
+	unsigned int v, d;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 0; i < 4; i++) {
+		if (i > 0 && (p == end || *p++ != '.'))
+			return 0;
+		if (p == end || (v = digit_of(p++)) > 9)
+			return 0;
+		/* As inet_pton: one to three digits, no leading zero, <= 255. */
+		if (p == end || (d = digit_of(p)) > 9)
+			goto part;
+		if (v == 0)
+			return 0;
+		v = v * 10 + d;
+		if (++p == end || (d = digit_of(p)) > 9)
+			goto part;
+		if ((v = v * 10 + d) > 255)
+			return 0;
+		p++;
+ part:
+		a->b[i] = (uint8_t)v;
+	}
+	a->family = 4;
+	return (size_t)(p - s);
+}
+
 int
 addr_parse4n(const char *s, size_t n, struct addr *a)
 {
-	unsigned int part = 0, parts = 0;
-	int digits = 0;
-	size_t i;
-
-	memset(a, 0, sizeof(*a));
-	for (i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			/* As inet_pton: no leading zero, at most 255. */
-			if (digits > 0 && part == 0)
-				return -1;
-			part = part * 10 + (unsigned int)(s[i] - '0');
-			if (part > 255)
-				return -1;
-			digits++;
-		} else if (s[i] == '.' && digits > 0 && parts < 3) {
-			a->b[parts++] = (uint8_t)part;
-			part = 0;
-			digits = 0;
-		} else
-			return -1;
-	}
-	if (parts != 3 || digits == 0)
+	if (n == 0 || addr_quad(s, s + n, a) != n) {
+		memset(a, 0, sizeof(*a));
 		return -1;
-	a->b[3] = (uint8_t)part;
-	a->family = 4;
+	}
 	return 0;
 }
 

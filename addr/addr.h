@@ -28,6 +28,12 @@ int	addr_parse(const char *s, struct addr *a);
  * one (inet_pton: four parts, no leading zero), without a copy; 0, or -1.
  */
 int	addr_parse4n(const char *s, size_t n, struct addr *a);
+/*
+ * The dotted IPv4 address that [s, end) begins with, read as
+ * addr_parse4n reads one, into a: the length of its text, or 0 if [s,
+ * end) does not begin with one. Bytes after it are not looked at.
+ */
+size_t	addr_quad(const char *s, const char *end, struct addr *a);
 /* Canonical text (RFC 5952 for IPv6) into buf of ADDR_STRLEN; returns buf. */
 char	*addr_format(const struct addr *a, char *buf);
 /* Order: IPv4 before IPv6, then numerically; <0, 0, >0. */

@@ -117,27 +117,68 @@ token_addr(const char *s, const char *e, int seen, struct addr *a, char *text)
 	return 0;
 }
 
+/* What a token holds: the kinds of its bytes, its dots and colons. */
+struct token {
+	int	seen;		/* C_* of its bytes */
+	size_t	dots, colons;
+	int	pair;		/* "::" */
+};
+
+/* The end of the token that starts at s, and what it holds into tk. */
+static const char *
+token_end(const char *s, const char *end, struct token *tk)
+{
+	const char *e;
+	size_t dots = 0, colons = 0;
+	int seen = 0, pair = 0;
+
+	/* In locals: a store through tk might be a store to *e. */
+	for (e = s; e < end && cls[(unsigned char)*e] != 0; e++) {
+		seen |= cls[(unsigned char)*e];
+		dots += *e == '.';
+		if (*e == ':') {
+			pair |= e > s && e[-1] == ':';
+			colons++;
+		}
+	}
+	tk->seen = seen;
+	tk->dots = dots;
+	tk->colons = colons;
+	tk->pair = pair;
+	return e;
+}
+
 /*
- * Whether token [s, e), which has a colon, meets what one of token_addr's
- * three readings needs before inet_pton is asked (maybe_addr of itself,
- * of a.b.c.d before ":port", of v6 before ".port"): a time of day
+ * Token [s, e) less a sentence's last dot ("1.2.3.4.") and a field
+ * name's colon ("x:", never one of "::"), tk told what went: its end.
+ */
+static const char *
+token_trim(const char *s, const char *e, struct token *tk)
+{
+	for (; e > s && (e[-1] == '.' || (e[-1] == ':' && e - s > 1 &&
+	    e[-2] != ':')); e--)
+		if (e[-1] == '.')
+			tk->dots--;
+		else
+			tk->colons--;
+	/* "192.0.2.9: refused": the colon trimmed was the only one. */
+	if (tk->colons == 0)
+		tk->seen &= ~C_COLON;
+	return e;
+}
+
+/*
+ * Whether a token with a colon meets what one of token_addr's three
+ * readings needs before inet_pton is asked (maybe_addr of itself, of
+ * a.b.c.d before ":port", of v6 before ".port"): a time of day
  * ("03:17:00") or a field name is none, and is passed over at once.
  */
 static int
-colon_token_may(const char *s, const char *e)
+colon_token_may(const struct token *tk)
 {
-	size_t dots = 0, colons = 0;
-	int pair = 0;
-
-	for (; s < e; s++)
-		if (*s == '.')
-			dots++;
-		else if (*s == ':') {
-			pair |= colons > 0 && s[-1] == ':';
-			colons++;
-		}
-	return pair || colons == 7 || (colons == 6 && (dots == 3 ||
-	    dots == 4)) || (colons == 1 && dots == 3);
+	return tk->pair || tk->colons == 7 || (tk->colons == 6 &&
+	    (tk->dots == 3 || tk->dots == 4)) || (tk->colons == 1 &&
+	    tk->dots == 3);
 }
 
 /* The next '.' or ':' at or after p, before end, through *dot and *colon
@@ -169,8 +210,8 @@ size_t
 logscan_next(struct logscan *ls, struct addr *a, char text[LOGSCAN_TEXTMAX])
 {
 	const char *p = ls->p, *end = ls->end, *s, *e, *m;
+	struct token tk;
 	size_t n;
-	int seen;
 
 	while (p < end && (m = next_mark(p, end, &ls->dot, &ls->colon)) <
 	    end) {
@@ -184,23 +225,25 @@ logscan_next(struct logscan *ls, struct addr *a, char text[LOGSCAN_TEXTMAX])
 			p = s + 1;
 			continue;
 		}
-		for (seen = 0, e = s; e < end && cls[(unsigned char)*e] != 0; e++)
-			seen |= cls[(unsigned char)*e];
+		/* Most tokens of a log are a dotted quad and nothing more:
+		 * read in one pass, as the general way below reads it. */
+		if ((cls[(unsigned char)*s] & C_DIGIT) &&
+		    (n = addr_quad(s, end, a)) > 0 &&
+		    (s + n == end || cls[(unsigned char)s[n]] == 0)) {
+			memcpy(text, s, n);
+			text[n] = '\0';
+			ls->p = s + n;
+			return n;
+		}
+		e = token_end(s, end, &tk);
 		/* Shorter than 1.2.3.4 with no colon: no address. */
-		if ((seen & C_COLON) == 0 && e - s < 7) {
+		if ((tk.seen & C_COLON) == 0 && e - s < 7) {
 			p = e;
 			continue;
 		}
-		/* "1.2.3.4." ends a sentence; "x:" a field name. */
-		while (e > s && (e[-1] == '.' || (e[-1] == ':' && e - s > 1 &&
-		    e[-2] != ':')))
-			e--;
-		/* "192.0.2.9: refused": the colon trimmed was the only one. */
-		if ((seen & C_COLON) && e > s &&
-		    memchr(s, ':', (size_t)(e - s)) == NULL)
-			seen &= ~C_COLON;
-		if (e > s && ((seen & C_COLON) == 0 || colon_token_may(s, e)) &&
-		    (n = token_addr(s, e, seen, a, text)) > 0) {
+		e = token_trim(s, e, &tk);
+		if (e > s && ((tk.seen & C_COLON) == 0 || colon_token_may(&tk)) &&
+		    (n = token_addr(s, e, tk.seen, a, text)) > 0) {
 			ls->p = e;
 			return n;
 		}

@@ -18,6 +18,7 @@
 #define MATCHES_MAX	16
 #define LINE_MAX_LEN	65536	/* a longer log line is read in pieces */
 #define READ_MAX	(1 << 20)	/* standard input's blocks */
+#define OUT_MAX		(1 << 16)	/* answers gathered for one write */
 
 static const struct cli_exit exits[] = {
 	{ EXIT_OK, "done (with -q: every address is Mimecast's)" },
@@ -67,7 +68,33 @@ struct described {
 	const struct recordset	*rs;
 	char			**text;	/* by record index, NULL until used */
 	size_t			 *len;	/* their lengths */
+	char			 *out;	/* answers not yet written, OUT_MAX */
+	size_t			  nout;
 };
+
+/* The answers gathered in d, to standard output. */
+static void
+put_flush(struct described *d)
+{
+	fwrite_unlocked(d->out, 1, d->nout, stdout);
+	d->nout = 0;
+}
+
+/* n bytes of an answer, gathered: a call to stdio per answer cost as
+ * much as finding the address. */
+static void
+put(struct described *d, const char *s, size_t n)
+{
+	if (n > OUT_MAX - d->nout) {
+		put_flush(d);
+		if (n > OUT_MAX) {
+			fwrite_unlocked(s, 1, n, stdout);
+			return;
+		}
+	}
+	memcpy(d->out + d->nout, s, n);
+	d->nout += n;
+}
 
 /* "CODE (REGION) LIST ENTRY" of r (owned by d); NULL on memory. */
 static const char *
@@ -98,34 +125,34 @@ answer(struct described *d, const char *text, size_t found,
     const struct record **m, size_t n, int quiet)
 {
 	static const char none[] = "  not Mimecast\n";
-	char line[LOGSCAN_TEXTMAX + sizeof(none)];
 	const char *desc;
 	size_t i;
 
 	if (quiet)
 		return n > 0;
-	/* Most lines of a log are no one's: the answer in one write. */
-	if (found > 0 && n == 0 && found < LOGSCAN_TEXTMAX) {
-		memcpy(line, text, found);
-		memcpy(line + found, none, sizeof(none) - 1);
-		fwrite_unlocked(line, 1, found + sizeof(none) - 1, stdout);
+	/* Most lines of a log are no one's: their answer made in place. */
+	if (found > 0 && n == 0 && OUT_MAX - d->nout >= found + sizeof(none)) {
+		memcpy(d->out + d->nout, text, found);
+		memcpy(d->out + d->nout + found, none, sizeof(none) - 1);
+		d->nout += found + sizeof(none) - 1;
 		return 0;
 	}
 	if (found > 0)
-		fwrite_unlocked(text, 1, found, stdout);
-	else
+		put(d, text, found);
+	else {
+		put_flush(d);
 		safe_fputs(text, stdout);
+	}
 	if (n == 0) {
-		fwrite_unlocked(none, 1, sizeof(none) - 1, stdout);
+		put(d, none, sizeof(none) - 1);
 		return 0;
 	}
 	for (i = 0; i < n; i++) {
-		fwrite_unlocked(i ? "; " : "  ", 1, 2, stdout);
+		put(d, i ? "; " : "  ", 2);
 		if ((desc = describe(d, m[i])) != NULL)
-			fwrite_unlocked(desc, 1, d->len[m[i] - d->rs->recs],
-			    stdout);
+			put(d, desc, d->len[m[i] - d->rs->recs]);
 	}
-	putchar_unlocked('\n');
+	put(d, "\n", 1);
 	return 1;
 }
 
@@ -327,6 +354,10 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 		if ((cut = block_cut(buf, have, n <= 0)) > 0) {
 			if (!look_lines(t, d, buf, cut, quiet))
 				all = 0;
+			/* What was read is answered now: a log followed
+			 * through a pipe (tail -f) is not held back. */
+			put_flush(d);
+			fflush(stdout);
 			memmove(buf, buf + cut, have - cut);
 			have -= cut;
 		}
@@ -343,7 +374,7 @@ look_stdin(const struct lookup *t, struct described *d, int quiet)
 int
 cmd_lookup(int argc, char **argv)
 {
-	static char obuf[1 << 16];
+	static char out[OUT_MAX];
 	struct lookup_args o = { CLI_DEFAULT_REPO, NULL, 0 };
 	const struct cli_take ta = { lookup_option, &o, NULL, usage,
 	    &o.repo };
@@ -351,7 +382,7 @@ cmd_lookup(int argc, char **argv)
 	struct lookup *t = NULL;
 	struct store *st = NULL;
 	struct snapshot *s = NULL;
-	struct described d = { NULL, NULL, NULL };
+	struct described d = { NULL, NULL, NULL, out, 0 };
 	struct addr a;
 	struct cidr c;
 	struct err err;
@@ -378,13 +409,12 @@ cmd_lookup(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	/* A line a write: a million addresses must not cost a million. */
-	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	for (i = optind; i < argc; i++)
 		if (!look_arg(t, &d, argv[i], o.quiet))
 			all = 0;
 	if (optind == argc)
 		all = look_stdin(t, &d, o.quiet);
+	put_flush(&d);
 	rc = cli_flush("lookup");
 	if (rc == EXIT_OK && o.quiet && !all)
 		rc = EXIT_CHANGED;	/* 1: not every address is Mimecast's */

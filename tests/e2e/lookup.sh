@@ -96,4 +96,23 @@ else
 	skip "lookup agrees with grepcidr" "no grepcidr"
 fi
 
+# A log followed through a pipe (tail -f): each line read is answered
+# while the writer is still there, not at the end of the input.
+mkfifo "$T/fifo"
+"$MCWATCH" lookup $R < "$T/fifo" > "$T/live" &
+lpid=$!
+exec 3> "$T/fifo"
+printf 'connect from x[207.211.31.5]\n' >&3
+i=0
+while [ "$i" -lt 50 ] && ! grep -q "^207.211.31.5  us " "$T/live"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep -q "^207.211.31.5  us " "$T/live" && live=yes || live=no
+exec 3>&-
+wait "$lpid"
+[ "$live" = yes ] && [ "$(wc -l < "$T/live")" -eq 1 ] &&
+    ok "lookup: a line through a pipe is answered before the input ends" ||
+    notok "lookup through a pipe" "answered: $live; $(cat "$T/live")"
+
 finish

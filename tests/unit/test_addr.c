@@ -121,6 +121,41 @@ test_parse4(void **state)
 	}
 }
 
+/*
+ * Random strings of digits and dots: addr_parse4n agrees with inet_pton,
+ * and addr_quad reads the longest prefix inet_pton would take whole.
+ */
+static void
+test_parse4_random(void **state)
+{
+	static const char alpha[] = "0123456789.9.25";
+	char s[20];
+	unsigned char b[4];
+	struct addr a;
+	size_t i, j, n, q;
+	int want;
+
+	(void)state;
+	srand(5);
+	for (i = 0; i < 200000; i++) {
+		n = (size_t)rand() % 17;
+		for (j = 0; j < n; j++)
+			s[j] = alpha[rand() % (int)(sizeof(alpha) - 1)];
+		s[n] = '\0';
+		want = inet_pton(AF_INET, s, b) == 1 ? 0 : -1;
+		assert_int_equal(addr_parse4n(s, n, &a), want);
+		if (want == 0)
+			assert_memory_equal(a.b, b, 4);
+		if ((q = addr_quad(s, s + n, &a)) > 0) {
+			s[q] = '\0';
+			assert_int_equal(inet_pton(AF_INET, s, b), 1);
+			assert_memory_equal(a.b, b, 4);
+			assert_int_equal(a.family, 4);
+		} else
+			assert_int_not_equal(want, 0);
+	}
+}
+
 static void
 test_order(void **state)
 {
@@ -332,6 +367,7 @@ main(void)
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_format4),
 		cmocka_unit_test(test_parse4),
+		cmocka_unit_test(test_parse4_random),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_cidr),
 		cmocka_unit_test(test_netmask),

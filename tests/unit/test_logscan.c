@@ -83,6 +83,20 @@ test_edges(void **state)
 	assert_string_equal(SCAN("host 192.0.2.9: refused"), "192.0.2.9");
 }
 
+/* A dotted quad is taken at once only where its token ends with it. */
+static void
+test_quads(void **state)
+{
+	(void)state;
+	assert_string_equal(SCAN("a1.2.3.4 1.2.3.4a 01.2.3.4 1.2.3.456"), "");
+	assert_string_equal(SCAN("1.2.3.4.5.6.7.8 1.2.3.4:80:90 1.2.3.4::"),
+	    "");
+	assert_string_equal(SCAN("x1.2.3.4 [1.2.3.5] =1.2.3.6,1.2.3.7"),
+	    "1.2.3.4 1.2.3.5 1.2.3.6 1.2.3.7");
+	assert_string_equal(SCAN("0.0.0.0 255.255.255.255 256.0.0.1"),
+	    "0.0.0.0 255.255.255.255");
+}
+
 int
 main(void)
 {
@@ -90,6 +104,7 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_not_addresses),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_quads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
