@@ -140,19 +140,158 @@ dump_line(FILE *fp, json_t *o, int last)
 	return rc;
 }
 
-/* The opening and the records of both JSON forms. */
+/* A record's line as it is made: its bytes, and whether memory ran out. */
+struct line {
+	char	*p;
+	size_t	 n, cap;
+	int	 nomem;
+};
+
+/* n bytes of s onto line l. */
+static void
+line_put(struct line *l, const char *s, size_t n)
+{
+	char *p;
+	size_t cap;
+
+	if (n > l->cap - l->n) {
+		cap = l->cap * 2 > l->n + n ? l->cap * 2 : l->n + n + 256;
+		if ((p = realloc(l->p, cap)) == NULL) {
+			l->nomem = 1;
+			return;
+		}
+		l->p = p;
+		l->cap = cap;
+	}
+	memcpy(l->p + l->n, s, n);
+	l->n += n;
+}
+
+/*
+ * String s onto l between quotes if jansson writes it as it is (with
+ * JSON_COMPACT, no JSON_ESCAPE_SLASH or JSON_ENSURE_ASCII: printable
+ * ASCII but a quote or a backslash); 0, or -1 if s needs jansson's
+ * escaping, or is none.
+ */
+static int
+line_str(struct line *l, const char *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		return -1;
+	for (p = s; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\')
+			return -1;
+	line_put(l, "\"", 1);
+	line_put(l, s, (size_t)(p - s));
+	line_put(l, "\"", 1);
+	return 0;
+}
+
+/* Field f of r onto l as field_to_json's value is dumped; 0, or -1 as
+ * line_str. */
+static int
+line_value(struct line *l, const struct field *f, const struct record *r)
+{
+	const struct cidr *v;
+	char buf[CIDR_STRLEN], num[16];
+	size_t i;
+
+	switch (f->type) {
+	case FT_KIND:
+		return line_str(l, record_kind_name(r->kind));
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return line_str(l, *FIELD_CMEMBER(char *, f, r));
+	case FT_CIDR:
+		return line_str(l, cidr_format(FIELD_CMEMBER(struct cidr, f, r),
+		    buf));
+	case FT_INT:
+		line_put(l, num, (size_t)snprintf(num, sizeof(num), "%d",
+		    *FIELD_CMEMBER(int, f, r)));
+		return 0;
+	case FT_STATUS:
+		return line_str(l, record_status_name(
+		    *FIELD_CMEMBER(enum record_status, f, r)));
+	case FT_CIDRS:
+		v = *FIELD_CMEMBER(struct cidr *, f, r);
+		line_put(l, "[", 1);
+		for (i = 0; i < *FIELD_CNCIDRS(f, r); i++) {
+			if (i > 0)
+				line_put(l, ",", 1);
+			if (line_str(l, cidr_format(&v[i], buf)) == -1)
+				return -1;
+		}
+		line_put(l, "]", 1);
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Record r onto l (emptied first) byte for byte as dump_line writes
+ * record_to_json's object, without making it: 0; -1 if some text needs
+ * jansson's escaping (or l ran out of memory): the caller asks jansson.
+ */
+static int
+line_record(struct line *l, const struct record *r)
+{
+	const struct field *f;
+	size_t i;
+	int first = 1;
+
+	l->n = 0;
+	if ((unsigned)r->kind >= RECORD_NKINDS)
+		return -1;
+	line_put(l, "{", 1);
+	for (i = 0; i < record_nfields; i++) {
+		f = &record_fields[i];
+		if (!field_written(f, r))
+			continue;
+		if (!first)
+			line_put(l, ",", 1);
+		first = 0;
+		if (line_str(l, f->name) == -1)
+			return -1;
+		line_put(l, ":", 1);
+		if (line_value(l, f, r) == -1)
+			return -1;
+	}
+	line_put(l, "}", 1);
+	return l->nomem ? -1 : 0;
+}
+
+/*
+ * The opening and the records of both JSON forms. A record whose text
+ * is all plain ASCII is written straight from the record (making and
+ * dumping jansson's object for each was a third of a parse); any other
+ * goes through jansson, which does all escaping.
+ */
 static int
 dump_records(FILE *fp, const struct recordset *rs)
 {
+	struct line l = { NULL, 0, 0, 0 };
 	size_t i;
+	int last, rc = -1;
 
 	if (fputs("{\"records\":[\n", fp) == EOF)
 		return -1;
-	for (i = 0; i < rs->nrecs; i++)
-		if (dump_line(fp, record_to_json(&rs->recs[i]),
-		    i + 1 == rs->nrecs) == -1)
-			return -1;
-	return 0;
+	for (i = 0; i < rs->nrecs; i++) {
+		last = i + 1 == rs->nrecs;
+		if (line_record(&l, &rs->recs[i]) == 0) {
+			line_put(&l, last ? "\n" : ",\n", last ? 1 : 2);
+			if (l.nomem || fwrite(l.p, 1, l.n, fp) != l.n)
+				goto cleanup;
+		} else if (dump_line(fp, record_to_json(&rs->recs[i]),
+		    last) == -1)
+			goto cleanup;
+	}
+	rc = 0;
+ cleanup:
+	free(l.p);
+	return rc;
 }
 
 int

@@ -9,7 +9,10 @@
 
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "mkrecord.h"
+#include "../../records/json.h"
 
 static void
 test_sort(void **state)
@@ -200,6 +203,77 @@ test_kind_names(void **state)
 	assert_int_equal(record_kind_parse("host", &k), -1);
 }
 
+/*
+ * The dataset as jansson alone writes it: a record_to_json object a line,
+ * compact, the way dump_records wrote every record before it wrote plain
+ * ASCII records itself.
+ */
+static char *
+jansson_dataset(const struct recordset *rs)
+{
+	char *out = NULL, *line;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&out, &len);
+	json_t *o;
+
+	assert_non_null(fp);
+	fputs("{\"records\":[\n", fp);
+	for (i = 0; i < rs->nrecs; i++) {
+		assert_non_null(o = record_to_json(&rs->recs[i]));
+		assert_non_null(line = json_dumps(o, JSON_COMPACT));
+		fprintf(fp, "%s%s\n", line, i + 1 < rs->nrecs ? "," : "");
+		free(line);
+		json_decref(o);
+	}
+	fputs("]}\n", fp);
+	fclose(fp);
+	return out;
+}
+
+/* Every kind, with text that needs escaping and text that does not. */
+static void
+test_json_lines(void **state)
+{
+	static const char *const texts[] = { "plain", "say \"hi\"",
+	    "back\\slash", "Z\xc3\xbcrich", "slash/es", "tab\there", "del\x7f",
+	    "", "{\"k\":1}", "~ !#$%&'()*+,-.:;<=>?@[]^_`{|}" };
+	struct recordset *rs = recordset_new();
+	struct record *r;
+	char *got = NULL, *want;
+	size_t len = 0, i;
+	FILE *fp;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		mk_network(rs, "United States of America", "10.0.0.0/24",
+		    texts[i]);
+		mk_url(rs, texts[i], "app", "https://x.example/u?a=1&b=2");
+		mk_port(rs, texts[i], (int)i * 1000);
+	}
+	/* A range with its cover, retiring, with a note. */
+	r = &rs->recs[0];
+	r->kind = RECORD_RANGE;
+	r->first = strdup("10.0.0.1");
+	r->last = strdup("10.0.0.6");
+	r->label = strdup("non-SPF");
+	r->position = 2;
+	assert_non_null(r->cidrs = calloc(3, sizeof(*r->cidrs)));
+	assert_int_equal(cidr_parse("10.0.0.1/32", &r->cidrs[0]), 0);
+	assert_int_equal(cidr_parse("10.0.0.2/31", &r->cidrs[1]), 0);
+	assert_int_equal(cidr_parse("10.0.0.4/31", &r->cidrs[2]), 0);
+	r->ncidrs = 3;
+	r->status = RECORD_RETIRING;
+	r->note = strdup("gone \"soon\"");
+	assert_non_null(fp = open_memstream(&got, &len));
+	assert_int_equal(output_records_json(fp, rs), 0);
+	fclose(fp);
+	want = jansson_dataset(rs);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	recordset_free(rs);
+}
+
 int
 main(void)
 {
@@ -211,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_unique_codes),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_json_lines),
 	};
 
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
