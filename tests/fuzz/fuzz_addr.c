@@ -1,17 +1,42 @@
 /*
  * libFuzzer: address, prefix and range parsing, the range cover, URL
- * checks and the @DATE revision parser. Two NUL-separated strings.
+ * checks and the @DATE revision parser (two NUL-separated strings), and
+ * the log scanner over the whole input.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <arpa/inet.h>
+
 #include "../../addr/addr.h"
+#include "../../addr/logscan.h"
 #include "../../util/url.h"
 #include "../../snapshots/snapshot.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* Every address the scanner finds in [p, end) is text of the input that
+ * reads as itself, and the scan ends at end. */
+static void
+scan_all(const char *p, const char *end)
+{
+	char text[LOGSCAN_TEXTMAX];
+	struct logscan ls;
+	struct addr a, b;
+	size_t n;
+
+	logscan_init(&ls, p, end);
+	while ((n = logscan_next(&ls, &a, text)) > 0) {
+		if (n >= LOGSCAN_TEXTMAX || strlen(text) != n || ls.p > end ||
+		    memmem(p, (size_t)(end - p), text, n) == NULL ||
+		    addr_parse(text, &b) != 0 || addr_cmp(&a, &b) != 0)
+			abort();
+	}
+	if (ls.p != end)
+		abort();
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -28,6 +53,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	memcpy(s, data, len);
 	s[len] = s[len + 1] = '\0';
 	t = s + strlen(s) + 1;
+	scan_all(s, s + len);
+	/* The IPv4 reader is inet_pton's reading. */
+	if (strchr(s, ':') == NULL && (addr_parse4n(s, strlen(s), &a) == 0) !=
+	    (inet_pton(AF_INET, s, &lo.b) == 1))
+		abort();
 	if (cidr_parse(s, &c) == 0)
 		cidr_canonicalize(&c);
 	url_acceptable(s, &why);
