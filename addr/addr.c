@@ -318,17 +318,16 @@ addr_quad(const char *s, const char *end, struct addr *a)
 		if (p == end || (v = digit_of(p++)) > 9)
 			return 0;
 		/* As inet_pton: one to three digits, no leading zero, <= 255. */
-		if (p == end || (d = digit_of(p)) > 9)
-			goto part;
-		if (v == 0)
-			return 0;
-		v = v * 10 + d;
-		if (++p == end || (d = digit_of(p)) > 9)
-			goto part;
-		if ((v = v * 10 + d) > 255)
-			return 0;
-		p++;
- part:
+		if (p < end && (d = digit_of(p)) <= 9) {
+			if (v == 0)
+				return 0;
+			v = v * 10 + d;
+			if (++p < end && (d = digit_of(p)) <= 9) {
+				if ((v = v * 10 + d) > 255)
+					return 0;
+				p++;
+			}
+		}
 		a->b[i] = (uint8_t)v;
 	}
 	a->family = 4;

@@ -34,6 +34,31 @@ field_written(const struct field *f, const struct record *r)
 	}
 }
 
+/*
+ * The text of field f of r where its value is one string (every type but
+ * FT_INT and FT_CIDRS), buf holding a CIDR's; NULL if it is none.
+ */
+static const char *
+field_text(const struct field *f, const struct record *r,
+    char buf[CIDR_STRLEN])
+{
+	switch (f->type) {
+	case FT_KIND:
+		return record_kind_name(r->kind);
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return *FIELD_CMEMBER(char *, f, r);
+	case FT_CIDR:
+		return cidr_format(FIELD_CMEMBER(struct cidr, f, r), buf);
+	case FT_STATUS:
+		return record_status_name(*FIELD_CMEMBER(enum record_status, f,
+		    r));
+	default:
+		return NULL;
+	}
+}
+
 /* Field f of r as a JSON value; NULL on memory. */
 static json_t *
 field_to_json(const struct field *f, const struct record *r)
@@ -44,20 +69,8 @@ field_to_json(const struct field *f, const struct record *r)
 	json_t *a;
 
 	switch (f->type) {
-	case FT_KIND:
-		return json_string(record_kind_name(r->kind));
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_ADDR:
-		return json_string(*FIELD_CMEMBER(char *, f, r));
-	case FT_CIDR:
-		return json_string(cidr_format(FIELD_CMEMBER(struct cidr, f, r),
-		    buf));
 	case FT_INT:
 		return json_integer(*FIELD_CMEMBER(int, f, r));
-	case FT_STATUS:
-		return json_string(record_status_name(
-		    *FIELD_CMEMBER(enum record_status, f, r)));
 	case FT_CIDRS:
 		v = *FIELD_CMEMBER(struct cidr *, f, r);
 		if ((a = json_array()) == NULL)
@@ -69,8 +82,9 @@ field_to_json(const struct field *f, const struct record *r)
 				return NULL;
 			}
 		return a;
+	default:
+		return json_string(field_text(f, r, buf));
 	}
-	return NULL;
 }
 
 json_t *
@@ -199,22 +213,10 @@ line_value(struct line *l, const struct field *f, const struct record *r)
 	size_t i;
 
 	switch (f->type) {
-	case FT_KIND:
-		return line_str(l, record_kind_name(r->kind));
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_ADDR:
-		return line_str(l, *FIELD_CMEMBER(char *, f, r));
-	case FT_CIDR:
-		return line_str(l, cidr_format(FIELD_CMEMBER(struct cidr, f, r),
-		    buf));
 	case FT_INT:
 		line_put(l, num, (size_t)snprintf(num, sizeof(num), "%d",
 		    *FIELD_CMEMBER(int, f, r)));
 		return 0;
-	case FT_STATUS:
-		return line_str(l, record_status_name(
-		    *FIELD_CMEMBER(enum record_status, f, r)));
 	case FT_CIDRS:
 		v = *FIELD_CMEMBER(struct cidr *, f, r);
 		line_put(l, "[", 1);
@@ -226,8 +228,9 @@ line_value(struct line *l, const struct field *f, const struct record *r)
 		}
 		line_put(l, "]", 1);
 		return 0;
+	default:
+		return line_str(l, field_text(f, r, buf));
 	}
-	return -1;
 }
 
 /*
