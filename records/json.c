@@ -161,46 +161,94 @@ struct line {
 	int	 nomem;
 };
 
-/* n bytes of s onto line l. */
-static void
-line_put(struct line *l, const char *s, size_t n)
+/* Room for n more bytes on l; 0, or -1 (l->nomem set). */
+static int
+line_room(struct line *l, size_t n)
 {
 	char *p;
 	size_t cap;
 
-	if (n > l->cap - l->n) {
-		cap = l->cap * 2 > l->n + n ? l->cap * 2 : l->n + n + 256;
-		if ((p = realloc(l->p, cap)) == NULL) {
-			l->nomem = 1;
-			return;
-		}
-		l->p = p;
-		l->cap = cap;
+	if (n <= l->cap - l->n)
+		return 0;
+	cap = l->cap * 2 > l->n + n ? l->cap * 2 : l->n + n + 256;
+	if ((p = realloc(l->p, cap)) == NULL) {
+		l->nomem = 1;
+		return -1;
 	}
-	memcpy(l->p + l->n, s, n);
-	l->n += n;
+	l->p = p;
+	l->cap = cap;
+	return 0;
+}
+
+/* n bytes of s onto line l. */
+static void
+line_put(struct line *l, const char *s, size_t n)
+{
+	if (line_room(l, n) == 0) {
+		memcpy(l->p + l->n, s, n);
+		l->n += n;
+	}
 }
 
 /*
- * String s onto l between quotes if jansson writes it as it is (with
- * JSON_COMPACT, no JSON_ESCAPE_SLASH or JSON_ENSURE_ASCII: printable
- * ASCII but a quote or a backslash); 0, or -1 if s needs jansson's
- * escaping, or is none.
+ * The bytes jansson writes as they are (JSON_COMPACT, no
+ * JSON_ESCAPE_SLASH or JSON_ENSURE_ASCII): printable ASCII but a quote
+ * or a backslash (0x22, 0x5c). One look-up a byte: the writer's inner
+ * loop.
+ */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/*
+ * String s onto l between quotes, followed by the n bytes of tail, if
+ * jansson writes it as it is; 0, or -1 if s needs jansson's escaping,
+ * or is none.
  */
 static int
-line_str(struct line *l, const char *s)
+line_str_then(struct line *l, const char *s, const char *tail, size_t n)
 {
-	const char *p;
+	const unsigned char *p;
+	size_t len;
 
 	if (s == NULL)
 		return -1;
-	for (p = s; *p != '\0'; p++)
-		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\')
-			return -1;
-	line_put(l, "\"", 1);
-	line_put(l, s, (size_t)(p - s));
-	line_put(l, "\"", 1);
+	for (p = (const unsigned char *)s; plain[*p]; p++)
+		;
+	if (*p != '\0')
+		return -1;
+	len = (size_t)(p - (const unsigned char *)s);
+	if (line_room(l, len + 2 + n) == -1)
+		return -1;
+	l->p[l->n++] = '"';
+	memcpy(l->p + l->n, s, len);
+	l->n += len;
+	l->p[l->n++] = '"';
+	memcpy(l->p + l->n, tail, n);
+	l->n += n;
 	return 0;
+}
+
+/* String s onto l between quotes; 0, or -1 as line_str_then. */
+static int
+line_str(struct line *l, const char *s)
+{
+	return line_str_then(l, s, "", 0);
 }
 
 /* Field f of r onto l as field_to_json's value is dumped; 0, or -1 as
@@ -256,10 +304,8 @@ line_record(struct line *l, const struct record *r)
 		if (!first)
 			line_put(l, ",", 1);
 		first = 0;
-		if (line_str(l, f->name) == -1)
-			return -1;
-		line_put(l, ":", 1);
-		if (line_value(l, f, r) == -1)
+		if (line_str_then(l, f->name, ":", 1) == -1 ||
+		    line_value(l, f, r) == -1)
 			return -1;
 	}
 	line_put(l, "}", 1);
