@@ -27,9 +27,11 @@ LIBOBJS	= $(LIBSRCS:%.c=$(BUILD)/obj/%.o)
 CLIOBJS	= $(CLISRCS:%.c=$(BUILD)/obj/%.o)
 UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 # make bench's floors: separate minimal programs, each linked with only
-# what it needs (libxml2, or nothing), never mcwatch re-run in a mode.
+# what it needs (libxml2, libgit2, mcwatch's libraries or nothing), never
+# mcwatch re-run in a mode.
 FLOORS	= $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax \
-	  $(BUILD)/tests/floor_empty
+	  $(BUILD)/tests/floor_empty $(BUILD)/tests/floor_linked \
+	  $(BUILD)/tests/floor_gitwalk
 TOOLS	= $(BUILD)/tests/bench $(FLOORS)
 # mcwatch with every allocation of its own through tests/oom/failalloc.c.
 OOM	= $(BUILD)/tests/mcwatch-oom
@@ -89,6 +91,17 @@ $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax: $(BUILD)/tests/floor_%: \
 $(BUILD)/tests/floor_empty: tests/bench/floor_empty.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
+
+# Every library of mcwatch loaded, though main uses none of them.
+$(BUILD)/tests/floor_linked: tests/bench/floor_linked.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< -Wl,--no-as-needed \
+	    $(DEPS_LIBS)
+
+$(BUILD)/tests/floor_gitwalk: tests/bench/floor_gitwalk.c
+	@mkdir -p $(@D)
+	$(CC) $(shell pkg-config --cflags libgit2) $(CFLAGS) $(WARN) \
+	    $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libgit2)
 
 $(BUILD)/tests/bench: tests/bench/bench.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)

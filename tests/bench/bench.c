@@ -5,23 +5,29 @@
  * CPU-time ratios with the lowest and highest pair and both sides'
  * medians; the floors are separate minimal programs beside this one
  * (tests/bench/floor_*.c: libxml2's tree parse, its push parser with empty
- * callbacks, an empty process), the peers the real tools (grepcidr, git
- * log, urlwatch).
+ * callbacks, an empty process, an empty process linked with mcwatch's
+ * libraries, libgit2 reading each snapshot's dataset), the peers the real
+ * tools (grepcidr, git log, urlwatch). Where a target lies below a floor,
+ * the floor's own ratio is printed beside it, so that what is mcwatch's
+ * and what is its libraries' can be told apart.
  *
  * parse: a generated page of 10,000 network rows against floor_dom and
- *   floor_sax; the bundled 18 KB page against floor_empty; in-process
+ *   floor_sax; the bundled 18 KB page against floor_empty, and floor_dom
+ *   (that page) and floor_linked against floor_empty; in-process
  *   against htmlReadMemory (medians of alternate runs); peak memory is
  *   the child's maximum RSS less that of 'mcwatch --version'.
  * run: 'mcwatch run' on that page once it is the latest snapshot (the
  *   nightly no-change case) against 'mcwatch parse' and against
- *   urlwatch's unchanged cycle of a file:// job; a cosmetic edit.
+ *   urlwatch's unchanged cycle of a file:// job (and floor_linked
+ *   against that); a cosmetic edit.
  * fetch: the unchanged run over loopback HTTP (tests/servers/httpd)
  *   against the run from a file; a 304 run against a download and parse.
  * hostile: 2 MiB of IPv6 ranges that each need ~250 CIDR blocks.
  * lookup: a million log lines through 'mcwatch lookup' and 'grepcidr -f',
  *   after checking both name the same lines.
  * history: 5,000 snapshots over 5,000 days: 'history ADDR' against 'git
- *   log --oneline', diff far against near, show @DATE against log.
+ *   log --oneline' and against floor_gitwalk, floor_gitwalk against git
+ *   log; diff far against near, show @DATE against log.
  * publish: the site of that history from scratch, and after one more
  *   snapshot with the old site in place.
  *
@@ -568,7 +574,8 @@ lookup_bench(const char *mc, const char *tmp, const char *repo)
  * against mcwatch's unchanged run, paired; skipped without urlwatch.
  */
 static void
-urlwatch_bench(const char *tmp, const char *page, char *const run[])
+urlwatch_bench(const char *tmp, const char *page, char *const run[],
+    char *const linked[])
 {
 	char urls[128], cfg[128], cache[128];
 	char *uargv[] = { "urlwatch", "--urls", urls, "--config", cfg,
@@ -591,6 +598,10 @@ urlwatch_bench(const char *tmp, const char *page, char *const run[])
 	pair("run, unchanged page against the peer", run, "mcwatch run",
 	    uargv, "urlwatch (file:// job, unchanged)", "target: mcwatch "
 	    "50 x faster, ratio <= 0.02");
+	pair("run, unchanged page against the peer, the libraries' floor",
+	    linked, "floor_linked (mcwatch's libraries, main returns)", uargv,
+	    "urlwatch (file:// job, unchanged)", "no target: the least any "
+	    "one program with these libraries can reach");
 }
 
 /*
@@ -690,6 +701,7 @@ struct bench {
 	char	 dir[64];
 	char	 page[96], cpage[96], wpage[96], repo[96], hist[96];
 	char	 floor_dom[4200], floor_sax[4200], floor_empty[4200];
+	char	 floor_linked[4200], floor_gitwalk[4200];
 	size_t	 sz;			/* the generated page's size */
 };
 
@@ -706,10 +718,13 @@ parse_procs(struct bench *b, long *rss_base, long *rss_parse)
 	char *dargv[] = { b->floor_dom, b->page, NULL };
 	char *sargv[] = { b->floor_sax, b->page, NULL };
 	char *eargv[] = { b->floor_empty, NULL };
+	char *largv[] = { b->floor_linked, NULL };
 	char *pargv[] = { b->mc, "parse", "-q", "--format", "json", b->page,
 	    NULL };
 	char *nargv[] = { b->mc, "parse", "-q", "--format", "json",
 	    "samples/mimecast-data-centers.html", NULL };
+	char *ndargv[] = { b->floor_dom, "samples/mimecast-data-centers.html",
+	    NULL };
 	char *vargv[] = { b->mc, "--version", NULL };
 	char *wdargv[] = { b->floor_dom, b->wpage, NULL };
 	char *wpargv[] = { b->mc, "parse", "-q", "--format", "json",
@@ -736,6 +751,17 @@ parse_procs(struct bench *b, long *rss_base, long *rss_parse)
 	pair("parse of the bundled 18 KB page", nargv, "mcwatch parse "
 	    "--format json", eargv, "floor_empty (a process that exits)",
 	    "target <= 3");
+	/* What of that is the libraries' before main, and what is ours. */
+	pair("parse of the bundled 18 KB page, the libraries' floors", ndargv,
+	    "floor_dom (libxml2 alone, the same page)", eargv, "floor_empty",
+	    "no target: libxml2's own start and parse");
+	pair("parse of the bundled 18 KB page, the libraries' floors", largv,
+	    "floor_linked (mcwatch's libraries, main returns)", eargv,
+	    "floor_empty", "no target: the start of any one program linked "
+	    "with them");
+	pair("parse of the bundled 18 KB page, mcwatch's own part", nargv,
+	    "mcwatch parse --format json", largv, "floor_linked",
+	    "no target: 1 is no work at all");
 	wsz = gen_wide(b->wpage);
 	spawn(wpargv, &wrss);
 	pair("parse of a hostile page", wpargv, "mcwatch parse", wdargv,
@@ -759,6 +785,7 @@ run_bench(struct bench *b)
 	    b->page, NULL };
 	char *cargv[] = { b->mc, "run", "-q", "--repo", b->repo, "--url",
 	    b->cpage, NULL };
+	char *largv[] = { b->floor_linked, NULL };
 	struct paired prun;
 
 	paired_runs(rargv, pargv, "/dev/null", &prun);
@@ -766,7 +793,7 @@ run_bench(struct bench *b)
 	    "mcwatch run", "mcwatch parse", &prun, "target <= 1.3");
 	pair("run, cosmetic edit only (parsed, nothing committed)", cargv,
 	    "mcwatch run", pargv, "mcwatch parse", "no target");
-	urlwatch_bench(b->dir, b->page, rargv);
+	urlwatch_bench(b->dir, b->page, rargv, largv);
 }
 
 /* parse in-process against htmlReadMemory, alternately, medians. */
@@ -837,6 +864,7 @@ history_bench(struct bench *b)
 	char *hq[] = { b->mc, "history", "--repo", b->hist, "207.211.31.0/25",
 	    NULL };
 	char *glog[] = { "git", "-C", b->hist, "log", "--oneline", NULL };
+	char *gwalk[] = { b->floor_gitwalk, b->hist, SNAP_DATA, NULL };
 	time_t mid = EPOCH + (NSNAPS / 2) * DAY;
 	struct tm tm;
 
@@ -846,6 +874,13 @@ history_bench(struct bench *b)
 	pair("history: 'mcwatch history 207.211.31.0/25' over 5,000 "
 	    "snapshots", hq, "mcwatch history", glog,
 	    "git log --oneline (the peer: every commit read)", "target <= 2");
+	/* git log reads a commit a snapshot; a history needs its data too. */
+	pair("history: the same, against libgit2 alone", hq, "mcwatch history",
+	    gwalk, "floor_gitwalk (each commit, tree and new dataset)",
+	    "no target: 1 is libgit2's reads and nothing else");
+	pair("history: libgit2's floor against the peer", gwalk,
+	    "floor_gitwalk", glog, "git log --oneline", "no target: the "
+	    "least a history over loose objects can reach");
 	pair("history: diff first..last against HEAD~1..HEAD", dfar,
 	    "diff first..last", dnear, "diff HEAD~1..HEAD", "target about 1");
 	pair("history: show of a day 2,500 snapshots back, against log",
@@ -878,6 +913,10 @@ bench_init(struct bench *b, char *mc)
 	    b->self);
 	snprintf(b->floor_empty, sizeof(b->floor_empty), "%.*s/floor_empty",
 	    len, b->self);
+	snprintf(b->floor_linked, sizeof(b->floor_linked),
+	    "%.*s/floor_linked", len, b->self);
+	snprintf(b->floor_gitwalk, sizeof(b->floor_gitwalk),
+	    "%.*s/floor_gitwalk", len, b->self);
 	snprintf(b->page, sizeof(b->page), "%s/page.html", tmpl);
 	snprintf(b->repo, sizeof(b->repo), "%s/repo", tmpl);
 	snprintf(b->hist, sizeof(b->hist), "%s/history", tmpl);
