@@ -13,29 +13,53 @@
 #include "classify.h"
 #include "../util/url.h"
 
-/* Words and dashes between a range's ends: en and em dash, the
- * non-breaking hyphen, the figure dash, the minus sign, "-". */
-static const char *const separators[] = {
-	" to ", " through ", " thru ", "\xe2\x80\x93", "\xe2\x80\x94",
-	"\xe2\x80\x91", "\xe2\x80\x92", "\xe2\x88\x92", "-",
+/*
+ * What stands between a range's ends, alone in a cell or inside one:
+ * words (spaced inside a cell, "a to b"), in English and in the help
+ * centre's other languages, and dashes and waves (unspaced or not): the
+ * en and em dash, the non-breaking hyphen, the figure dash, the minus
+ * sign, "-", the wave dash and the fullwidth tilde, and the Japanese
+ * "kara". ASCII words match in any case. A weak one is a word too short
+ * to tell alone ("A" may be a grid's name): alone in a cell, it
+ * separates only between two addresses.
+ */
+static const struct {
+	const char	*text;		/* alone in a cell */
+	const char	*inside;	/* inside one: a word spaced */
+	int		 weak;
+} separators[] = {
+	{ "to", " to ", 0 }, { "through", " through ", 0 },
+	{ "thru", " thru ", 0 },
+	{ "bis", " bis ", 0 },				/* German */
+	{ "\xc3\xa0", " \xc3\xa0 ", 1 }, { "au", " au ", 1 },	/* French */
+	{ "a", " a ", 1 }, { "hasta", " hasta ", 0 },	/* Spanish */
+	{ "at\xc3\xa9", " at\xc3\xa9 ", 0 },		/* Portuguese: até */
+	{ "tot", " tot ", 0 },				/* Dutch */
+	{ "\xe2\x80\x93", "\xe2\x80\x93", 0 },			/* – */
+	{ "\xe2\x80\x94", "\xe2\x80\x94", 0 },			/* — */
+	{ "\xe2\x80\x91", "\xe2\x80\x91", 0 },
+	{ "\xe2\x80\x92", "\xe2\x80\x92", 0 },
+	{ "\xe2\x88\x92", "\xe2\x88\x92", 0 },			/* − */
+	{ "-", "-", 0 },
+	{ "\xe3\x80\x9c", "\xe3\x80\x9c", 0 },			/* 〜 */
+	{ "\xef\xbd\x9e", "\xef\xbd\x9e", 0 },			/* ～ */
+	{ "\xe3\x81\x8b\xe3\x82\x89",
+	    "\xe3\x81\x8b\xe3\x82\x89", 0 },			/* から */
 };
+#define NSEPARATORS	(sizeof(separators) / sizeof(separators[0]))
 
+/* Whether s is a separator: 1, 2 if a weak one, 0 if none. */
 static int
 is_separator(const char *s)
 {
 	size_t i;
 
-	/* Every separator begins "t", "-" or a dash's first byte: an
-	 * address or a number is passed over at once. */
-	if (s[0] != 't' && s[0] != 'T' && s[0] != '-' &&
-	    (unsigned char)s[0] != 0xe2)
+	/* An address or a number is passed over at once. */
+	if (isdigit((unsigned char)s[0]))
 		return 0;
-	if (strcasecmp(s, "to") == 0 || strcasecmp(s, "through") == 0 ||
-	    strcasecmp(s, "thru") == 0)
-		return 1;
-	for (i = 3; i < sizeof(separators) / sizeof(separators[0]); i++)
-		if (strcmp(s, separators[i]) == 0)
-			return 1;
+	for (i = 0; i < NSEPARATORS; i++)
+		if (strcasecmp(s, separators[i].text) == 0)
+			return separators[i].weak ? 2 : 1;
 	return 0;
 }
 
@@ -83,33 +107,42 @@ mask_cidr(const char *s, struct cidr *c)
 	return 0;
 }
 
-/* Parse "a SEP b" into two addresses; 0, or -1. */
+/* The text of [l, r) without its spaces at either end into buf. */
+static const char *
+trimmed(const char *l, const char *r, char *buf, size_t len)
+{
+	while (l < r && *l == ' ')
+		l++;
+	while (r > l && r[-1] == ' ')
+		r--;
+	if ((size_t)(r - l) >= len)
+		return "";
+	memcpy(buf, l, (size_t)(r - l));
+	buf[r - l] = '\0';
+	return buf;
+}
+
+/*
+ * Parse "a SEP b" into two addresses: the first separator of the table
+ * found in s (a word with a space either side) splits it; 0, or -1.
+ */
 static int
 parse_range_text(const char *s, struct addr *a, struct addr *b)
 {
-	char buf[2 * ADDR_STRLEN + 16], *l, *r, *e;
+	char l[2 * ADDR_STRLEN + 16], r[2 * ADDR_STRLEN + 16];
 	size_t i, n = strlen(s);
 	const char *sep;
 
-	if (n >= sizeof(buf))
+	/* Two addresses hold a dot or a colon: text is passed over at once. */
+	if (n >= sizeof(l) || strpbrk(s, ".:") == NULL)
 		return -1;
-	for (i = 0; i < sizeof(separators) / sizeof(separators[0]); i++) {
-		if ((sep = strcasestr(s, separators[i])) == NULL)
+	for (i = 0; i < NSEPARATORS; i++) {
+		if ((sep = strcasestr(s, separators[i].inside)) == NULL)
 			continue;
-		memcpy(buf, s, n + 1);
-		buf[sep - s] = '\0';
-		l = buf;
-		r = buf + (sep - s) + strlen(separators[i]);
-		while (*l == ' ')
-			l++;
-		for (e = l + strlen(l); e > l && e[-1] == ' '; e--)
-			*(e - 1) = '\0';
-		while (*r == ' ')
-			r++;
-		for (e = r + strlen(r); e > r && e[-1] == ' '; e--)
-			*(e - 1) = '\0';
-		if (addr_parse(l, a) == -1)
+		if (addr_parse(trimmed(s, sep, l, sizeof(l)), a) == -1)
 			return -1;
+		trimmed(sep + strlen(separators[i].inside), s + n, r,
+		    sizeof(r));
 		return addr_parse(r, b) == 0 || shorthand_end(a, r, b) == 0 ?
 		    0 : -1;
 	}
@@ -161,13 +194,18 @@ token_read(const char *text, struct token *t)
 {
 	char buf[CIDR_STRLEN] = "";
 	const char *s = compact(text, buf, sizeof(buf));
+	int sep = *s != '\0' ? is_separator(s) : 0;
 
 	memset(t, 0, sizeof(*t));
 	t->text = text;
 	if (*s == '\0')
 		t->type = TOK_EMPTY;
-	else if (is_separator(s))
+	else if (sep == 1)
 		t->type = TOK_SEP;
+	else if (sep == 2) {
+		t->type = TOK_TEXT;
+		t->weak = 1;
+	}
 	else if (addr_parse(s, &t->a) == 0)
 		t->type = TOK_ADDR;
 	else if (s[0] == '/' && parse_number(s + 1, &t->num) == 0)
@@ -256,6 +294,17 @@ row_peek(struct row *row)
 	return t;
 }
 
+/* Whether the next token is a weak separator with an address after it. */
+static int
+weak_between(struct row *row)
+{
+	size_t save = row->next;
+	struct token *u = row_take(row), *v = row_take(row);
+
+	row->next = save;
+	return u != NULL && u->weak && v != NULL && v->type == TOK_ADDR;
+}
+
 /*
  * Read a range: one "a to b" cell, or "a" ["to"] "b" across cells, or a
  * lone address. 1 if one was read, 0 if the row had no more, -1 if the
@@ -279,7 +328,8 @@ row_take_range(struct row *row, struct addr *a, struct addr *b,
 		return -1;
 	}
 	*a = *b = t->a;
-	if ((u = row_peek(row)) != NULL && u->type == TOK_SEP) {
+	if ((u = row_peek(row)) != NULL && (u->type == TOK_SEP ||
+	    weak_between(row))) {
 		row_take(row);
 		if ((u = row_take(row)) == NULL || u->type != TOK_ADDR) {
 			*bad = u ? u->text : "(nothing after the separator)";

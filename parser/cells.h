@@ -27,6 +27,8 @@ struct token {
 	struct addr	 a, b;	/* ADDR: a; RANGE: a to b */
 	struct cidr	 c;	/* CIDR */
 	int		 num;	/* PREFIX, NUMBER */
+	int		 weak;	/* TEXT: a separator only between two
+				   addresses ("a", "au", "à") */
 };
 
 /* The data row being read, one token a cell (spans merged). */

@@ -93,7 +93,8 @@ static const struct {
 
 /*
  * s as translated[] has it: ASCII in lower case, spaces and hyphens
- * left out, other bytes as they are.
+ * left out, other bytes as they are, and no trailing number (as in
+ * "IP-Adressbereich 2").
  */
 static void
 loose_key(const char *s, char *buf, size_t len)
@@ -105,6 +106,8 @@ loose_key(const char *s, char *buf, size_t len)
 			buf[n++] = *s;
 		else if (*s != ' ' && *s != '-')
 			buf[n++] = (char)tolower((unsigned char)*s);
+	while (n > 0 && isdigit((unsigned char)buf[n - 1]))
+		n--;
 	buf[n] = '\0';
 }
 
