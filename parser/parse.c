@@ -118,9 +118,13 @@ struct walk {
 	size_t			 annot_at;
 	size_t			 strike_at;
 	/*
-	 * Regions as tabs: each role="tab" read as it goes (its id, the
-	 * panel it controls, its text); a role="tabpanel" opening names the
-	 * region of what it holds by its tab.
+	 * Regions as tabs: each tab read as it goes (its id, the panel it
+	 * controls, its text); a panel opening names the region of what it
+	 * holds by its tab. A tab is a role="tab", a data-toggle="tab" or
+	 * "pill" (Bootstrap's), or a link or button inside a tab list (a
+	 * role="tablist", or a list or nav of a class naming tabs) that
+	 * targets "#ID"; a panel a role="tabpanel" or the element a tab
+	 * targets.
 	 */
 	struct tab {
 		char	*id;
@@ -129,6 +133,7 @@ struct walk {
 	}			 tabs[TABS_MAX];
 	size_t			 ntabs;
 	size_t			 tab_at;	/* depth + 1 of the open tab */
+	size_t			 tablist_at;	/* of the open tab list */
 	struct textbuf		 tabtext;
 	struct textbuf		 aside;		/* what they held, in a cell */
 	int			 truncwarned;
@@ -523,7 +528,8 @@ block_close(struct walk *w)
 /* The elements the walk cares about; libxml2 gives HTML names in lower case. */
 enum tag {
 	TAG_OTHER, TAG_BREAK, TAG_B, TAG_TABLE, TAG_TR, TAG_TD, TAG_TH,
-	TAG_THEAD, TAG_CAPTION, TAG_SUMMARY, TAG_BLOCK, TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6
+	TAG_THEAD, TAG_CAPTION, TAG_SUMMARY, TAG_BLOCK, TAG_H1, TAG_H2,
+	TAG_H3, TAG_H4, TAG_H5, TAG_H6
 };
 
 static const struct tag_def {
@@ -591,11 +597,67 @@ tag_rank(enum tag t)
 	return t >= TAG_H1 && t <= TAG_H6 ? (int)(t - TAG_H1) + 1 : 0;
 }
 
-/* A role="tab" opens: remember its id and panel; read its text. */
+/*
+ * The id of the panel an element targets as a tab: aria-controls, else
+ * "#ID" as data-bs-target, data-target or href; NULL if none.
+ */
+static const char *
+tab_target(const xmlChar **atts)
+{
+	static const char *const names[] = { "data-bs-target", "data-target",
+	    "href" };
+	const char *v;
+	size_t i;
+
+	if ((v = attr(atts, "aria-controls")) != NULL && v[0] != '\0')
+		return v;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((v = attr(atts, names[i])) != NULL && v[0] == '#' &&
+		    v[1] != '\0')
+			return v + 1;
+	return NULL;
+}
+
+/* Whether an element is a tab: see struct walk's tabs. */
+static int
+is_tab(const struct walk *w, const char *name, const char *role,
+    const xmlChar **atts)
+{
+	const char *toggle;
+
+	if (role != NULL && strcasecmp(role, "tab") == 0)
+		return 1;
+	if (((toggle = attr(atts, "data-toggle")) != NULL ||
+	    (toggle = attr(atts, "data-bs-toggle")) != NULL) &&
+	    (strcasecmp(toggle, "tab") == 0 || strcasecmp(toggle, "pill") ==
+	    0))
+		return 1;
+	return w->tablist_at != 0 && (strcmp(name, "a") == 0 ||
+	    strcmp(name, "button") == 0) && tab_target(atts) != NULL;
+}
+
+/*
+ * Whether an element is a tab list: see struct walk's tabs. By class,
+ * only a list or a nav: a widget's outer <div class="tabs"> holds its
+ * panels too, and a footnote link in one is no tab.
+ */
+static int
+is_tablist(const char *name, const char *role, const xmlChar **atts)
+{
+	const char *cls;
+
+	if (role != NULL)
+		return strcasecmp(role, "tablist") == 0;
+	return (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+	    strcmp(name, "nav") == 0) && (cls = attr(atts, "class")) !=
+	    NULL && strcasestr(cls, "tabs") != NULL;
+}
+
+/* A tab opens: remember its id and panel; read its text. */
 static void
 tab_open(struct walk *w, const xmlChar **atts)
 {
-	const char *id = attr(atts, "id"), *c = attr(atts, "aria-controls");
+	const char *id = attr(atts, "id"), *c = tab_target(atts);
 	struct tab *t;
 
 	if (w->ntabs == TABS_MAX || w->tab_at != 0)
@@ -613,6 +675,20 @@ tab_open(struct walk *w, const xmlChar **atts)
 	textbuf_reset(&w->tabtext);
 }
 
+/*
+ * Inside a tab that names no panel (a role="tab" list item), a link or
+ * button that targets one: the tab's.
+ */
+static void
+tab_target_inside(struct walk *w, const xmlChar **atts)
+{
+	const char *c = tab_target(atts);
+	struct tab *t = &w->tabs[w->ntabs - 1];
+
+	if (c != NULL && (t->controls = strdup(c)) == NULL)
+		walk_nomem(w);
+}
+
 /* The tab closes: its text is the name of its panel's region. */
 static void
 tab_close(struct walk *w)
@@ -625,17 +701,20 @@ tab_close(struct walk *w)
 }
 
 /*
- * A role="tabpanel" opens: the region of what it holds is its tab's text
- * (by aria-labelledby, or the tab that controls its id, else its own
- * aria-label), told as a heading above every one inside it.
+ * A tab's panel opens (a role="tabpanel", or panel 1 if it is only an
+ * element with an id): the region of what it holds is its tab's text (by
+ * aria-labelledby, or the tab that controls its id, else a tabpanel's
+ * own aria-label), told as a heading above every one inside it.
  */
 static void
-tabpanel_open(struct walk *w, const xmlChar **atts)
+tabpanel_open(struct walk *w, const xmlChar **atts, int panel)
 {
 	const char *by = attr(atts, "aria-labelledby"), *id = attr(atts, "id");
-	const char *label = attr(atts, "aria-label");
+	const char *label = panel ? attr(atts, "aria-label") : NULL;
 	size_t i;
 
+	if (!panel && (id == NULL || w->ntabs == 0))
+		return;
 	for (i = 0; i < w->ntabs; i++) {
 		const struct tab *t = &w->tabs[i];
 
@@ -674,6 +753,24 @@ is_struck(const char *name, const xmlChar **atts)
 		return 1;
 	return (style = attr(atts, "style")) != NULL &&
 	    strcasestr(style, "line-through") != NULL;
+}
+
+/* An element with attributes opens: a tab list, a tab or a panel? */
+static void
+walk_tabs(struct walk *w, const char *name, const xmlChar **atts)
+{
+	const char *role = attr(atts, "role");
+
+	if (w->tablist_at == 0 && is_tablist(name, role, atts))
+		w->tablist_at = w->depth + 1;
+	if (w->tab_at == 0 && is_tab(w, name, role, atts))
+		tab_open(w, atts);
+	else if (w->tab_at != 0 && w->tabs[w->ntabs - 1].controls == NULL)
+		tab_target_inside(w, atts);
+	else if (w->ntabs > 0 || (role != NULL &&
+	    strcasecmp(role, "tabpanel") == 0))
+		tabpanel_open(w, atts, role != NULL &&
+		    strcasecmp(role, "tabpanel") == 0);
 }
 
 static void
@@ -735,11 +832,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		w->candepth = 0;
 		textbuf_reset(&w->htext);
 	}
-	role = attr(atts, "role");
-	if (role != NULL && strcasecmp(role, "tab") == 0)
-		tab_open(w, atts);
-	else if (role != NULL && strcasecmp(role, "tabpanel") == 0)
-		tabpanel_open(w, atts);
+	/* Tabs, lists and panels are told by attributes alone. */
+	if (atts != NULL)
+		walk_tabs(w, (const char *)xname, atts);
 	if (w->annot_at == 0 && is_annotation((const char *)xname, atts))
 		w->annot_at = w->depth + 1;
 	if (w->strike_at == 0 && is_struck((const char *)xname, atts))
@@ -769,6 +864,8 @@ sax_end(void *ctx, const xmlChar *xname)
 		w->annot_at = 0;
 	if (w->tab_at != 0 && w->tab_at == w->depth + 1)
 		tab_close(w);
+	if (w->tablist_at == w->depth + 1)
+		w->tablist_at = 0;
 	if (w->strike_at == w->depth + 1)
 		w->strike_at = 0;
 	if (tag == TAG_B && w->bolddepth > 0)

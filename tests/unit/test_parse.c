@@ -295,6 +295,55 @@ test_ranges(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A range's ends as the help centre's translations separate them: a word
+ * alone in a cell or inside one ("bis", "à", "a", "hasta"), a wave dash
+ * or "kara" unspaced; a short word ("a", "A") alone in a cell is a
+ * separator only between two addresses, else text (a label stays one).
+ */
+static void
+test_translated_ranges(void **state)
+{
+	static const char *const want[] = {
+		"ca|Nicht-SPF|A#1|192.0.2.60|192.0.2.69|3",
+		"ca|Nicht-SPF|A#2|198.51.100.60|198.51.100.69|3",
+		"ca|Nicht-SPF|Este#1|192.0.2.70|192.0.2.79|2",
+		"ca|Nicht-SPF|Este#2|198.51.100.70|198.51.100.79|2",
+		"ca|Nicht-SPF|Nord#1|192.0.2.40|192.0.2.49|2",
+		"ca|Nicht-SPF|Nord#2|198.51.100.40|198.51.100.49|2",
+		"ca|Nicht-SPF|Ouest#1|192.0.2.50|192.0.2.59|3",
+		"ca|Nicht-SPF|Ouest#2|198.51.100.50|198.51.100.59|3",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Canada</h2><h3>Nicht-SPF</h3><table><thead><tr>"
+	    "<th>Region</th><th colspan=3>IP-Adressbereich 1</th>"
+	    "<th colspan=3>IP-Adressbereich 2</th></tr></thead>"
+	    "<tr><td>Nord</td><td>192.0.2.40</td><td>bis</td>"
+	    "<td>192.0.2.49</td><td>198.51.100.40 bis 198.51.100.49</td></tr>"
+	    "<tr><td>Ouest</td><td>192.0.2.50 \xc3\xa0 192.0.2.59</td>"
+	    "<td>198.51.100.50</td><td>A</td><td>198.51.100.59</td></tr>"
+	    "<tr><td>A</td><td>192.0.2.60 hasta 192.0.2.69</td>"
+	    "<td>198.51.100.60\xe3\x80\x9c" "198.51.100.69</td></tr>"
+	    "<tr><td>Este</td><td>192.0.2.70\xe3\x81\x8b\xe3\x82\x89"
+	    "192.0.2.79</td><td>198.51.100.70 a 198.51.100.79</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_int_equal(rs->nwarns, 0);
+	recordset_free(rs);
+	/* A short word not between two addresses is no separator. */
+	rs = parse("<h2>Canada</h2><h3>Nicht-SPF</h3><table><thead><tr>"
+	    "<th>Region</th><th colspan=3>IP-Adressbereich</th></tr></thead>"
+	    "<tr><td>Nord</td><td>192.0.2.40</td><td>a</td><td>b</td></tr>"
+	    "</table>");
+	assert_true(warned(rs, "not an address: a"));
+	recordset_free(rs);
+}
+
 /* Covers are bounded a range and a page; the ends stay exact past them. */
 static void
 test_wide_ranges(void **state)
@@ -833,14 +882,33 @@ test_region_names(void **state)
 	recordset_free(rs);
 }
 
-/* Regions as tabs, and one table for all regions: never one pseudo-region. */
-static void
-test_region_layouts(void **state)
+/* The region codes of rs's records, in order, joined by commas. */
+static const char *
+codes(const struct recordset *rs)
 {
-	struct recordset *rs;
+	static char buf[256];
+	size_t i, n = 0;
 
-	(void)state;
-	rs = parse("<h2>Regions</h2><ul role=\"tablist\">"
+	buf[0] = '\0';
+	for (i = 0; i < rs->nrecs && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+		    i > 0 ? "," : "", rs->recs[i].region_code);
+	return buf;
+}
+
+/*
+ * Regions as tabs: ARIA's tabs and panels; tabs without ARIA
+ * (Bootstrap's data-toggle links in a nav-tabs list, panels known only by
+ * their ids, a role="tab" item whose link names its panel); a widget's
+ * outer <div class="tabs"> holding its panels, where a footnote link in a
+ * panel is no tab and its note heads nothing; in-page links outside a tab
+ * list, a table of contents that heads nothing.
+ */
+static const struct {
+	const char	*html;
+	const char	*codes;
+} tabs[] = {
+	{ "<h2>Regions</h2><ul role=\"tablist\">"
 	    "<li role=\"tab\" id=\"t1\" aria-controls=\"p1\">Germany</li>"
 	    "<li role=\"tab\" id=\"t2\">Canada</li></ul>"
 	    "<div role=\"tabpanel\" id=\"p1\"><h3>IP Addresses and Network "
@@ -848,11 +916,51 @@ test_region_layouts(void **state)
 	    "<td>192.0.2.0/24</td><td>255.255.255.0</td></tr></table></div>"
 	    "<div role=\"tabpanel\" aria-labelledby=\"t2\"><h3>Application "
 	    "URLs</h3><table><tr><th>Application</th><th>URL</th></tr><tr>"
-	    "<td>API</td><td>https://ca.example</td></tr></table></div>");
-	assert_int_equal(rs->nrecs, 2);
-	assert_string_equal(rs->recs[0].region_code, "ca");
-	assert_string_equal(rs->recs[1].region_code, "de");
-	recordset_free(rs);
+	    "<td>API</td><td>https://ca.example</td></tr></table></div>",
+	    "ca,de" },
+	{ "<h1>Data Centers</h1><ul class=\"nav nav-tabs\">"
+	    "<li><a href=\"#de\" data-toggle=\"tab\">Germany</a></li>"
+	    "<li><a href=\"#ca\">Canada</a></li></ul>"
+	    "<ul><li role=\"tab\"><a href=\"#au\">Australia</a></li></ul>"
+	    "<div class=\"tab-content\"><div class=\"tab-pane\" id=\"de\">"
+	    "<h3>IP Addresses and Network Ranges</h3><table><tr><th>Network"
+	    "</th><th>Netmask</th></tr><tr><td>192.0.2.0/24</td>"
+	    "<td>255.255.255.0</td></tr></table></div>"
+	    "<div class=\"tab-pane\" id=\"ca\"><h3>Application URLs</h3>"
+	    "<table><tr><th>Application</th><th>URL</th></tr><tr><td>API</td>"
+	    "<td>https://ca.example</td></tr></table></div>"
+	    "<section id=\"au\"><h3>Application URLs</h3><table><tr>"
+	    "<th>Application</th><th>URL</th></tr><tr><td>API</td>"
+	    "<td>https://au.example</td></tr></table></section></div>",
+	    "au,ca,de" },
+	{ "<div class=\"tabs\"><ul class=\"tabs-nav\"><li>"
+	    "<a href=\"#de\">Germany</a></li></ul><div id=\"de\">"
+	    "<h3>Application URLs</h3><p>See <a href=\"#n1\">Canada</a>."
+	    "</p><table><tr><th>Application</th><th>URL</th></tr><tr>"
+	    "<td>API</td><td>https://de.example</td></tr></table>"
+	    "<p id=\"n1\">A note.</p><h3>Application URLs 2</h3><table><tr>"
+	    "<th>Application</th><th>URL</th></tr><tr><td>Portal</td>"
+	    "<td>https://de2.example</td></tr></table></div></div>",
+	    "de,de" },
+	{ "<p><a href=\"#x\">Canada</a></p><h2 id=\"x\">Germany"
+	    "</h2><h3>Application URLs</h3><table><tr><th>Application</th>"
+	    "<th>URL</th></tr><tr><td>API</td><td>https://de.example</td>"
+	    "</tr></table>", "de" },
+};
+
+/* Regions as tabs, and one table for all regions: never one pseudo-region. */
+static void
+test_region_layouts(void **state)
+{
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
+		rs = parse(tabs[i].html);
+		assert_string_equal(codes(rs), tabs[i].codes);
+		recordset_free(rs);
+	}
 	rs = parse("<h2>Networks</h2><table><tr><th>Network</th>"
 	    "<th>Netmask</th></tr><tr><td colspan=\"2\">Germany</td></tr>"
 	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr>"
@@ -888,6 +996,7 @@ main(void)
 		cmocka_unit_test(test_network_shapes),
 		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_translated_ranges),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
