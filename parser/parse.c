@@ -123,7 +123,8 @@ struct walk {
 	 * holds by its tab. A tab is a role="tab", a data-toggle="tab" or
 	 * "pill" (Bootstrap's), or a link or button inside a tab list (a
 	 * role="tablist", or a list or nav of a class naming tabs) that
-	 * targets "#ID"; a panel a role="tabpanel" or the element a tab
+	 * targets "#ID", or a chooser's <option> (its value names the
+	 * element it shows); a panel a role="tabpanel" or the element a tab
 	 * targets.
 	 */
 	struct tab {
@@ -598,17 +599,21 @@ tag_rank(enum tag t)
 }
 
 /*
- * The id of the panel an element targets as a tab: aria-controls, else
- * "#ID" as data-bs-target, data-target or href; NULL if none.
+ * The id of the panel an element targets as a tab: an <option>'s value
+ * (a region chooser), aria-controls, else "#ID" as data-bs-target,
+ * data-target or href; NULL if none.
  */
 static const char *
-tab_target(const xmlChar **atts)
+tab_target(const char *name, const xmlChar **atts)
 {
 	static const char *const names[] = { "data-bs-target", "data-target",
 	    "href" };
 	const char *v;
 	size_t i;
 
+	if (strcmp(name, "option") == 0)
+		return (v = attr(atts, "value")) != NULL && v[0] != '\0' ? v :
+		    NULL;
 	if ((v = attr(atts, "aria-controls")) != NULL && v[0] != '\0')
 		return v;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -632,8 +637,16 @@ is_tab(const struct walk *w, const char *name, const char *role,
 	    (strcasecmp(toggle, "tab") == 0 || strcasecmp(toggle, "pill") ==
 	    0))
 		return 1;
+	/*
+	 * A chooser's option shows the element its value names; options
+	 * take at most half the tabs kept, so that a long list of countries
+	 * in a form leaves room for the page's tabs.
+	 */
+	if (strcmp(name, "option") == 0)
+		return w->ntabs < TABS_MAX / 2 &&
+		    tab_target(name, atts) != NULL;
 	return w->tablist_at != 0 && (strcmp(name, "a") == 0 ||
-	    strcmp(name, "button") == 0) && tab_target(atts) != NULL;
+	    strcmp(name, "button") == 0) && tab_target(name, atts) != NULL;
 }
 
 /*
@@ -655,9 +668,9 @@ is_tablist(const char *name, const char *role, const xmlChar **atts)
 
 /* A tab opens: remember its id and panel; read its text. */
 static void
-tab_open(struct walk *w, const xmlChar **atts)
+tab_open(struct walk *w, const char *name, const xmlChar **atts)
 {
-	const char *id = attr(atts, "id"), *c = tab_target(atts);
+	const char *id = attr(atts, "id"), *c = tab_target(name, atts);
 	struct tab *t;
 
 	if (w->ntabs == TABS_MAX || w->tab_at != 0)
@@ -680,9 +693,10 @@ tab_open(struct walk *w, const xmlChar **atts)
  * button that targets one: the tab's.
  */
 static void
-tab_target_inside(struct walk *w, const xmlChar **atts)
+tab_target_inside(struct walk *w, const char *name,
+    const xmlChar **atts)
 {
-	const char *c = tab_target(atts);
+	const char *c = tab_target(name, atts);
 	struct tab *t = &w->tabs[w->ntabs - 1];
 
 	if (c != NULL && (t->controls = strdup(c)) == NULL)
@@ -764,9 +778,9 @@ walk_tabs(struct walk *w, const char *name, const xmlChar **atts)
 	if (w->tablist_at == 0 && is_tablist(name, role, atts))
 		w->tablist_at = w->depth + 1;
 	if (w->tab_at == 0 && is_tab(w, name, role, atts))
-		tab_open(w, atts);
+		tab_open(w, name, atts);
 	else if (w->tab_at != 0 && w->tabs[w->ntabs - 1].controls == NULL)
-		tab_target_inside(w, atts);
+		tab_target_inside(w, name, atts);
 	else if (w->ntabs > 0 || (role != NULL &&
 	    strcasecmp(role, "tabpanel") == 0))
 		tabpanel_open(w, atts, role != NULL &&

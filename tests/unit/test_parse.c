@@ -942,6 +942,13 @@ static const struct {
 	    "<th>Application</th><th>URL</th></tr><tr><td>Portal</td>"
 	    "<td>https://de2.example</td></tr></table></div></div>",
 	    "de,de" },
+	{ "<h1>Data Centers</h1><select><option value=\"de\">Germany"
+	    "</option><option value=\"ca\">Canada</select><div id=\"ca\">"
+	    "<h3>Application URLs</h3><table><tr><th>Application</th>"
+	    "<th>URL</th></tr><tr><td>API</td><td>https://ca.example</td>"
+	    "</tr></table></div><div id=\"de\"><h3>Application URLs</h3>"
+	    "<table><tr><th>Application</th><th>URL</th></tr><tr><td>API</td>"
+	    "<td>https://de.example</td></tr></table></div>", "ca,de" },
 	{ "<p><a href=\"#x\">Canada</a></p><h2 id=\"x\">Germany"
 	    "</h2><h3>Application URLs</h3><table><tr><th>Application</th>"
 	    "<th>URL</th></tr><tr><td>API</td><td>https://de.example</td>"
@@ -952,8 +959,10 @@ static const struct {
 static void
 test_region_layouts(void **state)
 {
+	static char flood[16384];
 	struct recordset *rs;
 	size_t i;
+	int n;
 
 	(void)state;
 	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
@@ -961,6 +970,16 @@ test_region_layouts(void **state)
 		assert_string_equal(codes(rs), tabs[i].codes);
 		recordset_free(rs);
 	}
+	/* A form's long list of options leaves room for the page's tabs. */
+	n = snprintf(flood, sizeof(flood), "<select>");
+	for (i = 0; i < 200; i++)
+		n += snprintf(flood + n, sizeof(flood) - (size_t)n,
+		    "<option value=\"c%zu\">Country %zu</option>", i, i);
+	snprintf(flood + n, sizeof(flood) - (size_t)n, "</select>%s",
+	    tabs[0].html);
+	rs = parse(flood);
+	assert_string_equal(codes(rs), tabs[0].codes);
+	recordset_free(rs);
 	rs = parse("<h2>Networks</h2><table><tr><th>Network</th>"
 	    "<th>Netmask</th></tr><tr><td colspan=\"2\">Germany</td></tr>"
 	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr>"
