@@ -146,13 +146,13 @@ region_key(const char *heading, char *buf, size_t len)
 #define NREGIONS	(sizeof(regions) / sizeof(regions[0]))
 #define KEY_MAX		128	/* the longest heading's key, and room */
 
-const char *
-region_known(const char *heading)
+/* The code of the table's heading whose key is key, or NULL. */
+static const char *
+key_known(const char *key)
 {
 	/* The table's keys, derived once: every table row asks. */
 	static char want[NREGIONS][KEY_MAX];
 	static int ready;
-	char key[512];
 	size_t i;
 
 	if (!ready) {
@@ -160,12 +160,37 @@ region_known(const char *heading)
 			region_key(regions[i].heading, want[i], KEY_MAX);
 		ready = 1;
 	}
-	region_key(heading, key, sizeof(key));
-	if (key[0] == '\0')
-		return NULL;
 	for (i = 0; i < NREGIONS; i++)
 		if (strcmp(key, want[i]) == 0)
 			return regions[i].code;
+	return NULL;
+}
+
+const char *
+region_known(const char *heading)
+{
+	const char *code, *open;
+	char key[512];
+	size_t n;
+
+	region_key(heading, key, sizeof(key));
+	if (key[0] == '\0')
+		return NULL;
+	if ((code = key_known(key)) != NULL)
+		return code;
+	/*
+	 * "United States of America (US)": a known heading followed by its
+	 * own code in brackets. Any other bracket ("(C grid)") may name a
+	 * region of its own, and stays unknown.
+	 */
+	n = strlen(key);
+	if (n < 4 || key[n - 1] != ')' || (open = strrchr(key, '(')) == NULL ||
+	    open == key)
+		return NULL;
+	key[n - 1] = '\0';
+	key[open - key] = '\0';
+	if ((code = key_known(key)) != NULL && strcmp(code, open + 1) == 0)
+		return code;
 	return NULL;
 }
 
