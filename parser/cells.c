@@ -189,6 +189,48 @@ compact(const char *s, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * Split text (a copy) at runs of spaces, commas and semicolons into
+ * parts; the count if every part is an address or a network and there
+ * are two to ROW_MAXPARTS, else 0.
+ */
+static size_t
+split_list(char *text, char **part)
+{
+	struct token t;
+	size_t n = 0;
+	char *p, *save = NULL;
+
+	for (p = strtok_r(text, " ,;", &save); p != NULL;
+	    p = strtok_r(NULL, " ,;", &save)) {
+		if (n == ROW_MAXPARTS)
+			return 0;
+		token_read(p, &t);
+		if (t.type != TOK_ADDR && t.type != TOK_CIDR)
+			return 0;
+		part[n++] = p;
+	}
+	return n >= 2 ? n : 0;
+}
+
+
+/*
+ * Whether text lists addresses or networks (two to ROW_MAXPARTS), read
+ * from a copy; a part holds no separator, so reading it asks no more.
+ */
+static int
+is_list(const char *text)
+{
+	char buf[4096], *part[ROW_MAXPARTS];
+	size_t n = strlen(text);
+
+	if (n >= sizeof(buf) || strpbrk(text, " ,;") == NULL ||
+	    strpbrk(text, ".:") == NULL)
+		return 0;
+	memcpy(buf, text, n + 1);
+	return split_list(buf, part) > 0;
+}
+
 void
 token_read(const char *text, struct token *t)
 {
@@ -205,8 +247,7 @@ token_read(const char *text, struct token *t)
 	else if (sep == 2) {
 		t->type = TOK_TEXT;
 		t->weak = 1;
-	}
-	else if (addr_parse(s, &t->a) == 0)
+	} else if (addr_parse(s, &t->a) == 0)
 		t->type = TOK_ADDR;
 	else if (s[0] == '/' && parse_number(s + 1, &t->num) == 0)
 		t->type = TOK_PREFIX;
@@ -220,7 +261,7 @@ token_read(const char *text, struct token *t)
 	else if (parse_range_text(text, &t->a, &t->b) == 0)
 		t->type = TOK_RANGE;
 	else
-		t->type = TOK_TEXT;
+		t->type = is_list(text) ? TOK_LIST : TOK_TEXT;
 }
 
 /* Tokenize row r; a cell spanning columns counts once. */
@@ -347,5 +388,55 @@ token_is_data(const struct token *t)
 {
 	return t->type == TOK_ADDR || t->type == TOK_CIDR ||
 	    t->type == TOK_RANGE || t->type == TOK_URL ||
-	    t->type == TOK_PREFIX || t->type == TOK_NUMBER;
+	    t->type == TOK_PREFIX || t->type == TOK_NUMBER ||
+	    t->type == TOK_LIST;
+}
+
+int
+row_split(const struct row *row, struct row_split *sp)
+{
+	size_t i, k;
+	char *buf = NULL;
+	int full;
+
+	memset(sp, 0, sizeof(*sp));
+	for (i = 0; i < row->ntoks; i++) {
+		if (row->toks[i].type != TOK_LIST)
+			continue;
+		if ((full = sp->n == ROW_MAXLISTS) ||
+		    (buf = strdup(row->toks[i].text)) == NULL) {
+			row_split_free(sp);
+			return full ? 0 : -1;
+		}
+		sp->buf[sp->n] = buf;
+		k = split_list(buf, sp->part[sp->n]);
+		sp->tok[sp->n++] = i;
+		/* Every list as long as the first, or the row as it is. */
+		if (sp->nparts != 0 && k != sp->nparts) {
+			row_split_free(sp);
+			return 0;
+		}
+		sp->nparts = k;
+	}
+	return sp->n > 0;
+}
+
+void
+row_split_part(struct row *row, const struct row_split *sp, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < sp->n; j++)
+		token_read(sp->part[j][i], &row->toks[sp->tok[j]]);
+	row->next = 0;
+}
+
+void
+row_split_free(struct row_split *sp)
+{
+	size_t i;
+
+	for (i = 0; i < sp->n; i++)
+		free(sp->buf[i]);
+	memset(sp, 0, sizeof(*sp));
 }

@@ -18,6 +18,7 @@ enum tok_type {
 	TOK_RANGE,		/* "a to b" in one cell */
 	TOK_URL,
 	TOK_NUMBER,
+	TOK_LIST,		/* "a, b", "a<br>b": addresses or networks */
 	TOK_TEXT
 };
 
@@ -64,5 +65,31 @@ int		 row_take_range(struct row *row, struct addr *a,
 		    struct addr *b, const char **bad);
 /* Whether a token is a value a data row holds, never a column name. */
 int		 token_is_data(const struct token *t);
+
+#define ROW_MAXLISTS	8	/* cells of a row that list values */
+#define ROW_MAXPARTS	64	/* values one cell lists */
+
+/*
+ * A row whose cells list several addresses or networks each ("a, b",
+ * "a<br>b"), as many in every one: read as one row a value.
+ */
+struct row_split {
+	size_t	 n;				/* list cells */
+	size_t	 tok[ROW_MAXLISTS];		/* their tokens */
+	size_t	 nparts;			/* values each lists */
+	char	*buf[ROW_MAXLISTS];		/* their texts, split */
+	char	*part[ROW_MAXLISTS][ROW_MAXPARTS];
+};
+
+/*
+ * Whether row's cells list values, all as many: 1 with sp filled (free
+ * it with row_split_free), 0 if none do or they disagree, -1 on memory.
+ */
+int		 row_split(const struct row *row, struct row_split *sp);
+/* Row as the i-th value of every list cell, read from its first token. */
+void		 row_split_part(struct row *row, const struct row_split *sp,
+		    size_t i);
+/* Free what row_split kept; accepts one never filled (n 0). */
+void		 row_split_free(struct row_split *sp);
 
 #endif

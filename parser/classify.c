@@ -199,7 +199,9 @@ classify_header(const char *const *cells, size_t n, struct header *h)
 		prev = r;
 	}
 #define HAS(r)	((have & (1u << (r))) != 0)
-	if (known < 2 && !(known == 1 && HAS(COL_RANGE)))
+	/* One column names enough when it holds ranges or networks. */
+	if (known < 2 && !(known == 1 && (HAS(COL_RANGE) ||
+	    HAS(COL_NETWORK) || HAS(COL_CIDR))))
 		h->kind = TABLE_UNKNOWN;
 	else if (HAS(COL_APPLICATION) && HAS(COL_URL))
 		h->kind = TABLE_URL;
@@ -207,7 +209,7 @@ classify_header(const char *const *cells, size_t n, struct header *h)
 		h->kind = TABLE_PORT;
 	else if (HAS(COL_LABEL) && HAS(COL_RANGE))
 		h->kind = TABLE_RANGE;
-	else if (HAS(COL_NETWORK) ||
+	else if (HAS(COL_NETWORK) || (known == 1 && HAS(COL_CIDR)) ||
 	    (HAS(COL_RANGE) && (HAS(COL_NETMASK) || HAS(COL_CIDR))))
 		h->kind = TABLE_NETWORK;
 	else if (HAS(COL_IP) &&

@@ -71,7 +71,7 @@ row_is_filler(const struct grid *g, size_t r, long hr)
 	return one == NULL || ashead || same || row_is_header(g, r, &h);
 }
 
-/* Whether any cell holds an address or a URL. */
+/* Whether any cell holds an address (or lists some) or a URL. */
 static int
 table_has_data(const struct grid *g)
 {
@@ -82,7 +82,8 @@ table_has_data(const struct grid *g)
 		for (c = 0; c < g->rows[r].ncols; c++) {
 			token_read(grid_text(g, r, c), &tk);
 			if (tk.type == TOK_ADDR || tk.type == TOK_CIDR ||
-			    tk.type == TOK_RANGE || tk.type == TOK_URL)
+			    tk.type == TOK_RANGE || tk.type == TOK_URL ||
+			    tk.type == TOK_LIST)
 				return 1;
 		}
 	return 0;
@@ -278,6 +279,33 @@ static const struct {
 	{ TABLE_PORT, rows_port },
 };
 
+/*
+ * One data row to reader: in a table of networks or hosts, a row whose
+ * cells list several ("192.0.2.0/24<br>198.51.100.0/24", "a, b") as
+ * one row a value. *nrows counts the rows read; 0, or -1 on memory.
+ */
+static int
+read_row(struct tctx *t, struct row *row,
+    int (*reader)(struct tctx *, struct row *), size_t *nrows)
+{
+	struct row_split sp;
+	size_t i;
+	int rc = 0, n;
+
+	(*nrows)++;
+	if ((t->h->kind != TABLE_NETWORK && t->h->kind != TABLE_HOST) ||
+	    (n = row_split(row, &sp)) == 0)
+		return reader(t, row);
+	if (n == -1)
+		return -1;
+	for (i = 0; i < sp.nparts && rc == 0; i++) {
+		row_split_part(row, &sp, i);
+		rc = reader(t, row);
+	}
+	row_split_free(&sp);
+	return rc;
+}
+
 int
 table_extract(const struct grid *g, const char *region, const char *section,
     struct recordset *rs, size_t *budget)
@@ -347,10 +375,9 @@ table_extract(const struct grid *g, const char *region, const char *section,
 			here_known = 1;		/* column_region knew it */
 		}
 		row_read(g, r, status_col, row);
-		nrows++;
-		unknown += !here_known;
-		if (reader(&t, row) == -1)
+		if (read_row(&t, row, reader, &nrows) == -1)
 			goto cleanup;
+		unknown += !here_known;
 	}
 	rc = rows_told(&t, unknown, nrows);
  cleanup:

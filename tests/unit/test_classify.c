@@ -51,6 +51,7 @@ test_kinds(void **state)
 	static const char *port[] = { "Protocol", "Default Port", "Usage" };
 	static const char *note[] = { "Note:", "Your region may not be ..." };
 	static const char *data[] = { "170.10.132.0/24", "170.10.132.1" };
+	static const char *cidr[] = { "CIDR range" };
 	struct header h;
 
 	(void)state;
@@ -70,6 +71,11 @@ test_kinds(void **state)
 	assert_int_equal(kind(note, 2, &h), TABLE_UNKNOWN);
 	assert_int_equal(kind(data, 2, &h), TABLE_UNKNOWN);
 	assert_int_equal(kind(url, 1, &h), TABLE_UNKNOWN);
+	/* A column of networks alone: a network table. */
+	assert_int_equal(kind(net, 1, &h), TABLE_NETWORK);
+	assert_int_equal(kind(cidr, 1, &h), TABLE_NETWORK);
+	assert_int_equal(kind(host + 2, 1, &h), TABLE_NETWORK);
+	assert_int_equal(kind(note, 1, &h), TABLE_UNKNOWN);
 }
 
 static void

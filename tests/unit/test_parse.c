@@ -344,6 +344,49 @@ test_translated_ranges(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A cell of a network or host table that lists several values (a line
+ * each, or commas, or semicolons) is read as one row a value; cells
+ * listing as many are read in step; lists that disagree, or a range
+ * table's cell, are left as they are, told.
+ */
+static void
+test_list_cells(void **state)
+{
+	static const char *const want[] = {
+		"de|Nets|192.0.2.0/24|-|-|255.255.255.0|-|Germany",
+		"de|Nets|198.51.100.0/24|-|-|255.255.255.0|-|Germany",
+		"de|Nets|203.0.113.0/25|-|-|255.255.255.128|-|Germany",
+		"de|Nets|203.0.113.128/26|-|-|255.255.255.192|-|Germany",
+		"de|Nets|2001:db8::/48|-|-|-|-|Germany",
+		"de|Nets|2001:db8:1::/48|-|-|-|-|Germany",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>Nets</h3><table><tr><th>Network</th>"
+	    "<th>Netmask</th></tr>"
+	    "<tr><td>192.0.2.0/24<br>198.51.100.0/24</td>"
+	    "<td>255.255.255.0</td></tr>"
+	    "<tr><td>203.0.113.0/25, 203.0.113.128/26</td>"
+	    "<td>255.255.255.128;255.255.255.192</td></tr>"
+	    "<tr><td><p>2001:db8::/48</p><p>2001:db8:1::/48</p></td>"
+	    "<td></td></tr>"
+	    "<tr><td>10.0.0.0/24, 10.0.1.0/24</td><td>255.255.255.0, "
+	    "255.255.255.0, 255.255.255.0</td></tr>"
+	    "</table>"
+	    "<h3>Non-SPF</h3><table><tr><th>Region</th><th>IP Address Range"
+	    "</th></tr><tr><td>North</td><td>192.0.2.1 192.0.2.9</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_true(warned(rs, "not an address: 10.0.0.0/24, 10.0.1.0/24"));
+	assert_true(warned(rs, "not an address: 192.0.2.1 192.0.2.9"));
+	recordset_free(rs);
+}
+
 /* Covers are bounded a range and a page; the ends stay exact past them. */
 static void
 test_wide_ranges(void **state)
@@ -1016,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_translated_ranges),
+		cmocka_unit_test(test_list_cells),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
