@@ -192,15 +192,16 @@ compact(const char *s, char *buf, size_t len)
 /*
  * Split text (a copy) at runs of spaces, commas and semicolons into
  * parts; the count if every part is an address or a network and there
- * are two to ROW_MAXPARTS, else 0.
+ * are two to ROW_MAXPARTS, else 0. *nets tells whether all are networks.
  */
 static size_t
-split_list(char *text, char **part)
+split_list(char *text, char **part, int *nets)
 {
 	struct token t;
 	size_t n = 0;
 	char *p, *save = NULL;
 
+	*nets = 1;
 	for (p = strtok_r(text, " ,;", &save); p != NULL;
 	    p = strtok_r(NULL, " ,;", &save)) {
 		if (n == ROW_MAXPARTS)
@@ -208,6 +209,7 @@ split_list(char *text, char **part)
 		token_read(p, &t);
 		if (t.type != TOK_ADDR && t.type != TOK_CIDR)
 			return 0;
+		*nets = *nets && t.type == TOK_CIDR;
 		part[n++] = p;
 	}
 	return n >= 2 ? n : 0;
@@ -223,12 +225,13 @@ is_list(const char *text)
 {
 	char buf[4096], *part[ROW_MAXPARTS];
 	size_t n = strlen(text);
+	int nets;
 
 	if (n >= sizeof(buf) || strpbrk(text, " ,;") == NULL ||
 	    strpbrk(text, ".:") == NULL)
 		return 0;
 	memcpy(buf, text, n + 1);
-	return split_list(buf, part) > 0;
+	return split_list(buf, part, &nets) > 0;
 }
 
 void
@@ -393,11 +396,11 @@ token_is_data(const struct token *t)
 }
 
 int
-row_split(const struct row *row, struct row_split *sp)
+row_split(const struct row *row, int addrs, struct row_split *sp)
 {
 	size_t i, k;
 	char *buf = NULL;
-	int full;
+	int full, nets, anynets = 0;
 
 	memset(sp, 0, sizeof(*sp));
 	for (i = 0; i < row->ntoks; i++) {
@@ -409,7 +412,8 @@ row_split(const struct row *row, struct row_split *sp)
 			return full ? 0 : -1;
 		}
 		sp->buf[sp->n] = buf;
-		k = split_list(buf, sp->part[sp->n]);
+		k = split_list(buf, sp->part[sp->n], &nets);
+		anynets |= nets;
 		sp->tok[sp->n++] = i;
 		/* Every list as long as the first, or the row as it is. */
 		if (sp->nparts != 0 && k != sp->nparts) {
@@ -417,6 +421,14 @@ row_split(const struct row *row, struct row_split *sp)
 			return 0;
 		}
 		sp->nparts = k;
+	}
+	/*
+	 * Two addresses alone may be a range without its "to": they are a
+	 * list beside a list of networks, or where addresses are listed.
+	 */
+	if (sp->n > 0 && !anynets && !addrs) {
+		row_split_free(sp);
+		return 0;
 	}
 	return sp->n > 0;
 }

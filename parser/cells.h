@@ -82,10 +82,12 @@ struct row_split {
 };
 
 /*
- * Whether row's cells list values, all as many: 1 with sp filled (free
- * it with row_split_free), 0 if none do or they disagree, -1 on memory.
+ * Whether row's cells list values, all as many, one of them networks
+ * unless addrs (a table of hosts, where addresses are listed): 1 with sp
+ * filled (free it with row_split_free), 0 if not, -1 on memory.
  */
-int		 row_split(const struct row *row, struct row_split *sp);
+int		 row_split(const struct row *row, int addrs,
+		    struct row_split *sp);
 /* Row as the i-th value of every list cell, read from its first token. */
 void		 row_split_part(struct row *row, const struct row_split *sp,
 		    size_t i);

@@ -294,7 +294,7 @@ read_row(struct tctx *t, struct row *row,
 
 	(*nrows)++;
 	if ((t->h->kind != TABLE_NETWORK && t->h->kind != TABLE_HOST) ||
-	    (n = row_split(row, &sp)) == 0)
+	    (n = row_split(row, t->h->kind == TABLE_HOST, &sp)) == 0)
 		return reader(t, row);
 	if (n == -1)
 		return -1;

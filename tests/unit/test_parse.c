@@ -385,6 +385,23 @@ test_list_cells(void **state)
 	assert_true(warned(rs, "not an address: 10.0.0.0/24, 10.0.1.0/24"));
 	assert_true(warned(rs, "not an address: 192.0.2.1 192.0.2.9"));
 	recordset_free(rs);
+	/*
+	 * Two addresses alone may be a range without its "to": listed only
+	 * beside networks, or in a table of hosts.
+	 */
+	rs = parse("<h2>Germany</h2><h3>Nets</h3><table><tr><th>Network</th>"
+	    "<th>IP Address Range</th></tr><tr><td>10.0.0.0/24</td>"
+	    "<td>10.0.0.1 10.0.0.254</td></tr></table>"
+	    "<h3>Website</h3><table><tr><th>Location</th><th>IP Address</th>"
+	    "<th>CIDR</th></tr><tr><td>DC 1</td><td>192.0.2.7<br>192.0.2.8"
+	    "</td><td>/32</td></tr></table>");
+	assert_int_equal(rs->nrecs, 2);
+	assert_string_equal(line(&rs->recs[0]),
+	    "de|Website|192.0.2.7/32|-|-|-|DC 1|Germany");
+	assert_string_equal(line(&rs->recs[1]),
+	    "de|Website|192.0.2.8/32|-|-|-|DC 1|Germany");
+	assert_true(warned(rs, "not an address: 10.0.0.1 10.0.0.254"));
+	recordset_free(rs);
 }
 
 /* Covers are bounded a range and a page; the ends stay exact past them. */
