@@ -107,7 +107,10 @@ mask_cidr(const char *s, struct cidr *c)
 	return 0;
 }
 
-/* The text of [l, r) without its spaces at either end into buf. */
+/*
+ * The text of [l, r) without its spaces at either end into buf (len
+ * bytes, empty if it does not fit); buf.
+ */
 static const char *
 trimmed(const char *l, const char *r, char *buf, size_t len)
 {
@@ -116,7 +119,7 @@ trimmed(const char *l, const char *r, char *buf, size_t len)
 	while (r > l && r[-1] == ' ')
 		r--;
 	if ((size_t)(r - l) >= len)
-		return "";
+		r = l;
 	memcpy(buf, l, (size_t)(r - l));
 	buf[r - l] = '\0';
 	return buf;
@@ -129,7 +132,7 @@ trimmed(const char *l, const char *r, char *buf, size_t len)
 static int
 parse_range_text(const char *s, struct addr *a, struct addr *b)
 {
-	char l[2 * ADDR_STRLEN + 16], r[2 * ADDR_STRLEN + 16];
+	char l[2 * ADDR_STRLEN + 16] = "", r[2 * ADDR_STRLEN + 16] = "";
 	size_t i, n = strlen(s);
 	const char *sep;
 
