@@ -295,7 +295,8 @@ row_read(const struct grid *g, size_t r, long status_col, struct row *row)
 				row->note = text;
 			continue;
 		}
-		token_read(text, &row->toks[row->ntoks++]);
+		token_read(text, &row->toks[row->ntoks]);
+		row->toks[row->ntoks++].link = grid_link(g, r, c);
 	}
 }
 

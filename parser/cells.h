@@ -30,6 +30,7 @@ struct token {
 	int		 num;	/* PREFIX, NUMBER */
 	int		 weak;	/* TEXT: a separator only between two
 				   addresses ("a", "au", "à") */
+	const char	*link;	/* the cell's link target, or NULL */
 };
 
 /* The data row being read, one token a cell (spans merged). */

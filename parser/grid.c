@@ -123,7 +123,7 @@ grid_row_end(struct grid *g)
 			continue;
 		}
 		/* A hole before a later rowspan: an empty cell. */
-		if (grid_put(g, (struct grid_cell){ 0, 0, 0 }) == -1)
+		if (grid_put(g, (struct grid_cell){ 0, 0, 0, 0 }) == -1)
 			return -1;
 	}
 	/* Trailing empty cells are noise. */
@@ -165,8 +165,15 @@ int
 grid_cell(struct grid *g, const char *text, long colspan, long rowspan,
     int head, const char *note)
 {
+	return grid_cell_link(g, text, colspan, rowspan, head, note, NULL);
+}
+
+int
+grid_cell_link(struct grid *g, const char *text, long colspan,
+    long rowspan, int head, const char *note, const char *link)
+{
 	struct grid_cell c;
-	long off, noff = 0, i;
+	long off, noff = 0, loff = 0, i;
 
 	if (!g->inrow && grid_row_begin(g, 0) == -1)
 		return -1;
@@ -179,10 +186,12 @@ grid_cell(struct grid *g, const char *text, long colspan, long rowspan,
 	if (rowspan < 1)
 		rowspan = 1;
 	if (grid_fill_pending(g) == -1 || (off = grid_store(g, text)) == -1 ||
-	    (note != NULL && (noff = grid_store(g, note)) == -1))
+	    (note != NULL && (noff = grid_store(g, note)) == -1) ||
+	    (link != NULL && (loff = grid_store(g, link)) == -1))
 		return -1;
 	c.text = (uint32_t)off;
 	c.note = (uint32_t)noff;
+	c.link = (uint32_t)loff;
 	c.head = head != 0;
 	for (i = 0; i < colspan && g->cursor < GRID_MAXCOLS; i++) {
 		size_t col = g->cursor;
@@ -219,6 +228,15 @@ grid_note(const struct grid *g, size_t r, size_t c)
 	    g->cells[g->rows[r].off + c].note == 0)
 		return NULL;
 	return g->text + g->cells[g->rows[r].off + c].note;
+}
+
+const char *
+grid_link(const struct grid *g, size_t r, size_t c)
+{
+	if (r >= g->nrows || c >= g->rows[r].ncols ||
+	    g->cells[g->rows[r].off + c].link == 0)
+		return NULL;
+	return g->text + g->cells[g->rows[r].off + c].link;
 }
 
 int

@@ -13,6 +13,7 @@
 struct grid_cell {
 	uint32_t	text;	/* offset into the grid's text */
 	uint32_t	note;	/* a retiring value's note there, or 0 */
+	uint32_t	link;	/* its first http(s) link's target, or 0 */
 	uint8_t		head;	/* a <th>, or all its text was bold */
 };
 
@@ -60,6 +61,12 @@ int		 grid_row_end(struct grid *g);
  */
 int		 grid_cell(struct grid *g, const char *text, long colspan,
 		    long rowspan, int head, const char *note);
+/* The same, with the target of the cell's first http(s) link (or NULL). */
+int		 grid_cell_link(struct grid *g, const char *text,
+		    long colspan, long rowspan, int head, const char *note,
+		    const char *link);
+/* The link target of row r, column c, or NULL. */
+const char	*grid_link(const struct grid *g, size_t r, size_t c);
 /* The retiring note of row r, column c, or NULL. */
 const char	*grid_note(const struct grid *g, size_t r, size_t c);
 /* Text of row r, column c ("" outside the row). */

@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
+#include "cells.h"
 #include "charset.h"
 #include "classify.h"
 #include "grid.h"
@@ -61,6 +62,7 @@ struct table {
 	size_t		 struck;	/* bytes struck through, left out */
 	size_t		 annot;		/* bytes of annotations, left out */
 	struct outline	*saved;		/* outline before a heading in a cell */
+	char		*href;		/* the open cell's first http(s) link */
 };
 
 /* Whether the walk goes on: it stops at the first failure (in w->err). */
@@ -340,6 +342,7 @@ table_drop(struct table *t)
 	grid_free(t->grid);
 	free(t->region);
 	free(t->section);
+	free(t->href);
 	if (t->saved != NULL) {
 		outline_clear(t->saved);
 		free(t->saved);
@@ -393,6 +396,38 @@ static const char *const markers[] = {
 };
 
 /*
+ * A footnote mark written onto an address or a network ("192.0.2.0/24*",
+ * "...†"): left out of tb's text and told, when what is left is one.
+ */
+static void
+cell_mark(struct textbuf *tb, struct walk *w, struct table *t)
+{
+	static const char *const marks[] = { "***", "**", "*",
+	    "\xe2\x80\xa0", "\xe2\x80\xa1" };
+	struct token tk;
+	size_t i, m, n = tb->len;
+	char *s = tb->s, c;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		m = strlen(marks[i]);
+		if (n <= m || memcmp(s + n - m, marks[i], m) != 0)
+			continue;
+		c = s[n - m];
+		s[n - m] = '\0';
+		token_read(s, &tk);
+		if (tk.type != TOK_ADDR && tk.type != TOK_CIDR) {
+			s[n - m] = c;
+			return;
+		}
+		if (recordset_warn(w->rs, t->region, t->section, "marker '%s' "
+		    "after '%s' left out of the value", marks[i], s) == -1)
+			walk_nomem(w);
+		tb->len = n - m;
+		return;
+	}
+}
+
+/*
  * The value of a cell: its text, a marker before or after it ("NEW",
  * "(new)", "*") left out and told. The string is the textbuf's.
  */
@@ -402,6 +437,8 @@ cell_value(struct textbuf *tb, struct walk *w, struct table *t)
 	char *s = tb->len > 0 ? tb->s : NULL;
 	size_t i, n, m;
 
+	if (s != NULL && strchr(s, ' ') == NULL)
+		cell_mark(tb, w, t);
 	/* A marker stands apart: no space, no marker. */
 	if (s == NULL || strchr(s, ' ') == NULL)
 		return textbuf_str(tb);
@@ -429,6 +466,21 @@ cell_value(struct textbuf *tb, struct walk *w, struct table *t)
 	return textbuf_str(tb);
 }
 
+/*
+ * An <a> opens in a cell: its first http(s) target is kept beside the
+ * cell's text, for a URL column whose text is only a label.
+ */
+static void
+cell_href(struct walk *w, struct table *t, const xmlChar **atts)
+{
+	const char *h = attr(atts, "href");
+
+	if (h != NULL && (strncasecmp(h, "http://", 7) == 0 ||
+	    strncasecmp(h, "https://", 8) == 0) && strlen(h) < CELL_MAX &&
+	    (t->href = text_normalize(h)) == NULL)
+		walk_nomem(w);
+}
+
 static void
 cell_close(struct walk *w, struct table *t)
 {
@@ -447,9 +499,11 @@ cell_close(struct walk *w, struct table *t)
 	/* Struck through whole: the struck text is the (retiring) value. */
 	note = cell_aside(w, t, &whole);
 	value = whole ? textbuf_str(&w->aside) : cell_value(&w->cell, w, t);
-	if (grid_cell(t->grid, value, t->colspan, t->rowspan, head, note) ==
-	    -1)
+	if (grid_cell_link(t->grid, value, t->colspan, t->rowspan, head, note,
+	    t->href) == -1)
 		walk_nomem(w);
+	free(t->href);
+	t->href = NULL;
 	textbuf_reset(&w->cell);
 	textbuf_reset(&w->aside);
 	t->incell = 0;
@@ -827,6 +881,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 			textbuf_reset(&w->cell);
 		}
 	}
+	if (atts != NULL && (t = walk_table(w)) != NULL && t->incell &&
+	    t->href == NULL && strcmp((const char *)xname, "a") == 0)
+		cell_href(w, t, atts);
 	rank = tag_rank(tag);
 	/* <details><summary>: a heading, ranked when its text is known. */
 	if (tag == TAG_SUMMARY && w->hrank == 0) {

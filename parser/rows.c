@@ -320,6 +320,31 @@ rows_range(struct tctx *t, struct row *row)
 	return rc;
 }
 
+/*
+ * The URL a cell of a URL column gives: its text when that is one, else
+ * the target of its link when the text is only a label ("Log in": no
+ * dot, no colon), told; NULL with *bad the text and *why the cause, or
+ * *nomem set.
+ */
+static const char *
+url_of(struct tctx *t, struct row *row, const struct token *k,
+    const char **bad, const char **why, int *nomem)
+{
+	const char *lwhy;
+
+	if ((k->type == TOK_URL || k->type == TOK_TEXT) &&
+	    url_acceptable(k->text, why))
+		return k->text;
+	if (k->link != NULL && k->type == TOK_TEXT &&
+	    strpbrk(k->text, ".:") == NULL && url_acceptable(k->link, &lwhy)) {
+		if (warn(t, row, "link read as its target", k->link) == -1)
+			*nomem = 1;
+		return k->link;
+	}
+	*bad = k->text;
+	return NULL;
+}
+
 int
 rows_url(struct tctx *t, struct row *row)
 {
@@ -329,7 +354,7 @@ rows_url(struct tctx *t, struct row *row)
 	const char *why = "not an http(s) URL";
 	char msg[64];
 	size_t i;
-	int rc = -1;
+	int rc = -1, nomem = 0;
 
 	memset(&r, 0, sizeof(r));
 	for (i = 0; i < t->h->nroles; i++) {
@@ -337,14 +362,11 @@ rows_url(struct tctx *t, struct row *row)
 			break;
 		if (t->h->roles[i] == COL_APPLICATION)
 			app = k->text;
-		else if (t->h->roles[i] == COL_URL) {
-			if ((k->type == TOK_URL || k->type == TOK_TEXT) &&
-			    url_acceptable(k->text, &why))
-				url = k->text;
-			else
-				bad = k->text;
-		}
+		else if (t->h->roles[i] == COL_URL)
+			url = url_of(t, row, k, &bad, &why, &nomem);
 	}
+	if (nomem)
+		goto cleanup;
 	if (bad != NULL) {
 		snprintf(msg, sizeof(msg), "not a URL (%s)", why);
 		rc = warn(t, row, msg, bad);

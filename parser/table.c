@@ -243,8 +243,9 @@ transposed(const struct grid *g, int *nomem)
 		if (grid_row_begin(tg, 0) == -1)
 			goto memory;
 		for (r = 0; r < g->nrows; r++)
-			if (grid_cell(tg, grid_text(g, r, c), 1, 1, c == 0,
-			    grid_note(g, r, c)) == -1)
+			if (grid_cell_link(tg, grid_text(g, r, c), 1, 1,
+			    c == 0, grid_note(g, r, c), grid_link(g, r, c)) ==
+			    -1)
 				goto memory;
 	}
 	if (grid_row_end(tg) == -1)

@@ -404,6 +404,48 @@ test_list_cells(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A URL cell whose text is only a label gives its link's target, told;
+ * a text that is a URL or a host wins over its link; a javascript: link
+ * is none. A footnote mark written onto an address is left out, told.
+ */
+static void
+test_links_and_marks(void **state)
+{
+	static const char *const want[] = {
+		"de|Nets|192.0.2.0/24|-|-|-|-|Germany",
+		"de|Nets|2001:db8::/48|-|-|-|-|Germany",
+		"de|URLs|API|de-api.example.com",
+		"de|URLs|Admin|https://login-de.example/u",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>URLs</h3><table><tr>"
+	    "<th>Application</th><th>URL</th></tr>"
+	    "<tr><td>Admin</td><td><a href=\"https://login-de.example/u\">"
+	    "Log in</a></td></tr>"
+	    "<tr><td>API</td><td><a href=\"https://evil.example\">"
+	    "de-api.example.com</a></td></tr>"
+	    "<tr><td>Portal</td><td><a href=\"javascript:go()\">Open</a>"
+	    "</td></tr></table>"
+	    "<h3>Nets</h3><table><tr><th>Network</th><th>Netmask</th></tr>"
+	    "<tr><td>192.0.2.0/24*</td><td></td></tr>"
+	    "<tr><td>2001:db8::/48\xe2\x80\xa0</td><td></td></tr>"
+	    "<tr><td>banana*</td><td>255.255.255.0</td></tr></table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_true(warned(rs, "link read as its target: "
+	    "https://login-de.example/u"));
+	assert_true(warned(rs, "row 'Portal | Open': not a URL"));
+	assert_true(warned(rs, "marker '*' after '192.0.2.0/24' left out"));
+	assert_true(warned(rs, "marker '\xe2\x80\xa0' after '2001:db8::/48'"));
+	assert_true(warned(rs, "not an address: banana*"));
+	recordset_free(rs);
+}
+
 /* Covers are bounded a range and a page; the ends stay exact past them. */
 static void
 test_wide_ranges(void **state)
@@ -1077,6 +1119,7 @@ main(void)
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_translated_ranges),
 		cmocka_unit_test(test_list_cells),
+		cmocka_unit_test(test_links_and_marks),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
