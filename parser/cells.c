@@ -406,7 +406,8 @@ row_split(const struct row *row, int addrs, struct row_split *sp)
 	char *buf = NULL;
 	int full, nets, anynets = 0;
 
-	memset(sp, 0, sizeof(*sp));
+	/* The parts are set as they are found: a row is 4 KiB to clear. */
+	sp->n = sp->nparts = 0;
 	for (i = 0; i < row->ntoks; i++) {
 		if (row->toks[i].type != TOK_LIST)
 			continue;
@@ -454,5 +455,5 @@ row_split_free(struct row_split *sp)
 
 	for (i = 0; i < sp->n; i++)
 		free(sp->buf[i]);
-	memset(sp, 0, sizeof(*sp));
+	sp->n = sp->nparts = 0;
 }

@@ -408,6 +408,10 @@ cell_mark(struct textbuf *tb, struct walk *w, struct table *t)
 	size_t i, m, n = tb->len;
 	char *s = tb->s, c;
 
+	/* Every mark ends in '*' or a dagger's last byte: most cells don't. */
+	if (n < 2 || (s[n - 1] != '*' && (unsigned char)s[n - 1] != 0xa0 &&
+	    (unsigned char)s[n - 1] != 0xa1))
+		return;
 	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		m = strlen(marks[i]);
 		if (n <= m || memcmp(s + n - m, marks[i], m) != 0)
