@@ -213,36 +213,43 @@ grid_cell_link(struct grid *g, const char *text, long colspan,
 	return 0;
 }
 
+/* Row r, column c of g, or NULL outside the grid. */
+static const struct grid_cell *
+cell_at(const struct grid *g, size_t r, size_t c)
+{
+	if (r >= g->nrows || c >= g->rows[r].ncols)
+		return NULL;
+	return &g->cells[g->rows[r].off + c];
+}
+
 const char *
 grid_text(const struct grid *g, size_t r, size_t c)
 {
-	if (r >= g->nrows || c >= g->rows[r].ncols)
-		return "";
-	return g->text + g->cells[g->rows[r].off + c].text;
+	const struct grid_cell *e = cell_at(g, r, c);
+
+	return e != NULL ? g->text + e->text : "";
 }
 
 const char *
 grid_note(const struct grid *g, size_t r, size_t c)
 {
-	if (r >= g->nrows || c >= g->rows[r].ncols ||
-	    g->cells[g->rows[r].off + c].note == 0)
-		return NULL;
-	return g->text + g->cells[g->rows[r].off + c].note;
+	const struct grid_cell *e = cell_at(g, r, c);
+
+	return e != NULL && e->note != 0 ? g->text + e->note : NULL;
 }
 
 const char *
 grid_link(const struct grid *g, size_t r, size_t c)
 {
-	if (r >= g->nrows || c >= g->rows[r].ncols ||
-	    g->cells[g->rows[r].off + c].link == 0)
-		return NULL;
-	return g->text + g->cells[g->rows[r].off + c].link;
+	const struct grid_cell *e = cell_at(g, r, c);
+
+	return e != NULL && e->link != 0 ? g->text + e->link : NULL;
 }
 
 int
 grid_head(const struct grid *g, size_t r, size_t c)
 {
-	if (r >= g->nrows || c >= g->rows[r].ncols)
-		return 0;
-	return g->cells[g->rows[r].off + c].head;
+	const struct grid_cell *e = cell_at(g, r, c);
+
+	return e != NULL && e->head;
 }

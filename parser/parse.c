@@ -4,6 +4,7 @@
  * costs nothing. Headings give each table its region and section; tables
  * are expanded into grids and read when they close.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -395,40 +396,53 @@ static const char *const markers[] = {
 	"\xe2\x80\xa0", "\xe2\x80\xa1",	/* dagger, double dagger */
 };
 
+/* Whether a marker is a sign ("*", a dagger), no word: one writes it on. */
+static int
+marker_is_sign(const char *m)
+{
+	for (; *m != '\0'; m++)
+		if (isalpha((unsigned char)*m))
+			return 0;
+	return 1;
+}
+
 /*
- * A footnote mark written onto an address or a network ("192.0.2.0/24*",
- * "...†"): left out of tb's text and told, when what is left is one.
+ * A sign of markers[] written onto an address or a network
+ * ("192.0.2.0/24*", "...†"), the longest that ends tb's text: left out of
+ * the text and told, when what is left is one.
  */
 static void
 cell_mark(struct textbuf *tb, struct walk *w, struct table *t)
 {
-	static const char *const marks[] = { "***", "**", "*",
-	    "\xe2\x80\xa0", "\xe2\x80\xa1" };
 	struct token tk;
-	size_t i, m, n = tb->len;
+	const char *mark = NULL;
+	size_t i, m, best = 0, n = tb->len;
 	char *s = tb->s, c;
 
-	/* Every mark ends in '*' or a dagger's last byte: most cells don't. */
-	if (n < 2 || (s[n - 1] != '*' && (unsigned char)s[n - 1] != 0xa0 &&
-	    (unsigned char)s[n - 1] != 0xa1))
+	/* An address ends in a letter or a digit, a sign never: most cells. */
+	if (n < 2 || isalnum((unsigned char)s[n - 1]))
 		return;
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-		m = strlen(marks[i]);
-		if (n <= m || memcmp(s + n - m, marks[i], m) != 0)
-			continue;
-		c = s[n - m];
-		s[n - m] = '\0';
-		token_read(s, &tk);
-		if (tk.type != TOK_ADDR && tk.type != TOK_CIDR) {
-			s[n - m] = c;
-			return;
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
+		m = strlen(markers[i]);
+		if (m > best && n > m && marker_is_sign(markers[i]) &&
+		    memcmp(s + n - m, markers[i], m) == 0) {
+			mark = markers[i];
+			best = m;
 		}
-		if (recordset_warn(w->rs, t->region, t->section, "marker '%s' "
-		    "after '%s' left out of the value", marks[i], s) == -1)
-			walk_nomem(w);
-		tb->len = n - m;
+	}
+	if (mark == NULL)
+		return;
+	c = s[n - best];
+	s[n - best] = '\0';
+	token_read(s, &tk);
+	if (tk.type != TOK_ADDR && tk.type != TOK_CIDR) {
+		s[n - best] = c;
 		return;
 	}
+	if (recordset_warn(w->rs, t->region, t->section, "marker '%s' after "
+	    "'%s' left out of the value", mark, s) == -1)
+		walk_nomem(w);
+	tb->len = n - best;
 }
 
 /*

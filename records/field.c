@@ -74,6 +74,27 @@ field_applies(const struct field *f, const struct record *r)
 }
 
 const char *
+field_text(const struct field *f, const struct record *r,
+    char buf[CIDR_STRLEN])
+{
+	switch (f->type) {
+	case FT_KIND:
+		return record_kind_name(r->kind);
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		return *FIELD_CMEMBER(char *, f, r);
+	case FT_CIDR:
+		return cidr_format(FIELD_CMEMBER(struct cidr, f, r), buf);
+	case FT_STATUS:
+		return record_status_name(*FIELD_CMEMBER(enum record_status, f,
+		    r));
+	default:
+		return NULL;
+	}
+}
+
+const char *
 field_value(const struct record *r, size_t col, char *buf)
 {
 	const struct field *f = field_column(col);
@@ -85,16 +106,10 @@ field_value(const struct record *r, size_t col, char *buf)
 	if (f == NULL)
 		return "";
 	switch (f->type) {
-	case FT_KIND:
-		return record_kind_name(r->kind);
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_ADDR:
-		s = *FIELD_CMEMBER(char *, f, r);
-		return s != NULL ? s : "";
 	case FT_CIDR:
-		return field_applies(f, r) ?
-		    cidr_format(FIELD_CMEMBER(struct cidr, f, r), buf) : "";
+		if (!field_applies(f, r))
+			return "";
+		return field_text(f, r, buf);
 	case FT_INT:
 		if (!field_applies(f, r))
 			return "";
@@ -108,11 +123,10 @@ field_value(const struct record *r, size_t col, char *buf)
 			n += (size_t)snprintf(buf + n, FIELD_MAX - n, "%s%s",
 			    i ? " " : "", cidr_format(&v[i], cb));
 		return buf;
-	case FT_STATUS:
-		return record_status_name(*FIELD_CMEMBER(enum record_status,
-		    f, r));
+	default:
+		s = field_text(f, r, buf);
+		return s != NULL ? s : "";
 	}
-	return "";
 }
 
 int

@@ -63,6 +63,13 @@ const char		*field_name(size_t col);
  * where the field does not apply. Returns the text.
  */
 const char	*field_value(const struct record *r, size_t col, char *buf);
+/*
+ * The text of field f of r where its value is one string (every type but
+ * FT_INT and FT_CIDRS), buf holding a CIDR's; NULL if it is none. The one
+ * mapping of a type to its text: CSV, JSON and the dataset use it.
+ */
+const char	*field_text(const struct field *f, const struct record *r,
+		    char buf[CIDR_STRLEN]);
 /* Whether r's kind has field f. */
 int		 field_applies(const struct field *f, const struct record *r);
 /* Compare field f of a and b; <0, 0, >0 (absent before present). */

@@ -34,30 +34,6 @@ field_written(const struct field *f, const struct record *r)
 	}
 }
 
-/*
- * The text of field f of r where its value is one string (every type but
- * FT_INT and FT_CIDRS), buf holding a CIDR's; NULL if it is none.
- */
-static const char *
-field_text(const struct field *f, const struct record *r,
-    char buf[CIDR_STRLEN])
-{
-	switch (f->type) {
-	case FT_KIND:
-		return record_kind_name(r->kind);
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_ADDR:
-		return *FIELD_CMEMBER(char *, f, r);
-	case FT_CIDR:
-		return cidr_format(FIELD_CMEMBER(struct cidr, f, r), buf);
-	case FT_STATUS:
-		return record_status_name(*FIELD_CMEMBER(enum record_status, f,
-		    r));
-	default:
-		return NULL;
-	}
-}
 
 /* Field f of r as a JSON value; NULL on memory. */
 static json_t *
