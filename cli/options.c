@@ -251,8 +251,8 @@ static const struct cli_option publish_opts[] = {
 	    "wait this long for another publish into the same "
 	    "parent directory (default " STR(CLI_LOCK_TIMEOUT) ")", NULL },
 	{ "rebuild", 0, 'R', NULL, NULL, 0,
-	    "reuse nothing of the old site: read every snapshot and "
-	    "write every file", NULL },
+	    "reuse nothing of the old site or the memo: render every "
+	    "snapshot and write every file", NULL },
 	ROWS_COMMON,
 };
 

@@ -78,7 +78,7 @@ feed_head(struct pub_feed *f, const struct pub_ctx *ctx)
 	xmlNodePtr n;
 
 	/* The first snapshot names the history: stable, and unique to it. */
-	snprintf(id, sizeof(id), "urn:mcwatch:feed:%s", ctx->h->snaps[0].id);
+	snprintf(id, sizeof(id), "urn:mcwatch:feed:%s", ctx->frags.v[0].id);
 	if (add(f, f->feed, "title", ctx->title) == NULL ||
 	    add(f, f->feed, "subtitle", "Changes to the data Mimecast "
 	    "publishes on its Data Centers and URLs page") == NULL ||
@@ -114,8 +114,7 @@ pub_feed_new(struct pub_ctx *ctx)
 	if ((f->ns = xmlNewNs(f->feed, BAD_CAST ATOM_NS, NULL)) == NULL)
 		goto fail;
 	xmlSetNs(f->feed, f->ns);
-	if ((f->scratch = html_new("", NULL, &f->body)) == NULL ||
-	    feed_head(f, ctx) == -1)
+	if ((f->scratch = html_new("", NULL, &f->body)) == NULL)
 		goto fail;
 	return f;
  fail:
@@ -156,13 +155,12 @@ entry_html(struct pub_feed *f, const struct pub_change *c)
 }
 
 int
-pub_feed_change(void *w, const struct pub_change *c)
+pub_feed_change(void *w, const struct pub_change *c, struct pub_frag *fr)
 {
 	struct pub_feed *f = w;
-	char title[1024], id[96], href[80], *html = NULL;
-	xmlNodePtr e, n;
-	int rc = -1;
+	char title[1024];
 
+	/* Only the newest are entries: the others' are never rendered. */
 	if (f->n >= PUBLISH_FEED_MAX)
 		return 0;
 	f->n++;
@@ -179,24 +177,41 @@ pub_feed_change(void *w, const struct pub_change *c)
 		report_spf_summary(c->spf, title + strlen(title),
 		    sizeof(title) - strlen(title));
 	}
-	snprintf(id, sizeof(id), ID_PREFIX "%s", c->snap->id);
-	snprintf(href, sizeof(href), "changes.html#%s", c->snap->id);
-	if ((e = add(f, f->feed, "entry", NULL)) == NULL ||
-	    add(f, e, "id", id) == NULL || add(f, e, "title", title) == NULL ||
-	    add_date(f, e, "updated", c->snap->time) == -1 ||
-	    add_link(f, e, "alternate", "text/html", href) == -1)
-		goto cleanup;
+	if ((fr->title = strdup(title)) == NULL)
+		return -1;
+	fr->titlelen = strlen(title);
+	fr->feed = 1;
 	if (c->parent == NULL || (c->diff->nchanges == 0 && (c->spf == NULL ||
 	    c->spf->n == 0)))
-		rc = add(f, e, "summary", c->parent ? "No record changed." :
-		    "The first snapshot of the data.") == NULL ? -1 : 0;
-	else if ((html = entry_html(f, c)) != NULL &&
-	    (n = add(f, e, "content", html)) != NULL &&
-	    xmlSetProp(n, BAD_CAST "type", BAD_CAST "html") != NULL)
-		rc = 0;
- cleanup:
-	free(html);
-	return rc;
+		return 0;
+	if ((fr->content = entry_html(f, c)) == NULL)
+		return -1;
+	fr->contentlen = strlen(fr->content);
+	return 0;
+}
+
+/* Part fr's entry: a summary, or its change as HTML; -1 on memory. */
+static int
+entry(struct pub_feed *f, const struct pub_frag *fr)
+{
+	char id[96], href[80];
+	xmlNodePtr e, n;
+
+	snprintf(id, sizeof(id), ID_PREFIX "%s", fr->id);
+	snprintf(href, sizeof(href), "changes.html#%s", fr->id);
+	if ((e = add(f, f->feed, "entry", NULL)) == NULL ||
+	    add(f, e, "id", id) == NULL || add(f, e, "title", fr->title) ==
+	    NULL || add_date(f, e, "updated", fr->time) == -1 ||
+	    add_link(f, e, "alternate", "text/html", href) == -1)
+		return -1;
+	if (fr->content == NULL)
+		return add(f, e, "summary", fr->parent[0] ? "No record "
+		    "changed." : "The first snapshot of the data.") == NULL ?
+		    -1 : 0;
+	if ((n = add(f, e, "content", fr->content)) == NULL ||
+	    xmlSetProp(n, BAD_CAST "type", BAD_CAST "html") == NULL)
+		return -1;
+	return 0;
 }
 
 int
@@ -204,8 +219,21 @@ pub_feed_finish(void *w, struct pub_ctx *ctx)
 {
 	struct pub_feed *f = w;
 	xmlChar *mem = NULL;
+	size_t i, k;
 	int len = 0, rc;
 
+	if (feed_head(f, ctx) == -1)
+		return err_nomem(ctx->err, "publish");
+	for (i = ctx->frags.n, k = 0; i-- > 0 && k < PUBLISH_FEED_MAX; k++) {
+		/* publish.c renders every part the feed takes. */
+		if (!ctx->frags.v[i].feed) {
+			err_set(ctx->err, ERR_REPO, "publish: snapshot %.12s: "
+			    "no feed entry rendered", ctx->frags.v[i].id);
+			return -1;
+		}
+		if (entry(f, &ctx->frags.v[i]) == -1)
+			return err_nomem(ctx->err, "publish");
+	}
 	xmlDocDumpFormatMemoryEnc(f->doc, &mem, &len, "UTF-8", 1);
 	if (mem == NULL) {
 		err_nomem(ctx->err, "publish");

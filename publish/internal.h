@@ -14,14 +14,61 @@
 #include "../records/record.h"
 #include "../spf/spf.h"
 
+/*
+ * One snapshot's part of the site, rendered once from it and its parent
+ * alone (so the same bytes every publish): what the site-wide files are
+ * made of, and what the memo (memo.h) keeps from one publish to the next.
+ */
+struct pub_frag {
+	char		 id[41];
+	char		 parent[41];	/* "" for the first */
+	char		 base[41];	/* its last whole snapshot ("" if none):
+					   itself, unless broken */
+	time_t		 time;
+	size_t		 nrecords;	/* records it holds */
+	int		 broken;	/* its dataset is unread */
+	int		 feed;		/* title and content rendered */
+	char		*json;		/* changes/ID.json's bytes */
+	size_t		 jsonlen;
+	char		*html;		/* its <section> of changes.html */
+	size_t		 htmllen;
+	char		*title;		/* its feed entry's, if feed */
+	size_t		 titlelen;
+	char		*content;	/* its entry's HTML, or NULL: summary */
+	size_t		 contentlen;
+	int		 owned;		/* the strings are its own (malloc'd),
+					   else the memo buffer's */
+};
+
+/* Every snapshot's part, oldest first. */
+struct pub_frags {
+	struct pub_frag	*v;
+	size_t		 n;
+	size_t		 cap;
+	char		*buf;		/* the memo read, when parts are in it */
+	size_t		 buflen;
+	size_t		 used;		/* of it, the bytes its parts take */
+};
+
+/* A new part at the end of fs (zeroed, owned) or NULL on memory. */
+struct pub_frag	*pub_frags_add(struct pub_frags *fs);
+/* Only the first n parts kept. */
+void		 pub_frags_truncate(struct pub_frags *fs, size_t n);
+/* Every part and the memo buffer freed; fs emptied. */
+void		 pub_frags_clear(struct pub_frags *fs);
+
 struct pub_ctx {
 	struct store			*st;
 	const struct publish_opts	*o;
 	const char			*title;
-	struct pub_timeline		*h;
+	struct pub_timeline		*h;	/* the snapshots to render */
+	struct pub_frags		 frags;	/* every snapshot's part */
+	size_t				 nmemo;	/* parts the memo had */
+	size_t				 known;	/* of them, still the
+						   history's: h follows */
 	struct site			*site;
 	struct recordset		*latest;	/* its records */
-	const struct pub_snap		*head;		/* the latest */
+	const struct pub_frag		*head;		/* the latest's part */
 	char				*source;	/* its page's URL */
 	char				*edited_at;	/* Mimecast's last edit
 							   of it, or NULL */
@@ -36,7 +83,7 @@ struct pub_ctx {
 /* One snapshot's change against its parent, newest first. */
 struct pub_change {
 	const struct pub_snap	*snap;
-	const struct pub_snap	*parent;	/* NULL for the first */
+	const char		*parent;	/* its id, NULL for the first */
 	const struct diff	*diff;
 	const struct spf_report	*spf;	/* its SPF netblocks' change, or NULL */
 	const char		*source;	/* its page's URL, or NULL */
@@ -72,8 +119,9 @@ xmlNodePtr	pub_table_new(xmlNodePtr parent, const char *const *cols,
 /*
  * The writers of the site's parts, one table (publish.c), as rpki-client
  * has its outputs: new(ctx) makes a writer's state (NULL on memory),
- * change(state, c) is given every snapshot's change, newest first,
- * finish(state, ctx) writes its files, free(state) accepts NULL. Each
+ * change(state, c, f) renders its share of snapshot c's part f, given the
+ * snapshots not in the memo, newest first; finish(state, ctx) writes its
+ * files from every part (ctx->frags); free(state) accepts NULL. Each
  * returns 0, or -1 with ctx->err; a writer with no state has only finish.
  */
 
@@ -93,13 +141,15 @@ int	pub_list_written(const struct pub_ctx *ctx, const char *path);
  * snapshot's changes/ID.json.
  */
 void	*pub_api_new(struct pub_ctx *ctx);
-int	 pub_api_change(void *w, const struct pub_change *c);
+int	 pub_api_change(void *w, const struct pub_change *c,
+	    struct pub_frag *f);
 int	 pub_api_finish(void *w, struct pub_ctx *ctx);
 void	 pub_api_free(void *w);
 
 /* pages.c: index.html and changes.html. */
 void	*pub_pages_new(struct pub_ctx *ctx);
-int	 pub_pages_change(void *w, const struct pub_change *c);
+int	 pub_pages_change(void *w, const struct pub_change *c,
+	    struct pub_frag *f);
 int	 pub_pages_finish(void *w, struct pub_ctx *ctx);
 void	 pub_pages_free(void *w);
 /*
@@ -112,8 +162,9 @@ int	pub_change_html(xmlNodePtr parent, const struct pub_change *c,
 /* spf.c: the second source on the site. */
 /* Snapshot id's SPF netblocks into d: a broken file told, empty; 0, -1. */
 int	pub_spf_doc(struct pub_ctx *ctx, const char *id, struct spf_doc *d);
-/* Snapshot k's SPF change against its parent into r; 0, or -1. */
-int	pub_spf_change(struct pub_ctx *ctx, size_t k, struct spf_report *r);
+/* Snapshot id's SPF change against parent (or none) into r; 0, or -1. */
+int	pub_spf_change(struct pub_ctx *ctx, const char *parent, const char *id,
+	    struct spf_report *r);
 /* The items of r as a table under a heading title of level; 0, or -1. */
 int	pub_spf_html(xmlNodePtr parent, const struct spf_report *r, int level,
 	    const char *title);
@@ -122,7 +173,8 @@ int	pub_spf_section(const struct pub_ctx *ctx, xmlNodePtr main);
 
 /* feed.c: feed.atom. */
 void	*pub_feed_new(struct pub_ctx *ctx);
-int	 pub_feed_change(void *w, const struct pub_change *c);
+int	 pub_feed_change(void *w, const struct pub_change *c,
+	    struct pub_frag *f);
 int	 pub_feed_finish(void *w, struct pub_ctx *ctx);
 void	 pub_feed_free(void *w);
 

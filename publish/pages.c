@@ -65,8 +65,8 @@ static const struct list_table {
 #define NTABLES	(sizeof(list_tables) / sizeof(list_tables[0]))
 
 struct pub_pages {
-	htmlDocPtr	 doc;		/* changes.html */
-	xmlNodePtr	 main;
+	htmlDocPtr	 scratch;	/* where a part's section is built */
+	xmlNodePtr	 body;		/* its body */
 };
 
 #define CELL_MAX	2048
@@ -492,7 +492,7 @@ index_status(const struct pub_ctx *ctx, xmlNodePtr main)
 		return -1;
 	snprintf(line, sizeof(line), ". %zu record%s in %zu snapshot%s.",
 	    ctx->latest->nrecs, ctx->latest->nrecs == 1 ? "" : "s",
-	    ctx->h->nsnaps, ctx->h->nsnaps == 1 ? "" : "s");
+	    ctx->frags.n, ctx->frags.n == 1 ? "" : "s");
 	if (html_text(p, line) == -1)
 		return -1;
 	/* A page read from a file has no address for the web: nothing. */
@@ -614,18 +614,12 @@ void *
 pub_pages_new(struct pub_ctx *ctx)
 {
 	struct pub_pages *p;
-	char title[600], line[256];
 
+	(void)ctx;
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
-	snprintf(title, sizeof(title), "%s: changes", ctx->title);
-	snprintf(line, sizeof(line), "%zu snapshot%s, the newest first. Times "
-	    "are UTC. Each snapshot's change is also in changes/ID.json, never "
-	    "rewritten; changes.json holds them all.", ctx->h->nsnaps,
-	    ctx->h->nsnaps == 1 ? "" : "s");
-	if ((p->doc = page_new(ctx, title, &p->main)) == NULL ||
-	    html_add(p->main, "p", line) == NULL) {
-		pub_pages_free(p);
+	if ((p->scratch = html_new("", NULL, &p->body)) == NULL) {
+		free(p);
 		return NULL;
 	}
 	return p;
@@ -659,7 +653,7 @@ change_head(xmlNodePtr sec, const struct pub_change *c)
 	    (p = html_add(sec, "p", "Snapshot ")) == NULL ||
 	    html_add(p, "code", c->snap->id) == NULL ||
 	    html_text(p, c->parent ? ", after " : ". ") == -1 ||
-	    (c->parent && (html_add(p, "code", c->parent->id) == NULL ||
+	    (c->parent && (html_add(p, "code", c->parent) == NULL ||
 	    html_text(p, ". ") == -1)) ||
 	    (n = html_add(p, "a", "Its change")) == NULL ||
 	    html_attr(n, "href", href) == -1 || html_text(p, " (JSON).") == -1)
@@ -667,14 +661,11 @@ change_head(xmlNodePtr sec, const struct pub_change *c)
 	return 0;
 }
 
-int
-pub_pages_change(void *w, const struct pub_change *c)
+/* Snapshot c's section of changes.html under sec; 0, or -1 on memory. */
+static int
+section(xmlNodePtr sec, const struct pub_change *c)
 {
-	struct pub_pages *p = w;
-	xmlNodePtr sec;
-
-	if ((sec = html_add(p->main, "section", NULL)) == NULL ||
-	    html_attr(sec, "id", c->snap->id) == -1 || change_head(sec, c) ==
+	if (html_attr(sec, "id", c->snap->id) == -1 || change_head(sec, c) ==
 	    -1)
 		return -1;
 	/* The first snapshot's records are the data, not a change. */
@@ -683,15 +674,88 @@ pub_pages_change(void *w, const struct pub_change *c)
 	if (c->diff->nchanges == 0 && html_add(sec, "p", "No record "
 	    "changed.") == NULL)
 		return -1;
-	return pub_change_html(sec, c, 3);
+	if (pub_change_html(sec, c, 3) == -1)
+		return -1;
+	return label_tables(sec);
+}
+
+int
+pub_pages_change(void *w, const struct pub_change *c, struct pub_frag *f)
+{
+	struct pub_pages *p = w;
+	xmlNodePtr sec;
+	int rc = -1;
+
+	/* Built in a document of its own, serialized as it is in the page. */
+	if ((sec = xmlNewDocNode(p->scratch, NULL, BAD_CAST "section",
+	    NULL)) == NULL)
+		return -1;
+	xmlAddChild(p->body, sec);
+	if (section(sec, c) == 0 &&
+	    (f->html = html_dump_node(p->scratch, sec)) != NULL) {
+		f->htmllen = strlen(f->html);
+		rc = 0;
+	}
+	xmlUnlinkNode(sec);
+	xmlFreeNode(sec);
+	return rc;
+}
+
+/*
+ * changes.html: the page around every part's section, newest first. The
+ * sections are serialized already, once each: they go in as they are,
+ * before the end of the page's main.
+ */
+static int
+changes_page(struct pub_ctx *ctx)
+{
+	const struct pub_frags *fs = &ctx->frags;
+	char title[600], line[256], *page = NULL, *buf = NULL, *end;
+	htmlDocPtr doc;
+	xmlNodePtr main;
+	size_t len, i;
+	FILE *fp = NULL;
+	int rc = -1;
+
+	snprintf(title, sizeof(title), "%s: changes", ctx->title);
+	snprintf(line, sizeof(line), "%zu snapshot%s, the newest first. Times "
+	    "are UTC. Each snapshot's change is also in changes/ID.json, never "
+	    "rewritten; changes.json holds them all.", fs->n,
+	    fs->n == 1 ? "" : "s");
+	if ((doc = page_new(ctx, title, &main)) == NULL ||
+	    html_add(main, "p", line) == NULL || (page = html_dump(doc)) ==
+	    NULL || (end = strstr(page, "</main>")) == NULL ||
+	    (fp = open_memstream(&buf, &len)) == NULL)
+		goto memory;
+	/* Where libxml2 put the sections when they were in the tree. */
+	fwrite(page, 1, (size_t)(end - page), fp);
+	putc('\n', fp);
+	for (i = fs->n; i-- > 0; )
+		fwrite(fs->v[i].html, 1, fs->v[i].htmllen, fp);
+	fputs(end, fp);
+	if (fclose(fp) == EOF) {
+		fp = NULL;
+		goto memory;
+	}
+	fp = NULL;
+	rc = pub_put(ctx, "changes.html", buf, len);
+	goto cleanup;
+ memory:
+	err_nomem(ctx->err, "publish");
+ cleanup:
+	if (fp != NULL)
+		fclose(fp);
+	free(buf);
+	free(page);
+	xmlFreeDoc(doc);
+	return rc;
 }
 
 int
 pub_pages_finish(void *w, struct pub_ctx *ctx)
 {
-	struct pub_pages *p = w;
-
-	if (page_put(ctx, p->doc, "changes.html") == -1)
+	(void)w;
+	if (changes_page(ctx) == -1)
 		return -1;
 	return index_page(ctx);
 }
@@ -703,6 +767,6 @@ pub_pages_free(void *w)
 
 	if (p == NULL)
 		return;
-	xmlFreeDoc(p->doc);
+	xmlFreeDoc(p->scratch);
 	free(p);
 }

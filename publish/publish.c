@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "memo.h"
 #include "../util/url.h"
 #include "../snapshots/snapshot.h"
 #include "../snapshots/source.h"
@@ -57,7 +58,8 @@ source_of_id(struct pub_ctx *ctx, const char *id)
 static const struct pub_writer {
 	const char	*name;
 	void		*(*new)(struct pub_ctx *ctx);
-	int		 (*change)(void *w, const struct pub_change *c);
+	int		 (*change)(void *w, const struct pub_change *c,
+			    struct pub_frag *f);
 	int		 (*finish)(void *w, struct pub_ctx *ctx);
 	void		 (*free)(void *w);
 } writers[] = {
@@ -70,25 +72,29 @@ static const struct pub_writer {
 };
 #define NWRITERS	(sizeof(writers) / sizeof(writers[0]))
 
-/* Change c to every writer that takes changes; 0, or -1. */
+/* A walk back from HEAD to the memo's parts stops this far at most. */
+#define MEMO_WALK_MAX	256
+
+/* Change c to every writer that takes changes, into part f; 0, or -1. */
 static int
-change_all(void **state, const struct pub_change *c)
+change_all(void **state, const struct pub_change *c, struct pub_frag *f)
 {
 	size_t i;
 
 	for (i = 0; i < NWRITERS; i++)
 		if (writers[i].change != NULL &&
-		    writers[i].change(state[i], c) == -1)
+		    writers[i].change(state[i], c, f) == -1)
 			return -1;
 	return 0;
 }
 
 /*
- * Snapshot k's change against its parent to every writer; *count is the
- * number of records k holds, made k - 1's on return.
+ * Snapshot k's change against its parent to every writer, into part f;
+ * *count is the number of records k holds, made k - 1's on return.
  */
 static int
-one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
+one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state,
+    struct pub_frag *f)
 {
 	struct recordset before, after;
 	struct pub_change c;
@@ -113,20 +119,20 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 	memset(&c, 0, sizeof(c));
 	c.snap = &ctx->h->snaps[k];
 	/* The latest's is read already; the others' from the repository. */
-	if (k + 1 == ctx->h->nsnaps)
+	if (strcmp(c.snap->id, ctx->head->id) == 0)
 		c.source = ctx->source;
 	else
 		c.source = source = source_of_id(ctx, c.snap->id);
-	c.parent = k > 0 ? &ctx->h->snaps[k - 1] : NULL;
+	c.parent = f->parent[0] ? f->parent : NULL;
 	c.diff = &d;
 	/* Read only where the walk saw spf.json's bytes change. */
 	if (c.snap->spf_changed) {
-		if (pub_spf_change(ctx, k, &spf) == -1)
+		if (pub_spf_change(ctx, c.parent, c.snap->id, &spf) == -1)
 			goto cleanup;
 		c.spf = &spf;
 	}
-	c.nrecords = *count;
-	if (change_all(state, &c) == -1)
+	c.nrecords = f->nrecords = *count;
+	if (change_all(state, &c, f) == -1)
 		goto memory;
 	*count = *count + nrem - nadd;
 	rc = 0;
@@ -144,12 +150,40 @@ one_change(struct pub_ctx *ctx, size_t k, size_t *count, void **state)
 	return rc;
 }
 
-/* Every change, newest first, then the files made of them all. */
+/*
+ * A part for each snapshot of the timeline after the known ones: its id,
+ * parent and base, in order. The first part of them, or NULL on memory.
+ */
+static struct pub_frag *
+new_parts(struct pub_ctx *ctx, size_t known)
+{
+	const struct pub_frag *prev;
+	struct pub_frag *f;
+	size_t k;
+
+	pub_frags_truncate(&ctx->frags, known);
+	for (k = 0; k < ctx->h->nsnaps; k++) {
+		if ((f = pub_frags_add(&ctx->frags)) == NULL)
+			return NULL;
+		prev = known + k > 0 ? &ctx->frags.v[known + k - 1] : NULL;
+		snprintf(f->id, sizeof(f->id), "%s", ctx->h->snaps[k].id);
+		snprintf(f->parent, sizeof(f->parent), "%s", prev ? prev->id :
+		    "");
+		snprintf(f->base, sizeof(f->base), "%s",
+		    !ctx->h->snaps[k].broken ? f->id : prev ? prev->base : "");
+		f->time = ctx->h->snaps[k].time;
+		f->broken = ctx->h->snaps[k].broken;
+	}
+	return &ctx->frags.v[known];
+}
+
+/* The timeline's parts rendered, newest first, after the known ones. */
 static int
-all_files(struct pub_ctx *ctx)
+render(struct pub_ctx *ctx, size_t known)
 {
 	void *state[NWRITERS] = { NULL };
-	size_t k, count = 0, i;
+	struct pub_frag *first = &ctx->frags.v[known];
+	size_t k, count, i;
 	int rc = -1;
 
 	for (i = 0; i < NWRITERS; i++)
@@ -160,11 +194,35 @@ all_files(struct pub_ctx *ctx)
 			goto cleanup;
 		}
 	/* The latest's line count: every line added, less every removed. */
+	count = known > 0 ? ctx->frags.v[known - 1].nrecords : 0;
 	for (i = 0; i < ctx->h->nlines; i++)
 		count += ctx->h->lines[i].added ? 1 : (size_t)-1;
 	for (k = ctx->h->nsnaps; k-- > 0; )
-		if (one_change(ctx, k, &count, state) == -1)
+		if (one_change(ctx, k, &count, state, &first[k]) == -1)
 			goto cleanup;
+	rc = 0;
+ cleanup:
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].free != NULL)
+			writers[i].free(state[i]);
+	return rc;
+}
+
+/* Every writer's files, from every part. */
+static int
+finish_all(struct pub_ctx *ctx)
+{
+	void *state[NWRITERS] = { NULL };
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < NWRITERS; i++)
+		if (writers[i].new != NULL &&
+		    (state[i] = writers[i].new(ctx)) == NULL) {
+			err_set(ctx->err, ERR_NOMEM, "publish: %s: out of "
+			    "memory", writers[i].name);
+			goto cleanup;
+		}
 	for (i = 0; i < NWRITERS; i++)
 		if (writers[i].finish(state[i], ctx) == -1)
 			goto cleanup;
@@ -176,6 +234,110 @@ all_files(struct pub_ctx *ctx)
 	return rc;
 }
 
+/* changes_known's test: a part of the memo, remembered as the last. */
+static int
+known_part(const char *id, void *arg, char *base)
+{
+	struct pub_ctx *ctx = arg;
+	size_t i;
+
+	for (i = ctx->frags.n; i-- > 0; )
+		if (strcmp(ctx->frags.v[i].id, id) == 0) {
+			ctx->known = i + 1;
+			snprintf(base, 41, "%s", ctx->frags.v[i].base);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Whether the memo's newest parts up to the known one give the feed its
+ * entries beside the nnew snapshots after them.
+ */
+static int
+memo_feeds(const struct pub_ctx *ctx, size_t nnew)
+{
+	size_t i, k;
+
+	for (i = ctx->known, k = nnew; i-- > 0 && k < PUBLISH_FEED_MAX; k++)
+		if (!ctx->frags.v[i].feed)
+			return 0;
+	return 1;
+}
+
+/*
+ * The snapshots to render into ctx->h: those after the memo's parts
+ * when it has the history's, else every one (ctx->known 0). 0, or -1.
+ */
+static int
+to_render(struct pub_ctx *ctx)
+{
+	struct changes_known k = { known_part, ctx, MEMO_WALK_MAX };
+	int all = 1;
+
+	if (!ctx->o->rebuild && pub_memo_load(ctx->st, &ctx->frags,
+	    ctx->err) == -1)
+		return -1;
+	ctx->nmemo = ctx->frags.n;
+	if (ctx->frags.n > 0) {
+		ctx->h = pub_timeline_since(ctx->st, &k, &all, ctx->err);
+		if (ctx->h == NULL && !all)
+			return -1;
+		if (ctx->h != NULL && !memo_feeds(ctx, ctx->h->nsnaps)) {
+			pub_timeline_free(ctx->h);
+			ctx->h = NULL;
+		}
+	}
+	if (ctx->h == NULL) {
+		pub_frags_clear(&ctx->frags);
+		ctx->known = 0;
+		if ((ctx->h = pub_timeline_load(ctx->st, ctx->err)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Each broken snapshot told, oldest first; their number. */
+static size_t
+warn_broken(const struct pub_ctx *ctx)
+{
+	char msg[160];
+	size_t i, n = 0;
+
+	for (i = 0; i < ctx->frags.n; i++) {
+		if (!ctx->frags.v[i].broken)
+			continue;
+		n++;
+		snprintf(msg, sizeof(msg), "publish: warning: snapshot %.12s: "
+		    "its %s is missing or not one mcwatch writes; published "
+		    "with no change of its own", ctx->frags.v[i].id,
+		    SNAP_DATA);
+		if (ctx->o->warn != NULL)
+			ctx->o->warn(msg);
+	}
+	return n;
+}
+
+/* The parts kept for the next publish, when they changed; a failure told. */
+static void
+keep_memo(struct pub_ctx *ctx)
+{
+	struct err err;
+	char msg[ERR_MSGMAX + 80];
+
+	if (ctx->known == ctx->nmemo && ctx->known == ctx->frags.n &&
+	    ctx->frags.used == ctx->frags.buflen)
+		return;
+	/* Only the new parts, after a memo that is still the history's. */
+	if (pub_memo_save(ctx->st, &ctx->frags, ctx->known == ctx->nmemo ?
+	    ctx->known : 0, &err) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "publish: warning: %s; the next publish "
+	    "renders every snapshot again", err.msg);
+	if (ctx->o->warn != NULL)
+		ctx->o->warn(msg);
+}
+
 /* The latest snapshot's records and source into ctx. */
 static int
 latest(struct pub_ctx *ctx)
@@ -183,7 +345,6 @@ latest(struct pub_ctx *ctx)
 	struct snapshot *s = NULL;
 	int rc;
 
-	ctx->head = &ctx->h->snaps[ctx->h->nsnaps - 1];
 	rc = snapshot_resolve(ctx->st, ctx->head->id, &s, ctx->err) == -1 ||
 	    snapshot_records(ctx->st, s, &ctx->latest, ctx->err) == -1 ||
 	    pub_spf_doc(ctx, ctx->head->id, &ctx->spf) == -1 ? -1 : 0;
@@ -219,19 +380,26 @@ publish_site(struct store *st, const struct publish_opts *o,
 	ctx.title = o->title ? o->title : PUBLISH_TITLE;
 	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
 		return -1;
-	if ((ctx.h = pub_timeline_load(st, o->warn, err)) == NULL)
+	if (to_render(&ctx) == -1)
 		goto cleanup;
-	if (ctx.h->nsnaps == 0) {
+	if (ctx.known + ctx.h->nsnaps == 0) {
 		rc = 1;
 		goto cleanup;
 	}
-	if (latest(&ctx) == -1 || all_files(&ctx) == -1)
+	if (new_parts(&ctx, ctx.known) == NULL) {
+		err_nomem(err, "publish");
 		goto cleanup;
+	}
+	ctx.head = &ctx.frags.v[ctx.frags.n - 1];
+	if (latest(&ctx) == -1 || render(&ctx, ctx.known) == -1 ||
+	    finish_all(&ctx) == -1)
+		goto cleanup;
+	res->broken = warn_broken(&ctx);
 	site_counts(ctx.site, &res->written, &res->linked);
 	if (site_commit(ctx.site, err) == -1)
 		goto cleanup;
-	res->snapshots = ctx.h->nsnaps;
-	res->broken = ctx.h->nbroken;
+	keep_memo(&ctx);
+	res->snapshots = ctx.frags.n;
 	snprintf(res->latest, sizeof(res->latest), "%s", ctx.head->id);
 	rc = 0;
  cleanup:
@@ -244,5 +412,6 @@ publish_site(struct store *st, const struct publish_opts *o,
 	recordset_free(ctx.latest);
 	spf_doc_clear(&ctx.spf);
 	pub_timeline_free(ctx.h);
+	pub_frags_clear(&ctx.frags);
 	return rc;
 }

@@ -15,7 +15,6 @@
 
 #include "site.h"
 #include "../faults/fault.h"
-#include "../snapshots/store.h"
 
 #define TMP_INFIX	".publish-"
 #define MARK_MAX	65536	/* a version.json is a few hundred bytes */
@@ -69,11 +68,60 @@ lock_parent(struct site *s, int timeout, struct err *err)
 	return 0;
 }
 
+#define RM_DEPTH	16	/* a site is lists/FORMAT/CODE/FILE deep */
+
+/*
+ * Remove name under directory dfd and all it holds, deepest first, by
+ * descriptor and the type the directory gives (no stat a file): a symlink
+ * is removed, never followed, and no other file system is entered (dev).
+ * 0, or -1 with errno.
+ */
+static int
+rm_at(int dfd, const char *name, dev_t dev, int depth)
+{
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	int fd, rc = 0;
+
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	if (depth >= RM_DEPTH || (fd = openat(dfd, name, O_RDONLY |
+	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == -1 || sb.st_dev != dev ||
+	    (d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN ||
+		    unlinkat(fd, e->d_name, 0) == -1)
+			rc |= rm_at(fd, e->d_name, dev, depth + 1);
+	}
+	closedir(d);
+	return unlinkat(dfd, name, AT_REMOVEDIR) == -1 ? -1 : rc;
+}
+
+/* Remove name beside the site (a temporary or old site) and all of it. */
+static void
+rm_beside(struct site *s, const char *name)
+{
+	struct stat sb;
+
+	if (fstat(s->parentfd, &sb) == 0)
+		(void)rm_at(s->parentfd, name, sb.st_dev, 0);
+}
+
 /* Remove what a killed publish left beside out (we hold the lock). */
 static void
 rm_leftovers(struct site *s)
 {
-	char prefix[300], path[4400];
+	char prefix[300];
 	struct dirent *e;
 	DIR *d;
 	int fd;
@@ -84,12 +132,9 @@ rm_leftovers(struct site *s)
 			close(fd);
 		return;
 	}
-	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", s->parent, e->d_name);
-		store_remove_tree(path);
-	}
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+			rm_beside(s, e->d_name);
 	closedir(d);
 }
 
@@ -330,7 +375,9 @@ link_same(struct site *s, const char *path, const char *base, int newfd,
 	if (s->oldfd == -1 || (ofd = dir_of(s->oldfd, path, 0, &s->olddir)) ==
 	    -1)
 		return 0;
-	if ((fd = openat(ofd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+	/* Non-blocking: a FIFO put in the old site is no file to wait on. */
+	if ((fd = openat(ofd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return 0;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    (size_t)sb.st_size == len) {
@@ -435,7 +482,7 @@ site_commit(struct site *s, struct err *err)
 	fault_point("publish.swapped");
 	s->committed = 1;
 	if (s->oldfd != -1)
-		store_remove_tree(s->tmp);
+		rm_beside(s, tmpbase);
 	if (fsync(s->parentfd) == -1)
 		return fail(err, s, "the site is in place, but cannot sync",
 		    s->parent);
@@ -454,8 +501,8 @@ site_free(struct site *s)
 {
 	if (s == NULL)
 		return;
-	if (s->tmp != NULL && !s->committed)
-		store_remove_tree(s->tmp);
+	if (s->tmp != NULL && !s->committed && s->parentfd != -1)
+		rm_beside(s, strrchr(s->tmp, '/') + 1);
 	if (s->newdir.fd != -1)
 		close(s->newdir.fd);
 	if (s->olddir.fd != -1)

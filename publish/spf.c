@@ -34,15 +34,16 @@ pub_spf_doc(struct pub_ctx *ctx, const char *id, struct spf_doc *d)
 }
 
 int
-pub_spf_change(struct pub_ctx *ctx, size_t k, struct spf_report *r)
+pub_spf_change(struct pub_ctx *ctx, const char *parent, const char *id,
+    struct spf_report *r)
 {
 	struct spf_doc a, b;
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
 	memset(&a, 0, sizeof(a));
-	if ((k > 0 && pub_spf_doc(ctx, ctx->h->snaps[k - 1].id, &a) == -1) ||
-	    pub_spf_doc(ctx, ctx->h->snaps[k].id, &b) == -1)
+	if ((parent != NULL && pub_spf_doc(ctx, parent, &a) == -1) ||
+	    pub_spf_doc(ctx, id, &b) == -1)
 		goto cleanup;
 	if (spf_report_changes(r, &a, &b) == -1) {
 		err_nomem(ctx->err, "publish");

@@ -94,20 +94,12 @@ static int
 collect(const struct line_change *c, void *arg)
 {
 	struct pub_timeline *h = arg;
-	char msg[160];
 
-	if (c->line == NULL && c->broken) {
-		h->nbroken++;
-		snprintf(msg, sizeof(msg), "publish: warning: snapshot %.12s: "
-		    "its %s is missing or not one mcwatch writes; published "
-		    "with no change of its own", c->id, SNAP_DATA);
-		if (h->warn != NULL)
-			h->warn(msg);
-	}
 	if (c->line == NULL) {
 		if (pub_timeline_add_snap(h, c->id, c->time, NULL) == -1)
 			return -1;
 		h->snaps[h->nsnaps - 1].spf_changed = c->spf_changed;
+		h->snaps[h->nsnaps - 1].broken = c->broken;
 		return 0;
 	}
 	return pub_timeline_add_line(h, c->line, c->len, c->added);
@@ -165,8 +157,7 @@ number(struct pub_timeline *h)
 }
 
 struct pub_timeline *
-pub_timeline_load(struct store *st, void (*warn)(const char *msg),
-    struct err *err)
+pub_timeline_load(struct store *st, struct err *err)
 {
 	struct pub_timeline *h;
 
@@ -174,9 +165,34 @@ pub_timeline_load(struct store *st, void (*warn)(const char *msg),
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
-	h->warn = warn;
 	if (changes_walk(st, collect, h, err) == -1)
 		goto fail;
+	if (number(h) == -1) {
+		err_set(err, ERR_NOMEM, "publish: out of memory");
+		goto fail;
+	}
+	return h;
+ fail:
+	pub_timeline_free(h);
+	return NULL;
+}
+
+struct pub_timeline *
+pub_timeline_since(struct store *st, const struct changes_known *k, int *all,
+    struct err *err)
+{
+	struct pub_timeline *h;
+	int rc;
+
+	*all = 0;
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		err_set(err, ERR_NOMEM, "publish: out of memory");
+		return NULL;
+	}
+	if ((rc = changes_walk_since(st, k, collect, h, err)) != 0) {
+		*all = rc == 1;
+		goto fail;
+	}
 	if (number(h) == -1) {
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		goto fail;
@@ -228,17 +244,6 @@ parse_num(struct pub_timeline *h, size_t n)
 	if (rc == 0)
 		h->parsed[n] = 1;
 	return rc;
-}
-
-size_t
-pub_timeline_index(const struct pub_timeline *h, const char *id)
-{
-	size_t k;
-
-	for (k = h->nsnaps; k-- > 0; )
-		if (strcmp(h->snaps[k].id, id) == 0)
-			return k;
-	return h->nsnaps;
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "../errors/err.h"
 #include "../records/record.h"
+#include "../snapshots/changes.h"
 #include "../snapshots/store.h"
 
 struct pub_snap {
@@ -21,6 +22,7 @@ struct pub_snap {
 	size_t		 n;
 	char		*source;	/* its page's URL, when known */
 	int		 spf_changed;	/* its spf.json is not its parent's */
+	int		 broken;	/* its dataset is unread */
 };
 
 struct pub_line {
@@ -44,20 +46,22 @@ struct pub_timeline {
 	size_t		*num_line;	/* a line holding each number */
 	struct record	*recs;		/* each number's record, once parsed */
 	unsigned char	*parsed;
-	void		(*warn)(const char *msg);	/* or NULL */
-	size_t		 nbroken;	/* snapshots whose data is unread */
 };
 
 /*
  * The history of st into a new h, every snapshot read from the
  * repository (never from an old site); a broken snapshot (its dataset
- * missing or not mcwatch's) told to warn, named, and counted in nbroken.
- * NULL with err.
+ * missing or not mcwatch's) is marked so. NULL with err.
  */
-struct pub_timeline	*pub_timeline_load(struct store *st,
-			    void (*warn)(const char *msg), struct err *err);
-/* The index of snapshot id in h; h->nsnaps if it has none. */
-size_t	pub_timeline_index(const struct pub_timeline *h, const char *id);
+struct pub_timeline	*pub_timeline_load(struct store *st, struct err *err);
+/*
+ * The same, for only the snapshots after the newest that k knows
+ * (changes_walk_since): NULL with *all set when it knows none of them
+ * (load it all), NULL with err on failure.
+ */
+struct pub_timeline	*pub_timeline_since(struct store *st,
+			    const struct changes_known *k, int *all,
+			    struct err *err);
 /* Append a snapshot (source copied, or NULL); 0, or -1 on memory. */
 int	pub_timeline_add_snap(struct pub_timeline *h, const char *id, time_t t,
 	    const char *source);

@@ -299,46 +299,145 @@ walk_one(git_blob *b, git_blob **prev, struct line_change *c,
 	return rc;
 }
 
+/*
+ * Commit id to fn (changes_walk's body): its dataset against *prev, its
+ * spf.json's id against *prev_spf, both made its own. 0, or -1 with err.
+ */
+static int
+walk_commit(struct store *st, const git_oid *id, git_blob **prev,
+    git_oid *prev_spf, int (*fn)(const struct line_change *, void *),
+    void *arg, struct err *err)
+{
+	struct line_change c;
+	git_commit *cm = NULL;
+	git_oid spf;
+	git_blob *b;
+	char idbuf[GIT_OID_HEXSZ + 1];
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	if (git_commit_lookup(&cm, st->repo, id) < 0)
+		return store_giterr(st, "cannot read a snapshot", err);
+	c.id = git_oid_tostr(idbuf, sizeof(idbuf), id);
+	c.time = (time_t)git_commit_time(cm);
+	b = dataset_blob(st->repo, cm, &spf);
+	c.spf_changed = !git_oid_equal(&spf, prev_spf);
+	git_oid_cpy(prev_spf, &spf);
+	if ((rc = walk_one(b, prev, &c, fn, arg)) == -1)
+		err_set(err, ERR_NOMEM, "repo %s: history: out of memory",
+		    st->dir);
+	git_commit_free(cm);
+	return rc;
+}
+
 int
 changes_walk(struct store *st,
     int (*fn)(const struct line_change *, void *), void *arg, struct err *err)
 {
 	git_blob *prev = NULL;
-	struct line_change c;
 	git_revwalk *rw = NULL;
-	git_commit *cm = NULL;
-	git_oid id, spf, prev_spf;
-	git_blob *b;
-	char idbuf[GIT_OID_HEXSZ + 1];
+	git_oid id, prev_spf;
 	int rc = -1;
 
-	memset(&c, 0, sizeof(c));
 	memset(&prev_spf, 0, sizeof(prev_spf));
 	if (git_repository_head_unborn(st->repo) == 1)
 		return 0;
 	if (walk_start(st, &rw, err) == -1)
 		goto cleanup;
-	while (git_revwalk_next(&id, rw) == 0) {
-		if (git_commit_lookup(&cm, st->repo, &id) < 0) {
-			store_giterr(st, "cannot read a snapshot", err);
+	while (git_revwalk_next(&id, rw) == 0)
+		if (walk_commit(st, &id, &prev, &prev_spf, fn, arg, err) == -1)
 			goto cleanup;
-		}
-		c.id = git_oid_tostr(idbuf, sizeof(idbuf), &id);
-		c.time = (time_t)git_commit_time(cm);
-		b = dataset_blob(st->repo, cm, &spf);
-		c.spf_changed = !git_oid_equal(&spf, &prev_spf);
-		git_oid_cpy(&prev_spf, &spf);
-		if (walk_one(b, &prev, &c, fn, arg) == -1) {
-			git_commit_free(cm);
-			err_set(err, ERR_NOMEM, "repo %s: history: out of "
-			    "memory", st->dir);
-			goto cleanup;
-		}
-		git_commit_free(cm);
-	}
 	rc = 0;
  cleanup:
 	git_blob_free(prev);
 	git_revwalk_free(rw);
+	return rc;
+}
+
+/*
+ * The first-parent line from HEAD back to the first commit known says it
+ * knows, at most max commits before it, into ids (newest first, malloc'd)
+ * and *hit (the known one's, the caller frees it); base: the known one's
+ * last whole snapshot. 0, 1 if none is known, or -1 with err.
+ */
+static int
+back_to_known(struct store *st, const struct changes_known *k, git_oid **ids,
+    size_t *n, git_commit **hit, char *base, struct err *err)
+{
+	git_commit *c = NULL, *p;
+	git_oid head;
+	char idbuf[GIT_OID_HEXSZ + 1];
+	size_t cap = 0;
+	void *nv;
+
+	*ids = NULL;
+	*n = 0;
+	if (git_reference_name_to_id(&head, st->repo, "HEAD") < 0 ||
+	    git_commit_lookup(&c, st->repo, &head) < 0)
+		return store_giterr(st, "cannot read the latest snapshot", err);
+	while (!k->known(git_oid_tostr(idbuf, sizeof(idbuf),
+	    git_commit_id(c)), k->arg, base)) {
+		if (*n == k->max || git_commit_parentcount(c) == 0) {
+			git_commit_free(c);
+			return 1;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nv = reallocarray(*ids, cap, sizeof(**ids))) ==
+			    NULL) {
+				git_commit_free(c);
+				err_set(err, ERR_NOMEM, "repo %s: history: out "
+				    "of memory", st->dir);
+				return -1;
+			}
+			*ids = nv;
+		}
+		git_oid_cpy(&(*ids)[(*n)++], git_commit_id(c));
+		if (git_commit_parent(&p, c, 0) < 0) {
+			git_commit_free(c);
+			return store_giterr(st, "cannot read a snapshot", err);
+		}
+		git_commit_free(c);
+		c = p;
+	}
+	*hit = c;
+	return 0;
+}
+
+int
+changes_walk_since(struct store *st, const struct changes_known *k,
+    int (*fn)(const struct line_change *, void *), void *arg, struct err *err)
+{
+	git_blob *prev = NULL;
+	git_commit *hit = NULL, *bc = NULL;
+	git_oid *ids = NULL, prev_spf, boid;
+	char base[GIT_OID_HEXSZ + 1] = "";
+	size_t n = 0;
+	int rc;
+
+	if (git_repository_head_unborn(st->repo) == 1)
+		return 1;
+	if ((rc = back_to_known(st, k, &ids, &n, &hit, base, err)) != 0)
+		goto cleanup;
+	rc = -1;
+	/* The walk goes on from where the known one left it. */
+	git_blob_free(dataset_blob(st->repo, hit, &prev_spf));
+	if (base[0] != '\0' && (git_oid_fromstr(&boid, base) < 0 ||
+	    git_commit_lookup(&bc, st->repo, &boid) < 0 ||
+	    (prev = dataset_blob(st->repo, bc, &boid)) == NULL)) {
+		/* Its whole snapshot is not there: the caller walks it all. */
+		rc = 1;
+		goto cleanup;
+	}
+	while (n > 0)
+		if (walk_commit(st, &ids[--n], &prev, &prev_spf, fn, arg, err) ==
+		    -1)
+			goto cleanup;
+	rc = 0;
+ cleanup:
+	git_blob_free(prev);
+	git_commit_free(bc);
+	git_commit_free(hit);
+	free(ids);
 	return rc;
 }

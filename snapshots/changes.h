@@ -38,4 +38,25 @@ int	changes_walk(struct store *st,
 	    int (*fn)(const struct line_change *, void *), void *arg,
 	    struct err *err);
 
+/*
+ * What a caller knows of the history already: known(id, arg, base) is 1
+ * for a snapshot it has, with base (41 bytes) set to that one's last
+ * whole snapshot ("" if none), else 0; max bounds the walk back to it.
+ */
+struct changes_known {
+	int	(*known)(const char *id, void *arg, char *base);
+	void	*arg;
+	size_t	 max;
+};
+
+/*
+ * changes_walk for only the snapshots after the newest one of HEAD's
+ * first-parent line that k knows (at most k->max of them), compared as
+ * the whole walk would. 0, 1 if k knows none of the newest k->max + 1 or
+ * the known one's whole snapshot is gone (walk it all), or -1 with err.
+ */
+int	changes_walk_since(struct store *st, const struct changes_known *k,
+	    int (*fn)(const struct line_change *, void *), void *arg,
+	    struct err *err);
+
 #endif

@@ -152,6 +152,47 @@ store_put(struct store *st, const char *name, const char *buf, size_t len,
 }
 
 int
+store_append(struct store *st, const char *name, off_t size, const char *buf,
+    size_t len, struct err *err)
+{
+	char path[4200];
+	struct stat sb;
+	ssize_t n;
+	int fd, rc = -1;
+
+	snprintf(path, sizeof(path), "%s%s", st->gitdir, name);
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) ==
+	    -1)
+		goto fail;
+	/* Another writer's bytes since ours were read: not ours to follow. */
+	if (flock(fd, LOCK_EX) == -1 || fstat(fd, &sb) == -1)
+		goto fail;
+	if (!S_ISREG(sb.st_mode) || sb.st_size != size) {
+		close(fd);
+		return 1;
+	}
+	fault_point("store.append");
+	for (; len > 0; buf += n, len -= (size_t)n)
+		if ((n = write(fd, buf, len)) <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			goto fail;
+		}
+	if (fdatasync(fd) == -1)
+		goto fail;
+	rc = close(fd);
+	fd = -1;
+	if (rc == 0)
+		return 0;
+ fail:
+	err_set(err, ERR_REPO, "repo %s: cannot write %s%s: %s", st->dir,
+	    st->gitdir, name, strerror(errno));
+	if (fd != -1)
+		close(fd);
+	return -1;
+}
+
+int
 store_get(struct store *st, const char *name, char **buf, size_t *len,
     struct err *err)
 {

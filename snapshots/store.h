@@ -54,6 +54,13 @@ int		 store_write_mode(int dfd, const char *name, const char *buf,
  */
 int		 store_put(struct store *st, const char *name, const char *buf,
 		    size_t len, mode_t mode, struct err *err);
+/*
+ * Append len bytes to GITDIR/name, under an flock of it, synced, if it
+ * still holds size bytes: 0, 1 if it does not (nothing written), or -1
+ * with err. A killed append leaves a shorter tail its reader must refuse.
+ */
+int		 store_append(struct store *st, const char *name, off_t size,
+		    const char *buf, size_t len, struct err *err);
 /* Read GITDIR/name (malloc'd, NUL-terminated); 0, 1 if absent, -1 with err. */
 int		 store_get(struct store *st, const char *name, char **buf,
 		    size_t *len, struct err *err);

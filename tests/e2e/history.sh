@@ -65,4 +65,10 @@ assert len(c) == 5
 ' "$T/site/changes.json" "$broken" &&
     ok "publish: a broken snapshot named in a warning, published with no change" ||
     notok "publish at a broken snapshot" "exit $status" "$(head -3 "$T/err")"
+# Again, from the memo of the first: told again, the same site.
+run "$MCWATCH" publish --repo "$T/b" --out "$T/site2"
+[ "$status" -eq 0 ] && grep -q "publish: warning: snapshot $(echo "$broken" | cut -c1-12): its mimecast.json is missing" "$T/err" &&
+    diff -r "$T/site" "$T/site2" > /dev/null &&
+    ok "publish again (from its memo): the broken snapshot named again, the same site" ||
+    notok "publish again at a broken snapshot" "exit $status" "$(head -3 "$T/err")"
 finish

@@ -189,6 +189,47 @@ run "$MCWATCH" publish $R --out "$S" --base-url https://mc.example/site
 [ "$(ino "$S/lists/cidr/au/all-v4.txt")" = "$i2" ] &&
     ok "a list whose bytes did not change keeps its file" ||
     notok "a list whose bytes did not change keeps its file"
+# The memo (GITDIR/mcwatch-publish) only saves time: a new snapshot's
+# part is appended to it, and whatever becomes of it (cut short, bytes
+# after it, not a memo, gone, a history rewritten under it) the site is
+# the one rebuilt whole.
+memo="$T/r/.git/mcwatch-publish"
+[ "$(stat -c %a "$memo")" = 600 ] && ok "the memo is 0600" ||
+    notok "the memo's mode" "$(stat -c %a "$memo")"
+mi=$(ino "$memo") ms=$(stat -c %s "$memo")
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/b.html" > /dev/null 2>&1
+run "$MCWATCH" publish $R --out "$S" --base-url https://mc.example/site
+[ "$status" -eq 0 ] && [ "$(ino "$memo")" = "$mi" ] &&
+    [ "$(stat -c %s "$memo")" -gt "$ms" ] &&
+    ok "a new snapshot's part is appended to the memo, not the memo rewritten" ||
+    notok "the memo appended" "exit $status" "$(cat "$T/err")"
+# memo_case NAME REPO SITE: after what was done to REPO's memo, a publish
+# into SITE equals one rebuilt whole, and it says nothing of the memo.
+memo_case() {
+	run "$MCWATCH" publish --repo "$2" --out "$3" --base-url https://mc.example/site
+	st1=$status
+	rm -rf "$T/whole"
+	"$MCWATCH" publish --repo "$2" --out "$T/whole" \
+	    --base-url https://mc.example/site --rebuild > /dev/null 2>&1
+	[ "$st1" -eq 0 ] && [ ! -s "$T/err" ] && diff -r "$3" "$T/whole" > "$T/d" &&
+	    ok "memo $1: the site equals one rebuilt whole" ||
+	    notok "memo $1" "exit $st1" "$(head -3 "$T/err")" "$(head -5 "$T/d")"
+}
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/a.html" > /dev/null 2>&1
+truncate -s -300 "$memo"
+memo_case "cut short in its last part" "$T/r" "$S"
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/b.html" > /dev/null 2>&1
+printf 'ffffffffffffffffffffffffffffffffffffffff - - 0 0 0 2 0 0 0\n' >> "$memo"
+memo_case "with bytes after its parts" "$T/r" "$S"
+printf 'mcwatch publish memo 2 0.0.1\n' > "$memo"
+memo_case "of another version" "$T/r" "$S"
+rm -f "$memo"
+memo_case "removed" "$T/r" "$S"
+cp -a "$T/r" "$T/rw"
+git -C "$T/rw" reset -q --hard HEAD~2
+"$MCWATCH" run -q --repo "$T/rw" --url "$U/plain/hostile.html" > /dev/null 2>&1
+cp -a "$S" "$T/sw"
+memo_case "of a history rewritten (two snapshots dropped, one made)" "$T/rw" "$T/sw"
 perm=$(stat -c %a "$S" "$S/index.html" "$S/lists" | tr '\n' ' ')
 [ "$perm" = "755 644 755 " ] && ok "the site is readable by a web server" ||
     notok "site permissions" "$perm"
