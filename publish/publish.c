@@ -378,7 +378,8 @@ publish_site(struct store *st, const struct publish_opts *o,
 	ctx.o = o;
 	ctx.err = err;
 	ctx.title = o->title ? o->title : PUBLISH_TITLE;
-	if ((ctx.site = site_open(o->out, o->lock_timeout, err)) == NULL)
+	if ((ctx.site = site_open(o->out, o->lock_timeout, st, !o->rebuild,
+	    err)) == NULL)
 		return -1;
 	if (to_render(&ctx) == -1)
 		goto cleanup;

@@ -8,7 +8,7 @@
 int
 pub_put(struct pub_ctx *ctx, const char *path, const char *buf, size_t len)
 {
-	return site_put(ctx->site, path, buf, len, !ctx->o->rebuild, ctx->err);
+	return site_put(ctx->site, path, buf, len, ctx->err);
 }
 
 void

@@ -1,9 +1,11 @@
 /*
  * The site directory: built whole beside the published one, then swapped
  * in with one rename, so that a reader sees the old site or the new one,
- * never half of each. A file whose bytes did not change is linked from the
- * old site rather than written again: it keeps its inode and time, so web
- * caches and rsync see only what changed.
+ * never half of each. The site it replaces is kept beside it (the spare,
+ * .BASE.spare) and the next one built in it, with only what changed
+ * written: a file the spare holds as it should be is kept, one the old
+ * site holds is linked from it (its inode and times, for web caches and
+ * rsync), and only the others are written.
  */
 #ifndef MCWATCH_PUB_SITE_H
 #define MCWATCH_PUB_SITE_H
@@ -11,6 +13,7 @@
 #include <stddef.h>
 
 #include "../errors/err.h"
+#include "../snapshots/store.h"
 
 /* The file that marks a directory as a site mcwatch published. */
 #define SITE_MARK	"version.json"
@@ -21,16 +24,20 @@ struct site;
 /*
  * Lock out's parent (waiting at most timeout seconds), check that out is
  * absent, empty, or a site mcwatch published (never a symlink), and start
- * a new site beside it. NULL with err.
+ * a new site beside it: in the spare when st (where the signatures of
+ * sigs.h are kept; NULL: none) knows it. Without reuse, nothing of the
+ * old site or the spare is used. NULL with err.
  */
-struct site	*site_open(const char *out, int timeout, struct err *err);
+struct site	*site_open(const char *out, int timeout, struct store *st,
+		    int reuse, struct err *err);
 /*
  * Put len bytes as path (components of letters, digits, '.', '-', '_',
- * none starting with '.'); with reuse, linked from the old site when it
- * holds the same bytes. 0, or -1 with err.
+ * none starting with '.'): with reuse, kept as the spare holds it or
+ * linked from the old site when either is known to hold these bytes.
+ * 0, or -1 with err.
  */
 int		 site_put(struct site *s, const char *path, const char *buf,
-		    size_t len, int reuse, struct err *err);
+		    size_t len, struct err *err);
 /* Sync the new site and swap it in for the old; 0, or -1 with err. */
 int		 site_commit(struct site *s, struct err *err);
 /* Files written and linked so far. */

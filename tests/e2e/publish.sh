@@ -208,8 +208,10 @@ run "$MCWATCH" publish $R --out "$S" --base-url https://mc.example/site
 memo_case() {
 	run "$MCWATCH" publish --repo "$2" --out "$3" --base-url https://mc.example/site
 	st1=$status
-	rm -rf "$T/whole"
-	"$MCWATCH" publish --repo "$2" --out "$T/whole" \
+	# From a copy: the reference's memo and signatures are its own.
+	rm -rf "$T/whole" "$T/rr"
+	cp -a "$2" "$T/rr"
+	"$MCWATCH" publish --repo "$T/rr" --out "$T/whole" \
 	    --base-url https://mc.example/site --rebuild > /dev/null 2>&1
 	[ "$st1" -eq 0 ] && [ ! -s "$T/err" ] && diff -r "$3" "$T/whole" > "$T/d" &&
 	    ok "memo $1: the site equals one rebuilt whole" ||
@@ -230,6 +232,56 @@ git -C "$T/rw" reset -q --hard HEAD~2
 "$MCWATCH" run -q --repo "$T/rw" --url "$U/plain/hostile.html" > /dev/null 2>&1
 cp -a "$S" "$T/sw"
 memo_case "of a history rewritten (two snapshots dropped, one made)" "$T/rw" "$T/sw"
+# The spare (.site.spare): the site the last publish replaced, where the
+# next is built with only what changed written. What is done to it while
+# it waits (a file forged in place, one put there, a symlink, a directory
+# where a file goes) never reaches the site; a publish killed while it
+# builds there leaves the site whole, and the next one is right.
+SP="$T/.site.spare"
+[ -d "$SP" ] && [ ! -L "$SP" ] && ok "the replaced site is kept beside it as .site.spare" ||
+    notok "the spare" "$(ls -a "$T")"
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/a.html" > /dev/null 2>&1
+run "$MCWATCH" publish $R --out "$S" --base-url https://mc.example/site
+inode_kept=yes
+for f in "$S"/changes/*.json; do
+	[ "$(ino "$f")" = "$(ino "$SP/changes/${f##*/}" 2> /dev/null)" ] ||
+	    { [ -e "$SP/changes/${f##*/}" ] && inode_kept=no; }
+done
+[ "$status" -eq 0 ] && grep -q "files written" "$T/out" && [ "$inode_kept" = yes ] &&
+    ok "publish in the spare: an unchanged file is the same inode in both" ||
+    notok "publish in the spare" "exit $status" "$(cat "$T/out" "$T/err")"
+old1=$(ls "$SP/changes" | head -1)
+printf '{"forged": true}\n' > "$SP/changes/$old1.tmp" && mv "$SP/changes/$old1.tmp" "$SP/changes/$old1"
+old2=$(ls "$SP/changes" | sed -n 2p)
+sed -i 's/"from"/"FROM"/' "$SP/changes/$old2"
+echo '<script>alert(1)</script>' > "$SP/evil.html"
+ln -s /etc "$SP/lists/cidr/etc"
+rm -rf "$SP/lists/merged" && echo x > "$SP/lists/merged"
+mkdir -p "$SP/version.json.d" && rm -f "$SP/feed.atom" && mkdir "$SP/feed.atom"
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/b.html" > /dev/null 2>&1
+spino=$(ino "$SP")
+memo_case "and a spare tampered with (forged files, a planted page and symlink, a file for a directory and a directory for a file)" "$T/r" "$S"
+[ "$(ino "$S")" = "$spino" ] && ! grep -rq "forged\|FROM\|alert" "$S" &&
+    [ ! -e "$S/evil.html" ] && [ ! -e "$S/lists/cidr/etc" ] &&
+    [ -e /etc/passwd ] &&
+    ok "built in the spare: nothing done to it reaches the site; a symlink in it is never followed" ||
+    notok "the spare tampered with" "$(ls -la "$S" | head)"
+if [ -x "$B/tests/mcwatch-oom" ]; then
+	"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/a.html" > /dev/null 2>&1
+	before=$(cd "$S" && find . -type f | sort | xargs cat | sha256sum)
+	MCWATCH_FAULT=publish.sync:1 "$B/tests/mcwatch-oom" publish $R --out "$S" \
+	    --base-url https://mc.example/site > /dev/null 2>&1
+	st=$? now=$(cd "$S" && find . -type f | sort | xargs cat | sha256sum)
+	[ "$st" -eq 137 ] && [ "$now" = "$before" ] &&
+	    ok "a publish killed in the spare before the swap leaves the site as it was" ||
+	    notok "killed in the spare" "exit $st"
+	memo_case "after a publish killed in the spare" "$T/r" "$S"
+else
+	skip "a publish killed in the spare" "no test build"
+fi
+rm -f "$T/r/.git/mcwatch-publish-site"
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/b.html" > /dev/null 2>&1
+memo_case "with the spare's signatures gone" "$T/r" "$S"
 perm=$(stat -c %a "$S" "$S/index.html" "$S/lists" | tr '\n' ' ')
 [ "$perm" = "755 644 755 " ] && ok "the site is readable by a web server" ||
     notok "site permissions" "$perm"

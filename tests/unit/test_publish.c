@@ -92,19 +92,19 @@ test_site(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(out, sizeof(out), "%s/site", dir);
-	assert_non_null(s = site_open(out, 0, &err));
+	assert_non_null(s = site_open(out, 0, NULL, 1, &err));
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(site_put(s, bad[i], "x", 1, 1, &err), -1);
-	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, &err), 0);
+		assert_int_equal(site_put(s, bad[i], "x", 1, &err), -1);
+	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, &err), 0);
 	assert_int_equal(site_put(s, SITE_MARK, "{\"generator\":\"mcwatch\"}",
-	    23, 1, &err), 0);
+	    23, &err), 0);
 	assert_int_equal(site_commit(s, &err), 0);
 	site_free(s);
 	/* Again: the same bytes are kept, not written. */
-	assert_non_null(s = site_open(out, 0, &err));
-	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, 1, &err), 0);
+	assert_non_null(s = site_open(out, 0, NULL, 1, &err));
+	assert_int_equal(site_put(s, "a/b/c.txt", "x", 1, &err), 0);
 	assert_int_equal(site_put(s, SITE_MARK, "{\"generator\":\"mcwatch\"}",
-	    23, 1, &err), 0);
+	    23, &err), 0);
 	site_counts(s, &w, &l);
 	assert_int_equal(w, 0);
 	assert_int_equal(l, 2);
@@ -118,7 +118,7 @@ test_site(void **state)
 	assert_non_null(fp = fopen(out, "w"));
 	fclose(fp);
 	snprintf(out, sizeof(out), "%s/other", dir);
-	assert_null(site_open(out, 0, &err));
+	assert_null(site_open(out, 0, NULL, 1, &err));
 	assert_non_null(strstr(err.msg, "refusing"));
 	snprintf(out, sizeof(out), "rm -rf '%s'", dir);
 	assert_int_equal(system(out), 0);
