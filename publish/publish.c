@@ -177,9 +177,12 @@ new_parts(struct pub_ctx *ctx, size_t known)
 	return &ctx->frags.v[known];
 }
 
-/* The timeline's parts rendered, newest first, after the known ones. */
+/*
+ * The timeline's parts rendered by every writer, newest first, after the
+ * known ones; then every writer's files, from every part.
+ */
 static int
-render(struct pub_ctx *ctx, size_t known)
+all_files(struct pub_ctx *ctx, size_t known)
 {
 	void *state[NWRITERS] = { NULL };
 	struct pub_frag *first = &ctx->frags.v[known];
@@ -200,29 +203,6 @@ render(struct pub_ctx *ctx, size_t known)
 	for (k = ctx->h->nsnaps; k-- > 0; )
 		if (one_change(ctx, k, &count, state, &first[k]) == -1)
 			goto cleanup;
-	rc = 0;
- cleanup:
-	for (i = 0; i < NWRITERS; i++)
-		if (writers[i].free != NULL)
-			writers[i].free(state[i]);
-	return rc;
-}
-
-/* Every writer's files, from every part. */
-static int
-finish_all(struct pub_ctx *ctx)
-{
-	void *state[NWRITERS] = { NULL };
-	size_t i;
-	int rc = -1;
-
-	for (i = 0; i < NWRITERS; i++)
-		if (writers[i].new != NULL &&
-		    (state[i] = writers[i].new(ctx)) == NULL) {
-			err_set(ctx->err, ERR_NOMEM, "publish: %s: out of "
-			    "memory", writers[i].name);
-			goto cleanup;
-		}
 	for (i = 0; i < NWRITERS; i++)
 		if (writers[i].finish(state[i], ctx) == -1)
 			goto cleanup;
@@ -392,8 +372,7 @@ publish_site(struct store *st, const struct publish_opts *o,
 		goto cleanup;
 	}
 	ctx.head = &ctx.frags.v[ctx.frags.n - 1];
-	if (latest(&ctx) == -1 || render(&ctx, ctx.known) == -1 ||
-	    finish_all(&ctx) == -1)
+	if (latest(&ctx) == -1 || all_files(&ctx, ctx.known) == -1)
 		goto cleanup;
 	res->broken = warn_broken(&ctx);
 	site_counts(ctx.site, &res->written, &res->linked);

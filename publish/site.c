@@ -221,11 +221,11 @@ load_sigs(struct site *s)
 }
 
 /*
- * Build in the spare, when it is the one the signatures know: 1, else 0
- * (a spare that is a site mcwatch made but not known is removed).
+ * Build in the spare, when it is to be used and the one the signatures
+ * know: 1, else 0 (a spare that is a site mcwatch made is then removed).
  */
 static int
-open_spare(struct site *s)
+open_spare(struct site *s, int use)
 {
 	struct stat sb;
 	int fd;
@@ -233,7 +233,7 @@ open_spare(struct site *s)
 	if ((fd = openat(s->parentfd, s->spare, O_RDONLY | O_DIRECTORY |
 	    O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return 0;
-	if (s->oldfd != -1 && s->prev.ino != 0 && fstat(fd, &sb) == 0 &&
+	if (use && s->oldfd != -1 && s->prev.ino != 0 && fstat(fd, &sb) == 0 &&
 	    same_tree(&s->prev, &sb) && asprintf(&s->tmp, "%s/%s",
 	    s->parent, s->spare) != -1) {
 		s->tmpfd = fd;
@@ -310,7 +310,7 @@ site_open(const char *out, int timeout, struct store *st, int reuse,
 		err_nomem(err, "publish");
 		goto fail;
 	}
-	if ((st == NULL || !reuse || !open_spare(s)) && new_build(s, err) == -1)
+	if (!open_spare(s, st != NULL && reuse) && new_build(s, err) == -1)
 		goto fail;
 	return s;
  fail:

@@ -156,29 +156,9 @@ number(struct pub_timeline *h)
 	return 0;
 }
 
-struct pub_timeline *
-pub_timeline_load(struct store *st, struct err *err)
-{
-	struct pub_timeline *h;
-
-	if ((h = calloc(1, sizeof(*h))) == NULL) {
-		err_set(err, ERR_NOMEM, "publish: out of memory");
-		return NULL;
-	}
-	if (changes_walk(st, collect, h, err) == -1)
-		goto fail;
-	if (number(h) == -1) {
-		err_set(err, ERR_NOMEM, "publish: out of memory");
-		goto fail;
-	}
-	return h;
- fail:
-	pub_timeline_free(h);
-	return NULL;
-}
-
-struct pub_timeline *
-pub_timeline_since(struct store *st, const struct changes_known *k, int *all,
+/* The walk of every snapshot (k NULL) or of those after the known ones. */
+static struct pub_timeline *
+load(struct store *st, const struct changes_known *k, int *all,
     struct err *err)
 {
 	struct pub_timeline *h;
@@ -189,7 +169,9 @@ pub_timeline_since(struct store *st, const struct changes_known *k, int *all,
 		err_set(err, ERR_NOMEM, "publish: out of memory");
 		return NULL;
 	}
-	if ((rc = changes_walk_since(st, k, collect, h, err)) != 0) {
+	rc = k == NULL ? changes_walk(st, collect, h, err) :
+	    changes_walk_since(st, k, collect, h, err);
+	if (rc != 0) {
 		*all = rc == 1;
 		goto fail;
 	}
@@ -201,6 +183,21 @@ pub_timeline_since(struct store *st, const struct changes_known *k, int *all,
  fail:
 	pub_timeline_free(h);
 	return NULL;
+}
+
+struct pub_timeline *
+pub_timeline_load(struct store *st, struct err *err)
+{
+	int all;
+
+	return load(st, NULL, &all, err);
+}
+
+struct pub_timeline *
+pub_timeline_since(struct store *st, const struct changes_known *k, int *all,
+    struct err *err)
+{
+	return load(st, k, all, err);
 }
 
 void

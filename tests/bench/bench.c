@@ -338,11 +338,13 @@ spread_of(const double *v, int n, double *lo, double *hi)
 }
 
 /*
- * publish: the site of the NSNAPS-snapshot history made from scratch,
- * then after each of PUBRUNS new snapshots (the old site there), with the
- * site in dir: medians and spread, against issue 22's targets. Each
- * scratch run is paired with the file system's floor for the same files:
- * 'cp -r' of the site just made and 'sync -f' (publish's one syncfs).
+ * publish: the site of the NSNAPS-snapshot history made from scratch (no
+ * memo, no signatures, no old site: a first publish), then after each of
+ * PUBRUNS new snapshots (the old site and its spare there, as every
+ * night after the first two), with the site in dir: medians and spread,
+ * against issue 22's targets. Each scratch run is paired with the file
+ * system's floor for the same files: 'cp -r' of the site just made and
+ * 'sync -f' (publish's one syncfs).
  * Every timed run starts after sync(2), so that none pays for writing
  * back what the bench wrote before it, and each scratch run makes a new
  * directory, nothing removed between: ext4 passes over inodes freed in
@@ -353,7 +355,7 @@ spread_of(const double *v, int n, double *lo, double *hi)
 static void
 publish_in(char *mc, char *hist, const char *dir, int *next)
 {
-	char site[300], copy[300], cmd[700];
+	char site[300], copy[300], cmd[700], memo[400], sigs[400];
 	char *pub[] = { mc, "publish", "--repo", hist, "--out", site, NULL };
 	char *cp[] = { "cp", "-r", site, copy, NULL };
 	char *sy[] = { "sync", "-f", copy, NULL };
@@ -361,22 +363,32 @@ publish_in(char *mc, char *hist, const char *dir, int *next)
 	double slo, shi, ilo, ihi, flo, fhi;
 	int i;
 
+	snprintf(memo, sizeof(memo), "%s/.git/mcwatch-publish", hist);
+	snprintf(sigs, sizeof(sigs), "%s/.git/mcwatch-publish-site", hist);
 	for (i = 0; i < PUBRUNS; i++) {
 		snprintf(site, sizeof(site), "%s/site-%d", dir, i);
 		snprintf(copy, sizeof(copy), "%s/copy-%d", dir, i);
+		unlink(memo);
+		unlink(sigs);
 		sync();
 		scratch[i] = spawn(pub, NULL);
 		sync();
 		floor[i] = spawn(cp, NULL);
 		floor[i] += spawn(sy, NULL);
 	}
-	/* The last site made is the old site of each run after a snapshot. */
+	/*
+	 * The last site made is the old site of each run after a snapshot;
+	 * one first, untimed, leaves the spare beside it.
+	 */
+	gen_history(hist, (*next)++, 1);
+	spawn(pub, NULL);
 	for (i = 0; i < PUBRUNS; i++) {
 		gen_history(hist, (*next)++, 1);
 		sync();
 		incr[i] = spawn(pub, NULL);
 	}
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'/site-* '%s'/copy-*", dir, dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'/site-* '%s'/.site-* '%s'/copy-*",
+	    dir, dir, dir);
 	if (system(cmd) != 0)
 		exit(1);
 	spread_of(scratch, PUBRUNS, &slo, &shi);
