@@ -84,6 +84,8 @@ sigs_sort(struct site_sigs *t)
 {
 	size_t i, j;
 
+	if (t->n == 0)
+		return;
 	/* For equal paths, the last set is the one kept. */
 	qsort(t->v, t->n, sizeof(*t->v), seq_cmp);
 	for (i = j = 0; i < t->n; i++) {
