@@ -33,11 +33,10 @@ seq_cmp(const void *a, const void *b)
 const struct site_sig *
 sigs_find(const struct site_sigs *t, const char *path)
 {
-	struct site_sig key;
+	struct site_sig key = { .path = (char *)path };
 
 	if (t->nsorted == 0)
 		return NULL;
-	key.path = (char *)path;
 	return bsearch(&key, t->v, t->nsorted, sizeof(*t->v), path_cmp);
 }
 
