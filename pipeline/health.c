@@ -139,7 +139,12 @@ health_record(struct store *st, const struct health_event *e, struct err *err)
 	size_t len;
 	int rc = -1, r;
 
-	if ((r = store_get(st, HEALTH_FILE, &buf, &len, err)) == -1)
+	/*
+	 * A state that cannot be read (a FIFO put there, say) is replaced,
+	 * as one that does not parse is: the next check must be recorded.
+	 */
+	if ((r = store_get(st, HEALTH_FILE, &buf, &len, err)) == -1 &&
+	    err->kind == ERR_NOMEM)
 		return -1;
 	memset(&h, 0, sizeof(h));
 	if (r == 0)

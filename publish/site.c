@@ -104,13 +104,19 @@ is_ours(int fd)
 {
 	char buf[MARK_MAX];
 	const char *gen = NULL;
+	struct stat sb;
 	json_t *o;
 	ssize_t n;
 	int mfd, ours;
 
-	if ((mfd = openat(fd, SITE_MARK, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) ==
-	    -1)
+	/* A FIFO planted as the mark is not waited on. */
+	if ((mfd = openat(fd, SITE_MARK, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return 0;
+	if (fstat(mfd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		close(mfd);
+		return 0;
+	}
 	n = read(mfd, buf, sizeof(buf));
 	close(mfd);
 	if (n <= 0 || (o = json_loadb(buf, (size_t)n, 0, NULL)) == NULL)

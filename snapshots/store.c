@@ -161,8 +161,8 @@ store_append(struct store *st, const char *name, off_t size, const char *buf,
 	int fd, rc = -1;
 
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, name);
-	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) ==
-	    -1)
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		goto fail;
 	/* Another writer's bytes since ours were read: not ours to follow. */
 	if (flock(fd, LOCK_EX) == -1 || fstat(fd, &sb) == -1)
@@ -198,17 +198,31 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 {
 	char path[4200];
 	FILE *fp, *mem;
+	struct stat sb;
+	const char *cause = NULL;
 	char chunk[8192];
 	size_t n;
-	int fd;
+	int fd, bad;
 
 	*buf = NULL;
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, name);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+	/* A FIFO or device put there is not waited on, nor read. */
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1) {
 		if (errno == ENOENT)
 			return 1;
 		err_set(err, ERR_REPO, "repo %.200s: cannot read %.200s: "
 		    "%s", st->dir, name, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) == -1)
+		cause = strerror(errno);
+	else if (!S_ISREG(sb.st_mode))
+		cause = "not a regular file";
+	if (cause != NULL) {
+		err_set(err, ERR_REPO, "repo %.200s: cannot read %.200s: "
+		    "%s", st->dir, name, cause);
+		close(fd);
 		return -1;
 	}
 	if ((fp = fdopen(fd, "r")) == NULL ||
@@ -222,11 +236,18 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		fwrite(chunk, 1, n, mem);
+	/* A read error is not a file cut short. */
+	bad = ferror(fp) ? errno : 0;
 	fclose(fp);
-	if (fclose(mem) == EOF) {
+	if (fclose(mem) == EOF || bad != 0) {
 		free(*buf);
 		*buf = NULL;
-		err_set(err, ERR_NOMEM, "repo %s: out of memory", st->dir);
+		if (bad != 0)
+			err_set(err, ERR_REPO, "repo %.200s: cannot read "
+			    "%.200s: %s", st->dir, name, strerror(bad));
+		else
+			err_set(err, ERR_NOMEM, "repo %s: out of memory",
+			    st->dir);
 		return -1;
 	}
 	return 0;

@@ -282,6 +282,22 @@ fi
 rm -f "$T/r/.git/mcwatch-publish-site"
 "$MCWATCH" run -q --repo "$T/r" --url "$U/plain/b.html" > /dev/null 2>&1
 memo_case "with the spare's signatures gone" "$T/r" "$S"
+# A FIFO where the memo, the signatures or a site's mark should be is
+# never waited on: the memo and the signatures are rebuilt, the mark is
+# no mark.
+rm -f "$memo" "$T/r/.git/mcwatch-publish-site"
+mkfifo "$memo" "$T/r/.git/mcwatch-publish-site"
+"$MCWATCH" run -q --repo "$T/r" --url "$U/plain/a.html" > /dev/null 2>&1
+s0=$(date +%s)
+memo_case "a FIFO, and the signatures one" "$T/r" "$S"
+[ $(($(date +%s) - s0)) -lt 30 ] && [ -f "$memo" ] && [ ! -p "$memo" ] &&
+    ok "a FIFO for the memo is not waited on, and replaced by a file" ||
+    notok "a FIFO for the memo" "$(ls -la "$T/r/.git" | grep publish)"
+mkdir "$T/fifosite" && mkfifo "$T/fifosite/version.json"
+timeout 10 "$MCWATCH" publish $R --out "$T/fifosite" > /dev/null 2> "$T/err"
+status=$?
+expect "a FIFO as a site's version.json is no mark, and not waited on" 6 \
+    "not a site mcwatch published"
 perm=$(stat -c %a "$S" "$S/index.html" "$S/lists" | tr '\n' ' ')
 [ "$perm" = "755 644 755 " ] && ok "the site is readable by a web server" ||
     notok "site permissions" "$perm"

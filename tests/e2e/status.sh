@@ -55,5 +55,19 @@ expect "status: a usage error is UNKNOWN" 3 "--max-age"
 echo '{ not json' > "$T/r/.git/mcwatch-status.json"
 run "$MCWATCH" status --repo "$T/r"
 expect "a state that does not parse: CRITICAL, never OK" 2
+# A FIFO put where the state goes is never waited on (a monitoring
+# check must answer), and a run replaces it with the state.
+rm -f "$T/r/.git/mcwatch-status.json" && mkfifo "$T/r/.git/mcwatch-status.json"
+timeout 10 "$MCWATCH" status --repo "$T/r" > "$T/out" 2> "$T/err"
+status=$?
+[ "$status" -eq 3 ] && grep -q "not a regular file" "$T/out" &&
+    ok "a FIFO for the state: UNKNOWN at once, never OK" ||
+    notok "a FIFO for the state" "exit $status" "$(cat "$T/out")"
+timeout 30 "$MCWATCH" run -q --repo "$T/r" --url "$S" > /dev/null 2>&1
+status=$?
+[ "$status" -eq 0 ] && [ -f "$T/r/.git/mcwatch-status.json" ] &&
+    [ ! -p "$T/r/.git/mcwatch-status.json" ] &&
+    ok "a run replaces a FIFO for the state with the state" ||
+    notok "a run over a FIFO for the state" "exit $status"
 
 finish
