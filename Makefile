@@ -39,7 +39,7 @@ WRAP	= -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	  -Wl,--wrap=reallocarray,--wrap=strdup,--wrap=strndup
 SERVERS	= $(BUILD)/tests/httpd
 # libFuzzer targets in tests/fuzz; make check replays their corpora.
-FUZZERS	= parse dataset source config addr http spf
+FUZZERS	= parse dataset source config addr http spf memo
 REPLAYS	= $(FUZZERS:%=$(BUILD)/tests/replay_%)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
