@@ -446,6 +446,42 @@ cell_mark(struct textbuf *tb, struct walk *w, struct table *t)
 }
 
 /*
+ * A bracket after an address, a network or a range ("192.0.2.1 -
+ * 192.0.2.254 (/24)", "192.0.2.0/24 (London)") is no part of the value:
+ * left out and told, or, when it announces a retirement and the cell has
+ * no note, the cell's note (*note, in tb's buffer). Without this the row
+ * was lost, and a table of one such row was no table at all.
+ */
+static void
+cell_bracket(struct textbuf *tb, struct walk *w, struct table *t,
+    const char **note)
+{
+	struct token tk;
+	char *s = tb->s, *open;
+	size_t n = tb->len;
+
+	if (n < 4 || s[n - 1] != ')' || (open = strrchr(s, '(')) == NULL ||
+	    open < s + 2 || open[-1] != ' ' || strchr(open, ')') != s + n - 1)
+		return;
+	open[-1] = '\0';
+	token_read(s, &tk);
+	if (tk.type != TOK_ADDR && tk.type != TOK_CIDR &&
+	    tk.type != TOK_RANGE) {
+		open[-1] = ' ';
+		return;
+	}
+	s[n - 1] = '\0';
+	tb->len = (size_t)(open - 1 - s);
+	if (*note == NULL && classify_status(open + 1) == STATUS_RETIRING) {
+		*note = open + 1;
+		return;
+	}
+	if (recordset_warn(w->rs, t->region, t->section, "'(%.200s)' after "
+	    "'%.200s' left out of the value", open + 1, s) == -1)
+		walk_nomem(w);
+}
+
+/*
  * The value of a cell: its text, a marker before or after it ("NEW",
  * "(new)", "*") left out and told. The string is the textbuf's.
  */
@@ -517,6 +553,9 @@ cell_close(struct walk *w, struct table *t)
 	/* Struck through whole: the struck text is the (retiring) value. */
 	note = cell_aside(w, t, &whole);
 	value = whole ? textbuf_str(&w->aside) : cell_value(&w->cell, w, t);
+	/* After the markers, so that "(new)" is told as one. */
+	if (!whole && !head)
+		cell_bracket(&w->cell, w, t, &note);
 	if (grid_cell_link(t->grid, value, t->colspan, t->rowspan, head, note,
 	    t->href) == -1)
 		walk_nomem(w);

@@ -446,6 +446,59 @@ test_links_and_marks(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A bracket after an address, a network or a range is left out of the
+ * value and told (the row was lost, a table of one such row no table);
+ * one announcing a retirement is the row's note; a bracket after words
+ * stays in them.
+ */
+static void
+test_brackets(void **state)
+{
+	static const char *const want[] = {
+		"de|Nets|192.0.2.0/24|192.0.2.0|192.0.2.255|-|-|Germany",
+		"de|Nets|198.51.100.0/24|-|-|-|-|Germany",
+		"de|Nets|203.0.113.0/24|203.0.113.1|203.0.113.254|-|-|Germany",
+		"de|Non-SPF|North America#1|207.211.30.40|207.211.30.49|2",
+		"de|URLs|Admin (EU)|https://login-de.example/u",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>Nets</h3><table><tr><th>Network</th>"
+	    "<th>IP Address Range</th></tr>"
+	    "<tr><td>192.0.2.0/24</td><td>192.0.2.0 - 192.0.2.255 (/24)</td>"
+	    "</tr><tr><td>198.51.100.0/24 (London)</td><td></td></tr>"
+	    "<tr><td>203.0.113.0/24</td><td>203.0.113.1 - 203.0.113.254 "
+	    "(decommissioned 2027-01-31)</td></tr></table>"
+	    "<h3>Non-SPF</h3><table><tr><th>Location</th><th>IP Address "
+	    "Range</th></tr><tr><td>North America</td><td>207.211.30.40 - "
+	    "207.211.30.49 (primary)</td></tr></table>"
+	    "<h3>URLs</h3><table><tr><th>Application</th><th>URL</th></tr>"
+	    "<tr><td>Admin (EU)</td><td>https://login-de.example/u</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_int_equal(rs->recs[0].status, RECORD_LIVE);
+	assert_int_equal(rs->recs[2].status, RECORD_RETIRING);
+	assert_string_equal(rs->recs[2].note, "decommissioned 2027-01-31");
+	assert_true(warned(rs, "'(/24)' after '192.0.2.0 - 192.0.2.255' "
+	    "left out of the value"));
+	assert_true(warned(rs, "'(London)' after '198.51.100.0/24'"));
+	assert_true(warned(rs, "'(primary)' after '207.211.30.40 - "
+	    "207.211.30.49'"));
+	assert_false(warned(rs, "not an address"));
+	recordset_free(rs);
+
+	/* One such row is still a table. */
+	rs = parse("<h2>Germany</h2><table><tr><th>Network</th></tr>"
+	    "<tr><td>192.0.2.0/24 (/24)</td></tr></table>");
+	assert_int_equal(rs->nrecs, 1);
+	recordset_free(rs);
+}
+
 /* Covers are bounded a range and a page; the ends stay exact past them. */
 static void
 test_wide_ranges(void **state)
@@ -1156,6 +1209,7 @@ main(void)
 		cmocka_unit_test(test_translated_ranges),
 		cmocka_unit_test(test_list_cells),
 		cmocka_unit_test(test_links_and_marks),
+		cmocka_unit_test(test_brackets),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
