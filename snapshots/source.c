@@ -106,6 +106,17 @@ source_warnings(json_t *o, struct source_prev *sp)
 	return 0;
 }
 
+/* page_sha256 into sp->sha256 when it is one: 64 lowercase hex digits. */
+static void
+page_sha256(json_t *o, struct source_prev *sp)
+{
+	const char *v = json_string_value(json_object_get(o, "page_sha256"));
+
+	if (v != NULL && strlen(v) == sizeof(sp->sha256) - 1 &&
+	    strspn(v, "0123456789abcdef") == sizeof(sp->sha256) - 1)
+		memcpy(sp->sha256, v, sizeof(sp->sha256));
+}
+
 int
 source_parse(const char *buf, size_t len, struct source_prev *sp,
     struct err *err)
@@ -137,6 +148,7 @@ source_parse(const char *buf, size_t len, struct source_prev *sp,
 		free(sp->edited_at);
 		sp->edited_at = NULL;
 	}
+	page_sha256(o, sp);
 	if (source_warnings(o, sp) == -1) {
 		json_decref(o);
 		source_prev_clear(sp);

@@ -39,6 +39,7 @@ struct source_prev {
 	char	*last_modified;
 	char	*article_id;
 	char	*edited_at;	/* only when it reads as a time */
+	char	 sha256[65];	/* page_sha256: 64 hex digits, or "" */
 	struct recordset *warned; /* the page's warnings, or NULL */
 };
 

@@ -96,6 +96,19 @@ if [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && [ "$(commits "$T/base")" = 1 ]; t
 else
 	notok "cosmetic edit: no commit" "exit $status"
 fi
+# The same bytes are told by the SHA-256 in the latest source.json; one
+# that is not that page's (edited in a commit of someone else's) only
+# means the page is read in full: still nothing to commit.
+cp -a "$T/base" "$T/forged"
+sed -i 's/"page_sha256": "[0-9a-f]*"/"page_sha256": "0000000000000000000000000000000000000000000000000000000000000000"/' \
+    "$T/forged/source.json"
+git -C "$T/forged" -c user.name=x -c user.email=x@example.com commit -qam \
+    "source.json edited"
+run "$MCWATCH" run --repo "$T/forged" --url "$S" --exit-code
+[ "$status" -eq 0 ] && grep -qx "no changes" "$T/out" &&
+    [ "$(commits "$T/forged")" = 2 ] &&
+    ok "another page_sha256 in the latest source.json: the page is read, no commit" ||
+    notok "a forged page_sha256" "exit $status" "$(cat "$T/out")"
 
 # One change of each kind: a copy of the base repository each time.
 change() {	# NAME WANT-SUMMARY SED-SCRIPT

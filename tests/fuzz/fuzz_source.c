@@ -1,6 +1,8 @@
 /* libFuzzer: a snapshot's source.json from an untrusted repository. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../../snapshots/source.h"
 
@@ -13,6 +15,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct err err;
 
 	source_parse((const char *)data, len, &sp, &err);
+	/* What the unchanged night is told by: 64 hex digits, or nothing. */
+	if (sp.sha256[0] != '\0' && (strlen(sp.sha256) != 64 ||
+	    strspn(sp.sha256, "0123456789abcdef") != 64))
+		abort();
 	source_prev_clear(&sp);
 	return 0;
 }
