@@ -31,7 +31,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.
 # mcwatch re-run in a mode.
 FLOORS	= $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax \
 	  $(BUILD)/tests/floor_empty $(BUILD)/tests/floor_linked \
-	  $(BUILD)/tests/floor_gitwalk
+	  $(BUILD)/tests/floor_gitinit $(BUILD)/tests/floor_gitwalk
 TOOLS	= $(BUILD)/tests/bench $(FLOORS)
 # mcwatch with every allocation of its own through tests/oom/failalloc.c.
 OOM	= $(BUILD)/tests/mcwatch-oom
@@ -97,6 +97,12 @@ $(BUILD)/tests/floor_linked: tests/bench/floor_linked.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< -Wl,--no-as-needed \
 	    $(DEPS_LIBS)
+
+# floor_linked that also starts libgit2 (mbedTLS reads the CA bundle).
+$(BUILD)/tests/floor_gitinit: tests/bench/floor_gitinit.c
+	@mkdir -p $(@D)
+	$(CC) $(shell pkg-config --cflags libgit2) $(CFLAGS) $(WARN) \
+	    $(LDFLAGS) -o $@ $< -Wl,--no-as-needed $(DEPS_LIBS)
 
 $(BUILD)/tests/floor_gitwalk: tests/bench/floor_gitwalk.c
 	@mkdir -p $(@D)

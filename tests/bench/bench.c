@@ -18,8 +18,8 @@
  *   the child's maximum RSS less that of 'mcwatch --version'.
  * run: 'mcwatch run' on that page once it is the latest snapshot (the
  *   nightly no-change case) against 'mcwatch parse' and against
- *   urlwatch's unchanged cycle of a file:// job (and floor_linked
- *   against that); a cosmetic edit.
+ *   urlwatch's unchanged cycle of a file:// job (and floor_linked and
+ *   floor_gitinit against that); a cosmetic edit.
  * fetch: the unchanged run over loopback HTTP (tests/servers/httpd)
  *   against the run from a file; a 304 run against a download and parse.
  * hostile: 2 MiB of IPv6 ranges that each need ~250 CIDR blocks.
@@ -587,7 +587,7 @@ lookup_bench(const char *mc, const char *tmp, const char *repo)
  */
 static void
 urlwatch_bench(const char *tmp, const char *page, char *const run[],
-    char *const linked[])
+    char *const linked[], char *const gitinit[])
 {
 	char urls[128], cfg[128], cache[128];
 	char *uargv[] = { "urlwatch", "--urls", urls, "--config", cfg,
@@ -614,6 +614,10 @@ urlwatch_bench(const char *tmp, const char *page, char *const run[],
 	    linked, "floor_linked (mcwatch's libraries, main returns)", uargv,
 	    "urlwatch (file:// job, unchanged)", "no target: the least any "
 	    "one program with these libraries can reach");
+	pair("run, unchanged page against the peer, libgit2 started", gitinit,
+	    "floor_gitinit (floor_linked, git_libgit2_init)", uargv,
+	    "urlwatch (file:// job, unchanged)", "no target: the least any "
+	    "one program that opens a repository with them can reach");
 }
 
 /*
@@ -713,7 +717,7 @@ struct bench {
 	char	 dir[64];
 	char	 page[96], cpage[96], wpage[96], repo[96], hist[96];
 	char	 floor_dom[4200], floor_sax[4200], floor_empty[4200];
-	char	 floor_linked[4200], floor_gitwalk[4200];
+	char	 floor_linked[4200], floor_gitwalk[4200], floor_gitinit[4200];
 	size_t	 sz;			/* the generated page's size */
 };
 
@@ -798,6 +802,7 @@ run_bench(struct bench *b)
 	char *cargv[] = { b->mc, "run", "-q", "--repo", b->repo, "--url",
 	    b->cpage, NULL };
 	char *largv[] = { b->floor_linked, NULL };
+	char *gargv[] = { b->floor_gitinit, NULL };
 	struct paired prun;
 
 	paired_runs(rargv, pargv, "/dev/null", &prun);
@@ -805,7 +810,7 @@ run_bench(struct bench *b)
 	    "mcwatch run", "mcwatch parse", &prun, "target <= 1.3");
 	pair("run, cosmetic edit only (parsed, nothing committed)", cargv,
 	    "mcwatch run", pargv, "mcwatch parse", "no target");
-	urlwatch_bench(b->dir, b->page, rargv, largv);
+	urlwatch_bench(b->dir, b->page, rargv, largv, gargv);
 }
 
 /* parse in-process against htmlReadMemory, alternately, medians. */
@@ -927,6 +932,8 @@ bench_init(struct bench *b, char *mc)
 	    len, b->self);
 	snprintf(b->floor_linked, sizeof(b->floor_linked),
 	    "%.*s/floor_linked", len, b->self);
+	snprintf(b->floor_gitinit, sizeof(b->floor_gitinit),
+	    "%.*s/floor_gitinit", len, b->self);
 	snprintf(b->floor_gitwalk, sizeof(b->floor_gitwalk),
 	    "%.*s/floor_gitwalk", len, b->self);
 	snprintf(b->page, sizeof(b->page), "%s/page.html", tmpl);
