@@ -15,6 +15,7 @@
 
 #include "siteimpl.h"
 #include "../faults/fault.h"
+#include "../util/regfile.h"
 
 #define MARK_MAX	65536	/* a version.json is a few hundred bytes */
 
@@ -110,13 +111,8 @@ is_ours(int fd)
 	int mfd, ours;
 
 	/* A FIFO planted as the mark is not waited on. */
-	if ((mfd = openat(fd, SITE_MARK, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC)) == -1)
+	if ((mfd = regfile_open(fd, SITE_MARK, &sb)) < 0)
 		return 0;
-	if (fstat(mfd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-		close(mfd);
-		return 0;
-	}
 	n = read(mfd, buf, sizeof(buf));
 	close(mfd);
 	if (n <= 0 || (o = json_loadb(buf, (size_t)n, 0, NULL)) == NULL)

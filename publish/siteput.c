@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "siteimpl.h"
+#include "../util/regfile.h"
 
 #define LINK_TMP	".link"		/* no name of the site starts with '.' */
 #define WRITE_TMP	".write"
@@ -149,11 +150,9 @@ same_bytes(int ofd, const char *base, const struct bytes *b)
 	ssize_t n;
 	int fd, same = 0;
 
-	if ((fd = openat(ofd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC)) == -1)
+	if ((fd = regfile_open(ofd, base, &sb)) < 0)
 		return -1;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (size_t)sb.st_size == b->len) {
+	if ((size_t)sb.st_size == b->len) {
 		same = 1;
 		while (same && at < b->len &&
 		    (n = read(fd, chunk, sizeof(chunk))) > 0) {

@@ -7,6 +7,7 @@
 
 #include "../errors/err.h"
 #include "../records/record.h"
+#include "../util/sha256.h"
 
 struct source_info {
 	const char	*url;		/* as asked for */
@@ -39,7 +40,7 @@ struct source_prev {
 	char	*last_modified;
 	char	*article_id;
 	char	*edited_at;	/* only when it reads as a time */
-	char	 sha256[65];	/* page_sha256: 64 hex digits, or "" */
+	char	 sha256[SHA256_HEXLEN]; /* page_sha256: hex, or "" */
 	struct recordset *warned; /* the page's warnings, or NULL */
 };
 

@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "../faults/fault.h"
+#include "../util/regfile.h"
 
 #define LOCKNAME	"mcwatch.lock"
 #define INIT_PREFIX	".mcwatch-init-"	/* a repository being made */
@@ -207,7 +208,6 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	char path[4200];
 	FILE *fp, *mem;
 	struct stat sb;
-	const char *cause = NULL;
 	char chunk[8192];
 	size_t n;
 	int fd, bad;
@@ -215,22 +215,12 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	*buf = NULL;
 	snprintf(path, sizeof(path), "%s%s", st->gitdir, name);
 	/* A FIFO or device put there is not waited on, nor read. */
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-	    O_CLOEXEC)) == -1) {
-		if (errno == ENOENT)
+	if ((fd = regfile_open(AT_FDCWD, path, &sb)) < 0) {
+		if (fd == -1 && errno == ENOENT)
 			return 1;
 		err_set(err, ERR_REPO, "repo %.200s: cannot read %.200s: "
-		    "%s", st->dir, name, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &sb) == -1)
-		cause = strerror(errno);
-	else if (!S_ISREG(sb.st_mode))
-		cause = "not a regular file";
-	if (cause != NULL) {
-		err_set(err, ERR_REPO, "repo %.200s: cannot read %.200s: "
-		    "%s", st->dir, name, cause);
-		close(fd);
+		    "%s", st->dir, name, fd == REGFILE_NOTREG ?
+		    "not a regular file" : strerror(errno));
 		return -1;
 	}
 	if ((fp = fdopen(fd, "r")) == NULL ||
@@ -245,7 +235,7 @@ store_get(struct store *st, const char *name, char **buf, size_t *len,
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		fwrite(chunk, 1, n, mem);
 	/* A read error is not a file cut short. */
-	bad = ferror(fp) ? errno : 0;
+	bad = ferror(fp) ? (errno != 0 ? errno : EIO) : 0;
 	fclose(fp);
 	if (fclose(mem) == EOF || bad != 0) {
 		free(*buf);

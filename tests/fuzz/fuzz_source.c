@@ -16,8 +16,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 
 	source_parse((const char *)data, len, &sp, &err);
 	/* What the unchanged night is told by: 64 hex digits, or nothing. */
-	if (sp.sha256[0] != '\0' && (strlen(sp.sha256) != 64 ||
-	    strspn(sp.sha256, "0123456789abcdef") != 64))
+	if (sp.sha256[0] != '\0' && (strlen(sp.sha256) != SHA256_HEXLEN - 1 ||
+	    strspn(sp.sha256, "0123456789abcdef") != SHA256_HEXLEN - 1))
 		abort();
 	source_prev_clear(&sp);
 	return 0;
