@@ -282,9 +282,19 @@ transfer_post(const struct post *p, struct err *err)
 const char *
 transfer_redact(const char *url, char *buf, size_t len)
 {
-	CURLU *u = curl_url();
+	CURLU *u;
 	char *s = NULL;
 
+	/*
+	 * No scheme: libcurl's parser refuses it, as below, and a run from
+	 * a file never loads libcurl for it.
+	 */
+	if (strchr(url, ':') == NULL) {
+		snprintf(buf, len, "%s", strchr(url, '@') == NULL ? url :
+		    "(a URL that does not parse)");
+		return buf;
+	}
+	u = curl_url();
 	snprintf(buf, len, "%s", url);
 	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
 	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
