@@ -6,15 +6,26 @@ BUILD	?= build
 PREFIX	?= /usr/local
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	= libxml-2.0 libcurl libgit2 jansson libcrypto libcares
+# Linked, as every command needs them; opened at their first use
+# (util/lazylib.h), as only the commands that touch a repository, fetch,
+# mail, post, hash or ask DNS need them, and they are most of a start.
+PKGS_LINKED = libxml-2.0 jansson
+PKGS_LAZY = libgit2 libcurl libcares libcrypto
+PKGS	= $(PKGS_LINKED) $(PKGS_LAZY)
 WARN	= -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	  -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 DEPS_LIBS   := $(shell pkg-config --libs $(PKGS))
+LINKED_LIBS := $(shell pkg-config --libs $(PKGS_LINKED))
+# The names the lazily opened libraries are dlopen'ed by.
+SONAMES	:= -DGITLIB_SONAME='"$(shell CC=$(CC) sh scripts/soname libgit2)"' \
+	   -DCURLLIB_SONAME='"$(shell CC=$(CC) sh scripts/soname libcurl)"' \
+	   -DARESLIB_SONAME='"$(shell CC=$(CC) sh scripts/soname libcares)"' \
+	   -DCRYPTOLIB_SONAME='"$(shell CC=$(CC) sh scripts/soname libcrypto)"'
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
-	  -DMCWATCH_PROJECT_URL='"$(PROJECT_URL)"' \
+	  -DMCWATCH_PROJECT_URL='"$(PROJECT_URL)"' $(SONAMES) \
 	  $(DEPS_CFLAGS) $(CPPFLAGS)
 
 # The library's folders from the ground floor up: each includes only the
@@ -63,7 +74,15 @@ $(BUILD)/libmcwatch.a: $(LIBOBJS)
 	$(AR) rcs $@ $^
 
 $(BUILD)/mcwatch: $(CLIOBJS) $(BUILD)/libmcwatch.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJS) $(BUILD)/libmcwatch.a \
+	    $(LINKED_LIBS)
+
+# Never installed or run: one function of each library mcwatch opens at
+# its first use, so that dpkg-shlibdeps (debian/rules) names their packages.
+$(BUILD)/libs-probe: debian/libs-probe.c
+	@mkdir -p $(@D)
+	$(CC) -D_GNU_SOURCE $(DEPS_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< \
+	    $(DEPS_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
@@ -80,7 +99,8 @@ $(OOM): tests/oom/failalloc.c tests/oom/faultpoint.c $(CLIOBJS) \
     $(BUILD)/libmcwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) $(WRAP) -o $@ tests/oom/failalloc.c \
-	    tests/oom/faultpoint.c $(CLIOBJS) $(BUILD)/libmcwatch.a $(DEPS_LIBS)
+	    tests/oom/faultpoint.c $(CLIOBJS) $(BUILD)/libmcwatch.a \
+	    $(LINKED_LIBS)
 
 $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax: $(BUILD)/tests/floor_%: \
     tests/bench/floor_%.c
@@ -98,11 +118,11 @@ $(BUILD)/tests/floor_linked: tests/bench/floor_linked.c
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< -Wl,--no-as-needed \
 	    $(DEPS_LIBS)
 
-# floor_linked that also starts libgit2 (mbedTLS reads the CA bundle).
+# libgit2 alone, started (mbedTLS reads the CA bundle).
 $(BUILD)/tests/floor_gitinit: tests/bench/floor_gitinit.c
 	@mkdir -p $(@D)
 	$(CC) $(shell pkg-config --cflags libgit2) $(CFLAGS) $(WARN) \
-	    $(LDFLAGS) -o $@ $< -Wl,--no-as-needed $(DEPS_LIBS)
+	    $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libgit2)
 
 $(BUILD)/tests/floor_gitwalk: tests/bench/floor_gitwalk.c
 	@mkdir -p $(@D)
@@ -224,7 +244,7 @@ torture: $(BUILD)/mcwatch $(OOM)
 # (warnings, portability, performance); any finding fails it.
 CPPCHECK_FLAGS = --std=c11 -q --enable=warning,portability,performance \
 	--inline-suppr --error-exitcode=1 -D_GNU_SOURCE \
-	-DMCWATCH_VERSION='"$(VERSION)"' -DMCWATCH_PROJECT_URL='"x"' \
+	-DMCWATCH_VERSION='"$(VERSION)"' -DMCWATCH_PROJECT_URL='"x"' $(SONAMES) \
 	--include=/usr/include/jansson.h
 # The Debian package built, linted, installed, run and purged (as root:
 # it installs into this machine; tests/deb.sh).

@@ -86,6 +86,7 @@ usage(FILE *fp)
 int
 main(int argc, char **argv)
 {
+	struct err err;
 	size_t i;
 	int rc = EXIT_USAGE;
 
@@ -117,8 +118,10 @@ main(int argc, char **argv)
 	}
 	/* libcurl starts at the first transfer (transfer_easy). */
 	xmlInitParser();
-	if (commands[i].git)
-		store_init();
+	if (commands[i].git && store_init(&err) == -1) {
+		xmlCleanupParser();
+		return cli_fail(&err);
+	}
 	if (commands[i].git == GIT_READS)
 		store_read_any_owner();
 	rc = commands[i].run(argc - 1, argv + 1);

@@ -12,6 +12,7 @@
 #include <ares.h>
 
 #include "dns.h"
+#include "areslib.h"
 
 #define TRIES	2	/* a lost datagram is asked again, once */
 
@@ -98,6 +99,10 @@ dns_open(const char *server, long timeout_ms, struct err *err)
 	/* One server named: its SERVFAIL or REFUSED is the answer, told. */
 	if (server != NULL)
 		o.flags |= ARES_FLAG_NOCHECKRESP;
+	if (areslib_load(err) == -1) {
+		free(d);
+		return NULL;
+	}
 	if ((rc = ares_library_init(ARES_LIB_INIT_ALL)) != ARES_SUCCESS) {
 		free(d);
 		err_set(err, ERR_FETCH, "dns: cannot start the resolver: %s",

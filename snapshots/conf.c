@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include "conf.h"
+#include "gitlib.h"
 
 void
 conf_free(struct conf *c)
@@ -107,6 +108,8 @@ conf_read(const char *file, struct conf *c, struct err *err)
 	int rc = -1, r;
 
 	memset(c, 0, sizeof(*c));
+	if (gitlib_load(err) == -1)
+		return -1;
 	/* Counted: a command that never opens a repository needs it too. */
 	git_libgit2_init();
 	if (git_config_new(&cfg) < 0 ||

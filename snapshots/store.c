@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "gitlib.h"
 #include "../faults/fault.h"
 #include "../util/regfile.h"
 
@@ -32,9 +33,11 @@ store_dir(const struct store *st)
 	return st->dir;
 }
 
-void
-store_init(void)
+int
+store_init(struct err *err)
 {
+	if (gitlib_load(err) == -1)
+		return -1;
 	git_libgit2_init();
 	/* A run killed mid-write must leave objects and refs on disk. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
@@ -46,6 +49,7 @@ store_init(void)
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT,
 	    (size_t)64 << 20);
+	return 0;
 }
 
 void

@@ -70,8 +70,12 @@ int		 store_get(struct store *st, const char *name, char **buf,
  * 0, or -1 with errno.
  */
 int		 store_remove_tree(const char *path);
-/* Start and stop libgit2: once a process, around every other call. */
-void		 store_init(void);
+/*
+ * Load and start libgit2, and stop it: once a process, around every other
+ * call. store_init: 0, or -1 with err (ERR_REPO) if libgit2 cannot be
+ * loaded.
+ */
+int		 store_init(struct err *err);
 void		 store_shutdown(void);
 /*
  * After store_init, for a command that only reads: open repositories

@@ -43,8 +43,11 @@ grep -E '^[EW]: ' "$T/lint" > "$T/lintew"
     ok "lintian: no error, no warning ($(grep -c '^[IP]: ' "$T/lint") info or pedantic)" ||
     notok "lintian" "$(head -5 "$T/lintew")"
 deps=$(dpkg-deb -f "$deb" Depends)
+# libgit2, libcurl, c-ares and libcrypto are opened at their first use:
+# Depends names them through debian/libs-probe.c, not the binary.
 echo "$deps" | grep -Eq 'libcurl4' && echo "$deps" | grep -q 'libxml2' &&
     echo "$deps" | grep -q 'libgit2' && echo "$deps" | grep -q 'libjansson4' &&
+    echo "$deps" | grep -q 'libc-ares2' && echo "$deps" | grep -q 'libssl3' &&
     ! echo "$deps" | grep -q -- '-dev' &&
     ok "Depends: the runtime libraries only ($deps)" ||
     notok "Depends" "$deps"

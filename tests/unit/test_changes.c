@@ -176,7 +176,7 @@ test_walk_random(void **state)
 	assert_non_null(got.ev = calloc(NSNAP * (2 * LMAX + 2), 40));
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/repo", dir);
-	store_init();
+	assert_int_equal(store_init(&err), 0);
 	assert_non_null(st = store_open(path, 1, &err));
 	store_fsync(0);
 	assert_non_null(rs = recordset_new());

@@ -367,9 +367,13 @@ main(void)
 		cmocka_unit_test(test_stale_state),
 		cmocka_unit_test(test_keys),
 	};
+	struct err err;
 	int rc;
 
-	store_init();
+	if (store_init(&err) == -1) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 1;
+	}
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	store_shutdown();
 	return rc;

@@ -152,7 +152,7 @@ test_site_json(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/repo", dir);
-	store_init();
+	assert_int_equal(store_init(&err), 0);
 	assert_non_null(st = store_open(path, 1, &err));
 	store_fsync(0);
 	for (i = 0; i < 2; i++) {

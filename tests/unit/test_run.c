@@ -233,9 +233,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_not_a_repository, scratch,
 		    scratch_remove),
 	};
+	struct err err;
 	int rc;
 
-	store_init();
+	if (store_init(&err) == -1) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 1;
+	}
 	rc = cmocka_run_group_tests_name("run", tests, NULL, NULL);
 	store_shutdown();
 	return rc;
