@@ -5,16 +5,17 @@
  * CPU-time ratios with the lowest and highest pair and both sides'
  * medians; the floors are separate minimal programs beside this one
  * (tests/bench/floor_*.c: libxml2's tree parse, its push parser with empty
- * callbacks, an empty process, an empty process linked with mcwatch's
+ * callbacks, an empty process, an empty process linked with all mcwatch's
  * libraries, libgit2 reading each snapshot's dataset), the peers the real
  * tools (grepcidr, git log, urlwatch). Where a target lies below a floor,
  * the floor's own ratio is printed beside it, so that what is mcwatch's
  * and what is its libraries' can be told apart.
  *
  * parse: a generated page of 10,000 network rows against floor_dom and
- *   floor_sax; the bundled 18 KB page against floor_empty, and floor_dom
- *   (that page) and floor_linked against floor_empty; in-process
- *   against htmlReadMemory (medians of alternate runs); peak memory is
+ *   floor_sax; the bundled 18 KB page against floor_empty and floor_dom
+ *   (that page), and floor_dom and floor_linked against floor_empty;
+ *   in-process against htmlReadMemory (medians of alternate runs); peak
+ *   memory is
  *   the child's maximum RSS less that of 'mcwatch --version'.
  * run: 'mcwatch run' on that page once it is the latest snapshot (the
  *   nightly no-change case) against 'mcwatch parse' and against
@@ -611,13 +612,14 @@ urlwatch_bench(const char *tmp, const char *page, char *const run[],
 	    uargv, "urlwatch (file:// job, unchanged)", "target: mcwatch "
 	    "50 x faster, ratio <= 0.02");
 	pair("run, unchanged page against the peer, the libraries' floor",
-	    linked, "floor_linked (mcwatch's libraries, main returns)", uargv,
-	    "urlwatch (file:// job, unchanged)", "no target: the least any "
-	    "one program with these libraries can reach");
+	    linked, "floor_linked (all mcwatch's libraries linked, main "
+	    "returns)", uargv, "urlwatch (file:// job, unchanged)",
+	    "no target: the least a program linked with them all can reach");
 	pair("run, unchanged page against the peer, libgit2 started", gitinit,
-	    "floor_gitinit (floor_linked, git_libgit2_init)", uargv,
+	    "floor_gitinit (libgit2 alone, git_libgit2_init)", uargv,
 	    "urlwatch (file:// job, unchanged)", "no target: the least any "
-	    "one program that opens a repository with them can reach");
+	    "one program that opens a repository with Debian's libgit2 can "
+	    "reach");
 }
 
 /*
@@ -772,12 +774,12 @@ parse_procs(struct bench *b, long *rss_base, long *rss_parse)
 	    "floor_dom (libxml2 alone, the same page)", eargv, "floor_empty",
 	    "no target: libxml2's own start and parse");
 	pair("parse of the bundled 18 KB page, the libraries' floors", largv,
-	    "floor_linked (mcwatch's libraries, main returns)", eargv,
-	    "floor_empty", "no target: the start of any one program linked "
-	    "with them");
+	    "floor_linked (all mcwatch's libraries linked, main returns)",
+	    eargv, "floor_empty", "no target: the start of any one program "
+	    "linked with them all, as mcwatch was");
 	pair("parse of the bundled 18 KB page, mcwatch's own part", nargv,
-	    "mcwatch parse --format json", largv, "floor_linked",
-	    "no target: 1 is no work at all");
+	    "mcwatch parse --format json", ndargv, "floor_dom (the same page)",
+	    "no target: 1 is libxml2's start and parse, and no more");
 	wsz = gen_wide(b->wpage);
 	spawn(wpargv, &wrss);
 	pair("parse of a hostile page", wpargv, "mcwatch parse", wdargv,
@@ -947,6 +949,7 @@ int
 main(int argc, char **argv)
 {
 	struct bench b;
+	struct err err;
 	long rss_base = 0, rss_parse = 0;
 	char cmd[512];
 	double t;
@@ -980,7 +983,10 @@ main(int argc, char **argv)
 		fetch_bench(b.mc, b.self, b.dir, b.page, b.cpage);
 	if (part("lookup"))
 		lookup_bench(b.mc, b.dir, b.repo);
-	store_init();
+	if (store_init(&err) == -1) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		exit(1);
+	}
 	if (part("history") || part("publish")) {
 		t = now();
 		gen_history(b.hist, 0, NSNAPS);

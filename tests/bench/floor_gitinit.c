@@ -1,6 +1,6 @@
 /*
- * make bench's floor for a git-backed command: floor_linked (every
- * library mcwatch links, loaded) that also starts libgit2 and stops it.
+ * make bench's floor for a git-backed command: a program linked with
+ * libgit2 alone (and what it pulls in) that starts libgit2 and stops it.
  * Debian's libgit2 is built with mbedTLS, which parses the whole CA
  * bundle in git_libgit2_init: what any program that opens a repository
  * with it pays before it reads one object.
