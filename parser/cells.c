@@ -280,9 +280,12 @@ row_read(const struct grid *g, size_t r, long status_col, struct row *row)
 
 	row->ntoks = row->next = 0;
 	row->note = NULL;
+	row->data = 0;
 	for (c = 0; c < gr->ncols; c++) {
 		const struct grid_cell *cell = &g->cells[gr->off + c];
+		struct token st;
 
+		/* A spanning cell's copies: the same text, the same token. */
 		if (c > 0 && cell->text != 0 &&
 		    cell->text == g->cells[gr->off + c - 1].text)
 			continue;
@@ -293,9 +296,14 @@ row_read(const struct grid *g, size_t r, long status_col, struct row *row)
 			if (classify_status(text) == STATUS_RETIRING &&
 			    row->note == NULL)
 				row->note = text;
+			if (!row->data) {
+				token_read(text, &st);
+				row->data = token_is_data(&st);
+			}
 			continue;
 		}
 		token_read(text, &row->toks[row->ntoks]);
+		row->data |= token_is_data(&row->toks[row->ntoks]);
 		row->toks[row->ntoks++].link = grid_link(g, r, c);
 	}
 }

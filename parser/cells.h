@@ -39,6 +39,7 @@ struct row {
 	size_t		 ntoks;
 	size_t		 next;
 	const char	*note;	/* why the row is being retired, or NULL */
+	int		 data;	/* a cell (the Status too) holds a value */
 	char		 text[ROWTEXT_MAX + 4];	/* for messages: row_text */
 };
 
@@ -47,7 +48,8 @@ void		 token_read(const char *text, struct token *t);
 /*
  * Tokenize row r of g into row; a cell spanning columns counts once.
  * Column status_col (-1: none) is the row's Status, no token; a cell, or
- * that status, that retires the row sets row->note.
+ * that status, that retires the row sets row->note; row->data tells
+ * whether any cell, the Status among them, reads as a value.
  */
 void		 row_read(const struct grid *g, size_t r, long status_col,
 		    struct row *row);

@@ -42,11 +42,12 @@ row_is_header(const struct grid *g, size_t r, struct header *h)
 /*
  * Rows that carry no data and deserve no warning: empty ones, the header
  * repeated (as it was, or any row that reads as column names), and caption
- * rows whose cells all say one thing. A row holding a value is data,
- * however it is styled: bold cells are never a reason to skip a row.
+ * rows whose cells all say one thing. A row holding a value (data, as
+ * row_read tells it) is data, however it is styled: bold cells are never
+ * a reason to skip a row.
  */
 static int
-row_is_filler(const struct grid *g, size_t r, long hr)
+row_is_filler(const struct grid *g, size_t r, long hr, int data)
 {
 	const struct grid_row *gr = &g->rows[r];
 	struct header h;
@@ -54,7 +55,7 @@ row_is_filler(const struct grid *g, size_t r, long hr)
 	size_t c;
 	int same = 1, ashead = 1;
 
-	if (row_has_data(g, r))
+	if (data)
 		return 0;
 	for (c = 0; c < gr->ncols; c++) {
 		const char *s = grid_text(g, r, c);
@@ -114,18 +115,18 @@ table_header(const struct grid *g, const char *section, struct header *h)
 }
 
 /*
- * A row that names a region and nothing else (a full-width "<td
- * colspan=...>Germany</td>" of one table for all regions): the region's
- * heading, else NULL.
+ * A row holding no value (data 0) that names a region and nothing else
+ * (a full-width "<td colspan=...>Germany</td>" of one table for all
+ * regions): the region's heading, else NULL.
  */
 static const char *
-separator_region(const struct grid *g, size_t r)
+separator_region(const struct grid *g, size_t r, int data)
 {
 	const struct grid_row *gr = &g->rows[r];
 	const char *one = NULL, *s;
 	size_t c;
 
-	if (row_has_data(g, r))
+	if (data)
 		return NULL;
 	for (c = 0; c < gr->ncols; c++) {
 		if (*(s = grid_text(g, r, c)) == '\0')
@@ -356,14 +357,16 @@ table_extract(const struct grid *g, const char *region, const char *section,
 	    classify_kind_name(h.kind), GRID_MAXCELLS, GRID_MAXCOLS) == -1)
 		goto cleanup;
 	for (r = hr < 0 ? 0 : (size_t)hr + 1; r < g->nrows; r++) {
+		/* Read once: whether it holds a value is told by its tokens. */
+		row_read(g, r, status_col, row);
 		/* One table for all regions: a row of a region's name. */
-		if ((sep = separator_region(g, r)) != NULL) {
+		if ((sep = separator_region(g, r, row->data)) != NULL) {
 			if (tctx_region(&t, sep, &code) == -1)
 				goto cleanup;
 			here_known = 1;		/* separator_region knew it */
 			continue;
 		}
-		if (row_is_filler(g, r, hr))
+		if (row_is_filler(g, r, hr, row->data))
 			continue;
 		/*
 		 * A Region column names the region only in a table under no
@@ -375,7 +378,6 @@ table_extract(const struct grid *g, const char *region, const char *section,
 				goto cleanup;
 			here_known = 1;		/* column_region knew it */
 		}
-		row_read(g, r, status_col, row);
 		if (read_row(&t, row, reader, &nrows) == -1)
 			goto cleanup;
 		unknown += !here_known;
