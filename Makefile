@@ -41,6 +41,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.
 # what it needs (libxml2, libgit2, mcwatch's libraries or nothing), never
 # mcwatch re-run in a mode.
 FLOORS	= $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax \
+	  $(BUILD)/tests/floor_saxmem \
 	  $(BUILD)/tests/floor_empty $(BUILD)/tests/floor_linked \
 	  $(BUILD)/tests/floor_gitinit $(BUILD)/tests/floor_gitwalk
 TOOLS	= $(BUILD)/tests/bench $(FLOORS)
@@ -107,6 +108,12 @@ $(BUILD)/tests/floor_dom $(BUILD)/tests/floor_sax: $(BUILD)/tests/floor_%: \
 	@mkdir -p $(@D)
 	$(CC) $(shell pkg-config --cflags libxml-2.0) $(CFLAGS) $(WARN) \
 	    $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libxml-2.0)
+
+# floor_sax with the memory parser, which mcwatch uses.
+$(BUILD)/tests/floor_saxmem: tests/bench/floor_sax.c
+	@mkdir -p $(@D)
+	$(CC) -DFLOOR_MEMORY $(shell pkg-config --cflags libxml-2.0) $(CFLAGS) \
+	    $(WARN) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libxml-2.0)
 
 $(BUILD)/tests/floor_empty: tests/bench/floor_empty.c
 	@mkdir -p $(@D)

@@ -11,12 +11,12 @@
  * the floor's own ratio is printed beside it, so that what is mcwatch's
  * and what is its libraries' can be told apart.
  *
- * parse: a generated page of 10,000 network rows against floor_dom and
- *   floor_sax; the bundled 18 KB page against floor_empty and floor_dom
- *   (that page), and floor_dom and floor_linked against floor_empty;
- *   in-process against htmlReadMemory (medians of alternate runs); peak
- *   memory is
- *   the child's maximum RSS less that of 'mcwatch --version'.
+ * parse: a generated page of 10,000 network rows against floor_dom,
+ *   floor_sax and floor_saxmem (and floor_saxmem against floor_sax); the
+ *   bundled 18 KB page against floor_empty and floor_dom (that page), and
+ *   floor_dom and floor_linked against floor_empty; in-process against
+ *   htmlReadMemory (medians of alternate runs); peak memory is the
+ *   child's maximum RSS less that of 'mcwatch --version'.
  * run: 'mcwatch run' on that page once it is the latest snapshot (the
  *   nightly no-change case) against 'mcwatch parse' and against
  *   urlwatch's unchanged cycle of a file:// job (and floor_linked and
@@ -720,6 +720,7 @@ struct bench {
 	char	 page[96], cpage[96], wpage[96], repo[96], hist[96];
 	char	 floor_dom[4200], floor_sax[4200], floor_empty[4200];
 	char	 floor_linked[4200], floor_gitwalk[4200], floor_gitinit[4200];
+	char	 floor_saxmem[4200];
 	size_t	 sz;			/* the generated page's size */
 };
 
@@ -735,6 +736,7 @@ parse_procs(struct bench *b, long *rss_base, long *rss_parse)
 {
 	char *dargv[] = { b->floor_dom, b->page, NULL };
 	char *sargv[] = { b->floor_sax, b->page, NULL };
+	char *smargv[] = { b->floor_saxmem, b->page, NULL };
 	char *eargv[] = { b->floor_empty, NULL };
 	char *largv[] = { b->floor_linked, NULL };
 	char *pargv[] = { b->mc, "parse", "-q", "--format", "json", b->page,
@@ -766,6 +768,14 @@ parse_procs(struct bench *b, long *rss_base, long *rss_parse)
 	pair("parse of the 10,000-row page, as processes", pargv,
 	    "mcwatch parse --format json", sargv, "floor_sax (libxml2 push "
 	    "parser, empty callbacks)", "target <= 2");
+	/* The parser mcwatch must use: the push parser drops content. */
+	pair("parse of the 10,000-row page, the memory parser's floor",
+	    smargv, "floor_saxmem (libxml2 memory parser, empty callbacks)",
+	    sargv, "floor_sax", "no target: what reading on past a stray "
+	    "</html> costs");
+	pair("parse of the 10,000-row page, mcwatch's own part", pargv,
+	    "mcwatch parse --format json", smargv, "floor_saxmem",
+	    "no target: 1 is the parser mcwatch uses and no more");
 	pair("parse of the bundled 18 KB page", nargv, "mcwatch parse "
 	    "--format json", eargv, "floor_empty (a process that exits)",
 	    "target <= 3");
@@ -930,6 +940,8 @@ bench_init(struct bench *b, char *mc)
 	    b->self);
 	snprintf(b->floor_sax, sizeof(b->floor_sax), "%.*s/floor_sax", len,
 	    b->self);
+	snprintf(b->floor_saxmem, sizeof(b->floor_saxmem), "%.*s/floor_saxmem",
+	    len, b->self);
 	snprintf(b->floor_empty, sizeof(b->floor_empty), "%.*s/floor_empty",
 	    len, b->self);
 	snprintf(b->floor_linked, sizeof(b->floor_linked),

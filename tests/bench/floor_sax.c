@@ -1,13 +1,17 @@
 /*
  * make bench's floor for a streaming page parse: libxml2's HTML parser
  * with SAX callbacks that do nothing, fed the whole file in one chunk by
- * the push parser, in a process linked with libxml2 alone.
+ * the push parser, in a process linked with libxml2 alone. Built with
+ * FLOOR_MEMORY (floor_saxmem): the memory parser instead, as mcwatch
+ * parses (it reads on where the push parser drops the rest of a page),
+ * with mcwatch's options.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -54,12 +58,23 @@ main(int argc, char **argv)
 	sax.endElement = on_end;
 	sax.characters = on_text;
 	sax.ignorableWhitespace = on_text;
+#ifdef FLOOR_MEMORY
+	sax.initialized = XML_SAX2_MAGIC;
+	if ((c = htmlCreateMemoryParserCtxt(buf, (int)n)) == NULL)
+		return 1;
+	memcpy(c->sax, &sax, sizeof(sax));
+	htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+	xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
+	htmlParseDocument(c);
+#else
 	if ((c = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, argv[1],
 	    XML_CHAR_ENCODING_UTF8)) == NULL)
 		return 1;
 	htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	htmlParseChunk(c, buf, (int)n, 1);
+#endif
 	htmlFreeParserCtxt(c);
 	free(buf);
 	return 0;
