@@ -255,16 +255,19 @@ static struct region_name *
 region_names(const struct recordset *rs, size_t *n)
 {
 	struct region_name *v;
-	size_t i, k = 0;
+	size_t i, k = 0, m = 0;
 
 	if ((v = calloc(rs->nrecs + 1, sizeof(*v))) == NULL)
 		return NULL;
+	/* A table's records come in a run of one region: one pair a run. */
 	for (i = 0; i < rs->nrecs; i++) {
-		v[i].heading = rs->recs[i].region;
-		v[i].code = rs->recs[i].region_code;
+		v[m].heading = rs->recs[i].region;
+		v[m].code = rs->recs[i].region_code;
+		if (m == 0 || name_qcmp(&v[m - 1], &v[m]) != 0)
+			m++;
 	}
-	qsort(v, rs->nrecs, sizeof(*v), name_qcmp);
-	for (i = 0; i < rs->nrecs; i++)
+	qsort(v, m, sizeof(*v), name_qcmp);
+	for (i = 0; i < m; i++)
 		if (k == 0 || name_qcmp(&v[k - 1], &v[i]) != 0)
 			v[k++] = v[i];
 	*n = k;
@@ -315,6 +318,13 @@ region_codes_unique(struct recordset *rs)
 			;
 		if (j - i > 1 && region_split(v, i, j) == -1)
 			goto cleanup;
+	}
+	/* No code shared: no record to look up (the page as a rule). */
+	for (i = 0; i < n && v[i].fixed == NULL; i++)
+		;
+	if (i == n) {
+		rc = 0;
+		goto cleanup;
 	}
 	/* Look every record up first: v points into the codes replaced. */
 	if ((hit = calloc(rs->nrecs + 1, sizeof(*hit))) == NULL)
