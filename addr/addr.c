@@ -194,12 +194,20 @@ cidr_contains(const struct cidr *c, const struct addr *a)
 int
 netmask_to_prefix(const struct addr *m)
 {
-	int i, nbits = addr_bits(m), len = 0;
+	int i, nbytes = addr_bits(m) / 8, len = 0;
+	unsigned int b;
 
-	while (len < nbits && (m->b[len / 8] & (0x80 >> (len % 8))))
+	/* Whole bytes of ones, then one byte of the form 1...10...0. */
+	for (i = 0; i < nbytes && m->b[i] == 0xff; i++)
+		len += 8;
+	if (i == nbytes)
+		return len;
+	for (b = m->b[i++]; b & 0x80; b = (b << 1) & 0xff)
 		len++;
-	for (i = len; i < nbits; i++)
-		if (m->b[i / 8] & (0x80 >> (i % 8)))
+	if (b != 0)
+		return -1;
+	for (; i < nbytes; i++)
+		if (m->b[i] != 0)
 			return -1;
 	return len;
 }

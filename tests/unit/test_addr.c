@@ -244,6 +244,17 @@ test_netmask(void **state)
 	assert_int_equal(netmask_to_prefix(&m), -1);
 	addr_parse("0.0.0.255", &m);
 	assert_int_equal(netmask_to_prefix(&m), -1);
+	/* A hole in the byte where the ones end, or a one after it. */
+	addr_parse("255.255.253.0", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+	addr_parse("255.255.254.128", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+	addr_parse("255.255.0.1", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+	addr_parse("ffff:ffff:fffe:1::", &m);
+	assert_int_equal(netmask_to_prefix(&m), -1);
+	addr_parse("255.255.255.254", &m);
+	assert_int_equal(netmask_to_prefix(&m), 31);
 }
 
 static void
