@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -278,6 +279,20 @@ utf8_clean(const char *buf, size_t len)
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		return 0;
 	while (i < len) {
+		uint64_t w;
+
+		/*
+		 * Eight bytes at a time while they are ASCII and none is NUL:
+		 * no high bit, and no byte that borrows when 1 is taken off.
+		 */
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | ((w - 0x0101010101010101ULL) & ~w)) &
+			    0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] > 0 && s[i] < 0x80) {
 			i++;
 			continue;

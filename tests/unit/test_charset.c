@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,7 @@ static void
 test_utf8(void **state)
 {
 	char *out;
-	size_t n;
+	size_t n, i;
 
 	(void)state;
 	/* Clean input is not copied. */
@@ -105,6 +106,22 @@ test_utf8(void **state)
 	assert_string_equal(decode("a\0b", 3, "UTF-8"), "a\xef\xbf\xbd" "b");
 	/* The BOM goes. */
 	assert_string_equal(decode("\xef\xbb\xbfx", 4, "UTF-8"), "x");
+	/* A NUL or a bad byte anywhere in a long ASCII run is found. */
+	for (i = 0; i < 24; i++) {
+		char in[25], want[27];
+
+		memset(in, 'a', sizeof(in) - 1);
+		in[24] = '\0';
+		in[i] = '\0';
+		snprintf(want, sizeof(want), "%.*s\xef\xbf\xbd%.*s", (int)i,
+		    in, (int)(23 - i), in + i + 1);
+		assert_string_equal(decode(in, 24, "UTF-8"), want);
+		in[i] = (char)0x80;
+		assert_string_equal(decode(in, 24, "UTF-8"), want);
+		in[i] = 'a';
+		assert_int_equal(charset_decode(in, 24, "UTF-8", &out, &n), 0);
+		assert_null(out);
+	}
 }
 
 static void
