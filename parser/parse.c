@@ -641,7 +641,10 @@ block_close(struct walk *w)
 enum tag {
 	TAG_OTHER, TAG_BREAK, TAG_B, TAG_TABLE, TAG_TR, TAG_TD, TAG_TH,
 	TAG_THEAD, TAG_CAPTION, TAG_SUMMARY, TAG_BLOCK, TAG_H1, TAG_H2,
-	TAG_H3, TAG_H4, TAG_H5, TAG_H6
+	TAG_H3, TAG_H4, TAG_H5, TAG_H6,
+	TAG_A,		/* a link */
+	TAG_ANNOT,	/* sup, sub: a footnote's mark */
+	TAG_STRUCK	/* del, s, strike: a retired value */
 };
 
 static const struct tag_def {
@@ -649,17 +652,21 @@ static const struct tag_def {
 	enum tag	 tag;
 	int		 brk;		/* separates words in a cell */
 } tags[] = {	/* sorted by name, for bsearch */
+	{ "a", TAG_A, 0 },
 	{ "article", TAG_BREAK, 1 }, { "b", TAG_B, 0 },
 	{ "blockquote", TAG_BREAK, 1 }, { "br", TAG_BREAK, 1 },
 	{ "caption", TAG_CAPTION, 1 },
-	{ "dd", TAG_BREAK, 1 }, { "div", TAG_BLOCK, 1 },
+	{ "dd", TAG_BREAK, 1 }, { "del", TAG_STRUCK, 0 },
+	{ "div", TAG_BLOCK, 1 },
 	{ "dt", TAG_BREAK, 1 }, { "footer", TAG_BREAK, 1 },
 	{ "h1", TAG_H1, 1 }, { "h2", TAG_H2, 1 }, { "h3", TAG_H3, 1 },
 	{ "h4", TAG_H4, 1 }, { "h5", TAG_H5, 1 }, { "h6", TAG_H6, 1 },
 	{ "header", TAG_BREAK, 1 }, { "hr", TAG_BREAK, 1 },
 	{ "li", TAG_BREAK, 1 }, { "ol", TAG_BREAK, 1 }, { "p", TAG_BLOCK, 1 },
-	{ "pre", TAG_BREAK, 1 }, { "section", TAG_BREAK, 1 },
-	{ "strong", TAG_B, 0 }, { "summary", TAG_SUMMARY, 1 },
+	{ "pre", TAG_BREAK, 1 }, { "s", TAG_STRUCK, 0 },
+	{ "section", TAG_BREAK, 1 }, { "strike", TAG_STRUCK, 0 },
+	{ "strong", TAG_B, 0 }, { "sub", TAG_ANNOT, 0 },
+	{ "summary", TAG_SUMMARY, 1 }, { "sup", TAG_ANNOT, 0 },
 	{ "table", TAG_TABLE, 1 },
 	{ "td", TAG_TD, 1 }, { "th", TAG_TH, 1 }, { "thead", TAG_THEAD, 0 },
 	{ "tr", TAG_TR, 1 }, { "ul", TAG_BREAK, 1 },
@@ -856,11 +863,11 @@ tabpanel_open(struct walk *w, const xmlChar **atts, int panel)
 
 /* Whether an element annotates: a footnote mark, a "new" badge. */
 static int
-is_annotation(const char *name, const xmlChar **atts)
+is_annotation(enum tag tag, const xmlChar **atts)
 {
 	const char *cls;
 
-	if (strcmp(name, "sup") == 0 || strcmp(name, "sub") == 0)
+	if (tag == TAG_ANNOT)
 		return 1;
 	return (cls = attr(atts, "class")) != NULL &&
 	    (strcasestr(cls, "badge") != NULL || strcasestr(cls, "label") !=
@@ -869,12 +876,11 @@ is_annotation(const char *name, const xmlChar **atts)
 
 /* Whether an element strikes its text through: a retired value. */
 static int
-is_struck(const char *name, const xmlChar **atts)
+is_struck(enum tag tag, const xmlChar **atts)
 {
 	const char *style;
 
-	if (strcmp(name, "del") == 0 || strcmp(name, "s") == 0 ||
-	    strcmp(name, "strike") == 0)
+	if (tag == TAG_STRUCK)
 		return 1;
 	return (style = attr(atts, "style")) != NULL &&
 	    strcasestr(style, "line-through") != NULL;
@@ -939,7 +945,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		}
 	}
 	if (atts != NULL && (t = walk_table(w)) != NULL && t->incell &&
-	    t->href == NULL && strcmp((const char *)xname, "a") == 0)
+	    t->href == NULL && tag == TAG_A)
 		cell_href(w, t, atts);
 	rank = tag_rank(tag);
 	/* <details><summary>: a heading, ranked when its text is known. */
@@ -963,9 +969,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	/* Tabs, lists and panels are told by attributes alone. */
 	if (atts != NULL)
 		walk_tabs(w, (const char *)xname, atts);
-	if (w->annot_at == 0 && is_annotation((const char *)xname, atts))
+	if (w->annot_at == 0 && is_annotation(tag, atts))
 		w->annot_at = w->depth + 1;
-	if (w->strike_at == 0 && is_struck((const char *)xname, atts))
+	if (w->strike_at == 0 && is_struck(tag, atts))
 		w->strike_at = w->depth + 1;
 	w->depth++;
 	if (tag == TAG_BLOCK)
