@@ -50,9 +50,11 @@ record_kind_parse(const char *s, enum record_kind *k)
 void
 record_clear(struct record *r)
 {
+	static const struct record none;
 	size_t i;
 
-	if (r == NULL)
+	/* Cleared already, as a record recordset_add took leaves it. */
+	if (r == NULL || memcmp(r, &none, sizeof(*r)) == 0)
 		return;
 	for (i = 0; i < record_nfields; i++)
 		field_clear(&record_fields[i], r);
@@ -320,6 +322,34 @@ rank_places(struct sortee *s, size_t n)
 }
 
 /*
+ * Move rs's records in place to the order of the sorted sortees s: each
+ * record is moved once, along the cycles of the permutation, with one
+ * record aside (a second array of records was a tenth of a parse's
+ * memory). s's ranks are spent: each holds the source index of its place.
+ */
+static void
+permute_records(struct recordset *rs, struct sortee *s)
+{
+	struct record tmp;
+	size_t i, j, k, n = rs->nrecs;
+
+	for (i = 0; i < n; i++)
+		s[i].rank = (size_t)(s[i].r - rs->recs);
+	for (i = 0; i < n; i++) {
+		if (s[i].rank == i)
+			continue;
+		tmp = rs->recs[i];
+		for (j = i; s[j].rank != i; j = k) {
+			k = s[j].rank;
+			rs->recs[j] = rs->recs[k];
+			s[j].rank = j;
+		}
+		rs->recs[j] = tmp;
+		s[j].rank = j;
+	}
+}
+
+/*
  * rs's records in record order: sortees sorted, the records then moved
  * once, where sorting the records themselves moved each of them log n
  * times. 0, or -1 on memory.
@@ -328,31 +358,23 @@ static int
 sort_records(struct recordset *rs)
 {
 	struct sortee *p;
-	struct record *v;
 	size_t i;
 
 	if (rs->nrecs < 2)
 		return 0;
-	if ((p = calloc(rs->nrecs, sizeof(*p))) == NULL ||
-	    (v = calloc(rs->caprecs, sizeof(*v))) == NULL) {
-		free(p);
+	if ((p = calloc(rs->nrecs, sizeof(*p))) == NULL)
 		return -1;
-	}
 	for (i = 0; i < rs->nrecs; i++) {
 		p[i].r = &rs->recs[i];
 		p[i].rank = (size_t)-1;
 	}
 	if (rank_places(p, rs->nrecs) == -1) {
 		free(p);
-		free(v);
 		return -1;
 	}
 	qsort(p, rs->nrecs, sizeof(*p), sortee_qcmp);
-	for (i = 0; i < rs->nrecs; i++)
-		v[i] = *p[i].r;
+	permute_records(rs, p);
 	free(p);
-	free(rs->recs);
-	rs->recs = v;
 	return 0;
 }
 

@@ -14,6 +14,44 @@
 #include "mkrecord.h"
 #include "../../records/json.h"
 
+/*
+ * Every permutation's cycles, long and short: 200 networks in a shuffled
+ * order (a fixed seed) come out in address order, each record whole.
+ */
+static void
+test_sort_shuffled(void **state)
+{
+	struct recordset *rs = recordset_new();
+	char buf[CIDR_STRLEN], want[CIDR_STRLEN];
+	size_t order[200], i, j, t;
+	unsigned int seed = 7;
+
+	(void)state;
+	for (i = 0; i < 200; i++)
+		order[i] = i;
+	for (i = 199; i > 0; i--) {
+		seed = seed * 1103515245u + 12345u;
+		j = (seed >> 8) % (i + 1);
+		t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+	for (i = 0; i < 200; i++) {
+		snprintf(buf, sizeof(buf), "10.%zu.%zu.0/24", order[i] / 16,
+		    order[i] % 16);
+		mk_network(rs, "Germany", buf, buf);
+	}
+	assert_int_equal(recordset_sort(rs), 0);
+	assert_int_equal(rs->nrecs, 200);
+	for (i = 0; i < 200; i++) {
+		snprintf(want, sizeof(want), "10.%zu.%zu.0/24", i / 16, i % 16);
+		assert_string_equal(cidr_format(&rs->recs[i].cidr, buf), want);
+		/* The netmask field came along with its record. */
+		assert_string_equal(rs->recs[i].netmask, want);
+	}
+	recordset_free(rs);
+}
+
 static void
 test_sort(void **state)
 {
@@ -286,6 +324,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_sort_shuffled),
 		cmocka_unit_test(test_sort_stable_input),
 		cmocka_unit_test(test_dedupe),
 		cmocka_unit_test(test_identity),
