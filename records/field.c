@@ -66,13 +66,6 @@ field_name(size_t col)
 	return f != NULL ? f->name : "";
 }
 
-int
-field_applies(const struct field *f, const struct record *r)
-{
-	return (unsigned)r->kind < RECORD_NKINDS &&
-	    (f->kinds & KIND_BIT(r->kind)) != 0;
-}
-
 const char *
 field_text(const struct field *f, const struct record *r,
     char buf[CIDR_STRLEN])
@@ -171,23 +164,4 @@ field_cmp(const struct field *f, const struct record *a,
 		return 0;
 	}
 	return 0;
-}
-
-void
-field_clear(const struct field *f, struct record *r)
-{
-	switch (f->type) {
-	case FT_TEXT:
-	case FT_CODE:
-	case FT_ADDR:
-		free(*FIELD_MEMBER(char *, f, r));
-		*FIELD_MEMBER(char *, f, r) = NULL;
-		break;
-	case FT_CIDRS:
-		free(*FIELD_MEMBER(struct cidr *, f, r));
-		*FIELD_MEMBER(struct cidr *, f, r) = NULL;
-		break;
-	default:
-		break;
-	}
 }

@@ -8,6 +8,7 @@
 #define MCWATCH_FIELD_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "record.h"
 
@@ -70,12 +71,37 @@ const char	*field_value(const struct record *r, size_t col, char *buf);
  */
 const char	*field_text(const struct field *f, const struct record *r,
 		    char buf[CIDR_STRLEN]);
-/* Whether r's kind has field f. */
-int		 field_applies(const struct field *f, const struct record *r);
+/* Whether r's kind has field f. Inline: asked of every field written. */
+static inline int
+field_applies(const struct field *f, const struct record *r)
+{
+	return (unsigned)r->kind < RECORD_NKINDS &&
+	    (f->kinds & KIND_BIT(r->kind)) != 0;
+}
 /* Compare field f of a and b; <0, 0, >0 (absent before present). */
 int		 field_cmp(const struct field *f, const struct record *a,
 		    const struct record *b);
-/* Free field f of r (strings, covers) and clear it. */
-void		 field_clear(const struct field *f, struct record *r);
+/*
+ * Free field f of r (strings, covers) and clear it. Inline: every record
+ * freed calls it for each of its fields.
+ */
+static inline void
+field_clear(const struct field *f, struct record *r)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_CODE:
+	case FT_ADDR:
+		free(*FIELD_MEMBER(char *, f, r));
+		*FIELD_MEMBER(char *, f, r) = NULL;
+		break;
+	case FT_CIDRS:
+		free(*FIELD_MEMBER(struct cidr *, f, r));
+		*FIELD_MEMBER(struct cidr *, f, r) = NULL;
+		break;
+	default:
+		break;
+	}
+}
 
 #endif
