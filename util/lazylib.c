@@ -25,10 +25,12 @@ lazylib_load(struct lazylib *l, enum err_kind kind, struct err *err)
 		dlerror();
 		if ((l->fns[i] = dlsym(h, l->names[i])) == NULL) {
 			msg = dlerror();
-			dlclose(h);
-			return err_set(err, kind, "load %s: no function %s%s%s",
+			/* Told before dlclose, which frees dlerror's text. */
+			err_set(err, kind, "load %s: no function %s%s%s",
 			    l->soname, l->names[i], msg != NULL ? ": " : "",
 			    msg != NULL ? msg : "");
+			dlclose(h);
+			return -1;
 		}
 	}
 	/* Never closed: the library's own state lives until exit. */
