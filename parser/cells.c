@@ -379,6 +379,12 @@ row_take_range(struct row *row, struct addr *a, struct addr *b,
 		*b = t->b;
 		return 1;
 	}
+	/* A block written where a range goes is the range it covers. */
+	if (t->type == TOK_CIDR) {
+		cidr_first(&t->c, a);
+		cidr_last(&t->c, b);
+		return 1;
+	}
 	if (t->type != TOK_ADDR) {
 		*bad = t->text;
 		return -1;

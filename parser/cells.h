@@ -60,9 +60,10 @@ struct token	*row_take(struct row *row);
 /* The next non-empty token, not consumed; NULL at the end. */
 struct token	*row_peek(struct row *row);
 /*
- * Read a range: one "a to b" cell, or "a" ["to"] "b" across cells, or a
- * lone address. 1 if one was read, 0 if the row had no more, -1 if the
- * next cell is not an address (*bad names it).
+ * Read a range: one "a to b" cell, or "a" ["to"] "b" across cells, a
+ * lone address, or a CIDR block (its first to its last address). 1 if
+ * one was read, 0 if the row had no more, -1 if the next cell is not an
+ * address (*bad names it).
  */
 int		 row_take_range(struct row *row, struct addr *a,
 		    struct addr *b, const char **bad);

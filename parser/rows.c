@@ -125,7 +125,7 @@ rows_network(struct tctx *t, struct row *row)
 	struct token *k;
 	struct cidr c;
 	struct addr a, first, last, mask;
-	const char *bad = NULL, *loc = NULL;
+	const char *bad = NULL, *loc = NULL, *second = NULL;
 	int have_c = 0, have_a = 0, have_range = 0, have_mask = 0;
 	int prefix = -1, rc = -1, n;
 	size_t i;
@@ -170,6 +170,20 @@ rows_network(struct tctx *t, struct row *row)
 				bad = k->text;
 			break;
 		case COL_RANGE:
+			/*
+			 * A network written where its host range goes
+			 * ("IP Address Range: 192.0.2.0/24"): the network,
+			 * stating no range; another than a Network column's
+			 * is no value of this row.
+			 */
+			if ((k = row_peek(row)) != NULL && k->type == TOK_CIDR) {
+				row_take(row);
+				if (have_c && cidr_cmp(&c, &k->c) != 0)
+					second = k->text;
+				c = k->c;
+				have_c = 1;
+				break;
+			}
 			n = row_take_range(row, &first, &last, &bad);
 			have_range = n == 1;
 			break;
@@ -185,6 +199,10 @@ rows_network(struct tctx *t, struct row *row)
 	}
 	if (bad != NULL) {
 		rc = warn(t, row, "not an address", bad);
+		goto cleanup;
+	}
+	if (second != NULL) {
+		rc = warn(t, row, "a second network, unlike the first", second);
 		goto cleanup;
 	}
 	if (!have_c && have_a) {

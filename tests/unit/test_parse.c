@@ -452,6 +452,48 @@ test_links_and_marks(void **state)
  * one announcing a retirement is the row's note; a bracket after words
  * stays in them.
  */
+/*
+ * A CIDR block where a range goes: in a network table, the network (no
+ * range stated); in a table of ranges, the range it covers. A block that
+ * contradicts the row's Network column leaves the row out, told.
+ */
+static void
+test_cidr_as_range(void **state)
+{
+	static const char *const want[] = {
+		"de|Nets|192.0.2.0/24|-|-|255.255.255.0|-|Germany",
+		"de|Nets|198.51.100.0/25|-|-|-|-|Germany",
+		"de|Nets|2001:db8::/48|-|-|-|-|Germany",
+		"de|Non-SPF|North America#1|207.211.30.40|207.211.30.47|1",
+		"de|Non-SPF|North America#2|205.139.111.40|205.139.111.49|2",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>Nets</h3><table><tr>"
+	    "<th>IP Address Range</th><th>Netmask</th></tr>"
+	    "<tr><td>192.0.2.0/24</td><td>255.255.255.0</td></tr>"
+	    "<tr><td>2001:db8::/48</td><td></td></tr></table>"
+	    "<h3>Nets</h3><table><tr><th>Network</th><th>IP Address Range"
+	    "</th></tr><tr><td>198.51.100.0/25</td><td>198.51.100.0/25</td>"
+	    "</tr><tr><td>203.0.113.0/24</td><td>203.0.114.0/24</td></tr>"
+	    "</table><h3>Non-SPF</h3><table><tr><th>Region</th>"
+	    "<th>IP Address Range 1</th><th>IP Address Range 2</th></tr>"
+	    "<tr><td>North America</td><td>207.211.30.40/29</td>"
+	    "<td>205.139.111.40 to 205.139.111.49</td></tr></table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_string_equal(cidr_format(&rs->recs[3].cidrs[0],
+	    (char[CIDR_STRLEN]){ 0 }), "207.211.30.40/29");
+	assert_true(warned(rs, "a second network, unlike the first: "
+	    "203.0.114.0/24"));
+	assert_false(warned(rs, "not an address"));
+	assert_int_equal(rs->nwarns, 1);
+	recordset_free(rs);
+}
+
 static void
 test_brackets(void **state)
 {
@@ -1210,6 +1252,7 @@ main(void)
 		cmocka_unit_test(test_list_cells),
 		cmocka_unit_test(test_links_and_marks),
 		cmocka_unit_test(test_brackets),
+		cmocka_unit_test(test_cidr_as_range),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
