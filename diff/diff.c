@@ -58,45 +58,96 @@ change_qcmp(const void *a, const void *b)
 	return (x->after != NULL) - (y->after != NULL);
 }
 
+/* One change into d: before, after or both (changed). */
+static void
+diff_put(struct diff *d, const struct record *before,
+    const struct record *after)
+{
+	struct change *ch = &d->changes[d->nchanges++];
+
+	ch->before = before;
+	ch->after = after;
+	if (before == NULL)
+		d->nadded++;
+	else if (after == NULL)
+		d->nremoved++;
+	else
+		d->nchanged++;
+}
+
+/*
+ * Runs a[0..na) and b[0..nb) of one identity, each in record order (a
+ * cell may list ports of one protocol): the records found on both sides
+ * are no change; the others are paired in order as changes, the rest
+ * removed or added. ua and ub have room for na and nb.
+ */
+static void
+diff_run(struct diff *d, const struct record **a, size_t na,
+    const struct record **b, size_t nb, const struct record **ua,
+    const struct record **ub)
+{
+	size_t i = 0, j = 0, nua = 0, nub = 0, k;
+	int c;
+
+	while (i < na || j < nb) {
+		c = i == na ? 1 : j == nb ? -1 : record_cmp(a[i], b[j]);
+		if (c == 0) {
+			i++;
+			j++;
+		} else if (c < 0)
+			ua[nua++] = a[i++];
+		else
+			ub[nub++] = b[j++];
+	}
+	for (k = 0; k < nua || k < nub; k++)
+		diff_put(d, k < nua ? ua[k] : NULL, k < nub ? ub[k] : NULL);
+}
+
+/* The end of the run of a[from]'s identity in a[0..n). */
+static size_t
+run_end(const struct record **a, size_t n, size_t from)
+{
+	size_t i;
+
+	for (i = from + 1; i < n && record_identity_cmp(a[from], a[i]) == 0;
+	    i++)
+		;
+	return i;
+}
+
 int
 diff_records(const struct recordset *old, const struct recordset *new,
     struct diff *d)
 {
-	const struct record **a = NULL, **b = NULL;
-	size_t i = 0, j = 0;
+	const struct record **a = NULL, **b = NULL, **ua = NULL, **ub = NULL;
+	size_t i = 0, j = 0, ie, je;
 	int rc = -1, c;
 
 	memset(d, 0, sizeof(*d));
 	if ((a = by_identity(old)) == NULL || (b = by_identity(new)) == NULL ||
+	    (ua = calloc(old->nrecs + 1, sizeof(*ua))) == NULL ||
+	    (ub = calloc(new->nrecs + 1, sizeof(*ub))) == NULL ||
 	    (d->changes = calloc(old->nrecs + new->nrecs + 1,
 	    sizeof(*d->changes))) == NULL)
 		goto cleanup;
 	while (i < old->nrecs || j < new->nrecs) {
-		struct change *ch = &d->changes[d->nchanges];
-
 		if (i == old->nrecs)
 			c = 1;
 		else if (j == new->nrecs)
 			c = -1;
 		else
 			c = record_identity_cmp(a[i], b[j]);
-		if (c < 0) {
-			ch->before = a[i++];
-			d->nremoved++;
-		} else if (c > 0) {
-			ch->after = b[j++];
-			d->nadded++;
-		} else {
-			if (record_cmp(a[i], b[j]) == 0) {
-				i++;
-				j++;
-				continue;
-			}
-			ch->before = a[i++];
-			ch->after = b[j++];
-			d->nchanged++;
+		if (c < 0)
+			diff_put(d, a[i++], NULL);
+		else if (c > 0)
+			diff_put(d, NULL, b[j++]);
+		else {
+			ie = run_end(a, old->nrecs, i);
+			je = run_end(b, new->nrecs, j);
+			diff_run(d, a + i, ie - i, b + j, je - j, ua, ub);
+			i = ie;
+			j = je;
 		}
-		d->nchanges++;
 	}
 	if (d->nchanges > 1)
 		qsort(d->changes, d->nchanges, sizeof(*d->changes),
@@ -105,6 +156,8 @@ diff_records(const struct recordset *old, const struct recordset *new,
  cleanup:
 	free(a);
 	free(b);
+	free(ua);
+	free(ub);
 	if (rc == -1)
 		diff_free(d);
 	return rc;

@@ -426,14 +426,64 @@ port_number(const char *s)
 	return (int)v;
 }
 
+/* "and" or "or" between two ports, with its spaces: its length, or 0. */
+static size_t
+port_word(const char *s)
+{
+	static const char *const words[] = { "and ", "or " };
+	size_t i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strncasecmp(s, words[i], n = strlen(words[i])) == 0)
+			return n;
+	return 0;
+}
+
+/*
+ * The ports of a cell that lists numbers and nothing else ("25, 587",
+ * "389 / 636", "80 and 443"): their count, at most max, into v; 0 if s
+ * is no such list (a remark's numbers are never read as ports).
+ */
+static size_t
+port_list(const char *s, int *v, size_t max)
+{
+	size_t n = 0, w;
+	long p;
+
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		for (p = 0; isdigit((unsigned char)*s); s++)
+			if ((p = p * 10 + (*s - '0')) > 65535)
+				return 0;
+		if (p < 1 || n == max)
+			return 0;
+		v[n++] = (int)p;
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			return n > 1 ? n : 0;
+		if (*s == ',' || *s == ';' || *s == '/' || *s == '&')
+			s++;
+		else if ((w = port_word(s)) > 0)
+			s += w;
+		else
+			return 0;
+	}
+}
+
+/* A port table row: a record a port (a cell may list some). */
 int
 rows_port(struct tctx *t, struct row *row)
 {
 	struct record r;
 	struct token *k;
 	const char *proto = NULL, *usage = "", *portstr = NULL;
-	size_t i;
-	int port = -1, rc = -1;
+	int ports[PORT_LISTMAX];
+	size_t i, n = 0;
+	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	for (i = 0; i < t->h->nroles; i++) {
@@ -443,7 +493,11 @@ rows_port(struct tctx *t, struct row *row)
 			proto = k->text;
 		else if (t->h->roles[i] == COL_PORT) {
 			portstr = k->text;
-			port = port_number(k->text);
+			if ((ports[0] = port_number(k->text)) >= 1 &&
+			    ports[0] <= 65535)
+				n = 1;
+			else
+				n = port_list(k->text, ports, PORT_LISTMAX);
 		} else if (t->h->roles[i] == COL_USAGE)
 			usage = k->text;
 	}
@@ -451,16 +505,20 @@ rows_port(struct tctx *t, struct row *row)
 		rc = warn(t, row, proto ? "no port" : "no protocol", NULL);
 		goto cleanup;
 	}
-	if (port < 1 || port > 65535) {
+	if (n == 0) {
 		rc = warn(t, row, "not a port number from 1 to 65535", portstr);
 		goto cleanup;
 	}
-	if (record_place(t, row, &r, RECORD_PORT) == -1 ||
-	    (r.protocol = strdup(proto)) == NULL ||
-	    (r.usage = strdup(usage)) == NULL)
-		goto cleanup;
-	r.port = port;
-	rc = recordset_add(t->rs, &r);
+	for (i = 0; i < n; i++) {
+		if (record_place(t, row, &r, RECORD_PORT) == -1 ||
+		    (r.protocol = strdup(proto)) == NULL ||
+		    (r.usage = strdup(usage)) == NULL)
+			goto cleanup;
+		r.port = ports[i];
+		if (recordset_add(t->rs, &r) == -1)
+			goto cleanup;
+	}
+	rc = 0;
  cleanup:
 	record_clear(&r);
 	return rc;

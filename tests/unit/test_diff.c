@@ -31,6 +31,60 @@ sets(struct recordset **a, struct recordset **b)
 	recordset_sort(*b);
 }
 
+/* A set of the ports of one protocol, listed in one cell. */
+static struct recordset *
+ports(const int *v, size_t n)
+{
+	struct recordset *rs = recordset_new();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		mk_port(rs, "SMTP", v[i]);
+	recordset_sort(rs);
+	return rs;
+}
+
+/*
+ * Records sharing an identity (one protocol, several ports): those on
+ * both sides are no change, whatever their place in the run; the others
+ * pair up as changes, the rest removed or added.
+ */
+static void
+test_diff_runs(void **state)
+{
+	static const struct {
+		int	 old[3], new[3];
+		size_t	 nold, nnew, added, removed, changed;
+		int	 before, after;	/* the change's ports, 0: none */
+	} cases[] = {
+		{ { 25, 587 }, { 587 }, 2, 1, 0, 1, 0, 25, 0 },
+		{ { 25, 587 }, { 25 }, 2, 1, 0, 1, 0, 587, 0 },
+		{ { 25 }, { 25, 587 }, 1, 2, 1, 0, 0, 0, 587 },
+		{ { 25, 587 }, { 465, 587 }, 2, 2, 0, 0, 1, 25, 465 },
+		{ { 25, 465, 587 }, { 465 }, 3, 1, 0, 2, 0, 25, 0 },
+	};
+	struct recordset *a, *b;
+	struct diff d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		a = ports(cases[i].old, cases[i].nold);
+		b = ports(cases[i].new, cases[i].nnew);
+		assert_int_equal(diff_records(a, b, &d), 0);
+		assert_int_equal(d.nadded, cases[i].added);
+		assert_int_equal(d.nremoved, cases[i].removed);
+		assert_int_equal(d.nchanged, cases[i].changed);
+		assert_int_equal(d.changes[0].before ?
+		    d.changes[0].before->port : 0, cases[i].before);
+		assert_int_equal(d.changes[0].after ?
+		    d.changes[0].after->port : 0, cases[i].after);
+		diff_free(&d);
+		recordset_free(a);
+		recordset_free(b);
+	}
+}
+
 static void
 test_diff(void **state)
 {
@@ -251,6 +305,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diff),
+		cmocka_unit_test(test_diff_runs),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_many_regions),
 		cmocka_unit_test(test_report_text),

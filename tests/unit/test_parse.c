@@ -494,6 +494,48 @@ test_cidr_as_range(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A port cell that lists numbers and nothing else is a record a port;
+ * numbers in a remark, a range of ports, 0 or a list too long are none.
+ */
+static void
+test_port_lists(void **state)
+{
+	static const char *const want[] = {
+		/* In port order, wherever they are listed. */
+		"global|Ports|Web|80|",
+		"global|Ports|LDAP / LDAPS|389|Dir",
+		"global|Ports|SMTP|465|Send",
+		"global|Ports|SMTP|587|Send",
+		"global|Ports|LDAP / LDAPS|636|Dir",
+		"global|Ports|Web|8080|",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Global</h2><h3>Ports</h3><table><tr><th>Protocol</th>"
+	    "<th>Default Port</th><th>Usage</th></tr>"
+	    "<tr><td>SMTP</td><td>465, 587</td><td>Send</td></tr>"
+	    "<tr><td>LDAP / LDAPS</td><td>389 / 636</td><td>Dir</td></tr>"
+	    "<tr><td>Web</td><td>80 or 8080</td><td></td></tr>"
+	    "<tr><td>TLS</td><td>443, 8443 (alternate)</td><td></td></tr>"
+	    "<tr><td>High</td><td>1024-65535</td><td></td></tr>"
+	    "<tr><td>Zero</td><td>0, 25</td><td></td></tr>"
+	    "<tr><td>Many</td><td>1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17"
+	    "</td><td></td></tr></table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_true(warned(rs, "not a port number from 1 to 65535: 443, 8443 "
+	    "(alternate)"));
+	assert_true(warned(rs, "1024-65535"));
+	assert_true(warned(rs, "0, 25"));
+	assert_true(warned(rs, "1,2,3"));
+	assert_int_equal(rs->nwarns, 4);
+	recordset_free(rs);
+}
+
 static void
 test_brackets(void **state)
 {
@@ -1253,6 +1295,7 @@ main(void)
 		cmocka_unit_test(test_links_and_marks),
 		cmocka_unit_test(test_brackets),
 		cmocka_unit_test(test_cidr_as_range),
+		cmocka_unit_test(test_port_lists),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
