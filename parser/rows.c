@@ -363,16 +363,47 @@ url_of(struct tctx *t, struct row *row, const struct token *k,
 	return NULL;
 }
 
+/*
+ * The URLs of a cell that lists URLs and nothing else, a space, a comma,
+ * a semicolon, "or" or "and" between them (no URL holds a space, and a
+ * comma inside one stays: the cell was first read whole): their count, at
+ * most max, pointing into buf (text's copy, the caller's to free); 0 if
+ * text is no such list, -1 on memory.
+ */
+static int
+url_list(const char *text, char **buf, const char **v, size_t max)
+{
+	const char *why;
+	char *p, *w, *save = NULL;
+	size_t n = 0, len;
+
+	if ((*buf = strdup(text)) == NULL)
+		return -1;
+	for (p = *buf; (w = strtok_r(p, " ", &save)) != NULL; p = NULL) {
+		if ((len = strlen(w)) > 1 && (w[len - 1] == ',' ||
+		    w[len - 1] == ';'))
+			w[--len] = '\0';
+		if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 ||
+		    strcasecmp(w, "or") == 0 || strcasecmp(w, "and") == 0)
+			continue;
+		if (n == max || !url_acceptable(w, &why))
+			return 0;
+		v[n++] = w;
+	}
+	return n > 1 ? (int)n : 0;
+}
+
+/* A URL table row: a record a URL (a cell may list some). */
 int
 rows_url(struct tctx *t, struct row *row)
 {
 	struct record r;
 	struct token *k;
-	const char *app = NULL, *url = NULL, *bad = NULL;
+	const char *app = NULL, *bad = NULL, *urls[URL_LISTMAX];
 	const char *why = "not an http(s) URL";
-	char msg[64];
+	char msg[64], *buf = NULL;
 	size_t i;
-	int rc = -1, nomem = 0;
+	int rc = -1, nomem = 0, n = 0;
 
 	memset(&r, 0, sizeof(r));
 	for (i = 0; i < t->h->nroles; i++) {
@@ -381,25 +412,31 @@ rows_url(struct tctx *t, struct row *row)
 		if (t->h->roles[i] == COL_APPLICATION)
 			app = k->text;
 		else if (t->h->roles[i] == COL_URL)
-			url = url_of(t, row, k, &bad, &why, &nomem);
+			n = (urls[0] = url_of(t, row, k, &bad, &why,
+			    &nomem)) != NULL;
 	}
-	if (nomem)
+	if (nomem || (bad != NULL &&
+	    (n = url_list(bad, &buf, urls, URL_LISTMAX)) == -1))
 		goto cleanup;
-	if (bad != NULL) {
+	if (bad != NULL && n == 0) {
 		snprintf(msg, sizeof(msg), "not a URL (%s)", why);
 		rc = warn(t, row, msg, bad);
 		goto cleanup;
 	}
-	if (url == NULL || app == NULL) {
+	if (n == 0 || app == NULL) {
 		rc = warn(t, row, app ? "no URL" : "no application", NULL);
 		goto cleanup;
 	}
-	if (record_place(t, row, &r, RECORD_URL) == -1 ||
-	    (r.application = strdup(app)) == NULL ||
-	    (r.url = strdup(url)) == NULL)
-		goto cleanup;
-	rc = recordset_add(t->rs, &r);
+	for (i = 0; i < (size_t)n; i++) {
+		if (record_place(t, row, &r, RECORD_URL) == -1 ||
+		    (r.application = strdup(app)) == NULL ||
+		    (r.url = strdup(urls[i])) == NULL ||
+		    recordset_add(t->rs, &r) == -1)
+			goto cleanup;
+	}
+	rc = 0;
  cleanup:
+	free(buf);
 	record_clear(&r);
 	return rc;
 }

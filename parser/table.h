@@ -11,8 +11,9 @@
  * 62; an IPv6 range that needs more is recorded by its ends alone.
  */
 #define TABLE_MAXCOVER	64
-/* Ports one cell may list ("25, 587"); a longer list is no port. */
+/* Ports or URLs one cell may list ("25, 587"); a longer list is none. */
 #define PORT_LISTMAX	16
+#define URL_LISTMAX	16
 /* CIDR blocks all ranges of one page may be covered with. */
 #define TABLE_MAXCIDRS	(1u << 20)
 #define TABLE_MAXCIDRS_TEXT	"1,048,576"

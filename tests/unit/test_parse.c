@@ -536,6 +536,45 @@ test_port_lists(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A URL cell that lists URLs and nothing else is a record a URL; a comma
+ * inside one URL stays, and a word that is no URL leaves the row out.
+ */
+static void
+test_url_lists(void **state)
+{
+	static const char *const want[] = {
+		"de|URLs|API|https://de-api.example.com",
+		"de|URLs|API|https://de-api2.example.com",
+		"de|URLs|Admin|https://login-de.example.com/u/login",
+		"de|URLs|Admin|https://login-de2.example.com/u/login",
+		"de|URLs|Portal|https://p.example.com",
+		"de|URLs|Portal|https://q.example.com",
+		"de|URLs|Search|https://s.example.com/?q=a,b",
+	};
+	struct recordset *rs;
+	size_t i;
+
+	(void)state;
+	rs = parse("<h2>Germany</h2><h3>URLs</h3><table><tr><th>Application"
+	    "</th><th>URL</th></tr><tr><td>Admin</td><td>"
+	    "https://login-de.example.com/u/login<br>"
+	    "https://login-de2.example.com/u/login</td></tr>"
+	    "<tr><td>API</td><td>https://de-api.example.com, "
+	    "https://de-api2.example.com</td></tr>"
+	    "<tr><td>Portal</td><td>https://p.example.com or "
+	    "https://q.example.com</td></tr>"
+	    "<tr><td>Search</td><td>https://s.example.com/?q=a,b</td></tr>"
+	    "<tr><td>Help</td><td>https://h.example.com see below</td></tr>"
+	    "</table>");
+	assert_int_equal(rs->nrecs, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < rs->nrecs; i++)
+		assert_string_equal(line(&rs->recs[i]), want[i]);
+	assert_true(warned(rs, "https://h.example.com see below"));
+	assert_int_equal(rs->nwarns, 1);
+	recordset_free(rs);
+}
+
 static void
 test_brackets(void **state)
 {
@@ -1296,6 +1335,7 @@ main(void)
 		cmocka_unit_test(test_brackets),
 		cmocka_unit_test(test_cidr_as_range),
 		cmocka_unit_test(test_port_lists),
+		cmocka_unit_test(test_url_lists),
 		cmocka_unit_test(test_wide_ranges),
 		cmocka_unit_test(test_ports_and_urls),
 		cmocka_unit_test(test_bold_rows),
