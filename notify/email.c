@@ -318,6 +318,8 @@ email_send(const struct notify_config *cfg, const struct channel *ch,
 	int rc = -1, tries;
 
 	ebuf[0] = '\0';
+	if (curllib_load(ERR_NOTIFY, err) == -1)
+		return -1;
 	if (cfg->smtp_url == NULL || cfg->mail_from == NULL ||
 	    email_auth_refused(cfg) ||
 	    email_address_plain(cfg->mail_from, from + 1, sizeof(from) - 2) ||

@@ -117,6 +117,8 @@ read_file_url(const char *url, size_t max, struct page *p,
 	char *host = NULL, *path = NULL;
 	int rc = -1;
 
+	if (curllib_load(ERR_FETCH, err) == -1)
+		return -1;
 	if ((u = curl_url()) == NULL) {
 		err_set(err, ERR_NOMEM, "read %s: out of memory", url);
 		return -1;

@@ -372,6 +372,8 @@ http_fetch(const char *url, const struct fetch_opts *o, struct page *p,
 	int n, tries = o->net.retries + 1;
 	size_t i;
 
+	if (curllib_load(ERR_FETCH, err) == -1)
+		return -1;
 	for (i = 0; i < o->nheaders; i++)
 		if (strpbrk(o->headers[i], "\r\n") != NULL ||
 		    strchr(o->headers[i], ':') == NULL) {

@@ -378,6 +378,8 @@ zendesk_fetch(const char *src, const struct fetch_opts *o, struct page *p,
 
 	memset(roots, 0, sizeof(roots));
 	memset(&f, 0, sizeof(f));
+	if (curllib_load(ERR_FETCH, err) == -1)
+		return -1;
 	if (article_api(src, url, sizeof(url)) == 0) {
 		if (get_json(url, o, &roots[0], err) == -1) {
 			restricted_hint(err);

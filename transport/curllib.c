@@ -73,9 +73,9 @@ static struct lazylib lib = {
 CURLLIB_FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV)
 
 int
-curllib_load(struct err *err)
+curllib_load(enum err_kind kind, struct err *err)
 {
-	return lazylib_load(&lib, ERR_FETCH, err);
+	return lazylib_load(&lib, kind, err);
 }
 
 /*

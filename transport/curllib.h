@@ -4,7 +4,11 @@
 
 #include "../errors/err.h"
 
-/* Load libcurl now: 0, or -1 with err (ERR_FETCH) naming the cause. */
-int	curllib_load(struct err *err);
+/*
+ * Load libcurl now, before a fetch or a delivery, so that a missing one
+ * fails that step (err of kind naming the cause), not the process at a
+ * first call: 0, or -1.
+ */
+int	curllib_load(enum err_kind kind, struct err *err);
 
 #endif

@@ -257,6 +257,8 @@ transfer_post(const struct post *p, struct err *err)
 	long wait = -1;
 	int n, rc = 1, tries = o->retries + 1;
 
+	if (curllib_load(ERR_NOTIFY, err) == -1)
+		return -1;
 	if ((c = transfer_easy()) == NULL ||
 	    (hdrs = post_headers(p)) == NULL) {
 		curl_easy_cleanup(c);

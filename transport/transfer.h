@@ -10,6 +10,8 @@
 
 #include <curl/curl.h>
 
+#include "curllib.h"
+
 #include "../errors/err.h"
 
 #ifndef MCWATCH_PROJECT_URL	/* set by the Makefile's PROJECT_URL */
