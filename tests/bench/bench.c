@@ -632,6 +632,7 @@ fetch_bench(const char *mc, const char *self, const char *tmp,
 {
 	char www[128], portf[128], logf[128], httpd[4096], cmd[1024];
 	char repo[128], u_plain[128], u_page[128], u_cos[128], port[16];
+	char urlrepo[160], u_file[160];
 	char *dir, *p;
 	char filerepo[128];
 	pid_t pid;
@@ -682,13 +683,23 @@ fetch_bench(const char *mc, const char *self, const char *tmp,
 
 		char *byfile[] = { (char *)mc, "run", "-q", "--repo", filerepo,
 		    "--url", (char *)page, NULL };
+		char *byurl[] = { (char *)mc, "run", "-q", "--repo", urlrepo,
+		    "--url", u_file, NULL };
 
 		snprintf(filerepo, sizeof(filerepo), "%s/filerepo", tmp);
+		snprintf(urlrepo, sizeof(urlrepo), "%s/urlrepo", tmp);
+		snprintf(u_file, sizeof(u_file), "file://%s", page);
 		spawn(first, NULL);	/* records the ETag */
 		spawn(byfile, NULL);
+		spawn(byurl, NULL);
 		pair("fetch, unchanged page over loopback HTTP", plain,
 		    "mcwatch run (http)", byfile, "mcwatch run (file)",
 		    "target <= 1.1");
+		/* A path needs no libcurl; a file:// URL loads it too. */
+		pair("fetch, unchanged page over loopback HTTP, libcurl on both "
+		    "sides", plain, "mcwatch run (http)", byurl, "mcwatch run "
+		    "(file:// URL, read through libcurl's URL parser)",
+		    "no target: the transfer's own cost");
 		pair("fetch, a 304 run", cond, "mcwatch run (304)", full,
 		    "mcwatch run (download and parse)", "target < 1");
 	}
