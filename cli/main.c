@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -86,12 +87,19 @@ usage(FILE *fp)
 int
 main(int argc, char **argv)
 {
+	static char outbuf[1 << 16];
 	struct err err;
 	size_t i;
 	int rc = EXIT_USAGE;
 
 	/* Byte-wise collation and C number formats, whatever the user's. */
 	setlocale(LC_ALL, "C");
+	/*
+	 * To a file or a pipe in 64 KiB writes, not 4 KiB ones (a dataset of
+	 * 10,000 records was 518 write calls); a terminal keeps its lines.
+	 */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
