@@ -1,4 +1,5 @@
 /* Table grid expansion, after HTML's table-forming algorithm. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,8 +10,9 @@ grid_new(void)
 {
 	struct grid *g;
 
-	if ((g = calloc(1, sizeof(*g))) == NULL)
+	if ((g = malloc(sizeof(*g))) == NULL)
 		return NULL;
+	memset(g, 0, offsetof(struct grid, pend));
 	/* Offset 0 is the empty string every absent cell points to. */
 	if ((g->text = malloc(4096)) == NULL) {
 		free(g);

@@ -39,11 +39,15 @@ struct grid {
 	struct grid_row		*rows;
 	size_t			 nrows;
 	size_t			 caprows;
-	struct grid_pending	 pend[GRID_MAXCOLS];
 	size_t			 npend;	/* columns pend may use */
 	size_t			 cursor; /* next column in the open row */
 	int			 inrow;
 	int			 truncated; /* a limit cut something off */
+	/*
+	 * Last, and never cleared as a whole (32 KiB a table): an entry is
+	 * set as npend grows over it.
+	 */
+	struct grid_pending	 pend[GRID_MAXCOLS];
 };
 
 /* A new empty grid; NULL on memory. */
