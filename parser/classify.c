@@ -152,8 +152,10 @@ classify_word(const char *cell)
 	size_t i;
 
 	loose_key(cell, buf, sizeof(buf));
+	/* The first byte first: most words differ there, and a call costs. */
 	for (i = 0; i < sizeof(translated) / sizeof(translated[0]); i++)
-		if (strcmp(buf, translated[i].word) == 0)
+		if (buf[0] == translated[i].word[0] &&
+		    strcmp(buf, translated[i].word) == 0)
 			return translated[i].role;
 	word_fold(cell, buf);
 	/* Collapse the spaces folding may have doubled. */
@@ -164,7 +166,7 @@ classify_word(const char *cell)
 		q--;
 	*q = '\0';
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(buf, words[i].word) == 0)
+		if (buf[0] == words[i].word[0] && strcmp(buf, words[i].word) == 0)
 			return words[i].role;
 	return COL_NONE;
 }
