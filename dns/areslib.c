@@ -14,11 +14,9 @@
 #ifndef ARESLIB_SONAME
 #error "ARESLIB_SONAME: the Makefile passes it (scripts/soname libcares)"
 #endif
-/* Empty would dlopen the program itself. */
-_Static_assert(sizeof(ARESLIB_SONAME) > 1, "ARESLIB_SONAME is empty");
 
 /* F(return type, name, (parameters), (arguments)); V for void ones. */
-#define ARESLIB_FUNCS(F, V) \
+#define ARESLIB_FUNCS(F, V, N) \
 	V(ares_cancel, (ares_channel channel), (channel)) \
 	V(ares_destroy, (ares_channel channel), (channel)) \
 	F(int, ares_fds, \
@@ -47,17 +45,7 @@ _Static_assert(sizeof(ARESLIB_SONAME) > 1, "ARESLIB_SONAME is empty");
 	    (ares_channel channel, struct timeval *maxtv, \
 	    struct timeval *tv), (channel, maxtv, tv))
 
-enum { ARESLIB_FUNCS(LAZYLIB_INDEX, LAZYLIB_INDEXV) LAZY_NFNS };
-
-static const char *const names[LAZY_NFNS] = {
-	ARESLIB_FUNCS(LAZYLIB_NAME, LAZYLIB_NAMEV)
-};
-static void *fns[LAZY_NFNS];
-static struct lazylib lib = {
-	ARESLIB_SONAME, names, fns, LAZY_NFNS, 0
-};
-
-ARESLIB_FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV)
+LAZYLIB_DEFINE(ARESLIB_FUNCS, ARESLIB_SONAME)
 
 int
 areslib_load(struct err *err)

@@ -14,11 +14,12 @@
 #ifndef GITLIB_SONAME
 #error "GITLIB_SONAME: the Makefile passes it (scripts/soname libgit2)"
 #endif
-/* Empty would dlopen the program itself. */
-_Static_assert(sizeof(GITLIB_SONAME) > 1, "GITLIB_SONAME is empty");
 
-/* F(return type, name, (parameters), (arguments)); V for void ones. */
-#define GITLIB_FUNCS(F, V) \
+/*
+ * F(return type, name, (parameters), (arguments)); V for void ones; N
+ * for a variadic one, wrapped by hand below (util/lazylib.h).
+ */
+#define GITLIB_FUNCS(F, V, N) \
 	F(int, git_blob_create_from_buffer, \
 	    (git_oid *id, git_repository *repo, const void *buffer, \
 	    size_t len), (id, repo, buffer, len)) \
@@ -188,22 +189,10 @@ _Static_assert(sizeof(GITLIB_SONAME) > 1, "GITLIB_SONAME is empty");
 	    (git_treebuilder **out, git_repository *repo, \
 	    const git_tree *source), (out, repo, source)) \
 	F(int, git_treebuilder_write, \
-	    (git_oid *id, git_treebuilder *bld), (id, bld))
+	    (git_oid *id, git_treebuilder *bld), (id, bld)) \
+	N(git_libgit2_opts)
 
-enum {
-	GITLIB_FUNCS(LAZYLIB_INDEX, LAZYLIB_INDEXV)
-	LAZY_git_libgit2_opts, LAZY_NFNS
-};
-
-static const char *const names[LAZY_NFNS] = {
-	GITLIB_FUNCS(LAZYLIB_NAME, LAZYLIB_NAMEV) "git_libgit2_opts"
-};
-static void *fns[LAZY_NFNS];
-static struct lazylib lib = {
-	GITLIB_SONAME, names, fns, LAZY_NFNS, 0
-};
-
-GITLIB_FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV)
+LAZYLIB_DEFINE(GITLIB_FUNCS, GITLIB_SONAME)
 
 int
 gitlib_load(struct err *err)

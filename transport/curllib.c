@@ -14,11 +14,12 @@
 #ifndef CURLLIB_SONAME
 #error "CURLLIB_SONAME: the Makefile passes it (scripts/soname libcurl)"
 #endif
-/* Empty would dlopen the program itself. */
-_Static_assert(sizeof(CURLLIB_SONAME) > 1, "CURLLIB_SONAME is empty");
 
-/* F(return type, name, (parameters), (arguments)); V for void ones. */
-#define CURLLIB_FUNCS(F, V) \
+/*
+ * F(return type, name, (parameters), (arguments)); V for void ones; N
+ * for a variadic one, wrapped by hand below (util/lazylib.h).
+ */
+#define CURLLIB_FUNCS(F, V, N) \
 	V(curl_easy_cleanup, (CURL *curl), (curl)) \
 	F(char *, curl_easy_escape, \
 	    (CURL *handle, const char *string, int length), \
@@ -54,23 +55,11 @@ _Static_assert(sizeof(CURLLIB_SONAME) > 1, "CURLLIB_SONAME is empty");
 	    (handle, what, part, flags)) \
 	F(CURLUcode, curl_url_set, \
 	    (CURLU *handle, CURLUPart what, const char *part, \
-	    unsigned int flags), (handle, what, part, flags))
+	    unsigned int flags), (handle, what, part, flags)) \
+	N(curl_easy_setopt) \
+	N(curl_easy_getinfo)
 
-enum {
-	CURLLIB_FUNCS(LAZYLIB_INDEX, LAZYLIB_INDEXV)
-	LAZY_curl_easy_setopt, LAZY_curl_easy_getinfo, LAZY_NFNS
-};
-
-static const char *const names[LAZY_NFNS] = {
-	CURLLIB_FUNCS(LAZYLIB_NAME, LAZYLIB_NAMEV) "curl_easy_setopt",
-	"curl_easy_getinfo"
-};
-static void *fns[LAZY_NFNS];
-static struct lazylib lib = {
-	CURLLIB_SONAME, names, fns, LAZY_NFNS, 0
-};
-
-CURLLIB_FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV)
+LAZYLIB_DEFINE(CURLLIB_FUNCS, CURLLIB_SONAME)
 
 int
 curllib_load(enum err_kind kind, struct err *err)

@@ -13,11 +13,9 @@
 #ifndef CRYPTOLIB_SONAME
 #error "CRYPTOLIB_SONAME: the Makefile passes it (scripts/soname libcrypto)"
 #endif
-/* Empty would dlopen the program itself. */
-_Static_assert(sizeof(CRYPTOLIB_SONAME) > 1, "CRYPTOLIB_SONAME is empty");
 
 /* F(return type, name, (parameters), (arguments)); V for void ones. */
-#define CRYPTOLIB_FUNCS(F, V) \
+#define CRYPTOLIB_FUNCS(F, V, N) \
 	F(int, EVP_Digest, \
 	    (const void *data, size_t count, unsigned char *md, \
 	    unsigned int *size, const EVP_MD *type, ENGINE *impl), \
@@ -29,17 +27,7 @@ _Static_assert(sizeof(CRYPTOLIB_SONAME) > 1, "CRYPTOLIB_SONAME is empty");
 	    unsigned int *md_len), \
 	    (evp_md, key, key_len, data, data_len, md, md_len))
 
-enum { CRYPTOLIB_FUNCS(LAZYLIB_INDEX, LAZYLIB_INDEXV) LAZY_NFNS };
-
-static const char *const names[LAZY_NFNS] = {
-	CRYPTOLIB_FUNCS(LAZYLIB_NAME, LAZYLIB_NAMEV)
-};
-static void *fns[LAZY_NFNS];
-static struct lazylib lib = {
-	CRYPTOLIB_SONAME, names, fns, LAZY_NFNS, 0
-};
-
-CRYPTOLIB_FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV)
+LAZYLIB_DEFINE(CRYPTOLIB_FUNCS, CRYPTOLIB_SONAME)
 
 int
 cryptolib_load(struct err *err)

@@ -36,15 +36,19 @@ int	lazylib_load(struct lazylib *l, enum err_kind kind, struct err *err);
 void	*lazylib_fn_slow(struct lazylib *l, size_t i);
 
 /*
- * The generators a library's table is expanded with, X-macro style: its
- * F(ret, name, (params), (args)) and V(name, (params), (args)) rows give
- * an index LAZY_name, a name string and a wrapper that calls function
- * LAZY_name of the file's own 'static struct lazylib lib'.
+ * A library's table is an X-macro of rows F(ret, name, (params), (args)),
+ * V(name, (params), (args)) for void ones, and N(name) for a variadic
+ * function the file wraps by hand. LAZYLIB_DEFINE(FUNCS, soname) expands
+ * it, once a file, into an index LAZY_name a function, the names, the
+ * file's 'static struct lazylib lib' and a wrapper a F or V row that calls
+ * function LAZY_name of it.
  */
 #define LAZYLIB_INDEX(ret, name, params, args)	LAZY_##name,
 #define LAZYLIB_INDEXV(name, params, args)	LAZY_##name,
+#define LAZYLIB_INDEXN(name)			LAZY_##name,
 #define LAZYLIB_NAME(ret, name, params, args)	#name,
 #define LAZYLIB_NAMEV(name, params, args)	#name,
+#define LAZYLIB_NAMEN(name)			#name,
 #define LAZYLIB_WRAP(ret, name, params, args) \
 	ret name params \
 	{ \
@@ -55,6 +59,18 @@ void	*lazylib_fn_slow(struct lazylib *l, size_t i);
 	{ \
 		((void (*)params)lazylib_fn(&lib, LAZY_##name))args; \
 	}
+#define LAZYLIB_WRAPN(name)
+#define LAZYLIB_DEFINE(FUNCS, soname) \
+	/* Empty would dlopen the program itself. */ \
+	_Static_assert(sizeof(soname) > 1, #soname " is empty"); \
+	enum { FUNCS(LAZYLIB_INDEX, LAZYLIB_INDEXV, LAZYLIB_INDEXN) \
+	    LAZY_NFNS }; \
+	static const char *const names[LAZY_NFNS] = { \
+		FUNCS(LAZYLIB_NAME, LAZYLIB_NAMEV, LAZYLIB_NAMEN) \
+	}; \
+	static void *fns[LAZY_NFNS]; \
+	static struct lazylib lib = { soname, names, fns, LAZY_NFNS, 0 }; \
+	FUNCS(LAZYLIB_WRAP, LAZYLIB_WRAPV, LAZYLIB_WRAPN)
 
 static inline void *
 lazylib_fn(struct lazylib *l, size_t i)
