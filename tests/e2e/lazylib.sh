@@ -16,6 +16,13 @@ inits() {
 # has LIST NAME: LIST holds NAME. (libcrypto comes with libgit2 and
 # libcurl too, through their own dependencies: not checked alone.)
 has() { case " $1" in *" $2 "*) return 0 ;; esac; return 1; }
+# traced CMD...: CMD with the loader's trace; its exit in $st, which of
+# the four it started in $got.
+traced() {
+	LD_DEBUG=libs "$@" > "$T/out" 2> "$T/trace"
+	st=$?
+	got=$(inits "$T/trace")
+}
 
 if command -v readelf > /dev/null; then
 	readelf -d "$MCWATCH" > "$T/dyn" 2>&1
@@ -28,37 +35,27 @@ else
 	skip "the binary's NEEDED" "no readelf"
 fi
 
-LD_DEBUG=libs "$MCWATCH" parse -q "$S" > "$T/out" 2> "$T/trace"
-st=$?
-got=$(inits "$T/trace")
+traced "$MCWATCH" parse -q "$S"
 [ "$st" -eq 0 ] && [ -s "$T/out" ] && [ -z "$got" ] &&
     grep -q 'calling init: .*libxml2' "$T/trace" &&
     ok "parse of a file loads none of the four" ||
     notok "parse of a file" "exit $st, loaded: $got"
 
-LD_DEBUG=libs "$MCWATCH" run -q --repo "$T/r" --url "$S" > "$T/out" \
-    2> "$T/trace"
-st=$?
-got=$(inits "$T/trace")
+traced "$MCWATCH" run -q --repo "$T/r" --url "$S"
 [ "$st" -eq 0 ] && has "$got" libgit2 && has "$got" libcrypto &&
     ! has "$got" libcurl && ! has "$got" libcares &&
     [ -n "$(git -C "$T/r" rev-parse -q --verify HEAD)" ] &&
     ok "run from a file loads libgit2 and libcrypto, no libcurl, no c-ares" ||
     notok "run from a file" "exit $st, loaded: $got"
 
-LD_DEBUG=libs "$MCWATCH" lookup -q 170.10.128.7 --repo "$T/r" \
-    > "$T/out" 2> "$T/trace"
-st=$?
-got=$(inits "$T/trace")
+traced "$MCWATCH" lookup -q 170.10.128.7 --repo "$T/r"
 [ "$st" -eq 0 ] && has "$got" libgit2 && ! has "$got" libcurl &&
     ! has "$got" libcares &&
     ok "lookup in a repository loads libgit2, no libcurl, no c-ares" ||
     notok "lookup in a repository" "exit $st, loaded: $got"
 
 # A file URL is parsed by libcurl's URL parser: the one use it has here.
-LD_DEBUG=libs "$MCWATCH" parse -q "file://$S" > "$T/out" 2> "$T/trace"
-st=$?
-got=$(inits "$T/trace")
+traced "$MCWATCH" parse -q "file://$S"
 [ "$st" -eq 0 ] && has "$got" libcurl && ! has "$got" libgit2 &&
     ! has "$got" libcares &&
     ok "parse of a file:// URL loads libcurl (its URL parser), no libgit2" ||
