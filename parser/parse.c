@@ -1184,12 +1184,69 @@ walk_free(struct walk *w)
 	textbuf_free(&w->btext);
 }
 
+/* The rest of a page that libxml2 has not read yet. */
+struct source {
+	const char	*p;
+	size_t		 left;
+};
+
+/* libxml2's read callback: up to len bytes of the page; how many. */
+static int
+source_read(void *ctx, char *buf, int len)
+{
+	struct source *src = ctx;
+	size_t n = len < 0 ? 0 : (size_t)len;
+
+	if (n > src->left)
+		n = src->left;
+	memcpy(buf, src->p, n);
+	src->p += n;
+	src->left -= n;
+	return (int)n;
+}
+
+/*
+ * A parser context reading src as libxml2 reads a file, a few KiB at a
+ * time: htmlCreateMemoryParserCtxt copies the whole page into a buffer
+ * of the next power of two (2 MiB of fresh pages for 1.2 MB) before the
+ * first byte is parsed, and libxml2 2.9's static buffers re-read what
+ * they have already given out. The same htmlParseDocument runs on it.
+ * NULL on memory; src must outlive the context.
+ */
+static htmlParserCtxtPtr
+context_new(struct source *src)
+{
+	htmlParserCtxtPtr ctxt;
+	xmlParserInputBufferPtr ibuf;
+	xmlParserInputPtr in;
+
+	if ((ctxt = htmlNewParserCtxt()) == NULL)
+		return NULL;
+	ibuf = xmlParserInputBufferCreateIO(source_read, NULL, src,
+	    XML_CHAR_ENCODING_NONE);
+	if (ibuf == NULL)
+		goto fail;
+	if ((in = xmlNewIOInputStream(ctxt, ibuf, XML_CHAR_ENCODING_NONE)) ==
+	    NULL) {
+		xmlFreeParserInputBuffer(ibuf);
+		goto fail;
+	}
+	/* A new context has room for its first input; a failed push frees it. */
+	if (inputPush(ctxt, in) < 0)
+		goto fail;
+	return ctxt;
+ fail:
+	htmlFreeParserCtxt(ctxt);
+	return NULL;
+}
+
 int
 parse_page(const char *buf, size_t len, const char *http_charset,
     struct recordset **out, struct err *err)
 {
 	htmlSAXHandler sax;
 	struct walk w;
+	struct source src;
 	char label[CHARSET_LABELMAX], *utf8 = NULL;
 	const char *text;
 	size_t ulen;
@@ -1237,7 +1294,9 @@ parse_page(const char *buf, size_t len, const char *http_charset,
 	sax.cdataBlock = sax_cdata;
 	sax.serror = sax_error;
 	xmlSetGenericErrorFunc(&w, generic_error);
-	if ((w.ctxt = htmlCreateMemoryParserCtxt(text, (int)ulen)) == NULL)
+	src.p = text;
+	src.left = ulen;
+	if ((w.ctxt = context_new(&src)) == NULL)
 		goto cleanup;
 	memcpy(w.ctxt->sax, &sax, sizeof(sax));
 	w.ctxt->userData = &w;

@@ -863,6 +863,40 @@ test_stray_ends(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * libxml2 reads the page a few KiB at a time: a character, an entity, a
+ * tag and a cell cut by every boundary near the first two reads still
+ * read whole.
+ */
+static void
+test_read_in_chunks(void **state)
+{
+	static const char *tail = "--><table><tr><th>Network</th><th>"
+	    "Location</th></tr><tr><td>192.0.2.0/24</td><td>Z\xc3\xbcrich "
+	    "\xe2\x82\xac &amp; \xf0\x9d\x84\x9e &#x2013; &nbsp;1</td>"
+	    "</tr></table>";
+	struct recordset *rs;
+	size_t pad, n;
+	char *html;
+
+	(void)state;
+	assert_non_null(html = malloc(9000));
+	/* libxml2 2.9 reads 4000 bytes at a time; the tail starts at 20 + pad. */
+	for (pad = 3780; pad < 8000; pad += pad < 4000 || pad >= 7780 ? 1 :
+	    97) {
+		n = (size_t)sprintf(html, "<h2>Germany</h2><!--");
+		memset(html + n, 'x', pad);
+		strcpy(html + n + pad, tail);
+		rs = parse(html);
+		assert_int_equal(rs->nrecs, 1);
+		assert_string_equal(line(&rs->recs[0]), "de||192.0.2.0/24|-|-|"
+		    "-|Z\xc3\xbcrich \xe2\x82\xac & \xf0\x9d\x84\x9e "
+		    "\xe2\x80\x93 1|Germany");
+		recordset_free(rs);
+	}
+	free(html);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -1322,6 +1356,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings_levels),
 		cmocka_unit_test(test_stray_ends),
+		cmocka_unit_test(test_read_in_chunks),
 		cmocka_unit_test(test_pseudo_headings),
 		cmocka_unit_test(test_details_and_captions),
 		cmocka_unit_test(test_unknown_region),
