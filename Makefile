@@ -30,7 +30,7 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DMCWATCH_VERSION='"$(VERSION)"' \
 
 # The library's folders from the ground floor up: each includes only the
 # ones before it (tests/e2e/layout.sh checks), and cli/ stands on them all.
-LIBDIRS	= errors faults util addr records addrset output transport dns spf \
+LIBDIRS	= utf8 errors faults util addr records addrset output transport dns spf \
 	  parser scraper snapshots diff notify export publish pipeline
 LIBSRCS	= $(foreach d,$(LIBDIRS),$(wildcard $(d)/*.c))
 CLISRCS	= $(wildcard cli/*.c)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "../utf8/utf8.h"
 
 static const char *const kind_names[] = {
 	[ERR_NONE] = "none",
@@ -30,6 +31,8 @@ err_setv(struct err *e, enum err_kind kind, const char *fmt, va_list ap)
 	e->status = 0;
 	if (vsnprintf(e->msg, sizeof(e->msg), fmt, ap) < 0)
 		e->msg[0] = '\0';
+	/* A message cut at ERR_MSGMAX, or quoting bytes from outside. */
+	utf8_repair(e->msg);
 	return -1;
 }
 
@@ -61,6 +64,7 @@ err_prefix(struct err *e, const char *fmt, ...)
 	if (vsnprintf(e->msg, sizeof(e->msg), fmt, ap) < 0)
 		e->msg[0] = '\0';
 	va_end(ap);
+	utf8_repair(e->msg);
 	return err_append(e, ": %s", old);
 }
 
@@ -75,6 +79,7 @@ err_append(struct err *e, const char *fmt, ...)
 	    vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap) < 0)
 		e->msg[n] = '\0';
 	va_end(ap);
+	utf8_repair(e->msg + n);
 	return -1;
 }
 

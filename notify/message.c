@@ -10,6 +10,7 @@
 #include "../records/lists.h"
 #include "../output/output.h"
 #include "../records/region.h"
+#include "../utf8/utf8.h"
 
 /*
  * Inline styles: mail clients drop <style> and external sheets. Each kind
@@ -55,6 +56,8 @@ report_string(report_fn write, const struct report_ctx *ctx,
 		free(buf);
 		return NULL;
 	}
+	/* Page text cut as "%.200s" may end inside a character. */
+	utf8_repair(buf);
 	return buf;
 }
 
@@ -114,6 +117,7 @@ html_meta(xmlNodePtr body, const struct notice *n,
 	if (ctx->edited_at != NULL) {
 		snprintf(line, sizeof(line), "Edited by Mimecast: %.60s",
 		    ctx->edited_at);
+		utf8_repair(line);
 		if (styled(body, "p", line, CSS_META) == NULL)
 			return -1;
 	}
@@ -123,6 +127,7 @@ html_meta(xmlNodePtr body, const struct notice *n,
 		    w->warns[i].region : "(no region)",
 		    w->warns[i].section[0] ? " / " : "", w->warns[i].section,
 		    w->warns[i].message);
+		utf8_repair(line);
 		if (styled(body, "p", line, CSS_WARN) == NULL)
 			return -1;
 	}
@@ -215,6 +220,7 @@ change_html(const struct notice *n, const struct report_ctx *ctx)
 		if (prev == NULL || strcmp(prev->region, r->region) != 0) {
 			snprintf(line, sizeof(line), "%.400s (%.40s)", r->region,
 			    r->region_code);
+			utf8_repair(line);
 			if (styled(body, "h2", line, "font-size: 16px; "
 			    "margin: 16px 0 6px 0") == NULL ||
 			    (table = styled(body, "table", NULL, CSS_TABLE)) ==
@@ -343,6 +349,8 @@ notice_plain(struct notice *n, char *text, const struct report_ctx *ctx)
 	char *line, *next;
 	int rc = -1;
 
+	/* Its lines quote page text cut as "%.500s". */
+	utf8_repair(text);
 	n->text = text;
 	if ((doc = html_new(n->subject, NULL, &body)) == NULL)
 		return -1;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "charset.h"
+#include "../utf8/utf8.h"
 
 #define PRESCAN		1024	/* what browsers read for a <meta> */
 
@@ -153,41 +154,6 @@ out_reserve(struct out *o, size_t more)
 	o->s = p;
 	o->cap = ncap;
 	return 0;
-}
-
-/* Length of the valid UTF-8 sequence at s, or of its maximal invalid
- * prefix negated (WHATWG: one U+FFFD per maximal subpart). */
-static long
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t need, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		need = 1;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		need = 2;
-		if (s[0] == 0xe0)
-			lo = 0xa0;
-		else if (s[0] == 0xed)
-			hi = 0x9f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		need = 3;
-		if (s[0] == 0xf0)
-			lo = 0x90;
-		else if (s[0] == 0xf4)
-			hi = 0x8f;
-	} else
-		return -1;
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi)
-			return -(long)i;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return (long)need + 1;
 }
 
 static int

@@ -10,6 +10,7 @@
 #include "../util/safe.h"
 #include "../snapshots/store.h"
 #include "../faults/clock.h"
+#include "../utf8/utf8.h"
 
 /* A time of the state, 0 when it has none that reads. */
 static time_t
@@ -99,8 +100,10 @@ health_update(struct health *h, const struct health_event *e)
 	h->last_check = clock_now();
 	snprintf(h->last_result, sizeof(h->last_result), "%s",
 	    e->pending > 0 ? "notification pending" : e->result);
+	/* Cut at 500 bytes, maybe inside a character: jansson wants UTF-8. */
 	snprintf(h->last_message, sizeof(h->last_message), "%.500s",
 	    e->message);
+	utf8_repair(h->last_message);
 	h->pending = e->pending > 0 ? e->pending : 0;
 	if (e->ok) {
 		h->last_success = h->last_check;
@@ -111,18 +114,22 @@ health_update(struct health *h, const struct health_event *e)
 		    h->last_result);
 		snprintf(h->failure_message, sizeof(h->failure_message),
 		    "%.500s", e->message);
+		utf8_repair(h->failure_message);
 		h->failures++;
 	}
-	if (e->hook != NULL && e->hook[0] != '\0')
+	if (e->hook != NULL && e->hook[0] != '\0') {
 		snprintf(h->last_hook, sizeof(h->last_hook), "%.500s", e->hook);
+		utf8_repair(h->last_hook);
+	}
 	/*
 	 * A run that did not check SPF: a failed one leaves the last warning
 	 * standing, one that read the page without --spf clears it.
 	 */
-	if (e->spf != NULL)
+	if (e->spf != NULL) {
 		snprintf(h->spf_warning, sizeof(h->spf_warning), "%.500s",
 		    e->spf);
-	else if (e->ok)
+		utf8_repair(h->spf_warning);
+	} else if (e->ok)
 		h->spf_warning[0] = '\0';
 	if (e->snapshot != NULL) {
 		h->last_change = h->last_check;

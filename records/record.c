@@ -6,6 +6,7 @@
 
 #include "field.h"
 #include "record.h"
+#include "../utf8/utf8.h"
 
 static const char *const kind_names[RECORD_NKINDS] = {
 	[RECORD_NETWORK] = "network",
@@ -252,6 +253,8 @@ recordset_warn(struct recordset *rs, const char *region, const char *section,
 		free(w->section);
 		return -1;
 	}
+	/* Page text quoted as "%.200s" may end inside a character. */
+	utf8_repair(w->message);
 	rs->nwarns++;
 	return 0;
 }

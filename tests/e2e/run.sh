@@ -478,6 +478,34 @@ else
 	skip "read-only repository" "needs root and setpriv"
 fi
 
+# A warning that quotes a long row of non-ASCII text cuts it by bytes,
+# maybe inside a character; the parse's JSON, source.json and the health
+# state must still take it (jansson refuses text that is not UTF-8, and
+# the run used to fail with "out of memory").
+long=$(printf '\303\274\342\202\254\360\235\204\236%.0s' $(seq 1 60))
+sed "0,/>207.211.31.1</s//>207.211.31.1 $long</" "$S" > "$T/long.html"
+run "$MCWATCH" parse -q "$T/long.html"
+if [ "$status" -eq 0 ] && python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if any("207.211.31.1 \u00fc" in w["message"] for w in d["warnings"]) else 1)' < "$T/out"; then
+	ok "a warning cut inside a character: parse writes valid JSON"
+else
+	notok "a warning cut inside a character: parse" "exit $status"
+fi
+run "$MCWATCH" run -q --repo "$T/cut" --url "$T/long.html"
+expect "a warning cut inside a character: run records it" 0
+run "$MCWATCH" status --repo "$T/cut"
+expect "... and status reads it" 0
+# A failed fetch whose message is cut inside a character is recorded.
+url="http://127.0.0.1:9/$(printf '\303\251%.0s' $(seq 1 400))"
+run "$MCWATCH" run -q --repo "$T/cut" --url "$url"
+expect "a failed fetch of a long non-ASCII URL" 3
+run "$MCWATCH" status --repo "$T/cut"
+if [ "$status" -eq 1 ] && grep -q "the last run failed" "$T/out"; then
+	ok "... is recorded: status says the last run failed"
+else
+	notok "... is recorded in the health state" "exit $status" \
+	    "$(head -1 "$T/out")"
+fi
+
 # Usage errors.
 run "$MCWATCH" run --max-removal 150
 expect "run: bad --max-removal" 2 "percentage"

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "../../errors/err.h"
+#include "../../utf8/utf8.h"
 
 static void
 test_set(void **state)
@@ -77,6 +78,58 @@ test_bounded(void **state)
 	assert_int_equal(e.kind, ERR_IO);
 }
 
+/* Whether s is UTF-8 throughout. */
+static int
+valid(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = strlen(s);
+	long k;
+
+	while (i < n) {
+		if ((k = utf8_seq(u + i, n - i)) < 0)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/*
+ * A message cut at ERR_MSGMAX inside a character, or quoting bytes that
+ * are not UTF-8, is still UTF-8: it goes into the health state (JSON).
+ */
+static void
+test_utf8(void **state)
+{
+	char big[3 * ERR_MSGMAX];
+	struct err e;
+	size_t off, i;
+
+	(void)state;
+	for (off = 0; off < 4; off++) {
+		memset(big, 'x', off);
+		for (i = off; i + 4 < sizeof(big); i += 4)
+			memcpy(big + i, "\xf0\x9d\x84\x9e", 4);
+		big[i] = '\0';
+		err_set(&e, ERR_FETCH, "%s", big);
+		assert_true(valid(e.msg));
+		assert_true(strlen(e.msg) > ERR_MSGMAX - 5);
+		err_set(&e, ERR_FETCH, "fetch x");
+		err_append(&e, ": %s", big);
+		assert_true(valid(e.msg));
+		assert_true(strlen(e.msg) > ERR_MSGMAX - 5);
+		err_set(&e, ERR_FETCH, "y");
+		err_prefix(&e, "%s", big);
+		assert_true(valid(e.msg));
+		err_set(&e, ERR_FETCH, "%s", big + off);
+		err_prefix(&e, "%.*s", (int)off + 1, "\xe2\x82\xac");
+		assert_true(valid(e.msg));
+	}
+	err_set(&e, ERR_FETCH, "fetch %s: (22) %s", "http://x/caf\xe9",
+	    "\x80ok");
+	assert_string_equal(e.msg, "fetch http://x/caf: (22) ?ok");
+}
+
 int
 main(void)
 {
@@ -85,6 +138,7 @@ main(void)
 		cmocka_unit_test(test_kind_not_words),
 		cmocka_unit_test(test_prefix_append),
 		cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_utf8),
 	};
 
 	return cmocka_run_group_tests_name("err", tests, NULL, NULL);

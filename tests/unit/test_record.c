@@ -319,6 +319,32 @@ test_json_lines(void **state)
 	recordset_free(rs);
 }
 
+/*
+ * A warning quoting page text as "%.Ns" may cut a character: it is kept
+ * UTF-8, so that the parse's JSON and the snapshot's source.json can
+ * hold it (jansson refuses it otherwise, and the run failed).
+ */
+static void
+test_warning_cut(void **state)
+{
+	struct recordset *rs = recordset_new();
+	char *got = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(recordset_warn(rs, "Z\xc3\xbcrich", "", "row '%.9s"
+	    "...': not an address", "10.0.0.1 \xe2\x82\xac"), 0);
+	assert_string_equal(rs->warns[0].message,
+	    "row '10.0.0.1 ...': not an address");
+	assert_non_null(fp = open_memstream(&got, &len));
+	assert_int_equal(output_json(fp, rs), 0);
+	fclose(fp);
+	assert_non_null(strstr(got, "row '10.0.0.1 ...': not an address"));
+	free(got);
+	recordset_free(rs);
+}
+
 int
 main(void)
 {
@@ -332,6 +358,7 @@ main(void)
 		cmocka_unit_test(test_unique_codes),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_json_lines),
+		cmocka_unit_test(test_warning_cut),
 	};
 
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
