@@ -93,6 +93,17 @@ health_json(const struct health *h)
 	return s;
 }
 
+/*
+ * At most 500 bytes of s into dst (size bytes): a cut may fall inside a
+ * character, and jansson takes UTF-8 only.
+ */
+static void
+text_put(char *dst, size_t size, const char *s)
+{
+	snprintf(dst, size, "%.500s", s);
+	utf8_repair(dst);
+}
+
 /* The latest run e in h. */
 static void
 health_update(struct health *h, const struct health_event *e)
@@ -100,10 +111,7 @@ health_update(struct health *h, const struct health_event *e)
 	h->last_check = clock_now();
 	snprintf(h->last_result, sizeof(h->last_result), "%s",
 	    e->pending > 0 ? "notification pending" : e->result);
-	/* Cut at 500 bytes, maybe inside a character: jansson wants UTF-8. */
-	snprintf(h->last_message, sizeof(h->last_message), "%.500s",
-	    e->message);
-	utf8_repair(h->last_message);
+	text_put(h->last_message, sizeof(h->last_message), e->message);
 	h->pending = e->pending > 0 ? e->pending : 0;
 	if (e->ok) {
 		h->last_success = h->last_check;
@@ -112,24 +120,19 @@ health_update(struct health *h, const struct health_event *e)
 		h->last_failure = h->last_check;
 		snprintf(h->failure_result, sizeof(h->failure_result), "%s",
 		    h->last_result);
-		snprintf(h->failure_message, sizeof(h->failure_message),
-		    "%.500s", e->message);
-		utf8_repair(h->failure_message);
+		text_put(h->failure_message, sizeof(h->failure_message),
+		    e->message);
 		h->failures++;
 	}
-	if (e->hook != NULL && e->hook[0] != '\0') {
-		snprintf(h->last_hook, sizeof(h->last_hook), "%.500s", e->hook);
-		utf8_repair(h->last_hook);
-	}
+	if (e->hook != NULL && e->hook[0] != '\0')
+		text_put(h->last_hook, sizeof(h->last_hook), e->hook);
 	/*
 	 * A run that did not check SPF: a failed one leaves the last warning
 	 * standing, one that read the page without --spf clears it.
 	 */
-	if (e->spf != NULL) {
-		snprintf(h->spf_warning, sizeof(h->spf_warning), "%.500s",
-		    e->spf);
-		utf8_repair(h->spf_warning);
-	} else if (e->ok)
+	if (e->spf != NULL)
+		text_put(h->spf_warning, sizeof(h->spf_warning), e->spf);
+	else if (e->ok)
 		h->spf_warning[0] = '\0';
 	if (e->snapshot != NULL) {
 		h->last_change = h->last_check;
